@@ -1,0 +1,1 @@
+"""A static bilingual microsite generator for Chinese government work reports."""

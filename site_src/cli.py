@@ -1,0 +1,64 @@
+"""Commands: import, build (the default), serve. Exit codes: 0 ok, 1 content errors, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from site_src.errors import SiteError, format_problems
+from site_src.pipeline import Project, build, import_source
+
+
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    root = root or Path.cwd()
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Build the bilingual site of a government work report.")
+    commands = parser.add_subparsers(dest="command")
+    build_parser = commands.add_parser("build", help="YAML content -> static site (the default)")
+    build_parser.add_argument("--out", type=Path, help="output folder (default: output/)")
+    import_parser = commands.add_parser("import", help="raw report text -> YAML under content/")
+    import_parser.add_argument("source", type=Path, help="the report as text, e.g. content/source/…")
+    serve_parser = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild on change")
+    serve_parser.add_argument("--port", type=int, default=8000)
+    serve_parser.add_argument("--host", default="127.0.0.1")
+    serve_parser.add_argument("--out", type=Path, help="output folder (default: output/)")
+    args = parser.parse_args(argv)
+    command = args.command or "build"
+    out = getattr(args, "out", None)
+    project = Project.at(root, (root / out) if out else None)
+
+    try:
+        if command == "import":
+            result = import_source(project, args.source)
+            provenance = result.report.provenance
+            print(f"imported {args.source}: {len(result.report.parts)} parts, "
+                  f"{sum(1 for _ in result.report.sections())} sections, "
+                  f"{sum(1 for _ in result.report.paragraphs())} paragraphs; "
+                  f"removed {provenance.annotations_removed} pinyin annotations and "
+                  f"{len(provenance.furniture)} furniture lines; applied {len(provenance.errata)} errata; "
+                  f"restored {sum(c.count for c in provenance.punctuation_restored)} punctuation marks; "
+                  f"wrote {len(result.written)} files")
+        elif command == "serve":
+            from site_src.serve import serve
+
+            serve(project, root, host=args.host, port=args.port)
+        else:
+            started = time.perf_counter()
+            result = build(project)
+            print(f"built {result.pages} pages in {', '.join(result.variants)} "
+                  f"({result.files} files) into {project.output} "
+                  f"in {time.perf_counter() - started:.2f} s")
+    except SiteError as error:
+        print(format_problems(error.problems), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+def entry_point() -> None:
+    """The console script: the same as `python build.py` in the current folder."""
+    sys.exit(main())

@@ -1,0 +1,350 @@
+"""The report as YAML under content/: writing it from the model, and loading it back, validated.
+
+Layout (one file per section, plus the report's metadata):
+    report.yaml            title, issuer, year, the parts in order
+    preamble.yaml          paragraphs before part 一
+    parts/<part>.yaml      number, title, opening paragraphs, its sections in order, closing
+    sections/<id>.yaml     one area or task: number, title, paragraphs
+    closing.yaml           the closing words
+    provenance.yaml        what the import did (written by the importer)
+    errata.yaml            curated repairs of damaged source text (read by the importer)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from site_src.errors import Location, Problem, SiteError
+from site_src.ingest.clean import Erratum
+from site_src.model import PARAGRAPH_KINDS, Count, Paragraph, Part, Provenance, Removal, Report, Section
+from site_src.yamlio import Reader, dump, parse
+
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+# --- writing -------------------------------------------------------------------------------
+
+def report_files(report: Report) -> dict[str, str]:
+    """The YAML files for a report: relative path -> text. Deterministic for the same report."""
+    files = {
+        "report.yaml": dump({"title": report.title, "issuer": report.issuer, "year": report.year,
+                             "parts": [part.id for part in report.parts]}),
+        "preamble.yaml": dump({"paragraphs": _paragraphs(report.preamble)}),
+        "closing.yaml": dump({"paragraphs": _paragraphs(report.closing)}),
+        "provenance.yaml": dump(_provenance(report.provenance)),
+    }
+    for part in report.parts:
+        files[f"parts/{part.id}.yaml"] = dump({
+            "number": part.number, "title": part.title,
+            "opening": _paragraphs(part.opening),
+            "sections": [section.id for section in part.sections],
+            "closing": _paragraphs(part.closing),
+        })
+        for section in part.sections:
+            files[f"sections/{section.id}.yaml"] = dump({
+                "number": section.number, "title": section.title,
+                "paragraphs": _paragraphs(section.paragraphs),
+            })
+    return files
+
+
+def _paragraphs(paragraphs: tuple[Paragraph, ...]) -> list[dict[str, str]]:
+    result = []
+    for paragraph in paragraphs:
+        item = {"id": paragraph.id}
+        if paragraph.kind != "text":
+            item["kind"] = paragraph.kind
+        if paragraph.lead:
+            item["lead"] = paragraph.lead
+        item["text"] = paragraph.text
+        result.append(item)
+    return result
+
+
+def _provenance(provenance: Provenance) -> dict[str, Any]:
+    return {
+        "source": {"file": provenance.source_file, "sha256": provenance.source_sha256,
+                   "script": provenance.source_script, "converter": provenance.converter},
+        "annotations_removed": provenance.annotations_removed,
+        "punctuation_restored": {count.name: count.count for count in provenance.punctuation_restored},
+        "errata": [{"line": r.line, "damaged": r.text, "repaired": r.replacement, "reason": r.reason}
+                   for r in provenance.errata],
+        "furniture": [{"line": r.line, "text": r.text, "reason": r.reason}
+                      for r in provenance.furniture],
+        "annotations": [{"line": r.line, "removed": r.text} for r in provenance.annotations],
+    }
+
+
+def write_report(report: Report, content_dir: Path) -> list[Path]:
+    """Write the report's YAML, replacing the sections of an earlier import."""
+    files = report_files(report)
+    for folder in ("parts", "sections"):
+        for old in sorted((content_dir / folder).glob("*.yaml")):
+            if f"{folder}/{old.name}" not in files:
+                old.unlink()
+    written = []
+    for relative, text in files.items():
+        path = content_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+# --- loading -------------------------------------------------------------------------------
+
+class _Files:
+    """Reads content files, naming each by its path relative to the project for messages."""
+
+    def __init__(self, content_dir: Path, problems: list[Problem]) -> None:
+        self.content_dir = content_dir
+        self.problems = problems
+
+    def name(self, relative: str) -> str:
+        return str(self.content_dir / relative)
+
+    def load(self, relative: str) -> tuple[Reader, yaml.Node | None] | None:
+        path = self.content_dir / relative
+        reader = Reader(self.name(relative), self.problems)
+        try:
+            text = read_text(path)
+        except SiteError as error:
+            self.problems.extend(error.problems)
+            return None
+        try:
+            node = parse(text, reader.file)
+        except SiteError as error:
+            self.problems.extend(error.problems)
+            return None
+        if node is None:
+            reader.problem(None, "", "the file is empty")
+            return None
+        return reader, node
+
+
+def read_text(path: Path) -> str:
+    """A content file as text: missing files and invalid UTF-8 are errors with a location."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SiteError([Problem(Location(str(path)), "file not found")]) from None
+    except OSError as error:
+        raise SiteError([Problem(Location(str(path)), f"cannot read: {error.strerror}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SiteError([Problem(Location(str(path), line), "not valid UTF-8")]) from None
+
+
+def load_report(content_dir: Path) -> Report:
+    """Load and validate the whole report; every problem in every file is reported together."""
+    problems: list[Problem] = []
+    files = _Files(content_dir, problems)
+    seen_ids: dict[str, Location] = {}
+
+    def paragraphs(reader: Reader, node: yaml.Node | None, path: str) -> tuple[Paragraph, ...]:
+        result = []
+        for n, item in enumerate(reader.sequence(node, path)):
+            item_path = f"{path}[{n}]"
+            fields = reader.mapping(item, item_path, ("id", "text"), ("lead", "kind"))
+            if fields is None:
+                continue
+            paragraph_id = reader.string(fields.get("id"), f"{item_path}.id")
+            _check_id(reader, fields.get("id"), f"{item_path}.id", paragraph_id, seen_ids)
+            kind = reader.string(fields["kind"], f"{item_path}.kind") if "kind" in fields else "text"
+            if kind not in PARAGRAPH_KINDS:
+                reader.problem(fields["kind"], f"{item_path}.kind",
+                               f"unknown kind {kind!r} (allowed: {', '.join(PARAGRAPH_KINDS)})")
+            lead = reader.string(fields["lead"], f"{item_path}.lead") if "lead" in fields else ""
+            text = reader.string(fields.get("text"), f"{item_path}.text", empty=bool(lead))
+            result.append(Paragraph(id=paragraph_id, text=text, lead=lead, kind=kind))
+        return tuple(result)
+
+    report_meta: dict[str, Any] = {"title": "", "issuer": "", "year": 0, "parts": []}
+    loaded = files.load("report.yaml")
+    if loaded:
+        reader, node = loaded
+        fields = reader.mapping(node, "", ("title", "year", "parts"), ("issuer",))
+        if fields is not None:
+            report_meta["title"] = reader.string(fields.get("title"), "title")
+            report_meta["issuer"] = (reader.string(fields["issuer"], "issuer", empty=True)
+                                     if "issuer" in fields else "")
+            report_meta["year"] = reader.integer(fields.get("year"), "year")
+            for n, item in enumerate(reader.sequence(fields.get("parts"), "parts")):
+                part_id = reader.string(item, f"parts[{n}]")
+                if _valid_id(reader, item, f"parts[{n}]", part_id):
+                    report_meta["parts"].append(part_id)
+
+    def simple(relative: str) -> tuple[Paragraph, ...]:
+        loaded = files.load(relative)
+        if not loaded:
+            return ()
+        reader, node = loaded
+        fields = reader.mapping(node, "", ("paragraphs",))
+        return paragraphs(reader, fields.get("paragraphs"), "paragraphs") if fields else ()
+
+    preamble = simple("preamble.yaml")
+    parts = []
+    section_ids: set[str] = set()
+    for part_id in report_meta["parts"]:
+        loaded = files.load(f"parts/{part_id}.yaml")
+        if not loaded:
+            continue
+        reader, node = loaded
+        fields = reader.mapping(node, "", ("number", "title", "opening", "sections", "closing"))
+        if fields is None:
+            continue
+        opening = paragraphs(reader, fields.get("opening"), "opening")
+        sections = []
+        for n, item in enumerate(reader.sequence(fields.get("sections"), "sections")):
+            section_id = reader.string(item, f"sections[{n}]")
+            if not _valid_id(reader, item, f"sections[{n}]", section_id):
+                continue
+            if section_id in section_ids:
+                reader.problem(item, f"sections[{n}]", f"section {section_id!r} is listed twice")
+                continue
+            section_ids.add(section_id)
+            section = _load_section(files, section_id, paragraphs)
+            if section is None:
+                reader.problem(item, f"sections[{n}]",
+                               f"unknown section {section_id!r}: "
+                               f"{files.name(f'sections/{section_id}.yaml')} does not load")
+            else:
+                sections.append(section)
+        closing = paragraphs(reader, fields.get("closing"), "closing")
+        parts.append(Part(id=part_id, number=reader.string(fields.get("number"), "number"),
+                          title=reader.string(fields.get("title"), "title"),
+                          opening=opening, sections=tuple(sections), closing=closing))
+    for orphan in sorted((content_dir / "sections").glob("*.yaml")):
+        if orphan.stem not in section_ids and not any(
+                p.location.file == str(orphan) for p in problems):
+            problems.append(Problem(Location(str(orphan)),
+                                    "section file is not listed in any part's sections"))
+    closing = simple("closing.yaml")
+    provenance = load_provenance(files)
+    if report_meta["parts"] == [] and not problems:
+        problems.append(Problem(Location(files.name("report.yaml"), key="parts"),
+                                "the report has no parts"))
+    if problems:
+        raise SiteError(problems)
+    return Report(title=report_meta["title"], issuer=report_meta["issuer"],
+                  year=report_meta["year"], preamble=preamble, parts=tuple(parts),
+                  closing=closing, provenance=provenance)
+
+
+def _load_section(files: _Files, section_id: str, paragraphs: Any) -> Section | None:
+    relative = f"sections/{section_id}.yaml"
+    if not (files.content_dir / relative).is_file():
+        return None
+    loaded = files.load(relative)
+    if not loaded:
+        return Section(section_id, "", "", ())
+    reader, node = loaded
+    fields = reader.mapping(node, "", ("number", "title", "paragraphs"))
+    if fields is None:
+        return Section(section_id, "", "", ())
+    return Section(id=section_id, number=reader.string(fields.get("number"), "number"),
+                   title=reader.string(fields.get("title"), "title"),
+                   paragraphs=paragraphs(reader, fields.get("paragraphs"), "paragraphs"))
+
+
+def load_provenance(files: _Files) -> Provenance:
+    empty = Provenance("", "", "", "", 0, (), (), (), ())
+    loaded = files.load("provenance.yaml")
+    if not loaded:
+        return empty
+    reader, node = loaded
+    fields = reader.mapping(node, "", ("source", "annotations_removed", "punctuation_restored",
+                                       "errata", "furniture", "annotations"))
+    if fields is None:
+        return empty
+    source = reader.mapping(fields.get("source"), "source",
+                            ("file", "sha256", "script", "converter")) or {}
+
+    def text(node: yaml.Node | None, path: str) -> str:
+        return reader.string(node, path, empty=True)
+
+    def records(key: str, names: tuple[str, ...]) -> list[tuple[dict[str, yaml.Node], str]]:
+        result = []
+        for n, item in enumerate(reader.sequence(fields.get(key), key)):
+            item_fields = reader.mapping(item, f"{key}[{n}]", names)
+            if item_fields is not None and all(name in item_fields for name in names):
+                result.append((item_fields, f"{key}[{n}]"))
+        return result
+
+    punctuation = []
+    node = fields.get("punctuation_restored")
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            punctuation.append(Count(key_node.value,
+                                     reader.integer(value_node, f"punctuation_restored.{key_node.value}")))
+    else:
+        reader.problem(node, "punctuation_restored", "expected a mapping")
+    return Provenance(
+        source_file=text(source.get("file"), "source.file"),
+        source_sha256=text(source.get("sha256"), "source.sha256"),
+        source_script=text(source.get("script"), "source.script"),
+        converter=text(source.get("converter"), "source.converter"),
+        annotations_removed=reader.integer(fields.get("annotations_removed"), "annotations_removed"),
+        punctuation_restored=tuple(punctuation),
+        errata=tuple(Removal(reader.integer(f["line"], f"{p}.line"), text(f["damaged"], f"{p}.damaged"),
+                             text(f["reason"], f"{p}.reason"), text(f["repaired"], f"{p}.repaired"))
+                     for f, p in records("errata", ("line", "damaged", "repaired", "reason"))),
+        furniture=tuple(Removal(reader.integer(f["line"], f"{p}.line"), text(f["text"], f"{p}.text"),
+                                text(f["reason"], f"{p}.reason"))
+                        for f, p in records("furniture", ("line", "text", "reason"))),
+        annotations=tuple(Removal(reader.integer(f["line"], f"{p}.line"),
+                                  text(f["removed"], f"{p}.removed"), "pinyin annotation")
+                          for f, p in records("annotations", ("line", "removed"))),
+    )
+
+
+def _valid_id(reader: Reader, node: yaml.Node | None, path: str, value: str) -> bool:
+    import re
+
+    if value and not re.fullmatch(ID_PATTERN, value):
+        reader.problem(node, path, f"invalid id {value!r}: use lowercase ASCII letters, digits "
+                                   "and single hyphens (it becomes a file name and an anchor)")
+        return False
+    return bool(value)
+
+
+def _check_id(reader: Reader, node: yaml.Node | None, path: str, value: str,
+              seen: dict[str, Location]) -> None:
+    if not _valid_id(reader, node, path, value):
+        return
+    line = node.start_mark.line + 1 if node is not None else None
+    here = Location(reader.file, line, key=path)
+    if value in seen:
+        reader.problem(node, path, f"duplicate id {value!r} (first used at {seen[value]})")
+    else:
+        seen[value] = here
+
+
+def load_errata(path: Path) -> tuple[Erratum, ...]:
+    """The curated errata; a missing file means no errata."""
+    if not path.exists():
+        return ()
+    problems: list[Problem] = []
+    reader = Reader(str(path), problems)
+    node = parse(read_text(path), str(path))
+    errata = []
+    if node is not None:
+        fields = reader.mapping(node, "", ("errata",))
+        for n, item in enumerate(reader.sequence(fields.get("errata") if fields else None, "errata")):
+            item_path = f"errata[{n}]"
+            entry = reader.mapping(item, item_path, ("damaged", "repaired", "reason"))
+            if entry is None:
+                continue
+            errata.append(Erratum(
+                damaged=reader.string(entry.get("damaged"), f"{item_path}.damaged"),
+                repaired=reader.string(entry.get("repaired"), f"{item_path}.repaired", empty=True),
+                reason=reader.string(entry.get("reason"), f"{item_path}.reason"),
+                location=Location(str(path), item.start_mark.line + 1, key=item_path)))
+    if problems:
+        raise SiteError(problems)
+    return tuple(errata)

@@ -1,0 +1,71 @@
+"""Every page of a variant, planned before anything is rendered: route, kind, order.
+
+The plan is the same for every variant (same relative paths), so a page's counterpart in another
+variant is the same route under another folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from site_src.errors import Location, Problem, SiteError
+from site_src.model import Report
+from site_src.pages import EditorialPage
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One page: its route (relative to the variant's folder), what it shows, and its parent."""
+
+    route: str
+    kind: str  # home | text | part | section | full | editorial | not-found
+    key: str  # the id of what it shows: part id, section id, page slug, "preamble", "closing"
+    parent: str | None = None  # the route of the page above it in the breadcrumbs
+
+    @property
+    def depth(self) -> int:
+        return self.route.count("/")
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    pages: tuple[PlannedPage, ...]  # in reading order; prev/next follow it
+    anchors: dict[str, str]  # paragraph id -> route of the page where it lives
+
+    def reading_order(self) -> tuple[PlannedPage, ...]:
+        return tuple(p for p in self.pages if p.kind in ("home", "text", "part", "section"))
+
+
+def plan_site(report: Report, pages: tuple[EditorialPage, ...]) -> SitePlan:
+    planned: list[PlannedPage] = [PlannedPage("index.html", "home", "home")]
+    anchors: dict[str, str] = {}
+    if report.preamble:
+        planned.append(PlannedPage("preamble.html", "text", "preamble", "index.html"))
+        anchors.update({p.id: "preamble.html" for p in report.preamble})
+    for part in report.parts:
+        part_route = f"{part.id}/index.html"
+        planned.append(PlannedPage(part_route, "part", part.id, "index.html"))
+        anchors.update({p.id: part_route for p in part.opening + part.closing})
+        for n, section in enumerate(part.sections, start=1):
+            route = f"{part.id}/{n:02d}.html"
+            planned.append(PlannedPage(route, "section", section.id, part_route))
+            anchors.update({p.id: route for p in section.paragraphs})
+    if report.closing:
+        planned.append(PlannedPage("closing.html", "text", "closing", "index.html"))
+        anchors.update({p.id: "closing.html" for p in report.closing})
+    planned.append(PlannedPage("full.html", "full", "full", "index.html"))
+    planned.extend(PlannedPage(f"{page.slug}.html", "editorial", page.slug, "index.html")
+                   for page in pages)
+    planned.append(PlannedPage("404.html", "not-found", "404", "index.html"))
+
+    problems = []
+    seen: dict[str, PlannedPage] = {}
+    for page in planned:
+        if page.route in seen:
+            problems.append(Problem(Location(page.route),
+                                    f"two pages want the same path: {seen[page.route].kind} "
+                                    f"{seen[page.route].key!r} and {page.kind} {page.key!r}"))
+        seen[page.route] = page
+    if problems:
+        raise SiteError(problems)
+    return SitePlan(pages=tuple(planned), anchors=anchors)

@@ -1,0 +1,226 @@
+"""Rendering planned pages of one variant through Jinja: explicit context, autoescape, strict."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from site_src.config import SiteConfig, Variant
+from site_src.errors import Location, Problem, SiteError
+from site_src.model import Paragraph, Part, Report, Section
+from site_src.pages import EditorialPage, markdown_to_html
+from site_src.plan import PlannedPage, SitePlan
+
+# Chinese readers take in about 400 characters a minute; reading time counts characters, not words.
+CHARACTERS_PER_MINUTE = 400
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The same page in another variant (or this one): for the switcher and hreflang links."""
+
+    code: str
+    label: str
+    href: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class TocPart:
+    link: Link
+    sections: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class VariantContent:
+    """Everything one variant renders, already in its script."""
+
+    variant: Variant
+    site: SiteConfig
+    report: Report
+    pages: tuple[EditorialPage, ...]
+    ui: dict[str, str]
+    labels: dict[str, str]  # variant code -> its label, in this variant's script
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    path: str  # relative to the output folder
+    html: str
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def reading_time(text: str) -> tuple[int, int]:
+    characters = len(_HAN.findall(text))
+    return max(1, round(characters / CHARACTERS_PER_MINUTE)), characters
+
+
+def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantContent,
+                   variants: tuple[Variant, ...]) -> Iterator[RenderedPage]:
+    report = content.report
+    titles = {page.route: _title(page, content) for page in plan.pages}
+    order = plan.reading_order()
+    position = {page.route: n for n, page in enumerate(order)}
+    parts = {part.id: part for part in report.parts}
+    sections = {section.id: (part, section) for part in report.parts for section in part.sections}
+    pages = {page.slug: page for page in content.pages}
+    toc = tuple(
+        TocPart(Link(part.heading, f"{part.id}/index.html"),
+                tuple(Link(section.heading, f"{part.id}/{n:02d}.html")
+                      for n, section in enumerate(part.sections, start=1)))
+        for part in report.parts)
+
+    for page in plan.pages:
+        root = "../" * page.depth
+        n = position.get(page.route)
+        previous = order[n - 1] if n is not None and n > 0 else None
+        following = order[n + 1] if n is not None and n + 1 < len(order) else None
+        crumbs = []
+        parent = page.parent
+        while parent is not None:
+            crumbs.insert(0, Link(titles[parent], parent))
+            parent = next(p.parent for p in plan.pages if p.route == parent)
+        context: dict[str, Any] = {
+            "site": content.site,
+            "ui": content.ui,
+            "variant": content.variant,
+            "lang": content.variant.code,
+            "root": root,
+            "assets": root + "../static/",
+            "route": page.route,
+            "kind": page.kind,
+            "title": titles[page.route],
+            "description": _description(page, content),
+            "breadcrumbs": tuple(crumbs),
+            "previous": Link(titles[previous.route], previous.route) if previous else None,
+            "next": Link(titles[following.route], following.route) if following else None,
+            "alternates": tuple(
+                Alternate(v.code, content.labels[v.code],
+                          f"{root}../{v.path}/{page.route}", v.code == content.variant.code)
+                for v in variants),
+            "toc": toc,
+            "report": report,
+            "anchors": plan.anchors,
+        }
+        context.update(_page_context(page, report, parts, sections, pages))
+        template = "page_" + page.kind.replace("-", "_") + ".html"
+        html = _render(env, template, context)
+        yield RenderedPage(f"{content.variant.path}/{page.route}", html)
+
+
+def _page_context(page: PlannedPage, report: Report, parts: dict[str, Part],
+                  sections: dict[str, tuple[Part, Section]],
+                  pages: dict[str, EditorialPage]) -> dict[str, Any]:
+    if page.kind == "part":
+        part = parts[page.key]
+        return {"part": part, "minutes": reading_time(_text(part.paragraphs()))}
+    if page.kind == "section":
+        part, section = sections[page.key]
+        return {"part": part, "section": section,
+                "minutes": reading_time(_text(section.paragraphs))}
+    if page.kind == "text":
+        paragraphs = report.preamble if page.key == "preamble" else report.closing
+        return {"paragraphs": paragraphs, "minutes": reading_time(_text(paragraphs))}
+    if page.kind == "full":
+        return {"minutes": reading_time(_text(report.paragraphs()))}
+    if page.kind == "editorial":
+        return {"body": markdown_to_html(pages[page.key].markdown),
+                "provenance": report.provenance if page.key == "about" else None}
+    return {}
+
+
+def _text(paragraphs: Any) -> str:
+    return "".join(p.source_text for p in paragraphs)
+
+
+def _title(page: PlannedPage, content: VariantContent) -> str:
+    report, ui = content.report, content.ui
+    if page.kind == "home":
+        return content.site.title
+    if page.kind == "part":
+        return next(p.heading for p in report.parts if p.id == page.key)
+    if page.kind == "section":
+        return next(s.heading for s in report.sections() if s.id == page.key)
+    if page.kind == "text":
+        return ui[page.key]
+    if page.kind == "full":
+        return ui["full_text_title"]
+    if page.kind == "editorial":
+        return next(p.title for p in content.pages if p.slug == page.key)
+    return ui["not_found"]
+
+
+def _description(page: PlannedPage, content: VariantContent) -> str:
+    """The meta description: the page's first words, cut at a sentence near 120 characters."""
+    report = content.report
+    first: tuple[Paragraph, ...] = ()
+    if page.kind == "part":
+        part = next(p for p in report.parts if p.id == page.key)
+        first = part.opening or (part.sections[0].paragraphs if part.sections else ())
+    elif page.kind == "section":
+        first = next(s for s in report.sections() if s.id == page.key).paragraphs
+    elif page.kind == "text":
+        first = report.preamble if page.key == "preamble" else report.closing
+    if not first:
+        return content.site.description
+    text = "".join(p.source_text for p in first[:2])
+    if len(text) <= 120:
+        return text
+    cut = text.rfind("。", 0, 120)
+    return text[: cut + 1] if cut > 40 else text[:119] + "…"
+
+
+def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(template).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        raise SiteError([Problem(Location(error.filename or template, error.lineno),
+                                 f"template syntax error: {error.message}")]) from None
+    except jinja2.TemplateNotFound as error:
+        raise SiteError([Problem(Location(template), f"template not found: {error.name}")]) from None
+    except jinja2.UndefinedError as error:
+        raise SiteError([Problem(Location(template, _template_line(error, template)),
+                                 f"undefined in template: {error.message}")]) from None
+
+
+def _template_line(error: Exception, template: str) -> int | None:
+    """The template line of the innermost frame that ran template code."""
+    line = None
+    traceback = error.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename.endswith(template) or \
+                traceback.tb_frame.f_globals.get("__jinja_template__") is not None:
+            template_obj = traceback.tb_frame.f_globals.get("__jinja_template__")
+            if template_obj is not None:
+                line = template_obj.get_corresponding_lineno(traceback.tb_lineno)
+        traceback = traceback.tb_next
+    return line
+
+
+def render_root_index(env: jinja2.Environment, site: SiteConfig,
+                      variants: tuple[tuple[Variant, str, str], ...]) -> RenderedPage:
+    """The root page: pick a variant (by the browser's language where JavaScript runs)."""
+    return RenderedPage("index.html", _render(env, "root_index.html",
+                                              {"site": site, "choices": variants}))
