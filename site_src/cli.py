@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     serve_parser.add_argument("--port", type=int, default=8000)
     serve_parser.add_argument("--host", default="127.0.0.1")
     serve_parser.add_argument("--out", type=Path, help="output folder (default: output/)")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in commands.choices and argv[0] not in ("-h", "--help")):
+        argv.insert(0, "build")  # build is the default: `build.py --out DIR` works too
     args = parser.parse_args(argv)
     command = args.command or "build"
     out = getattr(args, "out", None)

@@ -196,27 +196,37 @@ def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> 
     try:
         return env.get_template(template).render(context)
     except jinja2.TemplateSyntaxError as error:
-        raise SiteError([Problem(Location(error.filename or template, error.lineno),
+        raise SiteError([Problem(Location(error.name or template, error.lineno),
                                  f"template syntax error: {error.message}")]) from None
     except jinja2.TemplateNotFound as error:
         raise SiteError([Problem(Location(template), f"template not found: {error.name}")]) from None
     except jinja2.UndefinedError as error:
-        raise SiteError([Problem(Location(template, _template_line(error, template)),
+        file, line = _template_line(error, _templates_dir(env))
+        raise SiteError([Problem(Location(file or template, line),
                                  f"undefined in template: {error.message}")]) from None
 
 
-def _template_line(error: Exception, template: str) -> int | None:
-    """The template line of the innermost frame that ran template code."""
-    line = None
+def _templates_dir(env: jinja2.Environment) -> str:
+    loader = env.loader
+    if isinstance(loader, jinja2.FileSystemLoader) and loader.searchpath:
+        return str(Path(loader.searchpath[0]))
+    return "\0"
+
+
+def _template_line(error: Exception, templates_dir: str) -> tuple[str | None, int | None]:
+    """The template file and line where rendering failed.
+
+    Jinja rewrites the traceback so that template frames carry the template's own file name
+    and line number; the innermost such frame is the place to show.
+    """
+    where: tuple[str | None, int | None] = (None, None)
     traceback = error.__traceback__
     while traceback is not None:
-        if traceback.tb_frame.f_code.co_filename.endswith(template) or \
-                traceback.tb_frame.f_globals.get("__jinja_template__") is not None:
-            template_obj = traceback.tb_frame.f_globals.get("__jinja_template__")
-            if template_obj is not None:
-                line = template_obj.get_corresponding_lineno(traceback.tb_lineno)
+        filename = traceback.tb_frame.f_code.co_filename
+        if filename.startswith(templates_dir):
+            where = (filename[len(templates_dir):].lstrip("/"), traceback.tb_lineno)
         traceback = traceback.tb_next
-    return line
+    return where
 
 
 def render_root_index(env: jinja2.Environment, site: SiteConfig,

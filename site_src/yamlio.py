@@ -44,6 +44,8 @@ class Reader:
 
     def mapping(self, node: yaml.Node | None, path: str, required: tuple[str, ...],
                 optional: tuple[str, ...] = ()) -> dict[str, yaml.Node] | None:
+        if node is None:  # a missing key: the enclosing mapping() has reported it
+            return None
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, path, f"expected a mapping, got {_describe(node)}")
             return None
@@ -64,12 +66,16 @@ class Reader:
         return values
 
     def sequence(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
+        if node is None:  # a missing key: mapping() has reported it
+            return []
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, path, f"expected a list, got {_describe(node)}")
             return []
         return list(node.value)
 
     def string(self, node: yaml.Node | None, path: str, *, empty: bool = False) -> str:
+        if node is None:  # a missing key: mapping() has reported it
+            return ""
         value = self._scalar(node)
         if not isinstance(value, str):
             self.problem(node, path, f"expected text, got {_describe(node)}")
@@ -79,6 +85,8 @@ class Reader:
         return value
 
     def integer(self, node: yaml.Node | None, path: str) -> int:
+        if node is None:  # a missing key: mapping() has reported it
+            return 0
         value = self._scalar(node)
         if not isinstance(value, int) or isinstance(value, bool):
             self.problem(node, path, f"expected a whole number, got {_describe(node)}")

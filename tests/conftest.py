@@ -1,0 +1,51 @@
+"""Shared fixtures: the real seed, the project's content, and one site built from it per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_src.content import load_errata, load_report
+from site_src.ingest import import_report
+from site_src.model import Report
+from site_src.pipeline import BuildResult, Project, build
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+SEED = CONTENT / "source" / "rongchang-2024.txt"
+SEED_NAME = "content/source/rongchang-2024.txt"
+SHARED_REPORTS = ROOT.parent / "shared" / "reports"
+
+
+@pytest.fixture(scope="session")
+def seed_bytes() -> bytes:
+    return SEED.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def imported(seed_bytes: bytes) -> Report:
+    """The seed imported afresh, with the shipped errata."""
+    return import_report(seed_bytes, SEED_NAME, load_errata(CONTENT / "errata.yaml"))
+
+
+@pytest.fixture(scope="session")
+def report() -> Report:
+    """The report as the build sees it: loaded from the YAML under content/."""
+    return load_report(CONTENT)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
+    out = tmp_path_factory.mktemp("site") / "output"
+    result = build(Project(CONTENT, ROOT / "templates", out))
+    return out, result
+
+
+@pytest.fixture()
+def project_copy(tmp_path: Path) -> Project:
+    """A writable copy of content/ and templates/, for tests that break things."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return Project(tmp_path / "content", tmp_path / "templates", tmp_path / "output")

@@ -1,0 +1,79 @@
+"""Reading built pages in tests: visible text, ids, links, and the alternate-language links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+# Elements whose text is not the page's reading text: scripts, and quotes of the damaged source
+# shown on the about page (class "source-quote"), which record what the importer removed.
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass
+class Page:
+    lang: str = ""
+    text: str = ""
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+    alternates: dict[str, str] = field(default_factory=dict)
+    title: str = ""
+    rels: dict[str, str] = field(default_factory=dict)
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self.skip_depth = 0
+        self.stack: list[bool] = []
+        self.pieces: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "html":
+            self.page.lang = attributes.get("lang", "")
+        if "id" in attributes:
+            self.page.ids.add(attributes["id"])
+        if tag == "a" and "href" in attributes:
+            self.page.links.append(attributes["href"])
+            if "rel" in attributes:
+                self.page.rels[attributes["rel"]] = attributes["href"]
+        if tag == "link" and attributes.get("rel") == "alternate" and "hreflang" in attributes:
+            self.page.alternates[attributes["hreflang"]] = attributes["href"]
+        if tag == "link" and attributes.get("rel") == "stylesheet":
+            self.page.links.append(attributes["href"])
+        if tag == "script" and "src" in attributes:
+            self.page.links.append(attributes["src"])
+        if tag == "title":
+            self.in_title = True
+        if tag in _VOID:
+            return
+        skipping = tag in ("script", "style") or "source-quote" in attributes.get("class", "").split()
+        self.stack.append(skipping)
+        if skipping:
+            self.skip_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _VOID or not self.stack:
+            return
+        if self.stack.pop():
+            self.skip_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.page.title += data
+        if not self.skip_depth:
+            self.pieces.append(data)
+
+
+def read_page(path: Path) -> Page:
+    parser = _Parser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    parser.page.text = "".join(parser.pieces)
+    return parser.page

@@ -1,0 +1,162 @@
+"""End to end over the built site: every page in both variants, links, counterparts, nothing lost."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+
+from site_src.convert import make_converter
+from site_src.model import Report
+from site_src.pipeline import BuildResult, Project, build
+
+from .conftest import CONTENT, ROOT
+from .htmltext import Page, read_page
+
+VARIANTS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
+PINYIN_ANNOTATION = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
+MOJIBAKE = re.compile(r"[^\x00-\x7f]\?|\?[^\x00-\x7f]|\ufffd|/span>")
+
+
+@pytest.fixture(scope="module")
+def site(built_site: tuple[Path, BuildResult]) -> Path:
+    return built_site[0]
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> dict[Path, Page]:
+    return {path.relative_to(site): read_page(path) for path in sorted(site.rglob("*.html"))}
+
+
+def routes(site: Path, folder: str) -> set[str]:
+    return {p.relative_to(site / folder).as_posix() for p in (site / folder).rglob("*.html")}
+
+
+def test_both_variants_have_the_same_pages(site: Path, report: Report) -> None:
+    hans, hant = routes(site, "zh-hans"), routes(site, "zh-hant")
+    assert hans == hant
+    sections = [f"{part.id}/{n:02d}.html" for part in report.parts
+                for n in range(1, len(part.sections) + 1)]
+    assert len(sections) == 20
+    assert hans >= {"index.html", "preamble.html", "review/index.html", "plan/index.html",
+                    "closing.html", "full.html", "about.html", "404.html", *sections}
+
+
+def test_every_page_declares_its_language_and_counterparts(pages: dict[Path, Page]) -> None:
+    for path, page in pages.items():
+        folder = path.parts[0]
+        if folder not in VARIANTS:
+            continue
+        assert page.lang == VARIANTS[folder], path
+        rest = Path(*path.parts[1:]).as_posix()
+        depth = "../" * len(path.parts[1:])
+        assert page.alternates == {code: f"{depth}{f}/{rest}" for f, code in VARIANTS.items()}, path
+        assert page.title.strip(), path
+
+
+def test_every_internal_link_resolves(site: Path, pages: dict[Path, Page]) -> None:
+    broken = []
+    for path, page in pages.items():
+        for href in page.links + list(page.alternates.values()):
+            parsed = urlparse(href)
+            assert not parsed.scheme and not href.startswith("/"), f"{path}: {href} is not relative"
+            target, anchor = urldefrag(href)
+            target_path = (site / path).parent / target if target else site / path
+            target_path = target_path.resolve()
+            exists = target_path.is_file()
+            if not exists or (anchor and anchor not in pages[target_path.relative_to(site)].ids):
+                broken.append((str(path), href))
+    assert broken == []
+
+
+def test_switcher_breadcrumbs_and_prev_next(pages: dict[Path, Page]) -> None:
+    page = pages[Path("zh-hant/review/03.html")]
+    assert "../../zh-hans/review/03.html" in page.links
+    assert page.rels == {"prev": "../review/02.html", "next": "../review/04.html"}
+    assert "../review/index.html" in page.links and "../index.html" in page.links
+    assert "一、2023年工作回顧" in page.text and "（三）縱深推進雙城經濟圈建設" in page.text
+    first = pages[Path("zh-hans/index.html")]
+    assert set(first.rels) == {"next"}
+    last = pages[Path("zh-hans/closing.html")]
+    assert set(last.rels) == {"prev"}
+
+
+def test_no_annotation_and_no_mojibake_on_any_page(pages: dict[Path, Page]) -> None:
+    for path, page in pages.items():
+        assert not PINYIN_ANNOTATION.search(page.text), path
+        assert not MOJIBAKE.search(page.text), path
+
+
+def test_no_simplified_character_left_on_traditional_pages(pages: dict[Path, Page]) -> None:
+    """Converting a zh-Hant page's text to Traditional again changes nothing."""
+    s2tw = make_converter("s2tw")
+    for path, page in pages.items():
+        if path.parts[0] == "zh-hant":
+            changed = [(a, b) for a, b in zip(page.text, s2tw(page.text), strict=False) if a != b]
+            assert changed == [], path
+
+
+def test_seed_conversion_errors_are_corrected(pages: dict[Path, Page]) -> None:
+    text = pages[Path("zh-hant/full.html")].text
+    for right, wrong in (("示範", "示范"), ("幹部", "干部"), ("奮鬥", "奮斗"), ("紮實", "扎實")):
+        assert right in text and wrong not in text
+
+
+def test_nothing_lost_every_paragraph_in_both_variants(pages: dict[Path, Page], report: Report) -> None:
+    back = make_converter("tw2s")
+    full_hans = pages[Path("zh-hans/full.html")].text
+    full_hant = back(pages[Path("zh-hant/full.html")].text)
+    for paragraph in report.paragraphs():
+        assert paragraph.source_text in full_hans, paragraph.id
+        assert paragraph.source_text in full_hant, paragraph.id
+    for part in report.parts:
+        assert part.heading in full_hans and part.heading in full_hant
+        for section in part.sections:
+            assert section.heading in full_hans and section.heading in full_hant
+
+
+def test_every_paragraph_is_on_its_own_page_with_its_anchor(
+        pages: dict[Path, Page], report: Report) -> None:
+    back = make_converter("tw2s")
+    from site_src.plan import plan_site
+
+    plan = plan_site(report, ())
+    texts = {folder: {} for folder in VARIANTS}
+    for paragraph in report.paragraphs():
+        route = plan.anchors[paragraph.id]
+        for folder in VARIANTS:
+            page = pages[Path(folder) / route]
+            text = texts[folder].setdefault(route, back(page.text) if folder == "zh-hant" else page.text)
+            assert paragraph.id in page.ids, (folder, route, paragraph.id)
+            assert paragraph.text in text, (folder, paragraph.id)
+            assert paragraph.heading in text, (folder, paragraph.id)
+
+
+def test_root_page_offers_both_variants(pages: dict[Path, Page]) -> None:
+    root = pages[Path("index.html")]
+    assert "zh-hans/index.html" in root.links and "zh-hant/index.html" in root.links
+    assert "简体中文" in root.text and "繁體中文" in root.text
+
+
+def test_about_page_shows_provenance(pages: dict[Path, Page], report: Report) -> None:
+    for folder in VARIANTS:
+        text = pages[Path(folder) / "about.html"].text
+        assert str(report.provenance.annotations_removed) in text
+        assert "OpenCC" in text
+
+
+def test_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    build(Project(CONTENT, ROOT / "templates", again))
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_no_build_machine_path_in_output(site: Path) -> None:
+    for path in site.rglob("*"):
+        if path.is_file():
+            assert str(ROOT).encode() not in path.read_bytes(), path
