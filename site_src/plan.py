@@ -29,11 +29,11 @@ class PlannedPage:
 
 @dataclass(frozen=True)
 class SitePlan:
-    pages: tuple[PlannedPage, ...]  # in reading order; prev/next follow it
+    pages: tuple[PlannedPage, ...]  # in reading order (the report, then full text and editorial)
     anchors: dict[str, str]  # paragraph id -> route of the page where it lives
 
     def reading_order(self) -> tuple[PlannedPage, ...]:
-        return tuple(p for p in self.pages if p.kind in ("home", "text", "part", "section"))
+        return tuple(p for p in self.pages if p.kind != "not-found")
 
 
 def plan_site(report: Report, pages: tuple[EditorialPage, ...]) -> SitePlan:

@@ -79,8 +79,16 @@ def test_switcher_breadcrumbs_and_prev_next(pages: dict[Path, Page]) -> None:
     assert "一、2023年工作回顧" in page.text and "（三）縱深推進雙城經濟圈建設" in page.text
     first = pages[Path("zh-hans/index.html")]
     assert set(first.rels) == {"next"}
-    last = pages[Path("zh-hans/closing.html")]
+    last = pages[Path("zh-hans/about.html")]
     assert set(last.rels) == {"prev"}
+
+
+def test_every_page_has_breadcrumbs_and_a_way_on(site: Path, pages: dict[Path, Page]) -> None:
+    for path, page in pages.items():
+        if path.parts[0] in VARIANTS and path.name != "404.html":
+            html = (site / path).read_text(encoding="utf-8")
+            assert 'class="breadcrumbs"' in html and 'aria-current="page"' in html, path
+            assert page.rels.keys() & {"prev", "next"}, path
 
 
 def test_no_annotation_and_no_mojibake_on_any_page(pages: dict[Path, Page]) -> None:
