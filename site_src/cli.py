@@ -20,8 +20,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     build_parser.add_argument("--out", type=Path, help="output folder (default: output/)")
     import_parser = commands.add_parser("import", help="raw report text -> YAML under content/")
     import_parser.add_argument("source", type=Path, help="the report as text, e.g. content/source/…")
+    commands.add_parser("audit", help="print the conversion audit of every converted variant")
     serve_parser = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild on change")
-    serve_parser.add_argument("--port", type=int, default=8000)
+    serve_parser.add_argument("--port", type=_port, default=8000)
     serve_parser.add_argument("--host", default="127.0.0.1")
     serve_parser.add_argument("--out", type=Path, help="output folder (default: output/)")
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -43,6 +44,12 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
                   f"{len(provenance.furniture)} furniture lines; applied {len(provenance.errata)} errata; "
                   f"restored {sum(c.count for c in provenance.punctuation_restored)} punctuation marks; "
                   f"wrote {len(result.written)} files")
+        elif command == "audit":
+            from site_src.audit import format_audit
+            from site_src.pipeline import audit_conversion, load_project
+
+            site, report, _, glossary = load_project(project)
+            print(format_audit(audit_conversion(project, site, report, glossary), site))
         elif command == "serve":
             from site_src.serve import serve
 
@@ -60,6 +67,13 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     return 0
+
+
+def _port(text: str) -> int:
+    """A TCP port for --port: a usage error (exit 2), not a crash, when out of range."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535, got {text!r}")
+    return int(text)
 
 
 def entry_point() -> None:

@@ -6,12 +6,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import opencc
-
 from site_src.content import read_text
-from site_src.errors import Problem, SiteError
+from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM
 from site_src.yamlio import Reader, parse
+
+# A BCP 47 tag as the lang attribute takes it: language, then script/region subtags (zh-Hant-TW).
+LANGUAGE_TAG = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
+# Where the build puts templates/static/ (next to the variants' folders).
+STATIC_FOLDER = "static"
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ def load_config(path: Path) -> SiteConfig:
     problems: list[Problem] = []
     reader = Reader(str(path), problems)
     node = parse(read_text(path), str(path))
+    if node is None:
+        raise SiteError([Problem(Location(str(path)), "the file is empty")])
     fields = reader.mapping(node, "", ("title", "variants"), ("description",))
     if fields is None:
         raise SiteError(problems)
@@ -47,10 +52,16 @@ def load_config(path: Path) -> SiteConfig:
         if entry is None:
             continue
         code = reader.string(entry.get("code"), f"{key}.code")
+        if code and not re.fullmatch(LANGUAGE_TAG, code):
+            reader.problem(entry.get("code"), f"{key}.code",
+                           f"invalid language code {code!r}: use a BCP 47 tag such as zh-Hant")
         folder = reader.string(entry.get("path"), f"{key}.path")
         if folder and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", folder):
             reader.problem(entry.get("path"), f"{key}.path",
                            f"invalid folder name {folder!r}: lowercase ASCII letters, digits, hyphens")
+        elif folder == STATIC_FOLDER:
+            reader.problem(entry.get("path"), f"{key}.path",
+                           f"the folder name {folder!r} is taken by the site's stylesheet and script")
         config = reader.optional_string(entry.get("opencc"), f"{key}.opencc")
         if config is not None and not _opencc_config_exists(config):
             reader.problem(entry.get("opencc"), f"{key}.opencc",
@@ -71,7 +82,17 @@ def load_config(path: Path) -> SiteConfig:
 
 
 def _opencc_config_exists(name: str) -> bool:
-    try:
+    """Whether OpenCC knows the configuration, without loading its dictionaries when it can.
+
+    Creating a converter loads its dictionaries (about 0.1 s, and as long again to free them);
+    the build creates the one it needs later, so the names OpenCC ships are checked by name.
+    """
+    import opencc
+
+    shipped = {config.removesuffix(".json") for config in getattr(opencc, "CONFIGS", ())}
+    if name in shipped or name.removesuffix(".json") in shipped:
+        return True
+    try:  # a configuration file of one's own: only OpenCC can tell
         opencc.OpenCC(name)
     except Exception:  # the binding raises a bare RuntimeError/ValueError for unknown configs
         return False

@@ -12,15 +12,20 @@ Layout (one file per section, plus the report's metadata):
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from site_src.errors import Location, Problem, SiteError
-from site_src.ingest.clean import Erratum
 from site_src.model import PARAGRAPH_KINDS, Count, Paragraph, Part, Provenance, Removal, Report, Section
 from site_src.yamlio import Reader, dump, parse
+
+if TYPE_CHECKING:  # the build never imports the importer
+    from site_src.ingest.clean import Erratum
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
@@ -79,19 +84,42 @@ def _provenance(provenance: Provenance) -> dict[str, Any]:
 
 
 def write_report(report: Report, content_dir: Path) -> list[Path]:
-    """Write the report's YAML, replacing the sections of an earlier import."""
+    """Write the report's YAML, replacing the parts and sections of an earlier import.
+
+    Each file is written whole under a temporary name and renamed into place, so an interrupted
+    import never leaves a half-written file; a file whose text is unchanged is left alone (its
+    modification time too, so a running preview does not rebuild for nothing).
+    """
     files = report_files(report)
-    for folder in ("parts", "sections"):
-        for old in sorted((content_dir / folder).glob("*.yaml")):
-            if f"{folder}/{old.name}" not in files:
-                old.unlink()
     written = []
-    for relative, text in files.items():
-        path = content_dir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+    try:
+        for relative, text in files.items():
+            path = content_dir / relative
+            data = text.encode("utf-8")
+            if not path.is_file() or path.read_bytes() != data:
+                _replace(path, data)
+            written.append(path)
+        for folder in ("parts", "sections"):
+            for old in sorted((content_dir / folder).glob("*.yaml")):
+                if f"{folder}/{old.name}" not in files:
+                    old.unlink()
+    except OSError as error:
+        where = error.filename or content_dir
+        raise SiteError([Problem(Location(str(where)), f"cannot write: {error.strerror}")]) from None
     return written
+
+
+def _replace(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; content is shared like any file
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -165,10 +193,13 @@ def load_report(content_dir: Path) -> Report:
         return tuple(result)
 
     report_meta: dict[str, Any] = {"title": "", "issuer": "", "year": 0, "parts": []}
+    part_refs: list[tuple[str, Reader, yaml.Node, str]] = []  # each part, where it is listed
     loaded = files.load("report.yaml")
+    loaded_report = False  # without report.yaml's list, no part file can be called unlisted
     if loaded:
         reader, node = loaded
         fields = reader.mapping(node, "", ("title", "year", "parts"), ("issuer",))
+        loaded_report = fields is not None and "parts" in fields
         if fields is not None:
             report_meta["title"] = reader.string(fields.get("title"), "title")
             report_meta["issuer"] = (reader.string(fields["issuer"], "issuer", empty=True)
@@ -176,8 +207,13 @@ def load_report(content_dir: Path) -> Report:
             report_meta["year"] = reader.integer(fields.get("year"), "year")
             for n, item in enumerate(reader.sequence(fields.get("parts"), "parts")):
                 part_id = reader.string(item, f"parts[{n}]")
-                if _valid_id(reader, item, f"parts[{n}]", part_id):
-                    report_meta["parts"].append(part_id)
+                if not _valid_id(reader, item, f"parts[{n}]", part_id):
+                    continue
+                if part_id in report_meta["parts"]:
+                    reader.problem(item, f"parts[{n}]", f"part {part_id!r} is listed twice")
+                    continue
+                report_meta["parts"].append(part_id)
+                part_refs.append((part_id, reader, item, f"parts[{n}]"))
 
     def simple(relative: str) -> tuple[Paragraph, ...]:
         loaded = files.load(relative)
@@ -190,7 +226,11 @@ def load_report(content_dir: Path) -> Report:
     preamble = simple("preamble.yaml")
     parts = []
     section_ids: set[str] = set()
-    for part_id in report_meta["parts"]:
+    for part_id, listed_in, item, path in part_refs:
+        if not (content_dir / "parts" / f"{part_id}.yaml").is_file():
+            listed_in.problem(item, path, f"unknown part {part_id!r}: "
+                                          f"{files.name(f'parts/{part_id}.yaml')} does not load")
+            continue
         loaded = files.load(f"parts/{part_id}.yaml")
         if not loaded:
             continue
@@ -224,6 +264,11 @@ def load_report(content_dir: Path) -> Report:
                 p.location.file == str(orphan) for p in problems):
             problems.append(Problem(Location(str(orphan)),
                                     "section file is not listed in any part's sections"))
+    if loaded_report:
+        for orphan in sorted((content_dir / "parts").glob("*.yaml")):
+            if orphan.stem not in report_meta["parts"]:
+                problems.append(Problem(Location(str(orphan)),
+                                        "part file is not listed in report.yaml's parts"))
     closing = simple("closing.yaml")
     provenance = load_provenance(files)
     if report_meta["parts"] == [] and not problems:
@@ -276,14 +321,9 @@ def load_provenance(files: _Files) -> Provenance:
                 result.append((item_fields, f"{key}[{n}]"))
         return result
 
-    punctuation = []
-    node = fields.get("punctuation_restored")
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            punctuation.append(Count(key_node.value,
-                                     reader.integer(value_node, f"punctuation_restored.{key_node.value}")))
-    else:
-        reader.problem(node, "punctuation_restored", "expected a mapping")
+    punctuation = [Count(name, reader.integer(value, f"punctuation_restored.{name}"))
+                   for name, value in reader.pairs(fields.get("punctuation_restored"),
+                                                   "punctuation_restored")]
     return Provenance(
         source_file=text(source.get("file"), "source.file"),
         source_sha256=text(source.get("sha256"), "source.sha256"),
@@ -304,8 +344,6 @@ def load_provenance(files: _Files) -> Provenance:
 
 
 def _valid_id(reader: Reader, node: yaml.Node | None, path: str, value: str) -> bool:
-    import re
-
     if value and not re.fullmatch(ID_PATTERN, value):
         reader.problem(node, path, f"invalid id {value!r}: use lowercase ASCII letters, digits "
                                    "and single hyphens (it becomes a file name and an anchor)")
@@ -327,6 +365,8 @@ def _check_id(reader: Reader, node: yaml.Node | None, path: str, value: str,
 
 def load_errata(path: Path) -> tuple[Erratum, ...]:
     """The curated errata; a missing file means no errata."""
+    from site_src.ingest.clean import Erratum
+
     if not path.exists():
         return ()
     problems: list[Problem] = []

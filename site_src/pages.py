@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
 from site_src.content import read_text
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM
@@ -30,8 +28,12 @@ def load_pages(pages_dir: Path) -> tuple[EditorialPage, ...]:
             problems.append(Problem(Location(str(path)), "page file names must be lowercase ASCII "
                                                          "letters, digits and hyphens"))
             continue
-        text = read_text(path)
-        match = re.match(r"\A# (.+)\n", text)
+        try:
+            text = read_text(path)
+        except SiteError as error:
+            problems.extend(error.problems)
+            continue
+        match = re.match(r"\A# +(\S.*)(?:\n|\Z)", text)
         if not match:
             problems.append(Problem(Location(str(path), 1),
                                     "a page starts with its title as a level-1 heading: # 标题"))
@@ -45,5 +47,7 @@ def load_pages(pages_dir: Path) -> tuple[EditorialPage, ...]:
 
 def markdown_to_html(markdown: str) -> str:
     """CommonMark with tables; raw HTML in the source is escaped, never passed through."""
+    from markdown_it import MarkdownIt  # only a build with editorial pages needs it
+
     renderer = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
     return renderer.render(markdown)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_src.audit import VariantAudit, audit
 from site_src.config import SiteConfig, load_config
 from site_src.content import load_errata, load_report, write_report
-from site_src.convert import convert_value, make_converter
-from site_src.errors import Problem, SiteError
+from site_src.convert import convert_value, make_converter, pin_problem
+from site_src.errors import Location, Problem, SiteError
+from site_src.glossary import load_glossary
 from site_src.ingest import import_report
-from site_src.model import Report
+from site_src.ingest.clean import clean_source
+from site_src.model import GlossaryEntry, Report
 from site_src.pages import EditorialPage, load_pages
 from site_src.plan import plan_site
 from site_src.render import VariantContent, make_environment, render_root_index, render_variant
@@ -29,6 +33,11 @@ class Project:
     @classmethod
     def at(cls, root: Path, output: Path | None = None) -> Project:
         return cls(root / "content", root / "templates", output or root / "output")
+
+    @property
+    def root(self) -> Path:
+        """The project folder: paths recorded in the content (the source file) are relative to it."""
+        return self.content.parent
 
 
 @dataclass(frozen=True)
@@ -58,12 +67,13 @@ def import_source(project: Project, source: Path) -> ImportResult:
 
 
 def build(project: Project) -> BuildResult:
-    """Load config -> load and validate content -> convert variants -> plan -> render -> write."""
-    site, report, pages = _load(project)
+    """Load config -> load and validate content -> audit -> convert variants -> plan -> render -> write."""
+    site, report, pages, glossary = load_project(project)
     plan = plan_site(report, pages)
-    env = make_environment(project.templates)
-    variants = tuple(_convert(site, report, pages, variant_index)
+    audits = audit_conversion(project, site, report, glossary)
+    variants = tuple(_convert(site, report, pages, glossary, audits, variant_index)
                      for variant_index in range(len(site.variants)))
+    env = make_environment(project.templates)
     files: list[tuple[str, bytes]] = []
     for content in variants:
         for page in render_variant(env, plan, content, site.variants):
@@ -77,34 +87,89 @@ def build(project: Project) -> BuildResult:
                        variants=tuple(v.code for v in site.variants))
 
 
-def _load(project: Project) -> tuple[SiteConfig, Report, tuple[EditorialPage, ...]]:
+def load_project(project: Project
+                 ) -> tuple[SiteConfig, Report, tuple[EditorialPage, ...], tuple[GlossaryEntry, ...]]:
     """Every content problem from every file, collected before anything is written."""
     problems: list[Problem] = []
-    results = []
-    for loader, argument in ((load_config, project.content / "site.yaml"),
-                             (load_report, project.content),
-                             (load_pages, project.content / "pages")):
-        try:
-            results.append(loader(argument))
-        except SiteError as error:
-            problems.extend(error.problems)
-    if problems:
+    site = report = pages = None
+    glossary: tuple[GlossaryEntry, ...] = ()
+    try:
+        site = load_config(project.content / "site.yaml")
+    except SiteError as error:
+        problems.extend(error.problems)
+    try:
+        report = load_report(project.content)
+    except SiteError as error:
+        problems.extend(error.problems)
+    try:
+        pages = load_pages(project.content / "pages")
+    except SiteError as error:
+        problems.extend(error.problems)
+    glossary_path = project.content / "glossary.yaml"
+    try:
+        glossary = load_glossary(glossary_path, tuple(v.code for v in site.variants) if site else ())
+    except SiteError as error:
+        problems.extend(error.problems)
+    if report is not None and pages is not None:
+        problems.extend(_check_references(report, pages, glossary, glossary_path))
+    if problems or site is None or report is None or pages is None:
         raise SiteError(problems)
-    site, report, pages = results
-    return site, report, pages
+    return site, report, pages, glossary
+
+
+def _check_references(report: Report, pages: tuple[EditorialPage, ...],
+                      glossary: tuple[GlossaryEntry, ...], glossary_path: Path) -> list[Problem]:
+    """Glossary phrases must occur in the content; pins must be well formed."""
+    problems = []
+    texts = [p.source_text for p in report.paragraphs()] + [page.markdown for page in pages]
+    texts += [part.title for part in report.parts] + [s.title for s in report.sections()]
+    everything = "\n".join(texts)
+    for n, entry in enumerate(glossary):
+        if entry.phrase not in everything:
+            problems.append(Problem(Location(str(glossary_path), entry.line, key=f"entries[{n}].phrase"),
+                                    f"{entry.phrase!r} does not occur in the content"))
+    for paragraph in report.paragraphs():
+        message = pin_problem(paragraph.source_text)
+        if message:
+            problems.append(Problem(Location("content", key=f"paragraph {paragraph.id}"), message))
+    return problems
+
+
+def audit_conversion(project: Project, site: SiteConfig, report: Report,
+                     glossary: tuple[GlossaryEntry, ...]) -> tuple[VariantAudit, ...]:
+    """The conversion audit of every converted variant, against the source's own text if present."""
+    converted = tuple((v.code, v.opencc) for v in site.variants if v.opencc)
+    return audit(report, converted, glossary, source_original_text(project, report))
+
+
+def source_original_text(project: Project, report: Report) -> str | None:
+    """The source's cleaned text in its own script, if the source is there and unchanged."""
+    provenance = report.provenance
+    path = project.root / provenance.source_file
+    if provenance.source_script != "Hant" or not path.is_file():
+        return None
+    raw = path.read_bytes()
+    if hashlib.sha256(raw).hexdigest() != provenance.source_sha256:
+        return None
+    clean = clean_source(raw, provenance.source_file, load_errata(project.content / "errata.yaml"))
+    return "".join(line.text for line in clean.original_lines)
 
 
 def _convert(site: SiteConfig, report: Report, pages: tuple[EditorialPage, ...],
+             glossary: tuple[GlossaryEntry, ...], audits: tuple[VariantAudit, ...],
              index: int) -> VariantContent:
     variant = site.variants[index]
-    convert = make_converter(variant.opencc)
+    convert = make_converter(variant.opencc,
+                             tuple(entry for entry in glossary if entry.applies_to(variant.code)))
     return VariantContent(
         variant=variant,
         site=convert_value(site, convert),
         report=convert_value(report, convert),
         pages=convert_value(pages, convert),
         ui={key: convert(text) for key, text in UI_STRINGS.items()},
-        labels={other.code: convert(other.label) for other in site.variants},
+        labels={other.code: other.label for other in site.variants},
+        audits=audits,
+        glossary=tuple(convert_value(entry, convert) for entry in glossary),
     )
 
 

@@ -30,7 +30,7 @@ class PlannedPage:
 @dataclass(frozen=True)
 class SitePlan:
     pages: tuple[PlannedPage, ...]  # in reading order (the report, then full text and editorial)
-    anchors: dict[str, str]  # paragraph id -> route of the page where it lives
+    anchors: dict[str, str]  # paragraph, section and part id -> route of the page where it lives
 
     def reading_order(self) -> tuple[PlannedPage, ...]:
         return tuple(p for p in self.pages if p.kind != "not-found")
@@ -45,10 +45,12 @@ def plan_site(report: Report, pages: tuple[EditorialPage, ...]) -> SitePlan:
     for part in report.parts:
         part_route = f"{part.id}/index.html"
         planned.append(PlannedPage(part_route, "part", part.id, "index.html"))
+        anchors[part.id] = part_route
         anchors.update({p.id: part_route for p in part.opening + part.closing})
         for n, section in enumerate(part.sections, start=1):
             route = f"{part.id}/{n:02d}.html"
             planned.append(PlannedPage(route, "section", section.id, part_route))
+            anchors[section.id] = route
             anchors.update({p.id: route for p in section.paragraphs})
     if report.closing:
         planned.append(PlannedPage("closing.html", "text", "closing", "index.html"))

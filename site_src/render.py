@@ -12,7 +12,8 @@ import jinja2
 
 from site_src.config import SiteConfig, Variant
 from site_src.errors import Location, Problem, SiteError
-from site_src.model import Paragraph, Part, Report, Section
+from site_src.audit import VariantAudit
+from site_src.model import GlossaryEntry, Paragraph, Part, Report, Section
 from site_src.pages import EditorialPage, markdown_to_html
 from site_src.plan import PlannedPage, SitePlan
 
@@ -52,7 +53,9 @@ class VariantContent:
     report: Report
     pages: tuple[EditorialPage, ...]
     ui: dict[str, str]
-    labels: dict[str, str]  # variant code -> its label, in this variant's script
+    labels: dict[str, str]  # variant code -> its label, in its own script
+    audits: tuple[VariantAudit, ...]  # the conversion audit of each converted variant
+    glossary: tuple[GlossaryEntry, ...]  # reasons in this variant's script
 
 
 @dataclass(frozen=True)
@@ -124,15 +127,16 @@ def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantCont
             "report": report,
             "anchors": plan.anchors,
         }
-        context.update(_page_context(page, report, parts, sections, pages))
+        context.update(_page_context(page, content, parts, sections, pages))
         template = "page_" + page.kind.replace("-", "_") + ".html"
         html = _render(env, template, context)
         yield RenderedPage(f"{content.variant.path}/{page.route}", html)
 
 
-def _page_context(page: PlannedPage, report: Report, parts: dict[str, Part],
+def _page_context(page: PlannedPage, content: VariantContent, parts: dict[str, Part],
                   sections: dict[str, tuple[Part, Section]],
                   pages: dict[str, EditorialPage]) -> dict[str, Any]:
+    report = content.report
     if page.kind == "part":
         part = parts[page.key]
         return {"part": part, "minutes": reading_time(_text(part.paragraphs()))}
@@ -146,8 +150,12 @@ def _page_context(page: PlannedPage, report: Report, parts: dict[str, Part],
     if page.kind == "full":
         return {"minutes": reading_time(_text(report.paragraphs()))}
     if page.kind == "editorial":
+        about = page.key == "about"
         return {"body": markdown_to_html(pages[page.key].markdown),
-                "provenance": report.provenance if page.key == "about" else None}
+                "provenance": report.provenance if about else None,
+                "audits": content.audits if about else (),
+                "glossary": content.glossary if about else (),
+                "variant_labels": content.labels}
     return {}
 
 

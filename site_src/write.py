@@ -1,57 +1,177 @@
-"""Writing the site safely: everything goes to a staging folder, swapped in only on success."""
+"""Writing the site safely: everything goes to a staging folder, swapped in only on success.
+
+The staging folder sits next to the output folder (same file system, so the swap is a rename)
+and is named after the process writing it: a build that was killed outright leaves its staging
+folder behind, and the next build removes it once that process is gone.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import shutil
+import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from site_src.errors import Location, Problem, SiteError
 
 
-def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path) -> int:
+def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
+               environ: Mapping[str, str] | None = None) -> int:
     """Write all files under a staging folder next to out_dir, then swap it in.
 
     Until the swap, out_dir is untouched; a failure (or an interrupt) leaves it as it was.
+    With SOURCE_DATE_EPOCH set (in ``environ``, by default the process environment), every file
+    and folder gets that modification time, so an archive of the site is reproducible too.
     Returns the number of files written.
     """
     out_dir = out_dir.resolve()
+    mtime = source_date_epoch(os.environ if environ is None else environ)
+    _check_replaceable(out_dir)
+    _remove_abandoned(out_dir)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-{os.getpid()}-",
+                                        dir=out_dir.parent))
     except OSError as error:
-        raise SiteError([Problem(Location(str(out_dir)),
-                                 f"cannot write the output folder: {error.strerror}")]) from None
+        raise _cannot_write(out_dir, error) from None
     count = 0
+    written: set[str] = set()
     try:
         for relative, data in sorted(files):
             target = (staging / relative).resolve()
             if staging not in target.parents:
                 raise SiteError([Problem(Location(relative), "path escapes the output folder")])
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if relative in written:
+                raise SiteError([Problem(Location(relative), "two files want the same path")])
+            written.add(relative)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            except OSError as error:
+                raise _cannot_write(out_dir / relative, error) from None
             count += 1
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
+        if mtime is not None:
+            _set_times(staging, mtime)
         _swap(staging, out_dir)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _cannot_write(out_dir, error) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return count
 
 
+def source_date_epoch(environ: Mapping[str, str]) -> int | None:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org): whole seconds since 1970, or None if unset."""
+    value = environ.get("SOURCE_DATE_EPOCH", "")
+    if not value:
+        return None
+    if not re.fullmatch(r"[0-9]{1,12}", value):
+        raise SiteError([Problem(Location("SOURCE_DATE_EPOCH"),
+                                 f"expected whole seconds since 1970-01-01, got {value!r}")])
+    return int(value)
+
+
+def _check_replaceable(out_dir: Path) -> None:
+    """Refuse to replace what is not a site: a file, or a folder of something else (content/, ~)."""
+    for parent in out_dir.parents:  # mkdir would say only "File exists"
+        if parent.exists():
+            if not parent.is_dir():
+                raise SiteError([Problem(Location(str(out_dir)),
+                                         f"cannot write: {parent} is a file, not a folder")])
+            break
+    if not out_dir.exists():
+        return
+    if not out_dir.is_dir():
+        raise SiteError([Problem(Location(str(out_dir)),
+                                 "the output folder is a file; refusing to replace it")])
+    try:
+        empty = next(out_dir.iterdir(), None) is None
+    except OSError as error:
+        raise _cannot_write(out_dir, error) from None
+    if not empty and not (out_dir / "index.html").is_file():
+        raise SiteError([Problem(Location(str(out_dir)),
+                                 "the output folder holds files but no index.html, so it is not a "
+                                 "site built here; refusing to replace it (choose another --out)")])
+
+
+def _remove_abandoned(out_dir: Path) -> None:
+    """Staging and old folders of builds that were killed before they could clean up."""
+    pattern = re.compile(rf"\.{re.escape(out_dir.name)}\.(?:staging|old)-([0-9]+)-")
+    try:
+        siblings = list(out_dir.parent.iterdir())
+    except OSError:
+        return  # the parent does not exist yet; creating it reports any real problem
+    for path in siblings:
+        match = pattern.match(path.name)
+        if match and not _process_alive(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # someone else's process; leave its folder alone
+    return True
+
+
+def _set_times(folder: Path, mtime: int) -> None:
+    for directory, _, names in os.walk(folder, topdown=False):
+        for name in names:
+            os.utime(os.path.join(directory, name), (mtime, mtime))
+        os.utime(directory, (mtime, mtime))
+
+
 def _swap(staging: Path, out_dir: Path) -> None:
-    old = None
-    if out_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-        os.rmdir(old)
-        os.rename(out_dir, old)
+    if not out_dir.exists():
+        os.rename(staging, out_dir)
+        return
+    if _exchange(staging, out_dir):
+        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the previous site
+        return
+    # Without an atomic exchange: two renames, and the previous site back if the second fails.
+    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-{os.getpid()}-", dir=out_dir.parent))
+    os.rmdir(old)
+    os.rename(out_dir, old)
     try:
         os.rename(staging, out_dir)
-    except OSError:
-        if old is not None:
-            os.rename(old, out_dir)
+    except BaseException:
+        os.rename(old, out_dir)
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE), so that there is no moment
+    without an output folder; False where the system cannot, and the caller renames twice."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False  # a C library without renameat2 (glibc < 2.28, musl < 1.2)
+    renameat2.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False  # the kernel or this file system cannot exchange
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _cannot_write(path: Path, error: OSError) -> SiteError:
+    return SiteError([Problem(Location(str(path)), f"cannot write: {error.strerror or error}")])

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-# Elements whose text is not the page's reading text: scripts, and quotes of the damaged source
-# shown on the about page (class "source-quote"), which record what the importer removed.
+# Elements whose text is not the page's reading text in its script: scripts, passages marked with
+# another language tag (lang="zh-Hant" on a zh-Hans page), and quotes of the damaged source shown
+# on the about page (class "source-quote"), which record what the importer removed, and lists of
+# a dictionary's candidate characters shown as characters (class "script-sample").
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -51,7 +53,9 @@ class _Parser(HTMLParser):
             self.in_title = True
         if tag in _VOID:
             return
-        skipping = tag in ("script", "style") or "source-quote" in attributes.get("class", "").split()
+        other_script = "lang" in attributes and tag != "html" and attributes["lang"] != self.page.lang
+        skipping = (tag in ("script", "style") or other_script
+                    or {"source-quote", "script-sample"} & set(attributes.get("class", "").split()))
         self.stack.append(skipping)
         if skipping:
             self.skip_depth += 1

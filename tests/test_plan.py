@@ -20,7 +20,8 @@ def test_plan_has_every_page_in_reading_order(report: Report) -> None:
     assert {p.route for p in plan.pages} >= {"full.html", "about.html", "404.html"}
     assert plan.anchors["review-01-1"] == "review/01.html"
     assert plan.anchors["plan-intro-2"] == "plan/index.html"
-    assert len(plan.anchors) == sum(1 for _ in report.paragraphs())
+    assert plan.anchors["review-03"] == "review/03.html" and plan.anchors["plan"] == "plan/index.html"
+    assert len(plan.anchors) == sum(1 for _ in report.paragraphs()) + 20 + 2
 
 
 def test_two_pages_on_one_path_are_an_error(report: Report) -> None:

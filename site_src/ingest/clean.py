@@ -5,6 +5,7 @@ Every change is recorded with its source line, so the site can show what was don
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from collections import Counter
@@ -29,6 +30,10 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "
 MOJIBAKE = re.compile(r"[^\x00-\x7f]\?+|\?+[^\x00-\x7f]|\ufffd|</?[a-zA-Z][^<>]*>|/[a-z]+>")
 
 SENTENCE_END = ("。", "！", "!", "？", "?", "”", "…")
+# Page furniture (link lists, imprint) has no clause punctuation; a short line with some is the
+# report's own text, cut short.
+_CLAUSE_MARK = re.compile(r"[，,。！!？?；;]")
+_PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class CleanText:
 
     source_file: str
     lines: tuple[SourceLine, ...]
+    original_lines: tuple[SourceLine, ...]  # the same lines cleaned but in the source's own script
     sha256: str
     source_script: str
     annotations: tuple[Removal, ...]
@@ -63,27 +69,18 @@ class CleanText:
 
 
 def decode(raw: bytes, source_file: str) -> str:
-    text = raw.decode("utf-8-sig", errors="strict") if _is_utf8(raw) else None
-    if text is None:
-        raise SiteError([Problem(Location(source_file, _bad_utf8_line(raw)),
-                                 "the file is not valid UTF-8")])
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _is_utf8(raw: bytes) -> bool:
     try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _bad_utf8_line(raw: bytes) -> int:
-    try:
-        raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return raw[: error.start].count(b"\n") + 1
-    return 1
+        line = raw[: error.start].count(b"\n") + 1
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            message = "the file is UTF-16, not UTF-8: save it as UTF-8"
+        elif error.end == len(raw) and error.reason == "unexpected end of data":
+            message = "the file ends in the middle of a character: it looks cut short"
+        else:
+            message = "the file is not valid UTF-8"
+        raise SiteError([Problem(Location(source_file, line), message)]) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def apply_errata(lines: list[SourceLine], errata: tuple[Erratum, ...],
@@ -123,16 +120,33 @@ def drop_stray_lines(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Re
 def drop_footer(lines: list[SourceLine], raw: dict[int, str]) -> tuple[list[SourceLine], list[Removal]]:
     """The site footer: the short lines after the report's last sentence (link lists, imprint).
 
-    A report ends on a sentence (。！); lines after the last one that are not sentences are the
-    page around it. They are recorded as found in the source (``raw``).
+    A report ends on a sentence (。！); short lines after the last one with no clause punctuation
+    and no part heading are the page around it. They are recorded as found in the source (``raw``).
     """
     end = len(lines)
-    while end > 0 and not lines[end - 1].text.endswith(SENTENCE_END) and len(lines[end - 1].text) <= 40:
+    while end > 0 and _is_furniture(lines[end - 1].text):
         end -= 1
     if end == 0:
         return lines, []
     dropped = [Removal(line.number, raw[line.number], "网站页脚（链接与版权信息）") for line in lines[end:]]
     return lines[:end], dropped
+
+
+def _is_furniture(text: str) -> bool:
+    return (not text.endswith(SENTENCE_END) and len(text) <= 40
+            and not _CLAUSE_MARK.search(text) and not _PART_HEADING.match(text))
+
+
+def check_ending(lines: list[SourceLine], source_file: str) -> list[Problem]:
+    """A report ends on a sentence; text that stops short of one was cut off (a truncated file)."""
+    if not lines or lines[-1].text.endswith(SENTENCE_END):
+        return []
+    last = lines[-1]
+    if _PART_HEADING.match(last.text):
+        message = f"the report ends at the heading {last.text!r} with nothing under it"
+    else:
+        message = f"the report breaks off mid-sentence: …{last.text[-12:]}"
+    return [Problem(Location(source_file, last.number), f"{message}; the file looks cut short")]
 
 
 def find_mojibake(lines: list[SourceLine], source_file: str) -> list[Problem]:
@@ -222,10 +236,11 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...]) -> C
     problems.extend(find_mojibake(lines, source_file))
     if not lines:
         problems.append(Problem(Location(source_file, 1), "the report is empty"))
-    if problems:
-        raise SiteError(problems)
     lines, annotations, annotation_count = remove_annotations(lines)
     lines, footer = drop_footer(lines, raw_lines)
+    problems.extend(check_ending(lines, source_file))
+    if problems:
+        raise SiteError(problems)
     furniture = sorted(stray + footer, key=lambda removal: removal.line)
     # Annotations in the footer went with it; count only those removed from the report's text.
     kept = {line.number for line in lines}
@@ -234,10 +249,11 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...]) -> C
     lines, punctuation = restore_punctuation(lines)
     script = detect_script("".join(line.text for line in lines))
     to_simplified = make_converter("tw2s" if script == "Hant" else None)
-    lines = [SourceLine(line.number, to_simplified(line.text)) for line in lines]
+    simplified = [SourceLine(line.number, to_simplified(line.text)) for line in lines]
     return CleanText(
         source_file=source_file,
-        lines=tuple(lines),
+        lines=tuple(simplified),
+        original_lines=tuple(lines),
         sha256=hashlib.sha256(raw).hexdigest(),
         source_script=script,
         annotations=tuple(annotations),

@@ -1,0 +1,318 @@
+"""The conversion audit: what the converter decided, and how our Traditional text differs from the
+source site's own.
+
+(a) Every phrase holding a character with several Traditional candidates, with what was chosen
+    and by what: the glossary, a pin, OpenCC's phrase dictionary, or the character's default.
+(b) Every place where a converted variant differs from the source's Traditional text, classified:
+    an error in the source corrected, a glyph-standard difference only, a glossary override
+    (or pin), or other.
+
+The segmentation is OpenCC's own rule (forward maximum matching over its phrase dictionaries,
+with the glossary's phrases added), replayed here on OpenCC's dictionaries exported as text by
+the opencc_dict tool that ships with the library.
+"""
+
+from __future__ import annotations
+
+import difflib
+import subprocess
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from site_src.config import SiteConfig
+from site_src.convert import OPENCC_DATA, PIN, Convert, make_converter
+from site_src.errors import Location, Problem, SiteError
+from site_src.model import VERBATIM, GlossaryEntry, Report
+
+CLASSES = ("corrected", "glyph", "glossary", "other")
+_MAX_PHRASE = 12
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One phrase-and-decision of the converter, with where it occurs."""
+
+    phrase: str = field(metadata=VERBATIM)
+    chosen: str = field(metadata=VERBATIM)
+    by: str = field(metadata=VERBATIM)  # glossary | pin | phrase | character
+    candidates: tuple[tuple[str, tuple[str, ...]], ...] = field(metadata=VERBATIM)  # 干: 幹 乾 干 榦
+    paragraphs: tuple[str, ...] = field(metadata=VERBATIM)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where our variant and the source's Traditional text write a phrase differently."""
+
+    kind: str = field(metadata=VERBATIM)  # one of CLASSES
+    phrase: str = field(metadata=VERBATIM)  # Simplified
+    source: str = field(metadata=VERBATIM)  # as the source site wrote it
+    ours: str = field(metadata=VERBATIM)
+    paragraphs: tuple[str, ...] = field(metadata=VERBATIM)
+
+
+@dataclass(frozen=True)
+class VariantAudit:
+    code: str = field(metadata=VERBATIM)
+    config: str = field(metadata=VERBATIM)
+    choices: tuple[Choice, ...]
+    differences: tuple[Difference, ...]
+    compared: bool  # False when the source text was not Traditional or is not available
+
+    def counts(self) -> dict[str, int]:
+        totals = dict.fromkeys(CLASSES, 0)
+        for difference in self.differences:
+            totals[difference.kind] += len(difference.paragraphs)
+        return totals
+
+
+@dataclass(frozen=True)
+class Dictionaries:
+    """OpenCC's dictionaries as Python mappings: candidates per character, phrases, variants."""
+
+    characters: dict[str, tuple[str, ...]]
+    phrases: frozenset[str]
+    variants: frozenset[tuple[str, str]]
+
+    @cached_property
+    def ambiguous(self) -> frozenset[str]:
+        return frozenset(c for c, candidates in self.characters.items() if len(candidates) > 1)
+
+
+def load_dictionaries() -> Dictionaries:
+    """Export OpenCC's binary dictionaries to text with its own tool, then read them."""
+    tool = OPENCC_DATA.parent.parent / "bin" / "opencc_dict"
+    if not tool.exists():
+        raise SiteError([Problem(Location(str(tool)), "OpenCC's opencc_dict tool is missing; "
+                                                      "the audit needs it to read the dictionaries")])
+    tables: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    with tempfile.TemporaryDirectory(prefix="report-site-audit-") as folder:
+        for name in ("STCharacters", "STPhrases", "STPhrases_GeneratedFromRegionalPhrases",
+                     "TWVariants", "HKVariants"):
+            target = Path(folder) / f"{name}.txt"
+            subprocess.run([str(tool), "-i", str(OPENCC_DATA / f"{name}.ocd2"), "-o", str(target),
+                            "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
+            rows = []
+            for line in target.read_text(encoding="utf-8").splitlines():
+                key, _, values = line.partition("\t")
+                rows.append((key, tuple(values.split(" "))))
+            tables[name] = rows
+    variants = {(key, value) for name in ("TWVariants", "HKVariants")
+                for key, values in tables[name] for value in values}
+    return Dictionaries(
+        characters=dict(tables["STCharacters"]),
+        phrases=frozenset(key for name in ("STPhrases", "STPhrases_GeneratedFromRegionalPhrases")
+                          for key, _ in tables[name]),
+        variants=frozenset(variants | {(b, a) for a, b in variants}),
+    )
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A run of report text with the anchor it belongs to, pins resolved."""
+
+    anchor: str
+    raw: str  # with pins
+    text: str  # Simplified, pins resolved to their source form
+    pinned: frozenset[int]  # positions in text inside a pin
+
+
+def _pieces(report: Report) -> Iterator[_Piece]:
+    def piece(anchor: str, raw: str) -> _Piece:
+        text, pinned, position = [], set(), 0
+        for match in PIN.finditer(raw):
+            text.append(raw[position:match.start()])
+            start = sum(len(t) for t in text)
+            text.append(match.group(1))
+            pinned.update(range(start, start + len(match.group(1))))
+            position = match.end()
+        text.append(raw[position:])
+        return _Piece(anchor, raw, "".join(text), frozenset(pinned))
+
+    for paragraph in report.preamble:
+        yield piece(paragraph.id, paragraph.source_text)
+    for part in report.parts:
+        yield piece(part.id, part.heading)
+        for paragraph in part.opening:
+            yield piece(paragraph.id, paragraph.source_text)
+        for section in part.sections:
+            yield piece(section.id, section.heading + "。")
+            for paragraph in section.paragraphs:
+                yield piece(paragraph.id, paragraph.source_text)
+        for paragraph in part.closing:
+            yield piece(paragraph.id, paragraph.source_text)
+    for paragraph in report.closing:
+        yield piece(paragraph.id, paragraph.source_text)
+
+
+def segment(text: str, phrases: frozenset[str] | set[str], pinned: frozenset[int] = frozenset()
+            ) -> list[tuple[int, int]]:
+    """OpenCC's segmentation: at each position the longest dictionary phrase, else one character."""
+    spans, position = [], 0
+    while position < len(text):
+        end = position + 1
+        if position not in pinned:
+            for length in range(min(_MAX_PHRASE, len(text) - position), 1, -1):
+                candidate = text[position:position + length]
+                if candidate in phrases and not pinned.intersection(range(position, position + length)):
+                    end = position + length
+                    break
+        spans.append((position, end))
+        position = end
+    return spans
+
+
+def audit_variant(report: Report, code: str, config: str, glossary: tuple[GlossaryEntry, ...],
+                  dictionaries: Dictionaries, source_text: str | None) -> VariantAudit:
+    """The audit of one converted variant; ``source_text`` is the source's cleaned Traditional text."""
+    entries = tuple(entry for entry in glossary if entry.applies_to(code))
+    convert: Convert = make_converter(config, entries)
+    glossary_phrases = {entry.phrase for entry in entries}
+    phrases = set(dictionaries.phrases) | glossary_phrases
+    pieces = list(_pieces(report))
+
+    choices: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    converted: list[str] = []
+    spans_of: list[list[tuple[int, int, str]]] = []
+    for piece in pieces:
+        ours = convert(piece.raw)
+        converted.append(ours)
+        if len(ours) != len(piece.text):
+            spans_of.append([])
+            continue
+        spans = []
+        for start, end in segment(piece.text, phrases, piece.pinned):
+            phrase = piece.text[start:end]
+            if start in piece.pinned:
+                by = "pin"
+            elif phrase in glossary_phrases:
+                by = "glossary"
+            elif end - start > 1:
+                by = "phrase"
+            else:
+                by = "character"
+            spans.append((start, end, by))
+            if any(char in dictionaries.ambiguous for char in phrase):
+                ids = choices[(phrase, ours[start:end], by)]
+                if piece.anchor not in ids:
+                    ids.append(piece.anchor)
+        spans_of.append(spans)
+
+    choice_list = tuple(
+        Choice(phrase, chosen, by, _candidates(phrase, dictionaries), tuple(ids))
+        for (phrase, chosen, by), ids in sorted(choices.items(), key=lambda item: (item[0][0], item[0][1])))
+    differences: tuple[Difference, ...] = ()
+    if source_text is not None:
+        differences = _differences(pieces, converted, spans_of, source_text, dictionaries)
+    return VariantAudit(code, config, choice_list, differences, source_text is not None)
+
+
+def _candidates(phrase: str, dictionaries: Dictionaries) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((char, dictionaries.characters[char])
+                 for char in dict.fromkeys(phrase) if char in dictionaries.ambiguous)
+
+
+def _differences(pieces: list[_Piece], converted: list[str], spans_of: list[list[tuple[int, int, str]]],
+                 source_text: str, dictionaries: Dictionaries) -> tuple[Difference, ...]:
+    to_simplified = make_converter("tw2s")
+    ours_simplified = "".join(piece.text for piece in pieces)
+    source_simplified = to_simplified(source_text)
+    # Positions in our text -> positions in the source's, through the Simplified texts (equal
+    # unless the YAML was edited after the import; then only the matching stretches compare).
+    mapping: dict[int, int] = {}
+    if ours_simplified == source_simplified:
+        mapping = {k: k for k in range(len(ours_simplified))}
+    elif len(source_simplified) == len(source_text):
+        matcher = difflib.SequenceMatcher(None, ours_simplified, source_simplified, autojunk=False)
+        for block in matcher.get_matching_blocks():
+            for k in range(block.size):
+                mapping[block.a + k] = block.b + k
+    found: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
+    offset = 0
+    for piece, ours, spans in zip(pieces, converted, spans_of, strict=True):
+        for start, end, by in spans:
+            ours_phrase = ours[start:end]
+            positions = [mapping.get(offset + k) for k in range(start, end)]
+            if None in positions:
+                continue
+            source_phrase = "".join(source_text[p] for p in positions)  # type: ignore[index]
+            if source_phrase == ours_phrase:
+                continue
+            kind = _classify(piece.text[start:end], source_phrase, ours_phrase, by, dictionaries,
+                             to_simplified)
+            ids = found[(kind, piece.text[start:end], source_phrase, ours_phrase)]
+            if piece.anchor not in ids:
+                ids.append(piece.anchor)
+        offset += len(piece.text)
+    order = {kind: n for n, kind in enumerate(CLASSES)}
+    return tuple(Difference(kind, phrase, source, ours, tuple(ids))
+                 for (kind, phrase, source, ours), ids in
+                 sorted(found.items(), key=lambda item: (order[item[0][0]], item[0][1], item[0][2])))
+
+
+def _classify(simplified: str, source: str, ours: str, by: str, dictionaries: Dictionaries,
+              to_simplified: Convert) -> str:
+    if by in ("glossary", "pin"):
+        return "glossary"
+    pairs = [(s, o, c) for s, o, c in zip(source, ours, simplified, strict=True) if s != o]
+
+    def same_character(s: str, o: str, c: str) -> bool:
+        # 爲/為, 凈/淨: one character in two glyph standards, not a choice between characters.
+        candidates = dictionaries.characters.get(c, (c,))
+        return (s, o) in dictionaries.variants or (
+            s != c and s not in candidates and to_simplified(s) == c and (o in candidates or o == c))
+
+    def corrected(s: str, o: str, c: str) -> bool:
+        # The source kept a character that has several Traditional forms unconverted, or took
+        # another of its candidates, where the phrase needs the one we write.
+        candidates = dictionaries.characters.get(c, ())
+        return c in dictionaries.ambiguous and s in (c, *candidates) and o in candidates
+
+    kinds = ["glyph" if same_character(s, o, c) else "corrected" if corrected(s, o, c) else "other"
+             for s, o, c in pairs]
+    if all(kind == "glyph" for kind in kinds):
+        return "glyph"
+    if "other" not in kinds:
+        return "corrected"
+    return "other"
+
+
+def audit(report: Report, variants: tuple[tuple[str, str], ...], glossary: tuple[GlossaryEntry, ...],
+          source_text: str | None) -> tuple[VariantAudit, ...]:
+    """The audit of every converted variant, given as (code, OpenCC config) pairs."""
+    dictionaries = load_dictionaries()
+    return tuple(audit_variant(report, code, config, glossary, dictionaries, source_text)
+                 for code, config in variants)
+
+
+_CLASS_NAMES = {"corrected": "error in the source corrected", "glyph": "glyph-standard difference only",
+                "glossary": "glossary override or pin", "other": "other"}
+
+
+def format_audit(audits: tuple[VariantAudit, ...], site: SiteConfig) -> str:
+    """The audit as plain text for the terminal: counts, every difference, every choice."""
+    labels = {variant.code: variant.label for variant in site.variants}
+    lines: list[str] = []
+    for audit in audits:
+        lines.append(f"== {audit.code} {labels.get(audit.code, '')} (OpenCC {audit.config})")
+        if audit.compared:
+            counts = audit.counts()
+            lines.append("differences from the source's own Traditional text (paragraphs): " + ", ".join(
+                f"{_CLASS_NAMES[kind]} {count}" for kind, count in counts.items())
+                + f"; total {sum(counts.values())}")
+            for difference in audit.differences:
+                lines.append(f"  {difference.kind:9} {difference.phrase}: source {difference.source} "
+                             f"-> ours {difference.ours}  [{' '.join(difference.paragraphs)}]")
+        else:
+            lines.append("not compared: the source is not Traditional text, or its file is missing "
+                         "or changed since the import")
+        lines.append(f"phrases with a character that has several Traditional forms: {len(audit.choices)}")
+        for choice in audit.choices:
+            candidates = "; ".join(f"{char}: {' '.join(forms)}" for char, forms in choice.candidates)
+            lines.append(f"  {choice.phrase} -> {choice.chosen}  by {choice.by}  ({candidates})  "
+                         f"x{len(choice.paragraphs)} [{' '.join(choice.paragraphs[:6])}"
+                         f"{' …' if len(choice.paragraphs) > 6 else ''}]")
+    return "\n".join(lines)
