@@ -10,9 +10,9 @@ from typing import Any
 
 import jinja2
 
+from site_src.audit import VariantAudit
 from site_src.config import SiteConfig, Variant
 from site_src.errors import Location, Problem, SiteError
-from site_src.audit import VariantAudit
 from site_src.model import GlossaryEntry, Paragraph, Part, Report, Section
 from site_src.pages import EditorialPage, markdown_to_html
 from site_src.plan import PlannedPage, SitePlan

@@ -127,7 +127,8 @@ def test_glossary_validation(tmp_path: Path) -> None:
     assert [str(p) for p in caught.value.problems] == [
         f"{path}:3: entries[0].traditional: '新征' must have as many characters as '新征程'",
         f"{path}:8: entries[1].variants[0]: unknown variant 'zh-XX' (site.yaml has: zh-Hans, zh-Hant)",
-        f"{path}:11: entries[2].reasons: unknown key 'reasons' (allowed: phrase, traditional, reason, variants)",
+        f"{path}:11: entries[2].reasons: unknown key 'reasons' "
+        "(allowed: phrase, traditional, reason, variants)",
         f"{path}:9: entries[2].reason: missing key",
     ]
 
