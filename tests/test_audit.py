@@ -1,0 +1,92 @@
+"""The conversion audit on the real report: choices, differences from the source site, classes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from site_src.audit import Dictionaries, VariantAudit, load_dictionaries, segment
+from site_src.convert import make_converter
+from site_src.glossary import load_glossary
+from site_src.model import Report
+from site_src.pipeline import Project, audit_conversion, load_project, source_original_text
+
+from .conftest import CONTENT, ROOT
+
+
+@pytest.fixture(scope="module")
+def dictionaries() -> Dictionaries:
+    return load_dictionaries()
+
+
+@pytest.fixture(scope="module")
+def hant_audit() -> VariantAudit:
+    project = Project.at(ROOT)
+    site, report, _, glossary = load_project(project)
+    (audit,) = audit_conversion(project, site, report, glossary)
+    return audit
+
+
+def test_dictionaries_know_the_one_to_many_characters(dictionaries: Dictionaries) -> None:
+    assert set(dictionaries.characters["干"]) >= {"幹", "乾", "干"}
+    assert "范" in dictionaries.ambiguous and "征" in dictionaries.ambiguous
+    assert "新征" in dictionaries.phrases and ("爲", "為") in dictionaries.variants
+
+
+def test_segmentation_replays_opencc(dictionaries: Dictionaries) -> None:
+    text = "新时代新征程"
+    spans = [text[a:b] for a, b in segment(text, dictionaries.phrases)]
+    assert "新征" in spans  # why s2tw writes 新徵程 without the glossary
+    spans = [text[a:b] for a, b in segment(text, dictionaries.phrases | {"新征程"})]
+    assert "新征程" in spans
+
+
+def test_every_difference_is_real_and_linked(hant_audit: VariantAudit, report: Report) -> None:
+    project = Project.at(ROOT)
+    source = source_original_text(project, report)
+    assert source is not None and hant_audit.compared
+    convert = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
+    paragraphs = {p.id: p.source_text for p in report.paragraphs()}
+    paragraphs.update({s.id: s.heading for s in report.sections()})
+    paragraphs.update({p.id: p.heading for p in report.parts})
+    for difference in hant_audit.differences:
+        assert difference.source != difference.ours
+        assert difference.source in source
+        for paragraph_id in difference.paragraphs:
+            assert difference.phrase in paragraphs[paragraph_id]
+            assert difference.ours in convert(paragraphs[paragraph_id])
+
+
+def test_classes_on_this_report(hant_audit: VariantAudit) -> None:
+    found = {(d.kind, d.phrase, d.source, d.ours) for d in hant_audit.differences}
+    assert ("corrected", "示范", "示范", "示範") in found
+    assert ("corrected", "干部", "干部", "幹部") in found
+    assert ("corrected", "奋斗", "奮斗", "奮鬥") in found
+    assert ("glyph", "污", "污", "汙") in found
+    assert ("glossary", "快干", "快干", "快幹") in found
+    counts = hant_audit.counts()
+    assert counts["corrected"] > 100
+    # Every questionable phrase has been decided: what is left is explained by a class.
+    assert counts["other"] == 0
+
+
+def test_choices_say_what_decided(hant_audit: VariantAudit) -> None:
+    choices = {(c.phrase, c.chosen): c for c in hant_audit.choices}
+    assert choices[("新征程", "新征程")].by == "glossary"
+    assert choices[("干部", "幹部")].by == "phrase"
+    assert choices[("干部", "幹部")].candidates[0][0] == "干"
+
+
+def test_audit_command_prints_counts_differences_and_choices() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "site_src", "audit"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("== zh-Hant 繁體中文 (OpenCC s2tw)")
+    assert "error in the source corrected" in out and "glyph-standard difference only" in out
+    assert "  corrected 示范: source 示范 -> ours 示範" in out
+    assert "  新征程 -> 新征程  by glossary" in out
