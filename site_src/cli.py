@@ -48,8 +48,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             from site_src.audit import format_audit
             from site_src.pipeline import audit_conversion, load_project
 
-            site, report, _, glossary = load_project(project)
-            print(format_audit(audit_conversion(project, site, report, glossary), site))
+            content = load_project(project)
+            print(format_audit(audit_conversion(project, content), content.site))
         elif command == "serve":
             from site_src.serve import serve
 

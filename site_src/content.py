@@ -226,16 +226,22 @@ def load_report(content_dir: Path) -> Report:
     preamble = simple("preamble.yaml")
     parts = []
     section_ids: set[str] = set()
+    # Whether every part's list of sections was read: only then is a section file unlisted.
+    all_sections_listed = loaded_report
     for part_id, listed_in, item, path in part_refs:
         if not (content_dir / "parts" / f"{part_id}.yaml").is_file():
             listed_in.problem(item, path, f"unknown part {part_id!r}: "
                                           f"{files.name(f'parts/{part_id}.yaml')} does not load")
+            all_sections_listed = False
             continue
         loaded = files.load(f"parts/{part_id}.yaml")
         if not loaded:
+            all_sections_listed = False
             continue
         reader, node = loaded
         fields = reader.mapping(node, "", ("number", "title", "opening", "sections", "closing"))
+        if fields is None or not isinstance(fields.get("sections"), yaml.SequenceNode):
+            all_sections_listed = False
         if fields is None:
             continue
         opening = paragraphs(reader, fields.get("opening"), "opening")
@@ -259,7 +265,7 @@ def load_report(content_dir: Path) -> Report:
         parts.append(Part(id=part_id, number=reader.string(fields.get("number"), "number"),
                           title=reader.string(fields.get("title"), "title"),
                           opening=opening, sections=tuple(sections), closing=closing))
-    for orphan in sorted((content_dir / "sections").glob("*.yaml")):
+    for orphan in sorted((content_dir / "sections").glob("*.yaml") if all_sections_listed else ()):
         if orphan.stem not in section_ids and not any(
                 p.location.file == str(orphan) for p in problems):
             problems.append(Problem(Location(str(orphan)),

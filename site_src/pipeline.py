@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_src.audit import VariantAudit, audit
-from site_src.config import SiteConfig, load_config
+from site_src.config import SiteConfig, Variant, load_config
 from site_src.content import load_errata, load_report, write_report
 from site_src.convert import convert_value, make_converter, pin_problem
 from site_src.errors import Location, Problem, SiteError
 from site_src.glossary import load_glossary
+from site_src.industries import IndustrySummary, IndustrySystem, load_industries, summarise
 from site_src.ingest import import_report
 from site_src.ingest.clean import clean_source
 from site_src.model import GlossaryEntry, Report
@@ -41,6 +42,17 @@ class Project:
 
 
 @dataclass(frozen=True)
+class SiteContent:
+    """Everything under content/, loaded and validated."""
+
+    site: SiteConfig
+    report: Report
+    pages: tuple[EditorialPage, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    industries: IndustrySystem | None
+
+
+@dataclass(frozen=True)
 class BuildResult:
     files: int
     pages: int
@@ -67,54 +79,51 @@ def import_source(project: Project, source: Path) -> ImportResult:
 
 
 def build(project: Project) -> BuildResult:
-    """Load config -> load and validate content -> audit -> convert variants -> plan -> render -> write."""
-    site, report, pages, glossary = load_project(project)
-    plan = plan_site(report, pages)
-    audits = audit_conversion(project, site, report, glossary)
-    variants = tuple(_convert(site, report, pages, glossary, audits, variant_index)
-                     for variant_index in range(len(site.variants)))
+    """Load and validate content -> summarise -> audit -> convert variants -> plan -> render -> write."""
+    content = load_project(project)
+    industries = summarise(content.industries, content.report) if content.industries else None
+    audits = audit_conversion(project, content)
+    plan = plan_site(content.report, content.pages, content.industries)
+    variants = tuple(_convert(content, industries, audits, variant) for variant in content.site.variants)
     env = make_environment(project.templates)
     files: list[tuple[str, bytes]] = []
-    for content in variants:
-        for page in render_variant(env, plan, content, site.variants):
+    for variant_content in variants:
+        for page in render_variant(env, plan, variant_content, content.site.variants):
             files.append((page.path, page.html.encode("utf-8")))
-    root = render_root_index(env, site, tuple((c.variant, c.site.title, c.variant.label)
-                                              for c in variants))
+    root = render_root_index(env, content.site, tuple((v.variant, v.site.title, v.variant.label)
+                                                      for v in variants))
     files.append((root.path, root.html.encode("utf-8")))
     files.extend(_static_files(project.templates / "static"))
     count = write_site(files, project.output)
     return BuildResult(files=count, pages=len(plan.pages) * len(variants),
-                       variants=tuple(v.code for v in site.variants))
+                       variants=tuple(v.code for v in content.site.variants))
 
 
-def load_project(project: Project
-                 ) -> tuple[SiteConfig, Report, tuple[EditorialPage, ...], tuple[GlossaryEntry, ...]]:
+def load_project(project: Project) -> SiteContent:
     """Every content problem from every file, collected before anything is written."""
     problems: list[Problem] = []
-    site = report = pages = None
-    glossary: tuple[GlossaryEntry, ...] = ()
-    try:
-        site = load_config(project.content / "site.yaml")
-    except SiteError as error:
-        problems.extend(error.problems)
-    try:
-        report = load_report(project.content)
-    except SiteError as error:
-        problems.extend(error.problems)
-    try:
-        pages = load_pages(project.content / "pages")
-    except SiteError as error:
-        problems.extend(error.problems)
+
+    def attempt(load, *arguments):  # type: ignore[no-untyped-def]
+        try:
+            return load(*arguments)
+        except SiteError as error:
+            problems.extend(error.problems)
+            return None
+
+    site = attempt(load_config, project.content / "site.yaml")
+    report = attempt(load_report, project.content)
+    pages = attempt(load_pages, project.content / "pages")
     glossary_path = project.content / "glossary.yaml"
-    try:
-        glossary = load_glossary(glossary_path, tuple(v.code for v in site.variants) if site else ())
-    except SiteError as error:
-        problems.extend(error.problems)
-    if report is not None and pages is not None:
-        problems.extend(_check_references(report, pages, glossary, glossary_path))
+    glossary = attempt(load_glossary, glossary_path,
+                       tuple(v.code for v in site.variants) if site else ()) or ()
+    industries = None
+    if report is not None:
+        industries = attempt(load_industries, project.content / "industries.yaml", report)
+        if pages is not None:
+            problems.extend(_check_references(report, pages, glossary, glossary_path))
     if problems or site is None or report is None or pages is None:
         raise SiteError(problems)
-    return site, report, pages, glossary
+    return SiteContent(site, report, pages, glossary, industries)
 
 
 def _check_references(report: Report, pages: tuple[EditorialPage, ...],
@@ -135,11 +144,11 @@ def _check_references(report: Report, pages: tuple[EditorialPage, ...],
     return problems
 
 
-def audit_conversion(project: Project, site: SiteConfig, report: Report,
-                     glossary: tuple[GlossaryEntry, ...]) -> tuple[VariantAudit, ...]:
+def audit_conversion(project: Project, content: SiteContent) -> tuple[VariantAudit, ...]:
     """The conversion audit of every converted variant, against the source's own text if present."""
-    converted = tuple((v.code, v.opencc) for v in site.variants if v.opencc)
-    return audit(report, converted, glossary, source_original_text(project, report))
+    converted = tuple((v.code, v.opencc) for v in content.site.variants if v.opencc)
+    return audit(content.report, converted, content.glossary,
+                 source_original_text(project, content.report))
 
 
 def source_original_text(project: Project, report: Report) -> str | None:
@@ -155,21 +164,21 @@ def source_original_text(project: Project, report: Report) -> str | None:
     return "".join(line.text for line in clean.original_lines)
 
 
-def _convert(site: SiteConfig, report: Report, pages: tuple[EditorialPage, ...],
-             glossary: tuple[GlossaryEntry, ...], audits: tuple[VariantAudit, ...],
-             index: int) -> VariantContent:
-    variant = site.variants[index]
+def _convert(content: SiteContent, industries: IndustrySummary | None,
+             audits: tuple[VariantAudit, ...], variant: Variant) -> VariantContent:
+    """One variant's content, every reader-visible string in its script."""
     convert = make_converter(variant.opencc,
-                             tuple(entry for entry in glossary if entry.applies_to(variant.code)))
+                             tuple(entry for entry in content.glossary if entry.applies_to(variant.code)))
     return VariantContent(
         variant=variant,
-        site=convert_value(site, convert),
-        report=convert_value(report, convert),
-        pages=convert_value(pages, convert),
+        site=convert_value(content.site, convert),
+        report=convert_value(content.report, convert),
+        pages=convert_value(content.pages, convert),
         ui={key: convert(text) for key, text in UI_STRINGS.items()},
-        labels={other.code: other.label for other in site.variants},
+        labels={other.code: other.label for other in content.site.variants},
         audits=audits,
-        glossary=tuple(convert_value(entry, convert) for entry in glossary),
+        glossary=convert_value(content.glossary, convert),
+        industries=convert_value(industries, convert),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from site_src.errors import Location, Problem, SiteError
+from site_src.industries import IndustrySystem
 from site_src.model import Report
 from site_src.pages import EditorialPage
 
@@ -18,7 +19,7 @@ class PlannedPage:
     """One page: its route (relative to the variant's folder), what it shows, and its parent."""
 
     route: str
-    kind: str  # home | text | part | section | full | editorial | not-found
+    kind: str  # home | text | part | section | industries | industry | full | editorial | not-found
     key: str  # the id of what it shows: part id, section id, page slug, "preamble", "closing"
     parent: str | None = None  # the route of the page above it in the breadcrumbs
 
@@ -36,7 +37,8 @@ class SitePlan:
         return tuple(p for p in self.pages if p.kind != "not-found")
 
 
-def plan_site(report: Report, pages: tuple[EditorialPage, ...]) -> SitePlan:
+def plan_site(report: Report, pages: tuple[EditorialPage, ...],
+              industries: IndustrySystem | None = None) -> SitePlan:
     planned: list[PlannedPage] = [PlannedPage("index.html", "home", "home")]
     anchors: dict[str, str] = {}
     if report.preamble:
@@ -55,6 +57,11 @@ def plan_site(report: Report, pages: tuple[EditorialPage, ...]) -> SitePlan:
     if report.closing:
         planned.append(PlannedPage("closing.html", "text", "closing", "index.html"))
         anchors.update({p.id: "closing.html" for p in report.closing})
+    if industries is not None:
+        planned.append(PlannedPage("industries/index.html", "industries", "industries", "index.html"))
+        planned.extend(PlannedPage(f"industries/{industry.id}.html", "industry", industry.id,
+                                   "industries/index.html")
+                       for industry in industries.industries())
     planned.append(PlannedPage("full.html", "full", "full", "index.html"))
     planned.extend(PlannedPage(f"{page.slug}.html", "editorial", page.slug, "index.html")
                    for page in pages)

@@ -13,6 +13,7 @@ import jinja2
 from site_src.audit import VariantAudit
 from site_src.config import SiteConfig, Variant
 from site_src.errors import Location, Problem, SiteError
+from site_src.industries import IndustrySummary
 from site_src.model import GlossaryEntry, Paragraph, Part, Report, Section
 from site_src.pages import EditorialPage, markdown_to_html
 from site_src.plan import PlannedPage, SitePlan
@@ -56,6 +57,7 @@ class VariantContent:
     labels: dict[str, str]  # variant code -> its label, in its own script
     audits: tuple[VariantAudit, ...]  # the conversion audit of each converted variant
     glossary: tuple[GlossaryEntry, ...]  # reasons in this variant's script
+    industries: IndustrySummary | None
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantCont
                           f"{root}../{v.path}/{page.route}", v.code == content.variant.code)
                 for v in variants),
             "toc": toc,
+            "report_has_industries": content.industries is not None,
             "report": report,
             "anchors": plan.anchors,
         }
@@ -137,6 +140,8 @@ def _page_context(page: PlannedPage, content: VariantContent, parts: dict[str, P
                   sections: dict[str, tuple[Part, Section]],
                   pages: dict[str, EditorialPage]) -> dict[str, Any]:
     report = content.report
+    if page.kind == "home":
+        return {"summary": content.industries}
     if page.kind == "part":
         part = parts[page.key]
         return {"part": part, "minutes": reading_time(_text(part.paragraphs()))}
@@ -149,6 +154,12 @@ def _page_context(page: PlannedPage, content: VariantContent, parts: dict[str, P
         return {"paragraphs": paragraphs, "minutes": reading_time(_text(paragraphs))}
     if page.kind == "full":
         return {"minutes": reading_time(_text(report.paragraphs()))}
+    if page.kind == "industries":
+        return {"summary": content.industries}
+    if page.kind == "industry":
+        assert content.industries is not None
+        return {"summary": content.industries,
+                "industry_page": next(p for p in content.industries.pages if p.industry.id == page.key)}
     if page.kind == "editorial":
         about = page.key == "about"
         return {"body": markdown_to_html(pages[page.key].markdown),
@@ -177,6 +188,10 @@ def _title(page: PlannedPage, content: VariantContent) -> str:
         return ui["full_text_title"]
     if page.kind == "editorial":
         return next(p.title for p in content.pages if p.slug == page.key)
+    if page.kind == "industries" and content.industries:
+        return content.industries.system.name
+    if page.kind == "industry" and content.industries:
+        return next(p.industry.name for p in content.industries.pages if p.industry.id == page.key)
     return ui["not_found"]
 
 

@@ -77,6 +77,11 @@ class Rebuilder:
         self.reload = reload
         self.last: tuple[tuple[str, int, int], ...] | None = None
 
+    def first(self) -> bool:
+        """The build at start-up, before any browser is there to reload."""
+        self.last = tree_fingerprint(self.root)
+        return self.build()
+
     def __call__(self) -> None:
         current = self._settled()
         if current == self.last:
@@ -148,6 +153,10 @@ class PreviewHandler(StaticFileHandler):
                    preview: Preview | None = None) -> None:
         super().initialize(path, default_filename)
         self.preview = preview or Preview()
+        self.with_errors = False
+
+    def compute_etag(self) -> str | None:
+        return None if self.with_errors else super().compute_etag()
 
     async def get(self, path: str, include_body: bool = True) -> None:
         failure = self.preview.failure
@@ -164,6 +173,7 @@ class PreviewHandler(StaticFileHandler):
         if absolute and not absolute.endswith(".html"):
             await super().get(path, include_body)
             return
+        self.with_errors = True
         if absolute:
             body = with_overlay(Path(absolute).read_bytes(), failure)
         else:
@@ -220,7 +230,7 @@ def serve(project: Project, root: Path, host: str = "127.0.0.1", port: int = 800
     check_port(host, port)
     preview = Preview()
     rebuild = Rebuilder(project, root, preview, reload=lambda: LiveReloadHandler.reload_waiters("*"))
-    rebuild()  # the first build; if it fails, the previous output (if any) is served with the errors
+    rebuild.first()  # if it fails, the previous output (if any) is served with the errors
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: serving on {host}: other machines can reach this preview", file=sys.stderr)
     print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)

@@ -25,8 +25,7 @@ def dictionaries() -> Dictionaries:
 @pytest.fixture(scope="module")
 def hant_audit() -> VariantAudit:
     project = Project.at(ROOT)
-    site, report, _, glossary = load_project(project)
-    (audit,) = audit_conversion(project, site, report, glossary)
+    (audit,) = audit_conversion(project, load_project(project))
     return audit
 
 

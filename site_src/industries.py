@@ -1,0 +1,205 @@
+"""The "2335" industry system: content/industries.yaml, validated against the report, and every
+sentence of the report that speaks of each industry, found by its keywords.
+
+Nothing on the industry pages is invented: each sentence is quoted from the report and linked to
+its paragraph; the rest are plain labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from site_src.content import read_text
+from site_src.errors import Problem, SiteError
+from site_src.model import VERBATIM, Report
+from site_src.yamlio import Reader, parse
+
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_COUNT = re.compile(r"(\d+)个")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence of the report, verbatim, and the paragraph it is in."""
+
+    paragraph_id: str = field(metadata=VERBATIM)
+    text: str
+
+
+@dataclass(frozen=True)
+class Industry:
+    id: str = field(metadata=VERBATIM)
+    name: str
+    keywords: tuple[str, ...]
+    parks: tuple[str, ...]
+    projects: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Tier:
+    id: str = field(metadata=VERBATIM)
+    name: str
+    lead: str  # as the plan writes it: 做大做强2个主导产业
+    industries: tuple[Industry, ...]
+
+
+@dataclass(frozen=True)
+class IndustrySystem:
+    name: str
+    paragraph_id: str = field(metadata=VERBATIM)
+    tiers: tuple[Tier, ...]
+
+    def industries(self) -> tuple[Industry, ...]:
+        return tuple(industry for tier in self.tiers for industry in tier.industries)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A park or project as the report names it, with the sentences that name it."""
+
+    name: str
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class IndustryPage:
+    """What one industry's page shows, all of it from the report."""
+
+    industry: Industry
+    tier: Tier
+    plan: tuple[Quote, ...]  # the system paragraph's sentences about it
+    parks: tuple[Named, ...]
+    projects: tuple[Named, ...]
+    mentions: tuple[Quote, ...]  # every other sentence of the report that mentions it
+
+
+@dataclass(frozen=True)
+class IndustrySummary:
+    system: IndustrySystem
+    system_quotes: tuple[Quote, ...]  # every sentence that names the system
+    tier_quotes: tuple[Quote, ...]  # the plan's sentence naming each tier, in tier order
+    pages: tuple[IndustryPage, ...]
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences ending in 。！？ (a closing quote stays with its sentence)."""
+    return [s for s in re.findall(r".*?[。！？][”’]?|.+$", text) if s]
+
+
+def load_industries(path: Path, report: Report) -> IndustrySystem | None:
+    """The system, validated: every name, keyword, park and project occurs in the report, the
+    paragraph exists, ids are unique, and each tier has as many industries as its lead says."""
+    if not path.exists():
+        return None
+    problems: list[Problem] = []
+    reader = Reader(str(path), problems)
+    node = parse(read_text(path), str(path))
+    texts = {p.id: p.source_text for p in report.paragraphs()}
+    everything = "\n".join(texts.values())
+    fields = reader.mapping(node, "", ("system", "tiers")) if node is not None else None
+    if fields is None:
+        if node is None:
+            reader.problem(None, "", "the file is empty")
+        raise SiteError(problems)
+
+    def occurring(value_node: yaml.Node | None, key: str) -> str:
+        value = reader.string(value_node, key)
+        if value and value not in everything:
+            reader.problem(value_node, key, f"{value!r} does not occur in the report")
+        return value
+
+    def phrases(value_node: yaml.Node | None, key: str) -> tuple[str, ...]:
+        return tuple(occurring(item, f"{key}[{n}]")
+                     for n, item in enumerate(reader.sequence(value_node, key)))
+
+    system_fields = reader.mapping(fields.get("system"), "system", ("name", "paragraph")) or {}
+    paragraph_id = reader.string(system_fields.get("paragraph"), "system.paragraph")
+    if paragraph_id and paragraph_id not in texts:
+        reader.problem(system_fields.get("paragraph"), "system.paragraph",
+                       f"unknown paragraph {paragraph_id!r}")
+    system_paragraph = texts.get(paragraph_id, "")
+    name = occurring(system_fields.get("name"), "system.name")
+    seen: set[str] = set()
+
+    def identifier(value_node: yaml.Node | None, key: str) -> str:
+        value = reader.string(value_node, key)
+        if value and not ID.fullmatch(value):
+            reader.problem(value_node, key, f"invalid id {value!r}: lowercase ASCII letters, digits, hyphens")
+        elif value in seen:
+            reader.problem(value_node, key, f"duplicate id {value!r}")
+        seen.add(value)
+        return value
+
+    tiers = []
+    for n, tier_node in enumerate(reader.sequence(fields.get("tiers"), "tiers")):
+        key = f"tiers[{n}]"
+        tier_fields = reader.mapping(tier_node, key, ("id", "name", "lead", "industries"))
+        if tier_fields is None:
+            continue
+        lead = reader.string(tier_fields.get("lead"), f"{key}.lead")
+        if lead and lead not in system_paragraph:
+            reader.problem(tier_fields.get("lead"), f"{key}.lead",
+                           f"{lead!r} does not occur in paragraph {paragraph_id!r}")
+        industries = []
+        for m, item in enumerate(reader.sequence(tier_fields.get("industries"), f"{key}.industries")):
+            item_key = f"{key}.industries[{m}]"
+            entry = reader.mapping(item, item_key, ("id", "name", "keywords", "parks", "projects"))
+            if entry is None:
+                continue
+            keywords = phrases(entry.get("keywords"), f"{item_key}.keywords")
+            if not keywords:
+                reader.problem(entry.get("keywords"), f"{item_key}.keywords",
+                               "at least one keyword is needed")
+            industries.append(Industry(
+                id=identifier(entry.get("id"), f"{item_key}.id"),
+                name=occurring(entry.get("name"), f"{item_key}.name"),
+                keywords=keywords,
+                parks=phrases(entry.get("parks"), f"{item_key}.parks"),
+                projects=phrases(entry.get("projects"), f"{item_key}.projects")))
+        count = _COUNT.search(lead)
+        if count and int(count.group(1)) != len(industries):
+            reader.problem(tier_fields.get("industries"), f"{key}.industries",
+                           f"{lead!r} names {count.group(1)} industries, the list has {len(industries)}")
+        tiers.append(Tier(id=identifier(tier_fields.get("id"), f"{key}.id"),
+                          name=occurring(tier_fields.get("name"), f"{key}.name"),
+                          lead=lead, industries=tuple(industries)))
+    if problems:
+        raise SiteError(problems)
+    return IndustrySystem(name=name, paragraph_id=paragraph_id, tiers=tuple(tiers))
+
+
+def summarise(system: IndustrySystem, report: Report) -> IndustrySummary:
+    """Every sentence about each industry, found by its keywords, quoted with its paragraph."""
+    quotes = [Quote(p.id, sentence) for p in report.paragraphs() for sentence in sentences(p.source_text)]
+
+    def find(*phrases: str) -> tuple[Quote, ...]:
+        return tuple(q for q in quotes if any(phrase in q.text for phrase in phrases))
+
+    system_sentences = [q for q in quotes if q.paragraph_id == system.paragraph_id]
+    pages = []
+    for tier in system.tiers:
+        # The plan's sentences about this tier: from its lead to the next tier's lead.
+        start = next((i for i, q in enumerate(system_sentences) if tier.lead in q.text), None)
+        following = [i for t in system.tiers for i, q in enumerate(system_sentences)
+                     if t.lead in q.text and start is not None and i > start]
+        stretch = system_sentences[start + 1: min(following, default=len(system_sentences))] \
+            if start is not None else []
+        for industry in tier.industries:
+            names = (industry.name, *industry.keywords)
+            plan = tuple(q for q in stretch if any(name in q.text for name in names))
+            named = (*industry.parks, *industry.projects)
+            # Each sentence is quoted once on the page: the plan's first, then the rest.
+            mentions = tuple(q for q in find(*names, *named) if q not in plan)
+            pages.append(IndustryPage(
+                industry=industry, tier=tier, plan=plan,
+                parks=tuple(Named(park, find(park)) for park in industry.parks),
+                projects=tuple(Named(project, find(project)) for project in industry.projects),
+                mentions=mentions))
+    tier_quotes = tuple(next(q for q in system_sentences if tier.lead in q.text) for tier in system.tiers
+                        if any(tier.lead in q.text for q in system_sentences))
+    return IndustrySummary(system=system, system_quotes=find(system.name.strip("“”")) or find(system.name),
+                           tier_quotes=tier_quotes, pages=tuple(pages))
