@@ -77,6 +77,11 @@ class Dictionaries:
     phrases: frozenset[str]
     variants: frozenset[tuple[str, str]]
 
+    def character_pairs(self) -> list[tuple[str, str]]:
+        """Every (Simplified, Traditional) pair and glyph-variant pair of single characters."""
+        pairs = [(s, t) for s, forms in self.characters.items() for t in forms]
+        return sorted(pairs + list(self.variants))
+
     @cached_property
     def ambiguous(self) -> frozenset[str]:
         return frozenset(c for c, candidates in self.characters.items() if len(candidates) > 1)
@@ -281,9 +286,9 @@ def _classify(simplified: str, source: str, ours: str, by: str, dictionaries: Di
 
 
 def audit(report: Report, variants: tuple[tuple[str, str], ...], glossary: tuple[GlossaryEntry, ...],
-          source_text: str | None) -> tuple[VariantAudit, ...]:
+          source_text: str | None, dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
     """The audit of every converted variant, given as (code, OpenCC config) pairs."""
-    dictionaries = load_dictionaries()
+    dictionaries = dictionaries or load_dictionaries()
     return tuple(audit_variant(report, code, config, glossary, dictionaries, source_text)
                  for code, config in variants)
 

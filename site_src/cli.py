@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             print(f"built {result.pages} pages in {', '.join(result.variants)} "
                   f"({result.files} files) into {project.output} "
                   f"in {time.perf_counter() - started:.2f} s")
+            print("search: " + ", ".join(f"{path} {size / 1024:.1f} KB" for path, size in result.search))
     except SiteError as error:
         print(format_problems(error.problems), file=sys.stderr)
         return 1

@@ -32,6 +32,9 @@ class SiteConfig:
     title: str
     description: str
     variants: tuple[Variant, ...]
+    # Where the site will live, e.g. https://example.org/report/ ; empty: all links stay relative
+    # and canonical/sitemap URLs are left out (they must be absolute).
+    base_url: str = field(default="", metadata=VERBATIM)
 
 
 def load_config(path: Path) -> SiteConfig:
@@ -40,11 +43,17 @@ def load_config(path: Path) -> SiteConfig:
     node = parse(read_text(path), str(path))
     if node is None:
         raise SiteError([Problem(Location(str(path)), "the file is empty")])
-    fields = reader.mapping(node, "", ("title", "variants"), ("description",))
+    fields = reader.mapping(node, "", ("title", "variants"), ("description", "base_url"))
     if fields is None:
         raise SiteError(problems)
     title = reader.string(fields.get("title"), "title")
     description = reader.string(fields["description"], "description") if "description" in fields else ""
+    base_url = reader.optional_string(fields.get("base_url"), "base_url") or ""
+    if base_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", base_url):
+        reader.problem(fields.get("base_url"), "base_url",
+                       f"expected an absolute http(s) URL such as https://example.org/report/, got {base_url!r}")
+    if base_url and not base_url.endswith("/"):
+        base_url += "/"
     variants: list[Variant] = []
     for n, item in enumerate(reader.sequence(fields.get("variants"), "variants")):
         key = f"variants[{n}]"
@@ -78,7 +87,7 @@ def load_config(path: Path) -> SiteConfig:
         reader.problem(fields.get("variants"), "variants", "at least one variant is needed")
     if problems:
         raise SiteError(problems)
-    return SiteConfig(title=title, description=description, variants=tuple(variants))
+    return SiteConfig(title=title, description=description, variants=tuple(variants), base_url=base_url)
 
 
 def _opencc_config_exists(name: str) -> bool:

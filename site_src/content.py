@@ -195,7 +195,8 @@ def load_report(content_dir: Path) -> Report:
     report_meta: dict[str, Any] = {"title": "", "issuer": "", "year": 0, "parts": []}
     part_refs: list[tuple[str, Reader, yaml.Node, str]] = []  # each part, where it is listed
     loaded = files.load("report.yaml")
-    loaded_report = False  # without report.yaml's list, no part file can be called unlisted
+    # Only a complete list of parts in report.yaml tells which part files are unlisted.
+    loaded_report = False
     if loaded:
         reader, node = loaded
         fields = reader.mapping(node, "", ("title", "year", "parts"), ("issuer",))
@@ -208,6 +209,7 @@ def load_report(content_dir: Path) -> Report:
             for n, item in enumerate(reader.sequence(fields.get("parts"), "parts")):
                 part_id = reader.string(item, f"parts[{n}]")
                 if not _valid_id(reader, item, f"parts[{n}]", part_id):
+                    loaded_report = False
                     continue
                 if part_id in report_meta["parts"]:
                     reader.problem(item, f"parts[{n}]", f"part {part_id!r} is listed twice")
@@ -226,8 +228,12 @@ def load_report(content_dir: Path) -> Report:
     preamble = simple("preamble.yaml")
     parts = []
     section_ids: set[str] = set()
+    unlisted_parts = sorted(path for path in (content_dir / "parts").glob("*.yaml")
+                            if loaded_report and path.stem not in report_meta["parts"])
+    problems.extend(Problem(Location(str(path)), "part file is not listed in report.yaml's parts")
+                    for path in unlisted_parts)
     # Whether every part's list of sections was read: only then is a section file unlisted.
-    all_sections_listed = loaded_report
+    all_sections_listed = loaded_report and not unlisted_parts
     for part_id, listed_in, item, path in part_refs:
         if not (content_dir / "parts" / f"{part_id}.yaml").is_file():
             listed_in.problem(item, path, f"unknown part {part_id!r}: "
@@ -270,11 +276,6 @@ def load_report(content_dir: Path) -> Report:
                 p.location.file == str(orphan) for p in problems):
             problems.append(Problem(Location(str(orphan)),
                                     "section file is not listed in any part's sections"))
-    if loaded_report:
-        for orphan in sorted((content_dir / "parts").glob("*.yaml")):
-            if orphan.stem not in report_meta["parts"]:
-                problems.append(Problem(Location(str(orphan)),
-                                        "part file is not listed in report.yaml's parts"))
     closing = simple("closing.yaml")
     provenance = load_provenance(files)
     if report_meta["parts"] == [] and not problems:

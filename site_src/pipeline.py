@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_src.audit import VariantAudit, audit
+from site_src.audit import Dictionaries, VariantAudit, audit, load_dictionaries
 from site_src.config import SiteConfig, Variant, load_config
 from site_src.content import load_errata, load_report, write_report
 from site_src.convert import convert_value, make_converter, pin_problem
@@ -18,7 +18,15 @@ from site_src.ingest.clean import clean_source
 from site_src.model import GlossaryEntry, Report
 from site_src.pages import EditorialPage, load_pages
 from site_src.plan import plan_site
-from site_src.render import VariantContent, make_environment, render_root_index, render_variant
+from site_src.render import (
+    VariantContent,
+    make_environment,
+    page_title,
+    render_root_pages,
+    render_variant,
+)
+from site_src.search import fold_map, search_index
+from site_src.sitemap import robots_txt, sitemap_xml
 from site_src.strings import UI_STRINGS
 from site_src.write import write_site
 
@@ -57,6 +65,7 @@ class BuildResult:
     files: int
     pages: int
     variants: tuple[str, ...]
+    search: tuple[tuple[str, int], ...] = ()  # search files and their sizes in bytes
 
 
 @dataclass(frozen=True)
@@ -82,21 +91,32 @@ def build(project: Project) -> BuildResult:
     """Load and validate content -> summarise -> audit -> convert variants -> plan -> render -> write."""
     content = load_project(project)
     industries = summarise(content.industries, content.report) if content.industries else None
-    audits = audit_conversion(project, content)
+    dictionaries = load_dictionaries()
+    audits = audit_conversion(project, content, dictionaries)
     plan = plan_site(content.report, content.pages, content.industries)
     variants = tuple(_convert(content, industries, audits, variant) for variant in content.site.variants)
     env = make_environment(project.templates)
     files: list[tuple[str, bytes]] = []
+    search_files = [search_index(v.report, plan.anchors, {p.route: page_title(p, v) for p in plan.pages},
+                                 v.variant.path) for v in variants]
+    search_files.append(fold_map((char for f in search_files for char in f.text),
+                                 dictionaries.character_pairs()))
+    files.extend((f.path, f.text.encode("utf-8")) for f in search_files)
     for variant_content in variants:
         for page in render_variant(env, plan, variant_content, content.site.variants):
             files.append((page.path, page.html.encode("utf-8")))
-    root = render_root_index(env, content.site, tuple((v.variant, v.site.title, v.variant.label)
-                                                      for v in variants))
-    files.append((root.path, root.html.encode("utf-8")))
+    choices = tuple((v.variant, v.site.title, v.variant.label, v.ui) for v in variants)
+    for root_page in render_root_pages(env, content.site, choices):
+        files.append((root_page.path, root_page.html.encode("utf-8")))
+    sitemap = sitemap_xml(content.site, plan)
+    if sitemap is not None:
+        files.append(("sitemap.xml", sitemap.encode("utf-8")))
+    files.append(("robots.txt", robots_txt(content.site).encode("utf-8")))
     files.extend(_static_files(project.templates / "static"))
     count = write_site(files, project.output)
     return BuildResult(files=count, pages=len(plan.pages) * len(variants),
-                       variants=tuple(v.code for v in content.site.variants))
+                       variants=tuple(v.code for v in content.site.variants),
+                       search=tuple((f.path, len(f.text.encode("utf-8"))) for f in search_files))
 
 
 def load_project(project: Project) -> SiteContent:
@@ -144,11 +164,12 @@ def _check_references(report: Report, pages: tuple[EditorialPage, ...],
     return problems
 
 
-def audit_conversion(project: Project, content: SiteContent) -> tuple[VariantAudit, ...]:
+def audit_conversion(project: Project, content: SiteContent,
+                     dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
     """The conversion audit of every converted variant, against the source's own text if present."""
     converted = tuple((v.code, v.opencc) for v in content.site.variants if v.opencc)
     return audit(content.report, converted, content.glossary,
-                 source_original_text(project, content.report))
+                 source_original_text(project, content.report), dictionaries)
 
 
 def source_original_text(project: Project, report: Report) -> str | None:

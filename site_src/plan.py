@@ -19,7 +19,8 @@ class PlannedPage:
     """One page: its route (relative to the variant's folder), what it shows, and its parent."""
 
     route: str
-    kind: str  # home | text | part | section | industries | industry | full | editorial | not-found
+    kind: str  # home | text | part | section | industries | industry | full | search | editorial
+    # | not-found
     key: str  # the id of what it shows: part id, section id, page slug, "preamble", "closing"
     parent: str | None = None  # the route of the page above it in the breadcrumbs
 
@@ -34,7 +35,7 @@ class SitePlan:
     anchors: dict[str, str]  # paragraph, section and part id -> route of the page where it lives
 
     def reading_order(self) -> tuple[PlannedPage, ...]:
-        return tuple(p for p in self.pages if p.kind != "not-found")
+        return tuple(p for p in self.pages if p.kind not in ("not-found", "search"))
 
 
 def plan_site(report: Report, pages: tuple[EditorialPage, ...],
@@ -63,6 +64,7 @@ def plan_site(report: Report, pages: tuple[EditorialPage, ...],
                                    "industries/index.html")
                        for industry in industries.industries())
     planned.append(PlannedPage("full.html", "full", "full", "index.html"))
+    planned.append(PlannedPage("search.html", "search", "search", "index.html"))
     planned.extend(PlannedPage(f"{page.slug}.html", "editorial", page.slug, "index.html")
                    for page in pages)
     planned.append(PlannedPage("404.html", "not-found", "404", "index.html"))

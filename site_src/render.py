@@ -85,7 +85,7 @@ def reading_time(text: str) -> tuple[int, int]:
 def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantContent,
                    variants: tuple[Variant, ...]) -> Iterator[RenderedPage]:
     report = content.report
-    titles = {page.route: _title(page, content) for page in plan.pages}
+    titles = {page.route: page_title(page, content) for page in plan.pages}
     order = plan.reading_order()
     position = {page.route: n for n, page in enumerate(order)}
     parts = {part.id: part for part in report.parts}
@@ -125,6 +125,12 @@ def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantCont
                 Alternate(v.code, content.labels[v.code],
                           f"{root}../{v.path}/{page.route}", v.code == content.variant.code)
                 for v in variants),
+            "head_links": _head_links(content.site, variants, page.route, root),
+            "canonical": f"{content.site.base_url}{content.variant.path}/{page.route}"
+            if content.site.base_url else "",
+            "base_href": f"{content.site.base_url}{content.variant.path}/"
+            if content.site.base_url and page.kind == "not-found" else "",
+            "og_locale": _og_locale(content.variant.code),
             "toc": toc,
             "report_has_industries": content.industries is not None,
             "report": report,
@@ -134,6 +140,21 @@ def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantCont
         template = "page_" + page.kind.replace("-", "_") + ".html"
         html = _render(env, template, context)
         yield RenderedPage(f"{content.variant.path}/{page.route}", html)
+
+
+def _head_links(site: SiteConfig, variants: tuple[Variant, ...], route: str,
+                root: str) -> tuple[tuple[str, str], ...]:
+    """hreflang links: absolute when the site's base URL is known, relative otherwise; x-default
+    is the source variant's page (the root page for the home page: it picks by language)."""
+    prefix = site.base_url or f"{root}../"
+    links = [(v.code, f"{prefix}{v.path}/{route}") for v in variants]
+    default = f"{prefix}index.html" if route == "index.html" else links[0][1]
+    return (*links, ("x-default", default))
+
+
+def _og_locale(code: str) -> str:
+    return {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW", "zh-HK": "zh_HK", "zh-TW": "zh_TW",
+            "zh-CN": "zh_CN"}.get(code, code.replace("-", "_"))
 
 
 def _page_context(page: PlannedPage, content: VariantContent, parts: dict[str, Part],
@@ -174,7 +195,7 @@ def _text(paragraphs: Any) -> str:
     return "".join(p.source_text for p in paragraphs)
 
 
-def _title(page: PlannedPage, content: VariantContent) -> str:
+def page_title(page: PlannedPage, content: VariantContent) -> str:
     report, ui = content.report, content.ui
     if page.kind == "home":
         return content.site.title
@@ -188,6 +209,8 @@ def _title(page: PlannedPage, content: VariantContent) -> str:
         return ui["full_text_title"]
     if page.kind == "editorial":
         return next(p.title for p in content.pages if p.slug == page.key)
+    if page.kind == "search":
+        return ui["search_title"]
     if page.kind == "industries" and content.industries:
         return content.industries.system.name
     if page.kind == "industry" and content.industries:
@@ -252,8 +275,10 @@ def _template_line(error: Exception, templates_dir: str) -> tuple[str | None, in
     return where
 
 
-def render_root_index(env: jinja2.Environment, site: SiteConfig,
-                      variants: tuple[tuple[Variant, str, str], ...]) -> RenderedPage:
-    """The root page: pick a variant (by the browser's language where JavaScript runs)."""
-    return RenderedPage("index.html", _render(env, "root_index.html",
-                                              {"site": site, "choices": variants}))
+def render_root_pages(env: jinja2.Environment, site: SiteConfig,
+                      choices: tuple[tuple[Variant, str, str, dict[str, str]], ...]) -> list[RenderedPage]:
+    """The root pages: pick a variant (by the browser's language where JavaScript runs), and a
+    404 page in every variant's script for hosts that serve /404.html for any missing path."""
+    context = {"site": site, "choices": choices, "base": site.base_url}
+    return [RenderedPage("index.html", _render(env, "root_index.html", context)),
+            RenderedPage("404.html", _render(env, "root_404.html", context))]

@@ -73,4 +73,11 @@ UI_STRINGS: dict[str, str] = {
     "system_mentions": "报告中提到这一体系的句子",
     "quote_source": "原文出处",
     "industries_overview": "产业体系一览",
+    "search": "搜索",
+    "search_label": "搜索报告全文",
+    "search_placeholder": "输入词语，简繁皆可",
+    "search_title": "搜索",
+    "search_found": "“{query}”：找到{count}段",
+    "search_none": "“{query}”：没有找到",
+    "search_needs_js": "搜索需要启用 JavaScript。也可以打开报告全文，用浏览器的页内查找。",
 }

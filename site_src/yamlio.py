@@ -39,8 +39,10 @@ def parse(text: str, file: str) -> yaml.Node | None:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        raise SiteError([Problem(Location(file, line, column),
-                                 f"invalid YAML: {error.problem or error.context}")]) from None
+        message = error.problem or error.context or "syntax error"
+        if error.context and message.startswith("but "):  # "expected a single document …, but found …"
+            message = f"{error.context}, {message}"
+        raise SiteError([Problem(Location(file, line, column), f"invalid YAML: {message}")]) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -186,3 +188,13 @@ class _Dumper(yaml.SafeDumper):
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    # PyYAML writes NEL and the Unicode line separators raw in quoted text, where a reader folds
+    # them into spaces; double quotes escape them (\N, \L, \P), so the text comes back as it was.
+    style = '"' if any(char in text for char in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)

@@ -149,7 +149,8 @@ def test_a_third_variant_is_one_entry(tmp_path: Path) -> None:
     assert page.lang == "zh-HK"
     assert page.alternates == {"zh-Hans": "../../zh-hans/review/01.html",
                                "zh-Hant": "../../zh-hant/review/01.html",
-                               "zh-HK": "../../zh-hk/review/01.html"}
+                               "zh-HK": "../../zh-hk/review/01.html",
+                               "x-default": "../../zh-hans/review/01.html"}
     assert "../../zh-hk/review/01.html" in read_page(out / "zh-hans" / "review" / "01.html").links
     assert "先進製造業集羣發展" in page.text  # Hong Kong glyphs: 羣, not Taiwan's 群
     root = (out / "index.html").read_text(encoding="utf-8")

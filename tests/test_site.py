@@ -53,7 +53,9 @@ def test_every_page_declares_its_language_and_counterparts(pages: dict[Path, Pag
         assert page.lang == VARIANTS[folder], path
         rest = Path(*path.parts[1:]).as_posix()
         depth = "../" * len(path.parts[1:])
-        assert page.alternates == {code: f"{depth}{f}/{rest}" for f, code in VARIANTS.items()}, path
+        expected = {code: f"{depth}{f}/{rest}" for f, code in VARIANTS.items()}
+        expected["x-default"] = f"{depth}index.html" if rest == "index.html" else expected["zh-Hans"]
+        assert page.alternates == expected, path
         assert page.title.strip(), path
 
 
@@ -86,7 +88,7 @@ def test_switcher_breadcrumbs_and_prev_next(pages: dict[Path, Page]) -> None:
 
 def test_every_page_has_breadcrumbs_and_a_way_on(site: Path, pages: dict[Path, Page]) -> None:
     for path, page in pages.items():
-        if path.parts[0] in VARIANTS and path.name != "404.html":
+        if path.parts[0] in VARIANTS and path.name not in ("404.html", "search.html"):
             html = (site / path).read_text(encoding="utf-8")
             assert 'class="breadcrumbs"' in html and 'aria-current="page"' in html, path
             assert page.rels.keys() & {"prev", "next"}, path

@@ -145,7 +145,8 @@ def check_ending(lines: list[SourceLine], source_file: str) -> list[Problem]:
     if _PART_HEADING.match(last.text):
         message = f"the report ends at the heading {last.text!r} with nothing under it"
     else:
-        message = f"the report breaks off mid-sentence: …{last.text[-12:]}"
+        unfinished = re.split(r"[。！？!?]", last.text)[-1][-20:]  # the sentence it cut
+        message = f"the report breaks off mid-sentence: …{unfinished}"
     return [Problem(Location(source_file, last.number), f"{message}; the file looks cut short")]
 
 

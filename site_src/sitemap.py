@@ -1,0 +1,42 @@
+"""sitemap.xml and robots.txt. A sitemap needs absolute URLs, so it exists only with a base_url."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import quoteattr
+
+from site_src.config import SiteConfig
+from site_src.plan import SitePlan
+
+_SKIP = ("not-found", "search")
+
+
+def sitemap_xml(site: SiteConfig, plan: SitePlan) -> str | None:
+    """Every page of every variant, each with its alternates in the others plus x-default."""
+    if not site.base_url:
+        return None
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for page in plan.pages:
+        if page.kind in _SKIP:
+            continue
+        urls = [(v.code, f"{site.base_url}{v.path}/{page.route}") for v in site.variants]
+        default = f"{site.base_url}index.html" if page.route == "index.html" else urls[0][1]
+        for _, url in urls:
+            lines.append(f"  <url><loc>{_escape(url)}</loc>")
+            for code, href in (*urls, ("x-default", default)):
+                lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(href)}/>')
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots_txt(site: SiteConfig) -> str:
+    text = "User-agent: *\nAllow: /\n"
+    if site.base_url:
+        text += f"Sitemap: {site.base_url}sitemap.xml\n"
+    return text
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
