@@ -50,8 +50,8 @@ def load_config(path: Path) -> SiteConfig:
     description = reader.string(fields["description"], "description") if "description" in fields else ""
     base_url = reader.optional_string(fields.get("base_url"), "base_url") or ""
     if base_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", base_url):
-        reader.problem(fields.get("base_url"), "base_url",
-                       f"expected an absolute http(s) URL such as https://example.org/report/, got {base_url!r}")
+        reader.problem(fields.get("base_url"), "base_url", "expected an absolute http(s) URL such as "
+                       f"https://example.org/report/, got {base_url!r}")
     if base_url and not base_url.endswith("/"):
         base_url += "/"
     variants: list[Variant] = []

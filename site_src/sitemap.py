@@ -25,7 +25,8 @@ def sitemap_xml(site: SiteConfig, plan: SitePlan) -> str | None:
         for _, url in urls:
             lines.append(f"  <url><loc>{_escape(url)}</loc>")
             for code, href in (*urls, ("x-default", default)):
-                lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(href)}/>')
+                lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} '
+                             f'href={quoteattr(href)}/>')
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,355 @@
+"""Key figures: the targets read from the targets paragraph, the review's results, the chart."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from site_src.convert import convert_value, make_converter
+from site_src.figures import (
+    SYNONYMS,
+    ChartBar,
+    KeyFigure,
+    KeyFigures,
+    Target,
+    chart_bars,
+    enumerated,
+    find_results,
+    growth_chart_svg,
+    key_figures,
+    parse_targets,
+    results,
+    review_paragraphs,
+)
+from site_src.model import Paragraph, Part, Provenance, Report
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def make_report(review: list[str], plan: list[str], *, targets: bool = True) -> Report:
+    """A two-part report: the review's paragraphs, then the plan's (the first holds the targets)."""
+    def part(part_id: str, texts: list[str], kinds: list[str]) -> Part:
+        paragraphs = tuple(Paragraph(f"{part_id}-{n}", text, kind=kind)
+                           for n, (text, kind) in enumerate(zip(texts, kinds, strict=True), start=1))
+        return Part(part_id, "一", part_id, paragraphs, (), ())
+
+    return Report("政府工作报告", "某区人民政府", 2024, (),
+                  (part("review", review, ["text"] * len(review)),
+                   part("plan", plan, ["targets" if targets else "text"] + ["text"] * (len(plan) - 1))), (),
+                  Provenance("", "", "", "", 0, (), (), (), ()))
+
+
+@pytest.fixture(scope="module")
+def figures(report: Report) -> KeyFigures:
+    return key_figures(report)
+
+
+@pytest.fixture(scope="module")
+def targets_paragraph(report: Report) -> Paragraph:
+    (paragraph,) = (p for p in report.paragraphs() if p.kind == "targets")
+    return paragraph
+
+
+def by_indicator(figures: KeyFigures, indicator: str) -> KeyFigure:
+    (figure,) = (f for f in figures.figures if f.indicator == indicator)
+    return figure
+
+
+# --- the targets of the real report ---------------------------------------------------------------
+
+def test_every_target_is_quoted_from_the_targets_paragraph(figures: KeyFigures,
+                                                           targets_paragraph: Paragraph) -> None:
+    assert figures.figures
+    for figure in figures.figures:
+        target = figure.target
+        assert target.paragraph_id == targets_paragraph.id
+        assert target.quote in targets_paragraph.text
+        assert target.indicator
+        for written in (target.value or "", target.unit, target.qualifier, target.verb):
+            assert written in target.quote
+
+
+def test_no_clause_of_the_targets_paragraph_is_dropped(figures: KeyFigures,
+                                                       targets_paragraph: Paragraph) -> None:
+    """Each clause after the colon is quoted by a target or reported as unparsed."""
+    body = targets_paragraph.text.split("：", 1)[1]
+    clauses = [c for c in re.split("[，；。]", body) if c]
+    quoted = [t.quote for t in (f.target for f in figures.figures)] + [u.quote for u in figures.unparsed]
+    assert len(clauses) == 10
+    for clause in clauses:
+        assert any(clause in quote for quote in quoted), clause
+    assert figures.unparsed == ()
+
+
+def test_the_targets_as_the_plan_sets_them(figures: KeyFigures) -> None:
+    written = {f.indicator: (f.target.verb, f.target.value, f.target.unit, f.target.qualifier)
+               for f in figures.figures}
+    assert written["地区生产总值"] == ("增长", "7", "%", "")
+    assert written["社会消费品零售总额"] == ("增长", "7.5", "%", "")
+    assert written["城镇调查失业率"] == ("控制在", "5.5", "%", "以内")
+    assert written["单位GDP能耗"] == ("下降", None, "", "达到市级要求")
+    assert by_indicator(figures, "社会消费品零售总额").target.number == 7.5
+
+
+def test_qizhong_makes_a_sub_indicator(figures: KeyFigures) -> None:
+    target = by_indicator(figures, "工业投资").target
+    assert (target.parent, target.value, target.qualifier) == ("全社会固定资产投资", "15", "以上")
+    assert target.quote == "其中工业投资增长15%以上"
+
+
+def test_fenbie_spreads_the_values_over_the_enumerated_subjects(figures: KeyFigures) -> None:
+    town = by_indicator(figures, "城镇常住居民人均可支配收入").target
+    country = by_indicator(figures, "农村常住居民人均可支配收入").target
+    assert (town.value, country.value) == ("5.5", "7")
+    assert town.quote == country.quote == "城镇和农村常住居民人均可支配收入分别增长5.5%、7%"
+
+
+# --- the 2023 results ---------------------------------------------------------------------------------
+
+RESULTS = [
+    ("地区生产总值", "6.6", "review-intro-3"),
+    ("规上工业增加值", "8.2", "review-01-1"),
+    ("全社会固定资产投资", "12.3", "review-02-1"),
+    ("工业投资", "23", "review-02-1"),
+    ("社会消费品零售总额", "8.1", "review-02-3"),
+    ("一般公共预算收入", "21.5", "review-intro-3"),
+    ("城镇常住居民人均可支配收入", "4.3", "review-intro-4"),
+    ("农村常住居民人均可支配收入", "6.1", "review-intro-4"),
+]
+
+
+@pytest.mark.parametrize(("indicator", "value", "paragraph_id"), RESULTS)
+def test_the_review_result_of_each_target(report: Report, figures: KeyFigures, indicator: str,
+                                          value: str, paragraph_id: str) -> None:
+    result = by_indicator(figures, indicator).result
+    assert result is not None
+    assert (result.value, result.unit, result.verb, result.paragraph_id) == (value, "%", "增长", paragraph_id)
+    paragraph = next(p for p in report.paragraphs() if p.id == paragraph_id)
+    assert result.quote in paragraph.source_text
+    assert result.quote in result.sentence
+    assert result.sentence in paragraph.source_text
+    assert value + "%" in result.quote
+
+
+def test_results_read_through_asides_prefixes_and_continued_clauses(figures: KeyFigures) -> None:
+    assert by_indicator(figures, "地区生产总值").result.quote == "地区生产总值同比（下同）增长6.6%"
+    assert by_indicator(figures, "规上工业增加值").result.quote == "规上工业总产值、增加值分别增长10.8%、8.2%"
+    assert by_indicator(figures, "工业投资").result.parent == "全社会固定资产投资"
+    income = by_indicator(figures, "农村常住居民人均可支配收入")
+    assert income.result.quote == ("城镇和农村常住居民人均可支配收入分别为47382元、24686元，"
+                                   "分别增长4.3%、6.1%")
+    assert [(r.verb, r.value, r.unit) for r in income.related] == [("为", "24686", "元")]
+
+
+def test_a_level_is_not_compared_with_a_growth_target(figures: KeyFigures) -> None:
+    trade = by_indicator(figures, "进出口总额")
+    assert trade.result is None
+    (level,) = trade.related
+    assert (level.indicator, level.value, level.unit, level.paragraph_id) == ("外贸进出口", "13.7", "亿元",
+                                                                            "review-01-2")
+    assert level.quote == "外贸进出口实现13.7亿元"
+    revenue = by_indicator(figures, "一般公共预算收入")
+    assert [(r.verb, r.value, r.unit) for r in revenue.related] == [("完成", "32.6", "亿元")]
+
+
+def test_targets_the_review_does_not_report(figures: KeyFigures) -> None:
+    for indicator in ("城镇调查失业率", "单位GDP能耗"):
+        figure = by_indicator(figures, indicator)
+        assert figure.result is None
+        assert figure.related == ()
+
+
+def test_results_come_from_the_review_only(report: Report, figures: KeyFigures) -> None:
+    review = {p.id for p in report.parts[0].paragraphs()}
+    targets = [f.target for f in figures.figures]
+    assert {p.id for p in review_paragraphs(report, targets)} == review
+    for figure in figures.figures:
+        for result in (figure.result, *figure.related):
+            if result is not None:
+                assert result.paragraph_id in review
+
+
+@pytest.mark.parametrize(("indicator", "wordings"), SYNONYMS.items())
+def test_each_synonym_is_a_wording_of_the_review(report: Report, indicator: str,
+                                                 wordings: tuple[str, ...]) -> None:
+    review = "".join(p.source_text for p in report.parts[0].paragraphs())
+    plan = "".join(p.source_text for p in report.parts[1].paragraphs())
+    assert indicator in plan
+    for wording in wordings:
+        assert wording in review
+        assert wording != indicator
+
+
+# --- small paragraphs ---------------------------------------------------------------------------------
+
+def test_a_clause_the_parser_cannot_read_is_returned() -> None:
+    paragraph = Paragraph("t", "今年主要预期目标是：地区生产总值增长6%左右，居民收入增长和经济增长同步，"
+                               "城镇调查失业率控制在5.5%以内。", kind="targets")
+    targets, unparsed = parse_targets(paragraph)
+    assert [(t.indicator, t.value, t.qualifier) for t in targets] == [("地区生产总值", "6", "左右"),
+                                                                     ("城镇调查失业率", "5.5", "以内")]
+    (missed,) = unparsed
+    assert (missed.paragraph_id, missed.quote) == ("t", "居民收入增长和经济增长同步")
+    assert missed.quote in paragraph.text
+
+
+def test_values_that_do_not_match_the_enumeration_are_unparsed() -> None:
+    paragraph = Paragraph("t", "目标是：城镇和农村居民收入分别增长5%、6%、7%。")
+    targets, (missed,) = parse_targets(paragraph)
+    assert targets == ()
+    assert missed.quote == "城镇和农村居民收入分别增长5%、6%、7%"
+    assert "3 values" in missed.reason
+
+
+def test_a_figure_without_an_indicator_is_unparsed() -> None:
+    targets, (missed,) = parse_targets(Paragraph("t", "分别增长5%、6%。"))
+    assert targets == ()
+    assert missed.quote == "分别增长5%、6%"
+
+
+def test_a_unit_and_qualifier_written_once_hold_for_every_value() -> None:
+    targets, unparsed = parse_targets(Paragraph("t", "工业用电、用气分别增长5.5、7%以上。"))
+    assert unparsed == ()
+    assert [(t.indicator, t.value, t.unit, t.qualifier) for t in targets] == [
+        ("工业用电", "5.5", "%", "以上"), ("工业用气", "7", "%", "以上")]
+
+
+def test_several_figures_of_one_indicator_and_a_fall() -> None:
+    targets, _ = parse_targets(Paragraph("t", "一般公共预算收入完成30亿元、增长5%，单位GDP能耗下降3%。"))
+    assert [(t.indicator, t.verb, t.value, t.unit, t.measure) for t in targets] == [
+        ("一般公共预算收入", "完成", "30", "亿元", "level"),
+        ("一般公共预算收入", "增长", "5", "%", "change"),
+        ("单位GDP能耗", "下降", "3", "%", "change")]
+    assert [t.is_growth_rate for t in targets] == [False, True, False]
+
+
+@pytest.mark.parametrize(("subject", "count", "expected"), [
+    ("规上工业总产值、增加值", 2, ("规上工业总产值", "规上工业增加值")),
+    ("城镇和农村常住居民人均可支配收入", 2, ("城镇常住居民人均可支配收入", "农村常住居民人均可支配收入")),
+    ("批发、零售、住宿、餐饮", 4, ("批发", "零售", "住宿", "餐饮")),
+    ("一、二、三产业增加值", 3, ("一产业增加值", "二产业增加值", "三产业增加值")),
+    ("城镇和农村常住居民人均可支配收入", 3, None),
+    ("工业总产值、增加值和利润总额", 3, None),  # neither a shared prefix nor a shared suffix
+])
+def test_enumerated_subjects(subject: str, count: int, expected: tuple[str, ...] | None) -> None:
+    assert enumerated(subject, count) == expected
+
+
+def test_a_clause_without_a_subject_continues_the_previous_one() -> None:
+    paragraph = Paragraph("r", "城镇和农村居民收入分别为100元、50元，分别增长5%、6%。")
+    found = results([paragraph])
+    assert [(r.indicator, r.verb, r.value) for r in found] == [
+        ("城镇居民收入", "为", "100"), ("农村居民收入", "为", "50"),
+        ("城镇居民收入", "增长", "5"), ("农村居民收入", "增长", "6")]
+    assert found[2].quote == "城镇和农村居民收入分别为100元、50元，分别增长5%、6%"
+
+
+def test_find_results_reads_the_parts_before_the_targets() -> None:
+    report = make_report(
+        review=["地区生产总值增长5%，进出口总额实现10亿元。", "其中无关的话。"],
+        plan=["今年主要预期目标是：地区生产总值增长6%，进出口总额增长4%，城镇调查失业率控制在5%以内。",
+              "地区生产总值增长8%。"])
+    (paragraph,) = (p for p in report.paragraphs() if p.kind == "targets")
+    targets, _ = parse_targets(paragraph)
+    gdp, trade, jobs = find_results(report, targets)
+    assert (gdp.result.value, gdp.result.paragraph_id) == ("5", "review-1")  # not the plan's 8%
+    assert trade.result is None and [r.value for r in trade.related] == ["10"]
+    assert jobs.result is None and jobs.related == ()
+    assert key_figures(report).figures == (gdp, trade, jobs)
+
+
+def test_no_targets_paragraph_means_no_figures() -> None:
+    report = make_report(review=["地区生产总值增长5%。"], plan=["今年要抓好十个方面的工作。"], targets=False)
+    assert key_figures(report) == KeyFigures((), ())
+
+
+# --- the chart ----------------------------------------------------------------------------------------
+
+def chart(bars: tuple[ChartBar, ...], **words: str) -> ET.Element:
+    arguments = {"chart_id": "figures", "title": "主要指标", "desc": "增长率。",
+                 "result_legend": "2023年", "target_legend": "2024年目标"} | words
+    return ET.fromstring(growth_chart_svg(bars, **arguments))
+
+
+def test_the_chart_is_accessible_well_formed_svg(figures: KeyFigures) -> None:
+    bars = chart_bars(figures.figures, missing="无可比数据")
+    root = chart(bars)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title is not None and desc is not None
+    assert root.get("aria-labelledby") == title.get("id") == "figures-title"
+    assert root.get("aria-describedby") == desc.get("id") == "figures-desc"
+    assert title.text == "主要指标"
+    assert "地区生产总值：2023年6.6%，2024年目标7%" in (desc.text or "")
+    assert "进出口总额：无可比数据，2024年目标4%" in (desc.text or "")
+    labels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "label"]
+    assert labels == [f.indicator for f in figures.figures if f.target.is_growth_rate]
+    assert not list(root.iter(f"{SVG}script"))
+
+
+def test_the_chart_draws_only_growth_targets_against_comparable_results(figures: KeyFigures) -> None:
+    bars = chart_bars(figures.figures)
+    assert {"城镇调查失业率", "单位GDP能耗"}.isdisjoint(bar.label for bar in bars)
+    rows = [g for g in chart(bars).iter(f"{SVG}g") if g.get("class") == "row"]
+    assert len(rows) == len(bars)
+    drawn = []
+    for row, bar in zip(rows, bars, strict=True):
+        widths = {r.get("class"): float(r.get("width", "0")) for r in row.iter(f"{SVG}rect")}
+        assert ("bar bar-result" in widths) == (bar.result is not None)
+        drawn += [(bar.target, widths["bar bar-target"])]
+        if bar.result is not None:
+            drawn += [(bar.result, widths["bar bar-result"])]
+    # Bars are drawn to one scale: a larger value is a longer bar.
+    assert sorted(drawn) == sorted(drawn, key=lambda item: item[1])
+    assert [bar.label for bar in bars if bar.result is None] == ["进出口总额"]
+
+
+def test_the_chart_uses_current_color_only(figures: KeyFigures) -> None:
+    root = chart(chart_bars(figures.figures))
+    for element in root.iter():
+        for attribute in ("fill", "stroke", "color", "style"):
+            assert element.get(attribute) in (None, "currentColor"), (element.tag, attribute)
+
+
+def test_the_chart_takes_converted_words_and_escapes_them(figures: KeyFigures) -> None:
+    convert = make_converter("s2tw")
+    bars = chart_bars(figures.figures, convert)
+    assert bars[0].label == "地區生產總值"
+    hostile = (ChartBar('<script>alert("x")</script> & 收入', 5.0, 6.0, "5%", "6%"),)
+    text = growth_chart_svg(hostile, chart_id="c", title="A & <B>", desc="'引号'",
+                            result_legend="完成", target_legend="目标")
+    assert "<script>" not in text
+    root = ET.fromstring(text)
+    assert root.find(f"{SVG}title").text == "A & <B>"
+    label = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "label")
+    assert label.text == '<script>alert("x")</script> & 收入'
+
+
+def test_the_chart_is_deterministic_and_handles_edge_cases() -> None:
+    bars = (ChartBar("甲", -2.5, 3.0, "-2.5%", "3%"), ChartBar("乙", None, 4.0, "—", "4%"))
+    first = growth_chart_svg(bars, chart_id="c", title="t", desc="d", result_legend="r", target_legend="g")
+    assert first == growth_chart_svg(bars, chart_id="c", title="t", desc="d", result_legend="r",
+                                     target_legend="g")
+    root = ET.fromstring(first)
+    assert all(float(r.get("width", "0")) >= 0 for r in root.iter(f"{SVG}rect"))
+    ET.fromstring(growth_chart_svg((), chart_id="c", title="t", desc="d", result_legend="r",
+                                   target_legend="g"))
+    with pytest.raises(ValueError):
+        growth_chart_svg(bars, chart_id='x" onload="y', title="t", desc="d", result_legend="r",
+                         target_legend="g")
+
+
+def test_chart_bars_skip_targets_that_are_no_growth_rate() -> None:
+    target = Target("城镇调查失业率", "控制在", "5.5", 5.5, "%", "以内", "t", "城镇调查失业率控制在5.5%以内")
+    assert chart_bars([KeyFigure(target.indicator, target, None)]) == ()
+
+
+def test_figures_convert_for_the_traditional_pages(figures: KeyFigures) -> None:
+    converted = convert_value(figures, make_converter("s2tw"))
+    gdp = converted.figures[0]
+    assert (gdp.indicator, gdp.target.quote) == ("地區生產總值", "地區生產總值增長7%")
+    assert (gdp.target.paragraph_id, gdp.target.value, gdp.result.paragraph_id) == (
+        "plan-intro-2", "7", "review-intro-3")
