@@ -113,9 +113,9 @@ class Unparsed:
 class KeyFigure:
     """A target and the result for the same indicator.
 
-    ``result`` is comparable with the target (same measure, change or level, and same unit), or
-    None; ``related`` holds what else the review states for the indicator that is not comparable,
-    e.g. a level in 亿元 where the target is a growth rate (外贸进出口实现13.7亿元).
+    ``result`` is the first review figure comparable with the target (same measure, change or
+    level, and same unit), or None; ``related`` holds every other figure the review states for
+    the indicator, e.g. a level in 亿元 where the target is a growth rate (外贸进出口实现13.7亿元).
     """
 
     indicator: str

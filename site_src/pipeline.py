@@ -11,6 +11,7 @@ from site_src.config import SiteConfig, Variant, load_config
 from site_src.content import load_errata, load_report, write_report
 from site_src.convert import convert_value, make_converter, pin_problem
 from site_src.errors import Location, Problem, SiteError
+from site_src.figures import KeyFigures, chart_bars, key_figures
 from site_src.glossary import load_glossary
 from site_src.industries import IndustrySummary, IndustrySystem, load_industries, summarise
 from site_src.ingest import import_report
@@ -27,6 +28,7 @@ from site_src.render import (
 )
 from site_src.search import fold_map, search_index
 from site_src.sitemap import robots_txt, sitemap_xml
+from site_src.slogans import Slogan, SloganList, check_slogans, find_slogans, load_slogans
 from site_src.strings import UI_STRINGS
 from site_src.write import write_site
 
@@ -58,6 +60,16 @@ class SiteContent:
     pages: tuple[EditorialPage, ...]
     glossary: tuple[GlossaryEntry, ...]
     industries: IndustrySystem | None
+    slogans: SloganList
+
+
+@dataclass(frozen=True)
+class Summaries:
+    """What the summary pages show, found in the report before conversion."""
+
+    industries: IndustrySummary | None
+    figures: KeyFigures
+    slogans: tuple[Slogan, ...]
 
 
 @dataclass(frozen=True)
@@ -90,11 +102,12 @@ def import_source(project: Project, source: Path) -> ImportResult:
 def build(project: Project) -> BuildResult:
     """Load and validate content -> summarise -> audit -> convert variants -> plan -> render -> write."""
     content = load_project(project)
-    industries = summarise(content.industries, content.report) if content.industries else None
+    summaries = summarise_report(content)
     dictionaries = load_dictionaries()
     audits = audit_conversion(project, content, dictionaries)
-    plan = plan_site(content.report, content.pages, content.industries)
-    variants = tuple(_convert(content, industries, audits, variant) for variant in content.site.variants)
+    plan = plan_site(content.report, content.pages, content.industries,
+                     figures=bool(summaries.figures.figures), slogans=bool(summaries.slogans))
+    variants = tuple(_convert(content, summaries, audits, variant) for variant in content.site.variants)
     env = make_environment(project.templates)
     files: list[tuple[str, bytes]] = []
     search_files = [search_index(v.report, plan.anchors, {p.route: page_title(p, v) for p in plan.pages},
@@ -137,13 +150,25 @@ def load_project(project: Project) -> SiteContent:
     glossary = attempt(load_glossary, glossary_path,
                        tuple(v.code for v in site.variants) if site else ()) or ()
     industries = None
+    slogans = attempt(load_slogans, project.content / "slogans.yaml") or SloganList()
     if report is not None:
         industries = attempt(load_industries, project.content / "industries.yaml", report)
+        problems.extend(check_slogans(report, slogans))
         if pages is not None:
             problems.extend(_check_references(report, pages, glossary, glossary_path))
     if problems or site is None or report is None or pages is None:
         raise SiteError(problems)
-    return SiteContent(site, report, pages, glossary, industries)
+    return SiteContent(site, report, pages, glossary, industries, slogans)
+
+
+def summarise_report(content: SiteContent) -> Summaries:
+    """The 2335 industries, the key figures and the numbered slogans, all quoted from the report."""
+    report = content.report
+    return Summaries(
+        industries=summarise(content.industries, report) if content.industries else None,
+        figures=key_figures(report),
+        slogans=find_slogans(report, content.slogans),
+    )
 
 
 def _check_references(report: Report, pages: tuple[EditorialPage, ...],
@@ -185,7 +210,7 @@ def source_original_text(project: Project, report: Report) -> str | None:
     return "".join(line.text for line in clean.original_lines)
 
 
-def _convert(content: SiteContent, industries: IndustrySummary | None,
+def _convert(content: SiteContent, summaries: Summaries,
              audits: tuple[VariantAudit, ...], variant: Variant) -> VariantContent:
     """One variant's content, every reader-visible string in its script."""
     convert = make_converter(variant.opencc,
@@ -199,7 +224,11 @@ def _convert(content: SiteContent, industries: IndustrySummary | None,
         labels={other.code: other.label for other in content.site.variants},
         audits=audits,
         glossary=convert_value(content.glossary, convert),
-        industries=convert_value(industries, convert),
+        industries=convert_value(summaries.industries, convert),
+        figures=convert_value(summaries.figures, convert),
+        # The chart picks growth rates by the Simplified verb (增长), so it is made before conversion.
+        chart=chart_bars(summaries.figures.figures, convert),
+        slogans=convert_value(summaries.slogans, convert),
     )
 
 

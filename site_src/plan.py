@@ -19,8 +19,8 @@ class PlannedPage:
     """One page: its route (relative to the variant's folder), what it shows, and its parent."""
 
     route: str
-    kind: str  # home | text | part | section | industries | industry | full | search | editorial
-    # | not-found
+    kind: str  # home | text | part | section | figures | industries | industry | slogans | full
+    # | search | editorial | not-found
     key: str  # the id of what it shows: part id, section id, page slug, "preamble", "closing"
     parent: str | None = None  # the route of the page above it in the breadcrumbs
 
@@ -39,7 +39,8 @@ class SitePlan:
 
 
 def plan_site(report: Report, pages: tuple[EditorialPage, ...],
-              industries: IndustrySystem | None = None) -> SitePlan:
+              industries: IndustrySystem | None = None, *, figures: bool = False,
+              slogans: bool = False) -> SitePlan:
     planned: list[PlannedPage] = [PlannedPage("index.html", "home", "home")]
     anchors: dict[str, str] = {}
     if report.preamble:
@@ -58,11 +59,15 @@ def plan_site(report: Report, pages: tuple[EditorialPage, ...],
     if report.closing:
         planned.append(PlannedPage("closing.html", "text", "closing", "index.html"))
         anchors.update({p.id: "closing.html" for p in report.closing})
+    if figures:
+        planned.append(PlannedPage("figures.html", "figures", "figures", "index.html"))
     if industries is not None:
         planned.append(PlannedPage("industries/index.html", "industries", "industries", "index.html"))
         planned.extend(PlannedPage(f"industries/{industry.id}.html", "industry", industry.id,
                                    "industries/index.html")
                        for industry in industries.industries())
+    if slogans:
+        planned.append(PlannedPage("slogans.html", "slogans", "slogans", "index.html"))
     planned.append(PlannedPage("full.html", "full", "full", "index.html"))
     planned.append(PlannedPage("search.html", "search", "search", "index.html"))
     planned.extend(PlannedPage(f"{page.slug}.html", "editorial", page.slug, "index.html")

@@ -13,10 +13,12 @@ import jinja2
 from site_src.audit import VariantAudit
 from site_src.config import SiteConfig, Variant
 from site_src.errors import Location, Problem, SiteError
+from site_src.figures import ChartBar, KeyFigures, growth_chart_svg
 from site_src.industries import IndustrySummary
 from site_src.model import GlossaryEntry, Paragraph, Part, Report, Section
 from site_src.pages import EditorialPage, markdown_to_html
 from site_src.plan import PlannedPage, SitePlan
+from site_src.slogans import Slogan
 
 # Chinese readers take in about 400 characters a minute; reading time counts characters, not words.
 CHARACTERS_PER_MINUTE = 400
@@ -58,6 +60,9 @@ class VariantContent:
     audits: tuple[VariantAudit, ...]  # the conversion audit of each converted variant
     glossary: tuple[GlossaryEntry, ...]  # reasons in this variant's script
     industries: IndustrySummary | None
+    figures: KeyFigures
+    chart: tuple[ChartBar, ...]
+    slogans: tuple[Slogan, ...]
 
 
 @dataclass(frozen=True)
@@ -132,7 +137,8 @@ def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantCont
             if content.site.base_url and page.kind == "not-found" else "",
             "og_locale": _og_locale(content.variant.code),
             "toc": toc,
-            "report_has_industries": content.industries is not None,
+            "summary_links": tuple(Link(titles[p.route], p.route) for p in plan.pages
+                                   if p.kind in ("figures", "industries", "slogans")),
             "report": report,
             "anchors": plan.anchors,
         }
@@ -140,6 +146,11 @@ def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantCont
         template = "page_" + page.kind.replace("-", "_") + ".html"
         html = _render(env, template, context)
         yield RenderedPage(f"{content.variant.path}/{page.route}", html)
+
+
+def _years(report: Report) -> dict[str, int]:
+    """The plan's year and the reviewed one (the report of 2024 reviews 2023)."""
+    return {"plan": report.year, "review": report.year - 1}
 
 
 def _head_links(site: SiteConfig, variants: tuple[Variant, ...], route: str,
@@ -162,7 +173,19 @@ def _page_context(page: PlannedPage, content: VariantContent, parts: dict[str, P
                   pages: dict[str, EditorialPage]) -> dict[str, Any]:
     report = content.report
     if page.kind == "home":
-        return {"summary": content.industries}
+        return {"summary": content.industries, "figures": content.figures.figures[:6],
+                "years": _years(report)}
+    if page.kind == "figures":
+        ui = content.ui
+        years = _years(report)
+        chart = growth_chart_svg(
+            content.chart, chart_id="growth-chart",
+            title=ui["chart_title"].format(**years), desc=ui["chart_desc"].format(**years),
+            result_legend=ui["result_year"].format(year=years["review"]),
+            target_legend=ui["target_year"].format(year=years["plan"]))
+        return {"figures": content.figures, "chart": chart, "years": years}
+    if page.kind == "slogans":
+        return {"slogans": content.slogans}
     if page.kind == "part":
         part = parts[page.key]
         return {"part": part, "minutes": reading_time(_text(part.paragraphs()))}
@@ -211,6 +234,8 @@ def page_title(page: PlannedPage, content: VariantContent) -> str:
         return next(p.title for p in content.pages if p.slug == page.key)
     if page.kind == "search":
         return ui["search_title"]
+    if page.kind in ("figures", "slogans"):
+        return ui[f"{page.kind}_title"]
     if page.kind == "industries" and content.industries:
         return content.industries.system.name
     if page.kind == "industry" and content.industries:

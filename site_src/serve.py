@@ -104,7 +104,8 @@ class Rebuilder:
             self.preview.failure = None
             return True
         sys.stderr.write(errors)
-        sys.stderr.write("build failed: still serving the last good site\n")
+        sys.stderr.write("build failed: still serving the last good site\n" if self.project.output.is_dir()
+                         else "build failed: no site yet, the browser shows the errors\n")
         sys.stderr.flush()
         self.preview.failure = errors.strip() or "the build failed without a message"
         return False

@@ -41,7 +41,7 @@ def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
     count = 0
     written: set[str] = set()
     try:
-        for relative, data in sorted(files):
+        for relative, data in files:  # one at a time: a generator of pages need not be held whole
             target = (staging / relative).resolve()
             if staging not in target.parents:
                 raise SiteError([Problem(Location(relative), "path escapes the output folder")])

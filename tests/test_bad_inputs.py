@@ -117,7 +117,8 @@ CASES = [
                   "got a value tagged tag:yaml.org,2002:python/object:os.system ('ls')"),
     case("type-mapping-for-list", Write("closing.yaml", "paragraphs:\n  id: closing-1\n  text: 完。\n"),
          expected="error: {content}/closing.yaml:2: paragraphs: expected a list, got a mapping"),
-    case("type-nothing-for-text", Replace("closing.yaml", "    text: 让我们在", "    text:\n    lead: 让我们在"),
+    case("type-nothing-for-text",
+         Replace("closing.yaml", "    text: 让我们在", "    text:\n    lead: 让我们在"),
          expected="error: {content}/closing.yaml:{line}: paragraphs[1].text: expected text, got nothing"),
     case("type-empty-title", Replace(SECTION, "title: 纵深推进双城经济圈建设", 'title: ""'),
          expected="error: {content}/" + SECTION + ":{line}: title: must not be empty"),
@@ -129,7 +130,8 @@ CASES = [
          expected=errors("error: {content}/" + SECTION + ":{line}: titel: unknown key 'titel' "
                          "(allowed: number, title, paragraphs)",
                          "error: {content}/" + SECTION + ":1: title: missing key")),
-    case("unknown-key-in-paragraph", Replace("closing.yaml", "  - id: closing-2\n", "  - id: closing-2\n    note: x\n"),
+    case("unknown-key-in-paragraph",
+         Replace("closing.yaml", "  - id: closing-2\n", "  - id: closing-2\n    note: x\n"),
          expected="error: {content}/closing.yaml:5: paragraphs[1].note: unknown key 'note' "
                   "(allowed: id, text, lead, kind)"),
     case("unknown-key-in-site", Replace("site.yaml", "    opencc: s2tw", "    openc: s2tw"),
@@ -141,7 +143,8 @@ CASES = [
     case("duplicate-paragraph-id", Replace("closing.yaml", "id: closing-2", "id: closing-1"),
          expected="error: {content}/closing.yaml:{line}: paragraphs[1].id: duplicate id 'closing-1' "
                   "(first used at {content}/closing.yaml:2: paragraphs[0].id)"),
-    case("section-listed-twice", Replace("parts/review.yaml", "  - review-02\n", "  - review-01\n  - review-02\n"),
+    case("section-listed-twice",
+         Replace("parts/review.yaml", "  - review-02\n", "  - review-01\n  - review-02\n"),
          expected="error: {content}/parts/review.yaml:{line}: sections[1]: section 'review-01' is listed "
                   "twice"),
     case("part-listed-twice", Replace("report.yaml", "  - plan\n", "  - review\n  - plan\n"),
@@ -245,15 +248,18 @@ CASES = [
          Write("errata.yaml", fixture="stale-errata.yaml"), argv=IMPORT,
          expected="error: {content}/errata.yaml:2: errata[0]: erratum does not match the source: "
                   "'量?jì)?yōu)良'"),
-    case("report-truncated-mid-sentence", NO_ERRATA, Write("{root}/report.txt", fixture="truncated-sentence.txt"),
+    case("report-truncated-mid-sentence", NO_ERRATA,
+         Write("{root}/report.txt", fixture="truncated-sentence.txt"),
          argv=IMPORT,
          expected="error: report.txt:14: the report breaks off mid-sentence: …让我们继续前进，接续; "
                   "the file looks cut short"),
-    case("report-truncated-after-heading", NO_ERRATA, Write("{root}/report.txt", fixture="truncated-heading.txt"),
+    case("report-truncated-after-heading", NO_ERRATA,
+         Write("{root}/report.txt", fixture="truncated-heading.txt"),
          argv=IMPORT,
          expected="error: report.txt:8: the report ends at the heading '二、2024年工作安排' with nothing "
                   "under it; the file looks cut short"),
-    case("report-truncated-mid-character", NO_ERRATA, Write("{root}/report.txt", fixture="truncated-character.txt"),
+    case("report-truncated-mid-character", NO_ERRATA,
+         Write("{root}/report.txt", fixture="truncated-character.txt"),
          argv=IMPORT,
          expected="error: report.txt:14: the file ends in the middle of a character: it looks cut short"),
     case("report-not-utf8", NO_ERRATA, Write("{root}/report.txt", fixture="gb18030-report.txt"), argv=IMPORT,
