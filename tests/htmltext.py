@@ -21,6 +21,7 @@ class Page:
     links: list[str] = field(default_factory=list)
     alternates: dict[str, str] = field(default_factory=dict)
     title: str = ""
+    description: str = ""  # the meta description and Open Graph texts
     rels: dict[str, str] = field(default_factory=dict)
 
 
@@ -51,6 +52,9 @@ class _Parser(HTMLParser):
             self.page.links.append(attributes["src"])
         if tag == "title":
             self.in_title = True
+        if tag == "meta" and attributes.get("name", attributes.get("property")) in (
+                "description", "og:title", "og:description", "og:site_name"):
+            self.page.description += attributes.get("content", "")
         if tag in _VOID:
             return
         other_script = "lang" in attributes and tag != "html" and attributes["lang"] != self.page.lang

@@ -4,6 +4,7 @@ reproducible, and the preview listens on 127.0.0.1 and shows a failed build's er
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import errno
 import json
 import os
@@ -342,6 +343,13 @@ async def reload_after(url: str, action, seconds: float = 30) -> float:  # type:
             return time.perf_counter() - started
 
 
+def run_async(coroutine):  # type: ignore[no-untyped-def]
+    """asyncio.run in a thread of its own: the browser tests' Playwright keeps an event loop
+    running in the main thread for the whole session."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads the socket table of Linux")
 def test_serve_listens_on_localhost_and_shows_a_failed_build_in_the_page(project_copy: Project) -> None:
     root = project_copy.content.parent
@@ -358,7 +366,7 @@ def test_serve_listens_on_localhost_and_shows_a_failed_build_in_the_page(project
         assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, and nothing else
 
         broken = good.replace("    text: ", "    kind: <b>bold</b>\n    text: ", 1)
-        seconds = asyncio.run(reload_after(websocket, lambda: section.write_text(broken, encoding="utf-8")))
+        seconds = run_async(reload_after(websocket, lambda: section.write_text(broken, encoding="utf-8")))
         assert seconds < 10
         page = fetch(url)
         assert "纵深推进双城经济圈建设" in page  # the last good site…
@@ -368,7 +376,7 @@ def test_serve_listens_on_localhost_and_shows_a_failed_build_in_the_page(project
         assert 'id="build-error"' in fetch(f"http://127.0.0.1:{port}/zh-hans/no-such-page.html")
 
         fixed = good.replace("纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发", 1)
-        asyncio.run(reload_after(websocket, lambda: section.write_text(fixed, encoding="utf-8")))
+        run_async(reload_after(websocket, lambda: section.write_text(fixed, encoding="utf-8")))
         page = fetch(url)
         assert "纵深推进双城经济圈建设再出发" in page and 'id="build-error"' not in page
     finally:

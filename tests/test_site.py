@@ -107,8 +107,9 @@ def test_no_character_of_the_other_script_left(pages: dict[Path, Page]) -> None:
     to_script = {"zh-hant": make_converter("s2tw", glossary), "zh-hans": make_converter("tw2s")}
     for path, page in pages.items():
         if path.parts[0] in to_script:
-            again = to_script[path.parts[0]](page.text)
-            changed = [(a, b) for a, b in zip(page.text, again, strict=False) if a != b]
+            seen = page.text + page.title + page.description
+            again = to_script[path.parts[0]](seen)
+            changed = [(a, b) for a, b in zip(seen, again, strict=False) if a != b]
             assert changed == [], path
 
 
