@@ -14,7 +14,6 @@ the opencc_dict tool that ships with the library.
 
 from __future__ import annotations
 
-import difflib
 import subprocess
 import tempfile
 from collections import defaultdict
@@ -220,21 +219,33 @@ def _candidates(phrase: str, dictionaries: Dictionaries) -> tuple[tuple[str, tup
                  for char in dict.fromkeys(phrase) if char in dictionaries.ambiguous)
 
 
+def _align(pieces: list[_Piece], ours: str, source: str) -> dict[int, int]:
+    """Positions in our text -> positions in the source's, through the Simplified texts.
+
+    They are equal unless the YAML was edited after the import. Then each piece is looked up in
+    the source in order, and only a piece that is found there word for word compares; a piece
+    edited since is left out. Linear, where a diff of the whole text would be quadratic.
+    """
+    if ours == source:
+        return {k: k for k in range(len(ours))}
+    mapping: dict[int, int] = {}
+    offset = cursor = 0
+    for piece in pieces:
+        found = source.find(piece.text, cursor) if piece.text else -1
+        if found >= 0:
+            mapping.update({offset + k: found + k for k in range(len(piece.text))})
+            cursor = found + len(piece.text)
+        offset += len(piece.text)
+    return mapping
+
+
 def _differences(pieces: list[_Piece], converted: list[str], spans_of: list[list[tuple[int, int, str]]],
                  source_text: str, dictionaries: Dictionaries) -> tuple[Difference, ...]:
     to_simplified = make_converter("tw2s")
     ours_simplified = "".join(piece.text for piece in pieces)
     source_simplified = to_simplified(source_text)
-    # Positions in our text -> positions in the source's, through the Simplified texts (equal
-    # unless the YAML was edited after the import; then only the matching stretches compare).
-    mapping: dict[int, int] = {}
-    if ours_simplified == source_simplified:
-        mapping = {k: k for k in range(len(ours_simplified))}
-    elif len(source_simplified) == len(source_text):
-        matcher = difflib.SequenceMatcher(None, ours_simplified, source_simplified, autojunk=False)
-        for block in matcher.get_matching_blocks():
-            for k in range(block.size):
-                mapping[block.a + k] = block.b + k
+    mapping = _align(pieces, ours_simplified, source_simplified) \
+        if len(source_simplified) == len(source_text) else {}
     found: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
     offset = 0
     for piece, ours, spans in zip(pieces, converted, spans_of, strict=True):

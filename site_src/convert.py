@@ -10,6 +10,7 @@ variants and 干 in the source one. The brackets never reach a page.
 from __future__ import annotations
 
 import copy
+import functools
 import dataclasses
 import json
 import os
@@ -71,7 +72,10 @@ def _identity(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=16)
 def _opencc(config: str, glossary: tuple[GlossaryEntry, ...]) -> opencc.OpenCC:
+    """One converter per configuration and glossary in a process: loading OpenCC's dictionaries
+    is most of a conversion's cost, and the import, the audit and every variant share them."""
     if not glossary:
         return opencc.OpenCC(config)
     # A copied config needs absolute dictionary paths: the wheel's relative ones do not resolve

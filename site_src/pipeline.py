@@ -108,7 +108,7 @@ def build(project: Project) -> BuildResult:
     plan = plan_site(content.report, content.pages, content.industries,
                      figures=bool(summaries.figures.figures), slogans=bool(summaries.slogans))
     variants = tuple(_convert(content, summaries, audits, variant) for variant in content.site.variants)
-    env = make_environment(project.templates)
+    env = make_environment(project.templates, project.root / ".cache" / "jinja")
     files: list[tuple[str, bytes]] = []
     search_files = [search_index(v.report, plan.anchors, {p.route: page_title(p, v) for p in plan.pages},
                                  v.variant.path) for v in variants]

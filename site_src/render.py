@@ -71,15 +71,37 @@ class RenderedPage:
     html: str
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
+def make_environment(templates_dir: Path, cache_dir: Path | None = None) -> jinja2.Environment:
+    """Jinja with autoescape and StrictUndefined; compiled templates are kept in ``cache_dir``
+    (keyed by each template's source, so an edited template is compiled again)."""
+    bytecode_cache = None
+    if cache_dir is not None:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
+        except OSError:
+            bytecode_cache = None  # a read-only project still builds, only slower
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=_Utf8Loader(templates_dir),
+        bytecode_cache=bytecode_cache,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+class _Utf8Loader(jinja2.FileSystemLoader):
+    """A template that is not valid UTF-8 is the project's error with its file, not a traceback."""
+
+    def get_source(self, environment: jinja2.Environment, template: str
+                   ) -> tuple[str, str | None, Any]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as error:
+            raise SiteError([Problem(Location(template), f"template is not valid UTF-8 "
+                                                         f"(byte {error.start})")]) from None
 
 
 def reading_time(text: str) -> tuple[int, int]:
@@ -137,6 +159,7 @@ def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantCont
             if content.site.base_url and page.kind == "not-found" else "",
             "og_locale": _og_locale(content.variant.code),
             "toc": toc,
+            "toc_part": "",
             "summary_links": tuple(Link(titles[p.route], p.route) for p in plan.pages
                                    if p.kind in ("figures", "industries", "slogans")),
             "report": report,
