@@ -10,8 +10,8 @@ variants and 干 in the source one. The brackets never reach a page.
 from __future__ import annotations
 
 import copy
-import functools
 import dataclasses
+import functools
 import json
 import os
 import re
