@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from site_src.ingest import import_report
 from site_src.ingest.clean import clean_source
 from site_src.model import GlossaryEntry, Report
 from site_src.pages import EditorialPage, load_pages
-from site_src.plan import plan_site
+from site_src.plan import ReportPlan, plan_site
 from site_src.render import (
+    ReportVariant,
     VariantContent,
     make_environment,
     page_title,
@@ -52,20 +54,34 @@ class Project:
 
 
 @dataclass(frozen=True)
-class SiteContent:
-    """Everything under content/, loaded and validated."""
+class ReportContent:
+    """One report of the site: its folder under content/ and what it holds, validated."""
 
-    site: SiteConfig
+    slug: str  # its folder name under content/reports/, or "" for the lone report of content/
+    folder: Path
     report: Report
-    pages: tuple[EditorialPage, ...]
-    glossary: tuple[GlossaryEntry, ...]
     industries: IndustrySystem | None
     slogans: SloganList
 
 
 @dataclass(frozen=True)
+class SiteContent:
+    """Everything under content/, loaded and validated."""
+
+    site: SiteConfig
+    pages: tuple[EditorialPage, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    reports: tuple[ReportContent, ...]
+
+    @property
+    def report(self) -> Report:
+        """The first report (the only one of a one-report site)."""
+        return self.reports[0].report
+
+
+@dataclass(frozen=True)
 class Summaries:
-    """What the summary pages show, found in the report before conversion."""
+    """What a report's summary pages show, found in the report before conversion."""
 
     industries: IndustrySummary | None
     figures: KeyFigures
@@ -102,16 +118,18 @@ def import_source(project: Project, source: Path) -> ImportResult:
 def build(project: Project) -> BuildResult:
     """Load and validate content -> summarise -> audit -> convert variants -> plan -> render -> write."""
     content = load_project(project)
-    summaries = summarise_report(content)
+    summaries = {entry.slug: summarise_report(entry) for entry in content.reports}
     dictionaries = load_dictionaries()
-    audits = audit_conversion(project, content, dictionaries)
-    plan = plan_site(content.report, content.pages, content.industries,
-                     figures=bool(summaries.figures.figures), slogans=bool(summaries.slogans))
+    audits = {entry.slug: audit_report(project, content, entry, dictionaries) for entry in content.reports}
+    plan = plan_site(tuple(ReportPlan(entry.slug, entry.report, entry.industries,
+                                      figures=bool(summaries[entry.slug].figures.figures),
+                                      slogans=bool(summaries[entry.slug].slogans))
+                           for entry in content.reports), content.pages)
     variants = tuple(_convert(content, summaries, audits, variant) for variant in content.site.variants)
     env = make_environment(project.templates, project.root / ".cache" / "jinja")
     files: list[tuple[str, bytes]] = []
-    search_files = [search_index(v.report, plan.anchors, {p.route: page_title(p, v) for p in plan.pages},
-                                 v.variant.path) for v in variants]
+    search_files = [search_index(v, plan, {p.route: page_title(p, v) for p in plan.pages})
+                    for v in variants]
     search_files.append(fold_map((char for f in search_files for char in f.text),
                                  dictionaries.character_pairs()))
     files.extend((f.path, f.text.encode("utf-8")) for f in search_files)
@@ -132,6 +150,16 @@ def build(project: Project) -> BuildResult:
                        search=tuple((f.path, len(f.text.encode("utf-8"))) for f in search_files))
 
 
+def report_folders(content_dir: Path) -> tuple[tuple[str, Path], ...]:
+    """(slug, folder) of each report: content/ itself for a one-report site (content/report.yaml),
+    else every folder under content/reports/ that holds a report.yaml, by name."""
+    several = content_dir / "reports"
+    if (content_dir / "report.yaml").exists() or not several.is_dir():
+        return (("", content_dir),)
+    return tuple((folder.name, folder) for folder in sorted(several.iterdir())
+                 if (folder / "report.yaml").is_file())
+
+
 def load_project(project: Project) -> SiteContent:
     """Every content problem from every file, collected before anything is written."""
     problems: list[Problem] = []
@@ -144,60 +172,86 @@ def load_project(project: Project) -> SiteContent:
             return None
 
     site = attempt(load_config, project.content / "site.yaml")
-    report = attempt(load_report, project.content)
+    reports = []
+    folders = report_folders(project.content)
+    nested = any((project.content / "reports").glob("*/report.yaml"))
+    if (project.content / "report.yaml").exists() and nested:
+        problems.append(Problem(Location(str(project.content / "reports")),
+                                "content/report.yaml and content/reports/ both hold reports: "
+                                "a site of several reports keeps each under content/reports/"))
+    for slug, folder in folders:
+        if slug and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
+            problems.append(Problem(Location(str(folder)), f"invalid report folder name {slug!r}: "
+                                    "lowercase ASCII letters, digits and hyphens (it becomes a path)"))
+            continue
+        report = attempt(load_report, folder)
+        if report is None:
+            continue
+        industries = attempt(load_industries, folder / "industries.yaml", report)
+        slogans = attempt(load_slogans, folder / "slogans.yaml") or SloganList()
+        problems.extend(check_slogans(report, slogans))
+        reports.append(ReportContent(slug, folder, report, industries, slogans))
     pages = attempt(load_pages, project.content / "pages")
     glossary_path = project.content / "glossary.yaml"
     glossary = attempt(load_glossary, glossary_path,
                        tuple(v.code for v in site.variants) if site else ()) or ()
-    industries = None
-    slogans = attempt(load_slogans, project.content / "slogans.yaml") or SloganList()
-    if report is not None:
-        industries = attempt(load_industries, project.content / "industries.yaml", report)
-        problems.extend(check_slogans(report, slogans))
-        if pages is not None:
-            problems.extend(_check_references(report, pages, glossary, glossary_path))
-    if problems or site is None or report is None or pages is None:
+    if pages is not None and reports:
+        problems.extend(_check_references(tuple(r.report for r in reports), pages, glossary,
+                                          glossary_path))
+    if problems or site is None or pages is None or not reports:
+        if not problems:
+            problems.append(Problem(Location(str(project.content)), "no report found: expected "
+                                    "report.yaml, or folders under reports/ that hold one"))
         raise SiteError(problems)
-    return SiteContent(site, report, pages, glossary, industries, slogans)
+    return SiteContent(site, pages, glossary, tuple(reports))
 
 
-def summarise_report(content: SiteContent) -> Summaries:
+def summarise_report(entry: ReportContent) -> Summaries:
     """The 2335 industries, the key figures and the numbered slogans, all quoted from the report."""
-    report = content.report
+    report = entry.report
     return Summaries(
-        industries=summarise(content.industries, report) if content.industries else None,
+        industries=summarise(entry.industries, report) if entry.industries else None,
         figures=key_figures(report),
-        slogans=find_slogans(report, content.slogans),
+        slogans=find_slogans(report, entry.slogans),
     )
 
 
-def _check_references(report: Report, pages: tuple[EditorialPage, ...],
+def _check_references(reports: tuple[Report, ...], pages: tuple[EditorialPage, ...],
                       glossary: tuple[GlossaryEntry, ...], glossary_path: Path) -> list[Problem]:
     """Glossary phrases must occur in the content; pins must be well formed."""
     problems = []
-    texts = [p.source_text for p in report.paragraphs()] + [page.markdown for page in pages]
-    texts += [part.title for part in report.parts] + [s.title for s in report.sections()]
+    texts = [page.markdown for page in pages]
+    for report in reports:
+        texts += [p.source_text for p in report.paragraphs()]
+        texts += [part.title for part in report.parts] + [s.title for s in report.sections()]
     everything = "\n".join(texts)
     for n, entry in enumerate(glossary):
         if entry.phrase not in everything:
             problems.append(Problem(Location(str(glossary_path), entry.line, key=f"entries[{n}].phrase"),
                                     f"{entry.phrase!r} does not occur in the content"))
-    for paragraph in report.paragraphs():
-        message = pin_problem(paragraph.source_text)
-        if message:
-            problems.append(Problem(Location("content", key=f"paragraph {paragraph.id}"), message))
+    for report in reports:
+        for paragraph in report.paragraphs():
+            message = pin_problem(paragraph.source_text)
+            if message:
+                problems.append(Problem(Location("content", key=f"paragraph {paragraph.id}"), message))
     return problems
 
 
 def audit_conversion(project: Project, content: SiteContent,
                      dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
+    """The conversion audit of the first report (the only one of a one-report site)."""
+    return audit_report(project, content, content.reports[0], dictionaries)
+
+
+def audit_report(project: Project, content: SiteContent, entry: ReportContent,
+                 dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
     """The conversion audit of every converted variant, against the source's own text if present."""
     converted = tuple((v.code, v.opencc) for v in content.site.variants if v.opencc)
-    return audit(content.report, converted, content.glossary,
-                 source_original_text(project, content.report), dictionaries)
+    return audit(entry.report, converted, content.glossary,
+                 source_original_text(project, entry.report, entry.folder), dictionaries)
 
 
-def source_original_text(project: Project, report: Report) -> str | None:
+def source_original_text(project: Project, report: Report, folder: Path | None = None) -> str | None:
     """The source's cleaned text in its own script, if the source is there and unchanged."""
     provenance = report.provenance
     path = project.root / provenance.source_file
@@ -206,29 +260,33 @@ def source_original_text(project: Project, report: Report) -> str | None:
     raw = path.read_bytes()
     if hashlib.sha256(raw).hexdigest() != provenance.source_sha256:
         return None
-    clean = clean_source(raw, provenance.source_file, load_errata(project.content / "errata.yaml"))
+    errata = load_errata((folder or project.content) / "errata.yaml")
+    clean = clean_source(raw, provenance.source_file, errata)
     return "".join(line.text for line in clean.original_lines)
 
 
-def _convert(content: SiteContent, summaries: Summaries,
-             audits: tuple[VariantAudit, ...], variant: Variant) -> VariantContent:
+def _convert(content: SiteContent, summaries: dict[str, Summaries],
+             audits: dict[str, tuple[VariantAudit, ...]], variant: Variant) -> VariantContent:
     """One variant's content, every reader-visible string in its script."""
     convert = make_converter(variant.opencc,
                              tuple(entry for entry in content.glossary if entry.applies_to(variant.code)))
     return VariantContent(
         variant=variant,
         site=convert_value(content.site, convert),
-        report=convert_value(content.report, convert),
         pages=convert_value(content.pages, convert),
         ui={key: convert(text) for key, text in UI_STRINGS.items()},
         labels={other.code: other.label for other in content.site.variants},
-        audits=audits,
         glossary=convert_value(content.glossary, convert),
-        industries=convert_value(summaries.industries, convert),
-        figures=convert_value(summaries.figures, convert),
-        # The chart picks growth rates by the Simplified verb (增长), so it is made before conversion.
-        chart=chart_bars(summaries.figures.figures, convert),
-        slogans=convert_value(summaries.slogans, convert),
+        reports=tuple(ReportVariant(
+            slug=entry.slug,
+            report=convert_value(entry.report, convert),
+            industries=convert_value(summaries[entry.slug].industries, convert),
+            figures=convert_value(summaries[entry.slug].figures, convert),
+            # The chart picks growth rates by the Simplified verb (增长): made before conversion.
+            chart=chart_bars(summaries[entry.slug].figures.figures, convert),
+            slogans=convert_value(summaries[entry.slug].slogans, convert),
+            audits=audits[entry.slug],
+        ) for entry in content.reports),
     )
 
 

@@ -15,7 +15,7 @@ from site_src.config import SiteConfig, Variant
 from site_src.errors import Location, Problem, SiteError
 from site_src.figures import ChartBar, KeyFigures, growth_chart_svg
 from site_src.industries import IndustrySummary
-from site_src.model import GlossaryEntry, Paragraph, Part, Report, Section
+from site_src.model import GlossaryEntry, Paragraph, Report
 from site_src.pages import EditorialPage, markdown_to_html
 from site_src.plan import PlannedPage, SitePlan
 from site_src.slogans import Slogan
@@ -48,21 +48,35 @@ class TocPart:
 
 
 @dataclass(frozen=True)
+class ReportVariant:
+    """One report of the site, in one variant's script, with its summaries and audit."""
+
+    slug: str
+    report: Report
+    industries: IndustrySummary | None
+    figures: KeyFigures
+    chart: tuple[ChartBar, ...]
+    slogans: tuple[Slogan, ...]
+    audits: tuple[VariantAudit, ...]  # the conversion audit of each converted variant
+
+
+@dataclass(frozen=True)
 class VariantContent:
     """Everything one variant renders, already in its script."""
 
     variant: Variant
     site: SiteConfig
-    report: Report
     pages: tuple[EditorialPage, ...]
     ui: dict[str, str]
     labels: dict[str, str]  # variant code -> its label, in its own script
-    audits: tuple[VariantAudit, ...]  # the conversion audit of each converted variant
     glossary: tuple[GlossaryEntry, ...]  # reasons in this variant's script
-    industries: IndustrySummary | None
-    figures: KeyFigures
-    chart: tuple[ChartBar, ...]
-    slogans: tuple[Slogan, ...]
+    reports: tuple[ReportVariant, ...]
+
+    def report_of(self, page: PlannedPage) -> ReportVariant | None:
+        """The report a page belongs to; the site's own pages of a one-report site have it too."""
+        if page.report is not None:
+            return next(r for r in self.reports if r.slug == page.report)
+        return self.reports[0] if len(self.reports) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -111,18 +125,14 @@ def reading_time(text: str) -> tuple[int, int]:
 
 def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantContent,
                    variants: tuple[Variant, ...]) -> Iterator[RenderedPage]:
-    report = content.report
     titles = {page.route: page_title(page, content) for page in plan.pages}
+    parents = {page.route: page.parent for page in plan.pages}
     order = plan.reading_order()
     position = {page.route: n for n, page in enumerate(order)}
-    parts = {part.id: part for part in report.parts}
-    sections = {section.id: (part, section) for part in report.parts for section in part.sections}
     pages = {page.slug: page for page in content.pages}
-    toc = tuple(
-        TocPart(Link(part.heading, f"{part.id}/index.html"),
-                tuple(Link(section.heading, f"{part.id}/{n:02d}.html")
-                      for n, section in enumerate(part.sections, start=1)))
-        for part in report.parts)
+    report_links = tuple(Link(r.report.full_title, f"{plan.prefixes[r.slug]}index.html")
+                         for r in content.reports)
+    per_report = {r.slug: _report_context(r, plan, titles) for r in content.reports}
 
     for page in plan.pages:
         root = "../" * page.depth
@@ -133,7 +143,8 @@ def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantCont
         parent = page.parent
         while parent is not None:
             crumbs.insert(0, Link(titles[parent], parent))
-            parent = next(p.parent for p in plan.pages if p.route == parent)
+            parent = parents[parent]
+        entry = content.report_of(page)
         context: dict[str, Any] = {
             "site": content.site,
             "ui": content.ui,
@@ -144,7 +155,7 @@ def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantCont
             "route": page.route,
             "kind": page.kind,
             "title": titles[page.route],
-            "description": _description(page, content),
+            "description": _description(page, content, entry),
             "breadcrumbs": tuple(crumbs),
             "previous": Link(titles[previous.route], previous.route) if previous else None,
             "next": Link(titles[following.route], following.route) if following else None,
@@ -158,17 +169,39 @@ def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantCont
             "base_href": f"{content.site.base_url}{content.variant.path}/"
             if content.site.base_url and page.kind == "not-found" else "",
             "og_locale": _og_locale(content.variant.code),
-            "toc": toc,
+            "report_links": report_links,
             "toc_part": "",
-            "summary_links": tuple(Link(titles[p.route], p.route) for p in plan.pages
-                                   if p.kind in ("figures", "industries", "slogans")),
-            "report": report,
-            "anchors": plan.anchors,
+            "report": None,
         }
-        context.update(_page_context(page, content, parts, sections, pages))
+        if entry is not None:
+            context.update(per_report[entry.slug])
+            context["report_root"] = root + plan.prefixes[entry.slug]
+        context.update(_page_context(page, content, entry, pages, per_report))
         template = "page_" + page.kind.replace("-", "_") + ".html"
         html = _render(env, template, context)
         yield RenderedPage(f"{content.variant.path}/{page.route}", html)
+
+
+def _report_context(entry: ReportVariant, plan: SitePlan, titles: dict[str, str]) -> dict[str, Any]:
+    """What every page of a report needs: the report, its contents, its anchors."""
+    prefix = plan.prefixes[entry.slug]
+    report = entry.report
+    toc = tuple(
+        TocPart(Link(part.heading, f"{prefix}{part.id}/index.html"),
+                tuple(Link(section.heading, f"{prefix}{part.id}/{n:02d}.html")
+                      for n, section in enumerate(part.sections, start=1)))
+        for part in report.parts)
+    return {
+        "report": report,
+        "report_home": f"{prefix}index.html",
+        "report_entry": entry,
+        "toc": toc,
+        "anchors": plan.anchors[entry.slug],
+        "summary_links": tuple(Link(titles[p.route], p.route) for p in plan.pages
+                               if p.report == entry.slug and p.kind in ("figures", "industries", "slogans")),
+        "parts": {part.id: part for part in report.parts},
+        "sections": {section.id: (part, section) for part in report.parts for section in part.sections},
+    }
 
 
 def _years(report: Report) -> dict[str, int]:
@@ -191,49 +224,52 @@ def _og_locale(code: str) -> str:
             "zh-CN": "zh_CN"}.get(code, code.replace("-", "_"))
 
 
-def _page_context(page: PlannedPage, content: VariantContent, parts: dict[str, Part],
-                  sections: dict[str, tuple[Part, Section]],
-                  pages: dict[str, EditorialPage]) -> dict[str, Any]:
-    report = content.report
+def _page_context(page: PlannedPage, content: VariantContent, entry: ReportVariant | None,
+                  pages: dict[str, EditorialPage], per_report: dict[str, dict[str, Any]]
+                  ) -> dict[str, Any]:
+    if page.kind == "reports":
+        return {"entries": tuple((r, per_report[r.slug]) for r in content.reports)}
+    if page.kind == "editorial":
+        about = page.key == "about"
+        return {"body": markdown_to_html(pages[page.key].markdown),
+                "report_records": tuple((r, per_report[r.slug]) for r in content.reports) if about else (),
+                "glossary": content.glossary if about else (),
+                "variant_labels": content.labels}
+    if entry is None:
+        return {}
+    report = entry.report
     if page.kind == "home":
-        return {"summary": content.industries, "figures": content.figures.figures[:6],
+        return {"summary": entry.industries, "figures": entry.figures.figures[:6],
                 "years": _years(report)}
     if page.kind == "figures":
         ui = content.ui
         years = _years(report)
         chart = growth_chart_svg(
-            content.chart, chart_id="growth-chart",
+            entry.chart, chart_id="growth-chart",
             title=ui["chart_title"].format(**years), desc=ui["chart_desc"].format(**years),
             result_legend=ui["result_year"].format(year=years["review"]),
             target_legend=ui["target_year"].format(year=years["plan"]))
-        return {"figures": content.figures, "chart": chart, "years": years}
+        return {"figures": entry.figures, "chart": chart, "years": years}
     if page.kind == "slogans":
-        return {"slogans": content.slogans}
+        return {"slogans": entry.slogans}
     if page.kind == "part":
-        part = parts[page.key]
+        part = per_report[entry.slug]["parts"][page.key]
         return {"part": part, "minutes": reading_time(_text(part.paragraphs()))}
     if page.kind == "section":
-        part, section = sections[page.key]
-        return {"part": part, "section": section,
-                "minutes": reading_time(_text(section.paragraphs))}
+        part, section = per_report[entry.slug]["sections"][page.key]
+        return {"part": part, "section": section, "minutes": reading_time(_text(section.paragraphs)),
+                "toc_part": per_report[entry.slug]["anchors"][part.id]}
     if page.kind == "text":
         paragraphs = report.preamble if page.key == "preamble" else report.closing
         return {"paragraphs": paragraphs, "minutes": reading_time(_text(paragraphs))}
     if page.kind == "full":
         return {"minutes": reading_time(_text(report.paragraphs()))}
     if page.kind == "industries":
-        return {"summary": content.industries}
+        return {"summary": entry.industries}
     if page.kind == "industry":
-        assert content.industries is not None
-        return {"summary": content.industries,
-                "industry_page": next(p for p in content.industries.pages if p.industry.id == page.key)}
-    if page.kind == "editorial":
-        about = page.key == "about"
-        return {"body": markdown_to_html(pages[page.key].markdown),
-                "provenance": report.provenance if about else None,
-                "audits": content.audits if about else (),
-                "glossary": content.glossary if about else (),
-                "variant_labels": content.labels}
+        assert entry.industries is not None
+        return {"summary": entry.industries,
+                "industry_page": next(p for p in entry.industries.pages if p.industry.id == page.key)}
     return {}
 
 
@@ -242,9 +278,19 @@ def _text(paragraphs: Any) -> str:
 
 
 def page_title(page: PlannedPage, content: VariantContent) -> str:
-    report, ui = content.report, content.ui
-    if page.kind == "home":
+    ui = content.ui
+    entry = content.report_of(page)
+    if page.kind in ("reports", "search", "not-found", "editorial") or entry is None:
+        if page.kind == "editorial":
+            return next(p.title for p in content.pages if p.slug == page.key)
+        if page.kind == "search":
+            return ui["search_title"]
+        if page.kind == "not-found":
+            return ui["not_found"]
         return content.site.title
+    report = entry.report
+    if page.kind == "home":
+        return content.site.title if len(content.reports) == 1 else report.full_title
     if page.kind == "part":
         return next(p.heading for p in report.parts if p.id == page.key)
     if page.kind == "section":
@@ -253,22 +299,20 @@ def page_title(page: PlannedPage, content: VariantContent) -> str:
         return ui[page.key]
     if page.kind == "full":
         return ui["full_text_title"]
-    if page.kind == "editorial":
-        return next(p.title for p in content.pages if p.slug == page.key)
-    if page.kind == "search":
-        return ui["search_title"]
     if page.kind in ("figures", "slogans"):
         return ui[f"{page.kind}_title"]
-    if page.kind == "industries" and content.industries:
-        return content.industries.system.name
-    if page.kind == "industry" and content.industries:
-        return next(p.industry.name for p in content.industries.pages if p.industry.id == page.key)
+    if page.kind == "industries" and entry.industries:
+        return entry.industries.system.name
+    if page.kind == "industry" and entry.industries:
+        return next(p.industry.name for p in entry.industries.pages if p.industry.id == page.key)
     return ui["not_found"]
 
 
-def _description(page: PlannedPage, content: VariantContent) -> str:
+def _description(page: PlannedPage, content: VariantContent, entry: ReportVariant | None) -> str:
     """The meta description: the page's first words, cut at a sentence near 120 characters."""
-    report = content.report
+    if entry is None:
+        return content.site.description
+    report = entry.report
     first: tuple[Paragraph, ...] = ()
     if page.kind == "part":
         part = next(p for p in report.parts if p.id == page.key)

@@ -14,10 +14,15 @@ Simplified character and its Traditional forms (and glyph variants: 爲/為) sha
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from site_src.model import Report
+from site_src.plan import SitePlan
+
+if TYPE_CHECKING:
+    from site_src.render import VariantContent
 
 # Paragraph entries: [page index, anchor id, heading, text]; pages: [href, title].
 INDEX_VARIABLE = "REPORT_SEARCH_INDEX"
@@ -32,18 +37,33 @@ class SearchFiles:
     text: str
 
 
-def search_index(report: Report, anchors: dict[str, str], titles: dict[str, str],
-                 variant_path: str) -> SearchFiles:
-    """The index of one variant: each paragraph with its page, anchor and topic heading."""
+def search_index(content: VariantContent, plan: SitePlan, titles: dict[str, str]) -> SearchFiles:
+    """The index of one variant: each paragraph with its page, anchor and topic heading. On a site
+    of several reports each page's title names its report, so a hit says where it is from."""
     pages: list[list[str]] = []
     page_numbers: dict[str, int] = {}
+    entries: list[list[object]] = []
+    several = len(content.reports) > 1
 
-    def page(route: str, title: str = "") -> int:
-        if route not in page_numbers:
-            page_numbers[route] = len(pages)
-            pages.append([route, title or titles.get(route, route)])
-        return page_numbers[route]
+    for entry in content.reports:
+        anchors = plan.anchors[entry.slug]
+        report = entry.report
+        label = f"{report.full_title} · " if several else ""
 
+        def page(route: str, title: str = "", label: str = label) -> int:
+            if route not in page_numbers:
+                page_numbers[route] = len(pages)
+                pages.append([route, label + (title or titles.get(route, route))])
+            return page_numbers[route]
+
+        entries.extend(_entries(report, anchors, page))
+    data = {"pages": pages, "entries": entries}
+    text = f"window.{INDEX_VARIABLE}={json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
+    return SearchFiles(f"{content.variant.path}/search-index.js", text)
+
+
+def _entries(report: Report, anchors: dict[str, str], page: Callable[..., int]) -> list[list[object]]:
+    """[page, anchor, heading, text] for every paragraph, part and section heading, in order."""
     entries: list[list[object]] = []
     for paragraph in report.preamble:
         entries.append([page(anchors[paragraph.id]), paragraph.id, "", paragraph.text])
@@ -61,9 +81,7 @@ def search_index(report: Report, anchors: dict[str, str], titles: dict[str, str]
             entries.append([part_page, paragraph.id, paragraph.heading, paragraph.text])
     for paragraph in report.closing:
         entries.append([page(anchors[paragraph.id]), paragraph.id, "", paragraph.text])
-    data = {"pages": pages, "entries": entries}
-    text = f"window.{INDEX_VARIABLE}={json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
-    return SearchFiles(f"{variant_path}/search-index.js", text)
+    return entries
 
 
 def fold_map(characters: Iterable[str], pairs: Iterable[tuple[str, str]]) -> SearchFiles:
