@@ -8,12 +8,12 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT
+from .serving import fetch, free_port, wait_for
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -92,27 +92,10 @@ def test_import_of_damaged_text_without_errata_fails_with_locations(project: Pat
     assert snapshot(project / "content") == before
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
 
 
-def wait_for(predicate, seconds: float = 30) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.3)
-    return False
 
 
 def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(project: Path) -> None:

@@ -13,8 +13,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,6 +28,7 @@ from site_src.yamlio import dump
 
 from .conftest import ROOT
 from .htmltext import read_page
+from .serving import fetch, free_port, wait_for
 
 HOSTILE = '<script>alert("paragraph")</script>'
 
@@ -281,30 +280,10 @@ def test_source_date_epoch_sets_every_modification_time(project_copy: Project) -
 
 # --- the preview: 127.0.0.1 only, the last good site, the errors in the browser ------------------
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.read().decode("utf-8")
 
 
-def wait_for(predicate, seconds: float = 30) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.1)
-    return False
 
 
 def listening_addresses(port: int) -> set[str]:
