@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         else:
             started = time.perf_counter()
             result = build(project)
-            print(f"built {result.pages} pages in {', '.join(result.variants)} "
+            done = "up to date:" if result.up_to_date else "built"
+            print(f"{done} {result.pages} pages in {', '.join(result.variants)} "
                   f"({result.files} files) into {project.output} "
                   f"in {time.perf_counter() - started:.2f} s")
             print("search: " + ", ".join(f"{path} {size / 1024:.1f} KB" for path, size in result.search))

@@ -13,6 +13,13 @@ VERBATIM = {"verbatim": True}
 
 PARAGRAPH_KINDS = ("text", "salutation", "highlight", "targets")
 
+# How the source writes an area's heading, so the text can be given back as it was:
+#   bracket  （一）加快建设现代化产业体系。 (the heading is a sentence, its paragraph may follow on)
+#   bare     （一）经济发展取得新成就 (a line of its own, without a full stop)
+#   shi      一是创新和完善宏观调控，经济保持平稳运行。 (an enumerated lead: the area is a paragraph)
+SECTION_FORMS = ("bracket", "bare", "shi")
+TERMS_HEADING = "名词解释"  # the heading of an appended glossary, as reports write it
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -41,10 +48,30 @@ class Section:
     number: str
     title: str
     paragraphs: tuple[Paragraph, ...]
+    form: str = field(default="bracket", metadata=VERBATIM)  # one of SECTION_FORMS
 
     @property
     def heading(self) -> str:
+        if self.form == "shi":
+            return f"{self.number}是{self.title}"
         return f"（{self.number}）{self.title}"
+
+    @property
+    def source_heading(self) -> str:
+        """The heading as the source writes it: a sentence, except a bare heading line."""
+        return self.heading if self.form == "bare" else self.heading + "。"
+
+
+@dataclass(frozen=True)
+class Block:
+    """An unnumbered block after a part's areas, opened by a lone 各位代表！ (its first paragraph).
+
+    The State Council's report closes its last part with several: the government's own conduct,
+    ethnic and religious affairs, defence, Hong Kong, Macao and Taiwan, foreign affairs.
+    """
+
+    id: str = field(metadata=VERBATIM)
+    paragraphs: tuple[Paragraph, ...]
 
 
 @dataclass(frozen=True)
@@ -57,6 +84,7 @@ class Part:
     opening: tuple[Paragraph, ...]
     sections: tuple[Section, ...]
     closing: tuple[Paragraph, ...]
+    blocks: tuple[Block, ...] = ()  # after the closing paragraphs, in the source's order
 
     @property
     def heading(self) -> str:
@@ -67,6 +95,8 @@ class Part:
         for section in self.sections:
             yield from section.paragraphs
         yield from self.closing
+        for block in self.blocks:
+            yield from block.paragraphs
 
 
 @dataclass(frozen=True)
@@ -85,6 +115,36 @@ class Removal:
     text: str = field(metadata=VERBATIM)
     reason: str
     replacement: str = field(default="", metadata=VERBATIM)
+    rule: str = field(default="", metadata=VERBATIM)  # the furniture rule that removed it
+
+
+@dataclass(frozen=True)
+class Join:
+    """Source lines the scrape broke mid-sentence, put back together: （PM / 2.5 / ） -> （PM2.5）.
+
+    ``pieces`` are the lines as joined, the first and the last cut to a few characters around
+    the breaks; ``lines`` are their line numbers in the source.
+    """
+
+    lines: tuple[int, ...]
+    pieces: tuple[str, ...] = field(metadata=VERBATIM)
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """Something the importer kept as a plain paragraph, or placed, without being sure of it."""
+
+    line: int
+    text: str = field(metadata=VERBATIM)
+    reason: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a glossary appended to the report (名词解释): the term, and what it means."""
+
+    term: str
+    explanation: str
 
 
 @dataclass(frozen=True)
@@ -100,6 +160,9 @@ class Provenance:
     furniture: tuple[Removal, ...]
     errata: tuple[Removal, ...]
     annotations: tuple[Removal, ...]
+    encoding: str = field(default="utf-8", metadata=VERBATIM)  # as detected: utf-8, gb18030, big5
+    joins: tuple[Join, ...] = ()
+    doubts: tuple[Doubt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,6 +188,9 @@ class Report:
     parts: tuple[Part, ...]
     closing: tuple[Paragraph, ...]
     provenance: Provenance
+    # The lines under the title: when and where it was delivered, and by whom.
+    byline: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()  # an appended glossary (名词解释), in its order
 
     @property
     def place(self) -> str:
@@ -148,14 +214,22 @@ class Report:
         return tuple(p for p in self.paragraphs() if p.kind == "highlight")
 
     def source_text(self) -> str:
-        """Every word of the report in order, headings included: what "nothing lost" compares."""
+        """Every word of the report in order, headings included: what "nothing lost" compares.
+
+        The title and the byline are not in it (they are metadata); an appended glossary is.
+        """
         pieces = [p.source_text for p in self.preamble]
         for part in self.parts:
             pieces.append(part.heading)
             pieces.extend(p.source_text for p in part.opening)
             for section in part.sections:
-                pieces.append(section.heading + "。")
+                pieces.append(section.source_heading)
                 pieces.extend(p.source_text for p in section.paragraphs)
             pieces.extend(p.source_text for p in part.closing)
+            for block in part.blocks:
+                pieces.extend(p.source_text for p in block.paragraphs)
         pieces.extend(p.source_text for p in self.closing)
+        if self.terms:
+            pieces.append(TERMS_HEADING)
+            pieces.extend(f"{n}.{t.term}：{t.explanation}" for n, t in enumerate(self.terms, start=1))
         return "".join(pieces)

@@ -32,6 +32,7 @@ from site_src.search import fold_map, search_index
 from site_src.sitemap import robots_txt, sitemap_xml
 from site_src.slogans import Slogan, SloganList, check_slogans, find_slogans, load_slogans
 from site_src.strings import UI_STRINGS
+from site_src.uptodate import fingerprint, previous_result, remember
 from site_src.write import write_site
 
 
@@ -94,6 +95,7 @@ class BuildResult:
     pages: int
     variants: tuple[str, ...]
     search: tuple[tuple[str, int], ...] = ()  # search files and their sizes in bytes
+    up_to_date: bool = False  # nothing had changed: the output in place is this build's
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,27 @@ def import_source(project: Project, source: Path) -> ImportResult:
 
 
 def build(project: Project) -> BuildResult:
-    """Load and validate content -> summarise -> audit -> convert variants -> plan -> render -> write."""
+    """Load and validate content -> summarise -> audit -> convert variants -> plan -> render -> write.
+
+    When nothing it depends on changed since the last build into the same folder, and that folder
+    is as the build left it, there is nothing to do (see uptodate.py): the result is reported again.
+    """
+    cache = project.root / ".cache" / "builds"
+    key = fingerprint(project.content, project.templates, project.output)
+    previous = previous_result(cache, project.output, key)
+    if previous is not None:
+        return BuildResult(files=previous["files"], pages=previous["pages"],
+                           variants=tuple(previous["variants"]),
+                           search=tuple((path, size) for path, size in previous["search"]),
+                           up_to_date=True)
+    result = _build(project)
+    remember(cache, project.output, key, {"files": result.files, "pages": result.pages,
+                                          "variants": list(result.variants),
+                                          "search": [list(item) for item in result.search]})
+    return result
+
+
+def _build(project: Project) -> BuildResult:
     content = load_project(project)
     summaries = {entry.slug: summarise_report(entry) for entry in content.reports}
     dictionaries = load_dictionaries()

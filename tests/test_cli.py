@@ -130,3 +130,18 @@ def test_serve_refuses_a_port_in_use(project: Path) -> None:
         result = run(project, "serve", "--port", str(port))
     assert result.returncode == 1
     assert result.stderr.startswith(f"error: 127.0.0.1:{port}: cannot serve: the port is in use")
+
+
+def test_an_unchanged_build_is_up_to_date_and_any_change_rebuilds(project: Path) -> None:
+    assert run(project, "build").stdout.startswith("built ")
+    again = run(project, "build")
+    assert again.returncode == 0 and again.stdout.startswith("up to date: ")
+    page = project / "output" / "zh-hans" / "closing.html"
+    good = page.read_bytes()
+    page.write_bytes(b"tampered")  # the output is checked, not trusted
+    assert run(project, "build").stdout.startswith("built ") and page.read_bytes() == good
+    closing = project / "content" / "closing.yaml"
+    text = closing.read_text(encoding="utf-8")
+    closing.write_text(text.replace("接续奋斗", "接续奋斗！"), encoding="utf-8")
+    assert run(project, "build").stdout.startswith("built ")
+    assert "接续奋斗！" in page.read_text(encoding="utf-8")

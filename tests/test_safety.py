@@ -8,6 +8,7 @@ import concurrent.futures
 import errno
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -142,6 +143,8 @@ def test_ids_that_would_leave_their_folder_are_rejected(project_copy: Project, f
 @pytest.fixture()
 def previous_site(project_copy: Project) -> tuple[Project, dict[str, bytes]]:
     build(project_copy)
+    # Forget that this output is up to date, so that the builds under test really write.
+    shutil.rmtree(project_copy.root / ".cache" / "builds")
     return project_copy, snapshot(project_copy.output)
 
 
