@@ -143,11 +143,14 @@ def _pieces(report: Report) -> Iterator[_Piece]:
         for paragraph in part.opening:
             yield piece(paragraph.id, paragraph.source_text)
         for section in part.sections:
-            yield piece(section.id, section.heading + "。")
+            yield piece(section.id, section.source_heading)
             for paragraph in section.paragraphs:
                 yield piece(paragraph.id, paragraph.source_text)
         for paragraph in part.closing:
             yield piece(paragraph.id, paragraph.source_text)
+        for block in part.blocks:
+            for paragraph in block.paragraphs:
+                yield piece(paragraph.id, paragraph.source_text)
     for paragraph in report.closing:
         yield piece(paragraph.id, paragraph.source_text)
 

@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     build_parser.add_argument("--out", type=Path, help="output folder (default: output/)")
     import_parser = commands.add_parser("import", help="raw report text -> YAML under content/")
     import_parser.add_argument("source", type=Path, help="the report as text, e.g. content/source/…")
+    import_parser.add_argument("--into", type=Path,
+                               help="folder to write the report's YAML into (default: content/)")
     commands.add_parser("audit", help="print the conversion audit of every converted variant")
     serve_parser = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild on change")
     serve_parser.add_argument("--port", type=_port, default=8000)
@@ -35,15 +37,12 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     try:
         if command == "import":
-            result = import_source(project, args.source)
-            provenance = result.report.provenance
-            print(f"imported {args.source}: {len(result.report.parts)} parts, "
-                  f"{sum(1 for _ in result.report.sections())} sections, "
-                  f"{sum(1 for _ in result.report.paragraphs())} paragraphs; "
-                  f"removed {provenance.annotations_removed} pinyin annotations and "
-                  f"{len(provenance.furniture)} furniture lines; applied {len(provenance.errata)} errata; "
-                  f"restored {sum(c.count for c in provenance.punctuation_restored)} punctuation marks; "
-                  f"wrote {len(result.written)} files")
+            from site_src.ingest.summary import format_import_report
+
+            into = root / args.into if args.into else project.content
+            result = import_source(project, args.source, into)
+            print(format_import_report(result.report, str(args.source), len(result.written),
+                                       str(args.into or "content")))
         elif command == "audit":
             from site_src.audit import format_audit
             from site_src.pipeline import audit_conversion, load_project

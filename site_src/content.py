@@ -1,11 +1,14 @@
 """The report as YAML under content/: writing it from the model, and loading it back, validated.
 
 Layout (one file per section, plus the report's metadata):
-    report.yaml            title, issuer, year, the parts in order
+    report.yaml            title, issuer, year, byline (if any), the parts in order
     preamble.yaml          paragraphs before part 一
     parts/<part>.yaml      number, title, opening paragraphs, its sections in order, closing
-    sections/<id>.yaml     one area or task: number, title, paragraphs
+    blocks/<part>.yaml     the part's unnumbered blocks after its closing, each opened by a lone
+                           各位代表！ (only for a part that has them)
+    sections/<id>.yaml     one area or task: number, title, form (if not （一）…。), paragraphs
     closing.yaml           the closing words
+    terms.yaml             an appended glossary (名词解释), if the report has one
     provenance.yaml        what the import did (written by the importer)
     errata.yaml            curated repairs of damaged source text (read by the importer)
 """
@@ -21,38 +24,65 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from site_src.errors import Location, Problem, SiteError
-from site_src.model import PARAGRAPH_KINDS, Count, Paragraph, Part, Provenance, Removal, Report, Section
+from site_src.model import (
+    PARAGRAPH_KINDS,
+    SECTION_FORMS,
+    Block,
+    Count,
+    Doubt,
+    Join,
+    Paragraph,
+    Part,
+    Provenance,
+    Removal,
+    Report,
+    Section,
+    Term,
+)
 from site_src.yamlio import Reader, dump, parse
 
 if TYPE_CHECKING:  # the build never imports the importer
     from site_src.ingest.clean import Erratum
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+TERMS_FILE = "terms.yaml"
 
 
 # --- writing -------------------------------------------------------------------------------
 
 def report_files(report: Report) -> dict[str, str]:
     """The YAML files for a report: relative path -> text. Deterministic for the same report."""
+    # What a report does not have (a byline, blocks, a glossary) is left out, not written empty.
+    meta: dict[str, Any] = {"title": report.title, "issuer": report.issuer, "year": report.year}
+    if report.byline:
+        meta["byline"] = list(report.byline)
+    meta["parts"] = [part.id for part in report.parts]
     files = {
-        "report.yaml": dump({"title": report.title, "issuer": report.issuer, "year": report.year,
-                             "parts": [part.id for part in report.parts]}),
+        "report.yaml": dump(meta),
         "preamble.yaml": dump({"paragraphs": _paragraphs(report.preamble)}),
         "closing.yaml": dump({"paragraphs": _paragraphs(report.closing)}),
         "provenance.yaml": dump(_provenance(report.provenance)),
     }
+    if report.terms:
+        files[TERMS_FILE] = dump({"terms": [{"term": term.term, "explanation": term.explanation}
+                                            for term in report.terms]})
     for part in report.parts:
-        files[f"parts/{part.id}.yaml"] = dump({
+        part_data: dict[str, Any] = {
             "number": part.number, "title": part.title,
             "opening": _paragraphs(part.opening),
             "sections": [section.id for section in part.sections],
             "closing": _paragraphs(part.closing),
-        })
+        }
+        files[f"parts/{part.id}.yaml"] = dump(part_data)
+        if part.blocks:
+            files[f"blocks/{part.id}.yaml"] = dump({"blocks": [
+                {"id": block.id, "paragraphs": _paragraphs(block.paragraphs)} for block in part.blocks]})
         for section in part.sections:
-            files[f"sections/{section.id}.yaml"] = dump({
-                "number": section.number, "title": section.title,
-                "paragraphs": _paragraphs(section.paragraphs),
-            })
+            section_data: dict[str, Any] = {"number": section.number, "title": section.title}
+            if section.form != "bracket":
+                section_data["form"] = section.form
+            section_data["paragraphs"] = _paragraphs(section.paragraphs)
+            files[f"sections/{section.id}.yaml"] = dump(section_data)
     return files
 
 
@@ -72,14 +102,17 @@ def _paragraphs(paragraphs: tuple[Paragraph, ...]) -> list[dict[str, str]]:
 def _provenance(provenance: Provenance) -> dict[str, Any]:
     return {
         "source": {"file": provenance.source_file, "sha256": provenance.source_sha256,
-                   "script": provenance.source_script, "converter": provenance.converter},
+                   "encoding": provenance.encoding, "script": provenance.source_script,
+                   "converter": provenance.converter},
         "annotations_removed": provenance.annotations_removed,
         "punctuation_restored": {count.name: count.count for count in provenance.punctuation_restored},
         "errata": [{"line": r.line, "damaged": r.text, "repaired": r.replacement, "reason": r.reason}
                    for r in provenance.errata],
-        "furniture": [{"line": r.line, "text": r.text, "reason": r.reason}
+        "furniture": [{"line": r.line, "text": r.text, "rule": r.rule, "reason": r.reason}
                       for r in provenance.furniture],
+        "joins": [{"lines": list(j.lines), "pieces": list(j.pieces)} for j in provenance.joins],
         "annotations": [{"line": r.line, "removed": r.text} for r in provenance.annotations],
+        "doubts": [{"line": d.line, "text": d.text, "reason": d.reason} for d in provenance.doubts],
     }
 
 
@@ -99,10 +132,12 @@ def write_report(report: Report, content_dir: Path) -> list[Path]:
             if not path.is_file() or path.read_bytes() != data:
                 _replace(path, data)
             written.append(path)
-        for folder in ("parts", "sections"):
+        for folder in ("parts", "sections", "blocks"):
             for old in sorted((content_dir / folder).glob("*.yaml")):
                 if f"{folder}/{old.name}" not in files:
                     old.unlink()
+        if TERMS_FILE not in files:  # the glossary of an earlier import, not this report's
+            (content_dir / TERMS_FILE).unlink(missing_ok=True)
     except OSError as error:
         where = error.filename or content_dir
         raise SiteError([Problem(Location(str(where)), f"cannot write: {error.strerror}")]) from None
@@ -192,20 +227,23 @@ def load_report(content_dir: Path) -> Report:
             result.append(Paragraph(id=paragraph_id, text=text, lead=lead, kind=kind))
         return tuple(result)
 
-    report_meta: dict[str, Any] = {"title": "", "issuer": "", "year": 0, "parts": []}
+    report_meta: dict[str, Any] = {"title": "", "issuer": "", "year": 0, "parts": [], "byline": ()}
     part_refs: list[tuple[str, Reader, yaml.Node, str]] = []  # each part, where it is listed
     loaded = files.load("report.yaml")
     # Only a complete list of parts in report.yaml tells which part files are unlisted.
     loaded_report = False
     if loaded:
         reader, node = loaded
-        fields = reader.mapping(node, "", ("title", "year", "parts"), ("issuer",))
+        fields = reader.mapping(node, "", ("title", "year", "parts"), ("issuer", "byline"))
         loaded_report = fields is not None and "parts" in fields
         if fields is not None:
             report_meta["title"] = reader.string(fields.get("title"), "title")
             report_meta["issuer"] = (reader.string(fields["issuer"], "issuer", empty=True)
                                      if "issuer" in fields else "")
             report_meta["year"] = reader.integer(fields.get("year"), "year")
+            report_meta["byline"] = tuple(
+                reader.string(item, f"byline[{n}]")
+                for n, item in enumerate(reader.sequence(fields.get("byline"), "byline")))
             for n, item in enumerate(reader.sequence(fields.get("parts"), "parts")):
                 part_id = reader.string(item, f"parts[{n}]")
                 if not _valid_id(reader, item, f"parts[{n}]", part_id):
@@ -268,15 +306,23 @@ def load_report(content_dir: Path) -> Report:
             else:
                 sections.append(section)
         closing = paragraphs(reader, fields.get("closing"), "closing")
+        blocks = (_load_blocks(files, part_id, paragraphs, seen_ids)
+                  if (content_dir / "blocks" / f"{part_id}.yaml").is_file() else ())
         parts.append(Part(id=part_id, number=reader.string(fields.get("number"), "number"),
                           title=reader.string(fields.get("title"), "title"),
-                          opening=opening, sections=tuple(sections), closing=closing))
+                          opening=opening, sections=tuple(sections), closing=closing, blocks=blocks))
     for orphan in sorted((content_dir / "sections").glob("*.yaml") if all_sections_listed else ()):
         if orphan.stem not in section_ids and not any(
                 p.location.file == str(orphan) for p in problems):
             problems.append(Problem(Location(str(orphan)),
                                     "section file is not listed in any part's sections"))
+    if loaded_report:
+        problems.extend(Problem(Location(str(path)), "blocks file of a part that is not in report.yaml's "
+                                                     "parts")
+                        for path in sorted((content_dir / "blocks").glob("*.yaml"))
+                        if path.stem not in report_meta["parts"])
     closing = simple("closing.yaml")
+    terms = _load_terms(files) if (content_dir / TERMS_FILE).is_file() else ()
     provenance = load_provenance(files)
     if report_meta["parts"] == [] and not problems:
         problems.append(Problem(Location(files.name("report.yaml"), key="parts"),
@@ -285,7 +331,40 @@ def load_report(content_dir: Path) -> Report:
         raise SiteError(problems)
     return Report(title=report_meta["title"], issuer=report_meta["issuer"],
                   year=report_meta["year"], preamble=preamble, parts=tuple(parts),
-                  closing=closing, provenance=provenance)
+                  closing=closing, provenance=provenance, byline=report_meta["byline"], terms=terms)
+
+
+def _load_blocks(files: _Files, part_id: str, paragraphs: Any,
+                 seen_ids: dict[str, Location]) -> tuple[Block, ...]:
+    loaded = files.load(f"blocks/{part_id}.yaml")
+    if not loaded:
+        return ()
+    reader, node = loaded
+    fields = reader.mapping(node, "", ("blocks",))
+    blocks = []
+    for n, item in enumerate(reader.sequence(fields.get("blocks") if fields else None, "blocks")):
+        block = reader.mapping(item, f"blocks[{n}]", ("id", "paragraphs"))
+        if block is None:
+            continue
+        block_id = reader.string(block.get("id"), f"blocks[{n}].id")
+        _check_id(reader, block.get("id"), f"blocks[{n}].id", block_id, seen_ids)
+        blocks.append(Block(block_id, paragraphs(reader, block.get("paragraphs"), f"blocks[{n}].paragraphs")))
+    return tuple(blocks)
+
+
+def _load_terms(files: _Files) -> tuple[Term, ...]:
+    loaded = files.load(TERMS_FILE)
+    if not loaded:
+        return ()
+    reader, node = loaded
+    fields = reader.mapping(node, "", ("terms",))
+    terms = []
+    for n, item in enumerate(reader.sequence(fields.get("terms") if fields else None, "terms")):
+        entry = reader.mapping(item, f"terms[{n}]", ("term", "explanation"))
+        if entry is not None:
+            terms.append(Term(reader.string(entry.get("term"), f"terms[{n}].term"),
+                              reader.string(entry.get("explanation"), f"terms[{n}].explanation")))
+    return tuple(terms)
 
 
 def _load_section(files: _Files, section_id: str, paragraphs: Any) -> Section | None:
@@ -296,12 +375,15 @@ def _load_section(files: _Files, section_id: str, paragraphs: Any) -> Section | 
     if not loaded:
         return Section(section_id, "", "", ())
     reader, node = loaded
-    fields = reader.mapping(node, "", ("number", "title", "paragraphs"))
+    fields = reader.mapping(node, "", ("number", "title", "paragraphs"), ("form",))
     if fields is None:
         return Section(section_id, "", "", ())
+    form = reader.string(fields["form"], "form") if "form" in fields else "bracket"
+    if form not in SECTION_FORMS:
+        reader.problem(fields["form"], "form", f"unknown form {form!r} (allowed: {', '.join(SECTION_FORMS)})")
     return Section(id=section_id, number=reader.string(fields.get("number"), "number"),
                    title=reader.string(fields.get("title"), "title"),
-                   paragraphs=paragraphs(reader, fields.get("paragraphs"), "paragraphs"))
+                   paragraphs=paragraphs(reader, fields.get("paragraphs"), "paragraphs"), form=form)
 
 
 def load_provenance(files: _Files) -> Provenance:
@@ -311,22 +393,26 @@ def load_provenance(files: _Files) -> Provenance:
         return empty
     reader, node = loaded
     fields = reader.mapping(node, "", ("source", "annotations_removed", "punctuation_restored",
-                                       "errata", "furniture", "annotations"))
+                                       "errata", "furniture", "annotations"), ("joins", "doubts"))
     if fields is None:
         return empty
     source = reader.mapping(fields.get("source"), "source",
-                            ("file", "sha256", "script", "converter")) or {}
+                            ("file", "sha256", "script", "converter"), ("encoding",)) or {}
 
     def text(node: yaml.Node | None, path: str) -> str:
         return reader.string(node, path, empty=True)
 
-    def records(key: str, names: tuple[str, ...]) -> list[tuple[dict[str, yaml.Node], str]]:
+    def records(key: str, names: tuple[str, ...],
+                optional: tuple[str, ...] = ()) -> list[tuple[dict[str, yaml.Node], str]]:
         result = []
         for n, item in enumerate(reader.sequence(fields.get(key), key)):
-            item_fields = reader.mapping(item, f"{key}[{n}]", names)
+            item_fields = reader.mapping(item, f"{key}[{n}]", names, optional)
             if item_fields is not None and all(name in item_fields for name in names):
                 result.append((item_fields, f"{key}[{n}]"))
         return result
+
+    def listed(node: yaml.Node, path: str, read: Any) -> tuple[Any, ...]:
+        return tuple(read(item, f"{path}[{n}]") for n, item in enumerate(reader.sequence(node, path)))
 
     punctuation = [Count(name, reader.integer(value, f"punctuation_restored.{name}"))
                    for name, value in reader.pairs(fields.get("punctuation_restored"),
@@ -342,11 +428,19 @@ def load_provenance(files: _Files) -> Provenance:
                              text(f["reason"], f"{p}.reason"), text(f["repaired"], f"{p}.repaired"))
                      for f, p in records("errata", ("line", "damaged", "repaired", "reason"))),
         furniture=tuple(Removal(reader.integer(f["line"], f"{p}.line"), text(f["text"], f"{p}.text"),
-                                text(f["reason"], f"{p}.reason"))
-                        for f, p in records("furniture", ("line", "text", "reason"))),
+                                text(f["reason"], f"{p}.reason"),
+                                rule=text(f["rule"], f"{p}.rule") if "rule" in f else "")
+                        for f, p in records("furniture", ("line", "text", "reason"), ("rule",))),
         annotations=tuple(Removal(reader.integer(f["line"], f"{p}.line"),
                                   text(f["removed"], f"{p}.removed"), "pinyin annotation")
                           for f, p in records("annotations", ("line", "removed"))),
+        encoding=text(source["encoding"], "source.encoding") if "encoding" in source else "utf-8",
+        joins=tuple(Join(listed(f["lines"], f"{p}.lines", reader.integer),
+                         listed(f["pieces"], f"{p}.pieces", text))
+                    for f, p in records("joins", ("lines", "pieces"))),
+        doubts=tuple(Doubt(reader.integer(f["line"], f"{p}.line"), text(f["text"], f"{p}.text"),
+                           text(f["reason"], f"{p}.reason"))
+                     for f, p in records("doubts", ("line", "text", "reason"))),
     )
 
 

@@ -104,8 +104,14 @@ class ImportResult:
     written: tuple[Path, ...]
 
 
-def import_source(project: Project, source: Path) -> ImportResult:
-    errata = load_errata(project.content / "errata.yaml")
+def import_source(project: Project, source: Path, into: Path | None = None) -> ImportResult:
+    """Raw report text -> the report's YAML in ``into`` (default: the project's content folder).
+
+    Errata repair one report's damage, so they are read from the folder the YAML goes to
+    (``errata.yaml`` there, if any).
+    """
+    folder = into or project.content
+    errata = load_errata(folder / "errata.yaml")
     try:
         raw = source.read_bytes()
     except OSError as error:
@@ -113,7 +119,7 @@ def import_source(project: Project, source: Path) -> ImportResult:
 
         raise fail(str(source), f"cannot read: {error.strerror}") from None
     report = import_report(raw, source.as_posix(), errata)
-    written = write_report(report, project.content)
+    written = write_report(report, folder)
     return ImportResult(report, tuple(written))
 
 

@@ -21,8 +21,8 @@ class PlannedPage:
     """One page: its route (relative to the variant's folder), what it shows, and its parent."""
 
     route: str
-    kind: str  # reports | home | text | part | section | figures | industries | industry | slogans
-    # | full | search | editorial | not-found
+    kind: str  # reports | home | text | part | section | terms | figures | industries | industry
+    # | slogans | full | search | editorial | not-found
     key: str  # the id of what it shows: part id, section id, page slug, "preamble", "closing"
     parent: str | None = None  # the route of the page above it in the breadcrumbs
     report: str | None = None  # the slug of the report it belongs to; None for the site's own pages
@@ -103,6 +103,9 @@ def _plan_report(entry: ReportPlan, prefix: str, parent: str | None
         planned.append(page(f"{part.id}/index.html", "part", part.id))
         anchors[part.id] = part_route
         anchors.update({p.id: part_route for p in part.opening + part.closing})
+        for block in part.blocks:
+            anchors[block.id] = part_route
+            anchors.update({p.id: part_route for p in block.paragraphs})
         for n, section in enumerate(part.sections, start=1):
             route = f"{prefix}{part.id}/{n:02d}.html"
             planned.append(page(f"{part.id}/{n:02d}.html", "section", section.id, part_route))
@@ -111,6 +114,9 @@ def _plan_report(entry: ReportPlan, prefix: str, parent: str | None
     if report.closing:
         planned.append(page("closing.html", "text", "closing"))
         anchors.update({p.id: prefix + "closing.html" for p in report.closing})
+    if report.terms:
+        planned.append(page("terms.html", "terms", "terms"))
+        anchors.update({f"term-{n}": prefix + "terms.html" for n in range(1, len(report.terms) + 1)})
     if entry.figures:
         planned.append(page("figures.html", "figures", "figures"))
     if entry.industries is not None:

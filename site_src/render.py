@@ -25,6 +25,9 @@ CHARACTERS_PER_MINUTE = 400
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+SUMMARY_KINDS = ("terms", "figures", "industries", "slogans")  # linked from a report's contents
+
+
 @dataclass(frozen=True)
 class Link:
     title: str
@@ -198,7 +201,7 @@ def _report_context(entry: ReportVariant, plan: SitePlan, titles: dict[str, str]
         "toc": toc,
         "anchors": plan.anchors[entry.slug],
         "summary_links": tuple(Link(titles[p.route], p.route) for p in plan.pages
-                               if p.report == entry.slug and p.kind in ("figures", "industries", "slogans")),
+                               if p.report == entry.slug and p.kind in SUMMARY_KINDS),
         "parts": {part.id: part for part in report.parts},
         "sections": {section.id: (part, section) for part in report.parts for section in part.sections},
     }
@@ -252,6 +255,8 @@ def _page_context(page: PlannedPage, content: VariantContent, entry: ReportVaria
         return {"figures": entry.figures, "chart": chart, "years": years}
     if page.kind == "slogans":
         return {"slogans": entry.slogans}
+    if page.kind == "terms":
+        return {"terms": report.terms}
     if page.kind == "part":
         part = per_report[entry.slug]["parts"][page.key]
         return {"part": part, "minutes": reading_time(_text(part.paragraphs()))}
@@ -299,7 +304,7 @@ def page_title(page: PlannedPage, content: VariantContent) -> str:
         return ui[page.key]
     if page.kind == "full":
         return ui["full_text_title"]
-    if page.kind in ("figures", "slogans"):
+    if page.kind in ("figures", "slogans", "terms"):
         return ui[f"{page.kind}_title"]
     if page.kind == "industries" and entry.industries:
         return entry.industries.system.name

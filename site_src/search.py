@@ -77,10 +77,12 @@ def _entries(report: Report, anchors: dict[str, str], page: Callable[..., int]) 
             entries.append([section_page, section.id, section.heading, ""])
             for paragraph in section.paragraphs:
                 entries.append([section_page, paragraph.id, paragraph.heading, paragraph.text])
-        for paragraph in part.closing:
+        for paragraph in part.closing + tuple(p for block in part.blocks for p in block.paragraphs):
             entries.append([part_page, paragraph.id, paragraph.heading, paragraph.text])
     for paragraph in report.closing:
         entries.append([page(anchors[paragraph.id]), paragraph.id, "", paragraph.text])
+    for n, term in enumerate(report.terms, start=1):
+        entries.append([page(anchors[f"term-{n}"]), f"term-{n}", term.term, term.explanation])
     return entries
 
 

@@ -73,6 +73,7 @@ UI_STRINGS: dict[str, str] = {
     "system_mentions": "报告中提到这一体系的句子",
     "quote_source": "原文出处",
     "industries_overview": "产业体系一览",
+    "terms_title": "名词解释",
     "figures_title": "主要指标",
     "figures_short": "主要指标",
     "slogans_title": "报告中的数字提法",

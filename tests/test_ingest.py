@@ -143,7 +143,8 @@ def test_damage_is_detected(damaged: str) -> None:
 def test_invalid_utf8_names_the_line() -> None:
     with pytest.raises(SiteError) as caught:
         clean_source("一、工作回顧\n".encode() + b"\xff\xfe bad\n", "x.txt", ())
-    assert str(caught.value.problems[0]) == "x.txt:2: the file is not valid UTF-8"
+    assert str(caught.value.problems[0]) == (
+        "x.txt:2: the file is not valid UTF-8, nor Chinese text in GB18030 or Big5")
 
 
 def test_a_report_with_no_parts_is_an_error() -> None:

@@ -1,11 +1,11 @@
-"""Cleaning the scraped text: errata, page furniture, mojibake, pinyin annotations, punctuation.
+"""Cleaning the scraped text: encoding, errata, page furniture, mojibake, pinyin annotations,
+lines broken mid-sentence, punctuation, script.
 
 Every change is recorded with its source line, so the site can show what was done.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import re
 from collections import Counter
@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from site_src.convert import make_converter
 from site_src.errors import Location, Problem, SiteError
-from site_src.model import Count, Removal
+from site_src.ingest.encoding import decode
+from site_src.ingest.furniture import Line, find_furniture
+from site_src.model import Count, Join, Removal
 
 # A pinyin syllable with an optional tone mark; the scrape writes it after its character: 業(yè).
 _VOWEL = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -30,10 +32,14 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "
 MOJIBAKE = re.compile(r"[^\x00-\x7f]\?+|\?+[^\x00-\x7f]|\ufffd|</?[a-zA-Z][^<>]*>|/[a-z]+>")
 
 SENTENCE_END = ("。", "！", "!", "？", "?", "”", "…")
-# Page furniture (link lists, imprint) has no clause punctuation; a short line with some is the
-# report's own text, cut short.
-_CLAUSE_MARK = re.compile(r"[，,。！!？?；;]")
 _PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+# Where the report starts (after the page's head): its salutation or its first part heading.
+_REPORT_START = re.compile(r"^(?:各位代表|[一二三四五六七八九十]+、)")
+# A line the scrape broke off: the next one goes on with the sentence when it is a fragment (a
+# subscript, a linked word: 2.5, 揭榜) or starts with the punctuation that closes the sentence.
+_FRAGMENT_LENGTH = 4
+_CONTINUES = tuple("）)”’】》；;，,。.、：:！!？?")
+_BROKEN_OFF_NOT = (*SENTENCE_END, "：", ":", "；", ";")
 
 
 @dataclass(frozen=True)
@@ -66,21 +72,8 @@ class CleanText:
     punctuation_restored: tuple[Count, ...]
     furniture: tuple[Removal, ...]
     errata: tuple[Removal, ...]
-
-
-def decode(raw: bytes, source_file: str) -> str:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            message = "the file is UTF-16, not UTF-8: save it as UTF-8"
-        elif error.end == len(raw) and error.reason == "unexpected end of data":
-            message = "the file ends in the middle of a character: it looks cut short"
-        else:
-            message = "the file is not valid UTF-8"
-        raise SiteError([Problem(Location(source_file, line), message)]) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    encoding: str = "utf-8"
+    joins: tuple[Join, ...] = ()
 
 
 def apply_errata(lines: list[SourceLine], errata: tuple[Erratum, ...],
@@ -102,39 +95,51 @@ def apply_errata(lines: list[SourceLine], errata: tuple[Erratum, ...],
     return result, applied
 
 
-def drop_stray_lines(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Removal]]:
-    """Drop blank lines and the lone "?" lines the scrape left around the text."""
-    kept: list[SourceLine] = []
-    dropped: list[Removal] = []
+def drop_blank_lines(lines: list[SourceLine]) -> list[SourceLine]:
+    """Blank lines go (paragraphs are lines); the others lose the spaces around them (indents)."""
+    return [SourceLine(line.number, line.text.strip()) for line in lines if line.text.strip()]
+
+
+def drop_furniture(lines: list[SourceLine], raw: dict[int, str]) -> tuple[list[SourceLine], list[Removal]]:
+    """The page around the report, by the rules in furniture.py; recorded as found in the source."""
+    to_simplified = make_converter("tw2s")
+    simplified = [Line(line.number, to_simplified(line.text), raw[line.number].strip()) for line in lines]
+    start = next((i for i, line in enumerate(simplified) if _REPORT_START.match(line.text)), 0)
+    headings = [i for i, line in enumerate(simplified) if _PART_HEADING.match(line.text) and i >= start]
+    removed = find_furniture(simplified, start, headings[-1] if headings else start)
+    gone = {removal.line for removal in removed}
+    return [line for line in lines if line.number not in gone], removed
+
+
+def rejoin_broken_lines(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Join]]:
+    """Put back together a sentence the scrape broke over lines: （PM / 2.5 / ）浓度 -> （PM2.5）浓度."""
+    groups: list[list[SourceLine]] = []
     for line in lines:
-        text = line.text.strip()
-        if not text:
-            continue
-        if set(text) <= {"?", "？"}:
-            dropped.append(Removal(line.number, line.text, "孤立的问号行（网页残留）"))
-            continue
-        kept.append(SourceLine(line.number, text))
-    return kept, dropped
+        if groups and _goes_on(groups[-1], line.text):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    result, joins = [], []
+    for group in groups:
+        result.append(SourceLine(group[0].number, "".join(line.text for line in group)))
+        if len(group) > 1:
+            pieces = [line.text for line in group]
+            pieces[0], pieces[-1] = pieces[0][-12:], pieces[-1][:12]
+            joins.append(Join(tuple(line.number for line in group), tuple(pieces)))
+    return result, joins
 
 
-def drop_footer(lines: list[SourceLine], raw: dict[int, str]) -> tuple[list[SourceLine], list[Removal]]:
-    """The site footer: the short lines after the report's last sentence (link lists, imprint).
-
-    A report ends on a sentence (。！); short lines after the last one with no clause punctuation
-    and no part heading are the page around it. They are recorded as found in the source (``raw``).
-    """
-    end = len(lines)
-    while end > 0 and _is_furniture(lines[end - 1].text):
-        end -= 1
-    if end == 0:
-        return lines, []
-    dropped = [Removal(line.number, raw[line.number], "网站页脚（链接与版权信息）") for line in lines[end:]]
-    return lines[:end], dropped
+def _goes_on(group: list[SourceLine], text: str) -> bool:
+    so_far = group[-1].text
+    if (so_far.endswith(_BROKEN_OFF_NOT) or group[0].text.startswith("各位代表")
+            or (len(group) == 1 and _PART_HEADING.match(so_far))):
+        return False
+    return (_is_fragment(text) or text.startswith(_CONTINUES)
+            or (len(group) > 1 and _is_fragment(so_far)))
 
 
-def _is_furniture(text: str) -> bool:
-    return (not text.endswith(SENTENCE_END) and len(text) <= 40
-            and not _CLAUSE_MARK.search(text) and not _PART_HEADING.match(text))
+def _is_fragment(text: str) -> bool:
+    return len(text) <= _FRAGMENT_LENGTH and not text.startswith("各位代表")
 
 
 def check_ending(lines: list[SourceLine], source_file: str) -> list[Problem]:
@@ -229,22 +234,25 @@ def _chinese_context(text: str, index: int) -> bool:
 
 def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...]) -> CleanText:
     problems: list[Problem] = []
-    text = decode(raw, source_file)
-    lines = [SourceLine(number, line) for number, line in enumerate(text.split("\n"), start=1)]
+    decoded = decode(raw, source_file)
+    lines = [SourceLine(number, line) for number, line in enumerate(decoded.text.split("\n"), start=1)]
     raw_lines = {line.number: line.text for line in lines}
     lines, errata_applied = apply_errata(lines, errata, problems)
-    lines, stray = drop_stray_lines(lines)
-    problems.extend(find_mojibake(lines, source_file))
+    lines = drop_blank_lines(lines)
+    annotated = {line.number: line for line in lines}
+    lines, annotations, _ = remove_annotations(lines)
+    lines, furniture = drop_furniture(lines, raw_lines)
+    # Damage in the page around the report does not matter: only the kept lines are checked, as
+    # they were before the annotations went (so columns are the source's).
+    problems.extend(find_mojibake([annotated[line.number] for line in lines], source_file))
     if not lines:
         problems.append(Problem(Location(source_file, 1), "the report is empty"))
-    lines, annotations, annotation_count = remove_annotations(lines)
-    lines, footer = drop_footer(lines, raw_lines)
+    lines, joins = rejoin_broken_lines(lines)
     problems.extend(check_ending(lines, source_file))
     if problems:
         raise SiteError(problems)
-    furniture = sorted(stray + footer, key=lambda removal: removal.line)
-    # Annotations in the footer went with it; count only those removed from the report's text.
-    kept = {line.number for line in lines}
+    # Annotations in the furniture went with it; count only those removed from the report's text.
+    kept = {line.number for line in lines} | {number for join in joins for number in join.lines}
     annotations = [record for record in annotations if record.line in kept]
     annotation_count = sum(record.text.count("(") for record in annotations)
     lines, punctuation = restore_punctuation(lines)
@@ -262,6 +270,8 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...]) -> C
         punctuation_restored=punctuation,
         furniture=tuple(furniture),
         errata=tuple(errata_applied),
+        encoding=decoded.encoding,
+        joins=tuple(joins),
     )
 
 

@@ -32,7 +32,8 @@ COMMON = (
     "供效续施留讲型料终答紧黄绝奇察母京段依批群项故按河米围江织害斗双境客纪采举杀攻父苏密低朝友"
 )
 _MIN_COMMON_SHARE = 0.5  # right: about 0.9; the wrong one of GB18030 and Big5: about 0.1
-_CANDIDATES = (("gb18030", "gb18030"), ("big5", "cp950"))  # name recorded, Python codec (Big5 as Windows writes it)
+# (the name recorded, the Python codec): Big5 as Windows writes it, with its few extensions.
+_CANDIDATES = (("gb18030", "gb18030"), ("big5", "cp950"))
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,9 @@ def decode(raw: bytes, source_file: str) -> Decoded:
             text = raw.decode(codec)
         except UnicodeDecodeError as error:
             # GB18030 or Big5 text cut short inside a character, and Chinese up to there.
+            before = raw[: error.start].decode(codec, errors="replace")
             if (error.end == len(raw) and error.reason == "incomplete multibyte sequence"
-                    and plausibility(raw[: error.start].decode(codec, errors="replace")) >= _MIN_COMMON_SHARE):
+                    and plausibility(before) >= _MIN_COMMON_SHARE):
                 line = raw[: error.start].count(b"\n") + 1
                 raise _error(source_file, line,
                              "the file ends in the middle of a character: it looks cut short") from None

@@ -1,0 +1,149 @@
+"""Page furniture: the lines a web page or a wiki puts around a report, and the rules that find them.
+
+Every rule is one entry of ``RULES``, with a name (recorded with each line it removes) and a
+reason (shown in the import report and on the site). To teach the importer a new kind of
+furniture, add an entry; the first rule that matches a line names its removal, so put the
+narrow rules before the broad ones.
+
+Rules are matched against the Simplified form of a line, so one rule serves either script, and
+only where furniture is found: the head (before the report's first salutation or part heading)
+and the tail (read backwards from the end of the file, stopping at the first line that no tail
+rule matches, so the report's own text is never reached). A block rule (``to_end``) removes
+everything from its first line to the end of the file: a licence notice split into one-word lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from site_src.model import Removal
+
+HEAD, TAIL, EDGES, ANYWHERE = "head", "tail", "edges", "anywhere"  # edges: head or tail
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    region: str  # HEAD, TAIL, EDGES or ANYWHERE
+    reason: str
+    line: re.Pattern[str] | None = None  # the line, stripped, matches this …
+    after: re.Pattern[str] | None = None  # … and the line before it this (a label, its value below)
+    repeats: str = ""  # "opening": the line repeats the report's opening words
+    to_end: bool = False  # the line opens a block that runs to the end of the file
+
+    def matches(self, text: str, previous: str, opening: str) -> bool:
+        if self.line is not None and not self.line.fullmatch(text):
+            return False
+        if self.after is not None and not self.after.fullmatch(previous):
+            return False
+        if self.repeats == "opening":
+            compact = _compact(text)
+            return len(compact) >= 8 and bool(opening) and _compact(opening).startswith(compact)
+        return True
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_SOURCE_LABEL = r"(?:来源|稿源|出处|信息来源)[:：]"
+_EDITOR_LABEL = r"[（(]?(?:责任编辑|编辑|审核|审校|校对|核稿)[:：]"
+_HEX_ID = r"[0-9a-f]{16,}[:：]?"
+_NO_SENTENCE = r"[^。！？!?]"
+# No clause punctuation, not a sentence's end, at most 40 characters, not a part heading (一、…).
+_SHORT_LINE = r"(?![一二三四五六七八九十]+、)[^，,。！!？?；;]{0,39}[^，,。！!？?；;”…]"
+
+RULES: tuple[Rule, ...] = (
+    Rule("stray-mark", ANYWHERE, "孤立的问号行（网页残留）", line=_re(r"[?？]+")),
+    Rule("timestamp", EDGES, "网页的发布时间",
+         line=_re(r"(?:(?:发布|更新)?时间[:：]\s*)?(?:19|20)\d\d[-年/.]\d{1,2}[-月/.]\d{1,2}日?"
+                  r"(?:\s*\d{1,2}[:：时]\d{1,2}分?(?:[:：]\d{1,2}秒?)?)?")),
+    Rule("source", EDGES, "网页的来源标注", line=_re(_SOURCE_LABEL + r".{0,30}")),
+    Rule("source", EDGES, "网页的来源标注（来源名称单独成行）",
+         line=_re(_NO_SENTENCE + r"{1,30}"), after=_re(_SOURCE_LABEL)),
+    Rule("font-size", EDGES, "网页的字号按钮（大、中、小）",
+         line=_re(r"【?\s*字[体号](?:大小)?[:：]?\s*(?:[大中小]\s*)*】?|[大中小]|】")),
+    Rule("share", EDGES, "网页的分享、打印、关闭按钮",
+         line=_re(r"分享到?[:：]?.{0,20}|扫一扫在手机(?:上)?打开当前页|【?打印(?:本页|此页)?】?"
+                  r"|【?关闭(?:窗口|本页)?】?|收藏(?:本页)?|返回顶部|【?我要纠错】?")),
+    Rule("editor", EDGES, "网页的编辑署名", line=_re(_EDITOR_LABEL + r"\s*[^。，！？]{0,12}[）)]?")),
+    Rule("editor", EDGES, "网页的编辑署名（姓名单独成行）",
+         line=_re(r"[^。，！？：:]{1,12}"), after=_re(_EDITOR_LABEL)),
+    Rule("related-links", TAIL, "网页的相关链接栏目",
+         line=_re(r"(?:相关(?:附件|链接|新闻|阅读|文章|稿件)|延伸阅读)\s*(?:>>|》》|[:：])?")),
+    Rule("related-links", TAIL, "网页的相关链接（链接的十六进制编号）", line=_re(_HEX_ID)),
+    Rule("related-links", TAIL, "网页的相关链接（链接标题）",
+         line=_re(_NO_SENTENCE + r"{1,80}"), after=_re(_HEX_ID)),
+    Rule("licence", TAIL, "维基文库的版权许可声明（拆成单字行，以 false 结尾）",
+         line=_re(r"(?:本作品(?:是|在|的|于|来自)|注：中文维基文库).*"), to_end=True),
+    Rule("title-repeated", TAIL, "文末重复的标题",
+         line=_re(r"[^。，！？]{0,30}政\s*府\s*工\s*作\s*报\s*告[^。，！？]{0,10}")),
+    Rule("opening-repeated", TAIL, "文末重复的开头语", repeats="opening"),
+    Rule("site-footer", TAIL, "网站页脚（链接与版权信息）", line=_re(_SHORT_LINE)),
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line to judge: its number, its Simplified text (what rules match), its text as found."""
+
+    number: int
+    text: str
+    raw: str
+
+
+def find_furniture(lines: list[Line], report_start: int, body_end: int,
+                   rules: tuple[Rule, ...] = RULES) -> list[Removal]:
+    """The furniture among ``lines``, each with the rule that found it, in line order.
+
+    ``report_start`` is the index of the report's first line (its salutation or part 一): the
+    head is before it. The tail is read backwards from the end down to ``body_end`` at most (the
+    last part heading): the report's own text lies before it.
+    """
+    opening = "".join(line.text for line in lines[report_start: report_start + 3])
+    found: dict[int, Removal] = {}
+
+    def previous(index: int) -> str:
+        return lines[index - 1].text if index > 0 else ""
+
+    def first_match(index: int, regions: tuple[str, ...], test: Callable[[Rule], bool]) -> Rule | None:
+        for rule in rules:
+            if rule.region in regions and test(rule) and rule.matches(
+                    lines[index].text, previous(index), opening):
+                return rule
+        return None
+
+    def remove(index: int, rule: Rule) -> None:
+        line = lines[index]
+        found[index] = Removal(line.number, line.raw, rule.reason, rule=rule.name)
+
+    for index in range(report_start):
+        rule = first_match(index, (HEAD, EDGES, ANYWHERE), lambda rule: not rule.to_end)
+        if rule is not None:
+            remove(index, rule)
+    end = len(lines)
+    while end > max(body_end + 1, report_start):
+        block = next(((index, rule) for index in range(max(body_end + 1, report_start), end)
+                      for rule in [first_match(index, (TAIL,), lambda rule: rule.to_end)] if rule), None)
+        if block is not None:
+            start, rule = block
+            for index in range(start, end):
+                remove(index, rule)
+            end = start
+            continue
+        rule = first_match(end - 1, (TAIL, EDGES, ANYWHERE), lambda rule: not rule.to_end)
+        if rule is None:
+            break
+        remove(end - 1, rule)
+        end -= 1
+    for index in range(report_start, end):
+        rule = first_match(index, (ANYWHERE,), lambda rule: not rule.to_end)
+        if rule is not None:
+            remove(index, rule)
+    return [found[index] for index in sorted(found)]
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)

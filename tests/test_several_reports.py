@@ -1,0 +1,112 @@
+"""A site of several reports: the three shared reports and the seed, imported and built together."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urldefrag
+
+import pytest
+
+from site_src.content import load_report
+from site_src.convert import make_converter
+from site_src.glossary import load_glossary
+from site_src.model import Report
+from site_src.pipeline import BuildResult, Project, build, import_source
+
+from .conftest import CONTENT, ROOT, SHARED_REPORTS
+from .htmltext import Page, read_page
+
+SHARED = ("2016-hailar-district-hulunbuir", "2019-national-state-council", "2026-sichuan-province")
+SEED_SLUG = "2024-rongchang-district"
+SEED_FILES = ("report.yaml", "preamble.yaml", "closing.yaml", "provenance.yaml", "errata.yaml",
+              "industries.yaml", "slogans.yaml")
+
+pytestmark = pytest.mark.skipif(
+    not all((SHARED_REPORTS / f"{name}.txt").is_file() for name in SHARED),
+    reason=f"the shared reports are not in {SHARED_REPORTS} (they are read from there, never copied)")
+
+
+@pytest.fixture(scope="module")
+def several(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult, dict[str, Report]]:
+    root = tmp_path_factory.mktemp("several")
+    content = root / "content"
+    shutil.copytree(ROOT / "templates", root / "templates")
+    content.mkdir()
+    for name in ("site.yaml", "glossary.yaml", "pages", "source"):
+        source = CONTENT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, content / name)
+    seed = content / "reports" / SEED_SLUG
+    seed.mkdir(parents=True)
+    for name in SEED_FILES:
+        shutil.copy(CONTENT / name, seed / name)
+    for folder in ("parts", "sections"):
+        shutil.copytree(CONTENT / folder, seed / folder)
+    project = Project(content, root / "templates", root / "output")
+    for name in SHARED:
+        import_source(project, SHARED_REPORTS / f"{name}.txt", content / "reports" / name)
+    result = build(project)
+    reports = {folder.name: load_report(folder) for folder in sorted((content / "reports").iterdir())}
+    return project.output, result, reports
+
+
+def test_the_home_page_lists_every_report(several: tuple[Path, BuildResult, dict[str, Report]]) -> None:
+    out, _, reports = several
+    assert list(reports) == [*SHARED[:2], SEED_SLUG, SHARED[2]]
+    for folder in ("zh-hans", "zh-hant"):
+        home = read_page(out / folder / "index.html")
+        for slug in reports:
+            assert f"{slug}/index.html" in home.links
+    titles = read_page(out / "zh-hans" / "index.html").text
+    assert all(report.full_title in titles for report in reports.values())
+
+
+def test_each_report_has_every_page_type(several: tuple[Path, BuildResult, dict[str, Report]]) -> None:
+    out, _, reports = several
+    for slug, report in reports.items():
+        for folder in ("zh-hans", "zh-hant"):
+            base = out / folder / slug
+            assert (base / "index.html").is_file() and (base / "full.html").is_file()
+            for part in report.parts:
+                assert (base / part.id / "index.html").is_file()
+                for n in range(1, len(part.sections) + 1):
+                    assert (base / part.id / f"{n:02d}.html").is_file()
+            assert (base / "slogans.html").is_file() or slug == "2019-national-state-council"
+            assert (base / "industries").is_dir() == (slug == SEED_SLUG)  # only where a file exists
+            assert (base / "terms.html").is_file() == bool(report.terms)
+    assert len(reports["2026-sichuan-province"].terms) == 20
+    assert (out / "zh-hans" / SEED_SLUG / "figures.html").is_file()
+
+
+def test_nothing_lost_every_paragraph_of_each_report_in_both_variants(
+        several: tuple[Path, BuildResult, dict[str, Report]]) -> None:
+    out, _, reports = several
+    to_hant = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
+    for slug, report in reports.items():
+        hans = read_page(out / "zh-hans" / slug / "full.html").text
+        hant = read_page(out / "zh-hant" / slug / "full.html").text
+        pieces = [p.source_text for p in report.paragraphs()]
+        pieces += [s.heading for s in report.sections()] + [p.heading for p in report.parts]
+        pieces += [t.term for t in report.terms] + [t.explanation for t in report.terms]
+        for piece in pieces:
+            assert piece in hans, (slug, piece[:30])
+            # Compared in Traditional: converting back would fold 濛溪河 and 显著 into other words.
+            assert to_hant(piece) in hant, (slug, piece[:30])
+
+
+def test_every_link_resolves_and_search_names_the_report(
+        several: tuple[Path, BuildResult, dict[str, Report]]) -> None:
+    out, _, reports = several
+    pages: dict[Path, Page] = {p.relative_to(out): read_page(p) for p in out.rglob("*.html")}
+    broken = []
+    for path, page in pages.items():
+        for href in page.links + list(page.alternates.values()):
+            target, anchor = urldefrag(href)
+            resolved = ((out / path).parent / target if target else out / path).resolve()
+            if not resolved.is_file() or (anchor and anchor not in pages[resolved.relative_to(out)].ids):
+                broken.append((str(path), href))
+    assert broken == []
+    index = (out / "zh-hant" / "search-index.js").read_text(encoding="utf-8")
+    to_hant = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
+    for report in reports.values():
+        assert to_hant(report.full_title) + " · " in index
