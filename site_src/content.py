@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from site_src.convert import pin_problem
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import (
     PARAGRAPH_KINDS,
@@ -224,6 +225,10 @@ def load_report(content_dir: Path) -> Report:
                                f"unknown kind {kind!r} (allowed: {', '.join(PARAGRAPH_KINDS)})")
             lead = reader.string(fields["lead"], f"{item_path}.lead") if "lead" in fields else ""
             text = reader.string(fields.get("text"), f"{item_path}.text", empty=bool(lead))
+            for key, value in (("lead", lead), ("text", text)):
+                message = pin_problem(value)
+                if message:
+                    reader.problem(fields.get(key), f"{item_path}.{key}", message)
             result.append(Paragraph(id=paragraph_id, text=text, lead=lead, kind=kind))
         return tuple(result)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from site_src.audit import Dictionaries, VariantAudit, audit, load_dictionaries
 from site_src.config import SiteConfig, Variant, load_config
 from site_src.content import load_errata, load_report, write_report
-from site_src.convert import convert_value, make_converter, pin_problem
+from site_src.convert import convert_value, make_converter
 from site_src.errors import Location, Problem, SiteError
 from site_src.figures import KeyFigures, chart_bars, key_figures
 from site_src.glossary import load_glossary
@@ -246,7 +246,7 @@ def summarise_report(entry: ReportContent) -> Summaries:
 
 def _check_references(reports: tuple[Report, ...], pages: tuple[EditorialPage, ...],
                       glossary: tuple[GlossaryEntry, ...], glossary_path: Path) -> list[Problem]:
-    """Glossary phrases must occur in the content; pins must be well formed."""
+    """Glossary phrases must occur in the content (pins are checked where the YAML is read)."""
     problems = []
     texts = [page.markdown for page in pages]
     for report in reports:
@@ -257,11 +257,6 @@ def _check_references(reports: tuple[Report, ...], pages: tuple[EditorialPage, .
         if entry.phrase not in everything:
             problems.append(Problem(Location(str(glossary_path), entry.line, key=f"entries[{n}].phrase"),
                                     f"{entry.phrase!r} does not occur in the content"))
-    for report in reports:
-        for paragraph in report.paragraphs():
-            message = pin_problem(paragraph.source_text)
-            if message:
-                problems.append(Problem(Location("content", key=f"paragraph {paragraph.id}"), message))
     return problems
 
 

@@ -106,6 +106,19 @@ def test_a_pin_in_the_content_reaches_no_page(tmp_path: Path) -> None:
         assert "[[" not in path.read_text(encoding="utf-8") and "]]" not in read_page(path).text
 
 
+def test_a_malformed_pin_is_an_error_with_its_line(project_copy: Project) -> None:
+    path = project_copy.content / "sections" / "review-02.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("安纳杰", "[[安纳杰"), encoding="utf-8")
+    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                if "[[安纳杰" in row)
+    with pytest.raises(SiteError) as caught:
+        build(project_copy)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:{line}: paragraphs[0].text: malformed pin: write [[span]] to keep a span, "
+        "or [[source|converted]]"]
+
+
 def test_a_glossary_phrase_absent_from_the_content_is_an_error(project_copy: Project) -> None:
     path = project_copy.content / "glossary.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "  - phrase: 不存在的词\n    traditional: 不存在的詞\n"
