@@ -136,23 +136,8 @@ def _pieces(report: Report) -> Iterator[_Piece]:
         text.append(raw[position:])
         return _Piece(anchor, raw, "".join(text), frozenset(pinned))
 
-    for paragraph in report.preamble:
-        yield piece(paragraph.id, paragraph.source_text)
-    for part in report.parts:
-        yield piece(part.id, part.heading)
-        for paragraph in part.opening:
-            yield piece(paragraph.id, paragraph.source_text)
-        for section in part.sections:
-            yield piece(section.id, section.source_heading)
-            for paragraph in section.paragraphs:
-                yield piece(paragraph.id, paragraph.source_text)
-        for paragraph in part.closing:
-            yield piece(paragraph.id, paragraph.source_text)
-        for block in part.blocks:
-            for paragraph in block.paragraphs:
-                yield piece(paragraph.id, paragraph.source_text)
-    for paragraph in report.closing:
-        yield piece(paragraph.id, paragraph.source_text)
+    for anchor, text in report.texts():
+        yield piece(anchor, text)
 
 
 def segment(text: str, phrases: frozenset[str] | set[str], pinned: frozenset[int] = frozenset()

@@ -213,23 +213,33 @@ class Report:
     def highlights(self) -> tuple[Paragraph, ...]:
         return tuple(p for p in self.paragraphs() if p.kind == "highlight")
 
-    def source_text(self) -> str:
-        """Every word of the report in order, headings included: what "nothing lost" compares.
-
-        The title and the byline are not in it (they are metadata); an appended glossary is.
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """Every text of the report in reading order, with the id of what holds it (a paragraph,
+        a section or part for its heading, a term): what the audit compares and "nothing lost"
+        joins. The title and the byline are not in it (they are metadata); an appended glossary is.
         """
-        pieces = [p.source_text for p in self.preamble]
+        for paragraph in self.preamble:
+            yield paragraph.id, paragraph.source_text
         for part in self.parts:
-            pieces.append(part.heading)
-            pieces.extend(p.source_text for p in part.opening)
+            yield part.id, part.heading
+            for paragraph in part.opening:
+                yield paragraph.id, paragraph.source_text
             for section in part.sections:
-                pieces.append(section.source_heading)
-                pieces.extend(p.source_text for p in section.paragraphs)
-            pieces.extend(p.source_text for p in part.closing)
+                yield section.id, section.source_heading
+                for paragraph in section.paragraphs:
+                    yield paragraph.id, paragraph.source_text
+            for paragraph in part.closing:
+                yield paragraph.id, paragraph.source_text
             for block in part.blocks:
-                pieces.extend(p.source_text for p in block.paragraphs)
-        pieces.extend(p.source_text for p in self.closing)
+                for paragraph in block.paragraphs:
+                    yield paragraph.id, paragraph.source_text
+        for paragraph in self.closing:
+            yield paragraph.id, paragraph.source_text
         if self.terms:
-            pieces.append(TERMS_HEADING)
-            pieces.extend(f"{n}.{t.term}：{t.explanation}" for n, t in enumerate(self.terms, start=1))
-        return "".join(pieces)
+            yield "term-1", TERMS_HEADING
+            for n, term in enumerate(self.terms, start=1):
+                yield f"term-{n}", f"{n}.{term.term}：{term.explanation}"
+
+    def source_text(self) -> str:
+        """Every word of the report in order, headings included: what "nothing lost" compares."""
+        return "".join(text for _, text in self.texts())
