@@ -91,7 +91,7 @@ def cold_builds(runs: int) -> None:
         pages = sum(1 for _ in (root / "output").rglob("*.html"))
         row("from nothing (no output/)", median(from_nothing), baseline, f"   {pages} HTML files")
         row("again, content unchanged (output/ present)", median(unchanged), baseline,
-            "   the build keeps no cache: same work")
+            "   up to date: inputs fingerprinted, output verified, nothing rebuilt")
         row("import site_src.cli only", median(import_only), baseline)
         print(f"  {'peak memory (max resident), from nothing':<46} {median(memory) / 1024:8.1f} MB")
 
