@@ -24,31 +24,58 @@ from site_src.industries import sentences
 from site_src.model import VERBATIM, Paragraph, Report
 
 # Verbs that state a change (a growth rate, a fall) and verbs that state a level.
-CHANGE_VERBS = ("增长", "下降")
+CHANGE_VERBS = ("增长", "下降", "上涨", "减少")
 LEVEL_VERBS = ("控制在", "保持在", "稳定在", "达到", "完成", "实现", "突破", "为")
 QUALIFIERS = ("以上", "以内", "以下", "左右")
 # A qualitative target: the verb, then a requirement instead of a number (下降达到市级要求).
 REQUIREMENTS = ("达到", "符合", "不低于", "不高于", "低于", "高于", "优于", "好于")
 
-# Where the review words a target's indicator differently, the wordings it uses instead.
-# Curated from this report; each wording must occur in the review (tested).
+# An indicator that names a rate of change itself takes its value without a verb (居民消费价格涨幅3%).
+RATE_WORDS = ("涨幅", "增幅", "降幅", "增速")
+# Words before an indicator that say where or how it was reached, not what it is (全省城镇新增就业,
+# 实现地区生产总值): a review's figure is matched without them.
+SCOPE = re.compile(r"^(?:全年|全省|全市|全区|全县|全国)?(?:实现|完成)?")
+
+# Where the review words a target's indicator differently, the wordings it uses instead: an
+# indicator, or an indicator and its change verb (居民消费价格上涨 for 居民消费价格涨幅).
+# Curated from the seed and the shared reports; each wording occurs in a review (tested).
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "进出口总额": ("外贸进出口",),
+    "居民消费价格涨幅": ("居民消费价格上涨",),
+    "公共财政预算收入": ("地方公共财政预算收入",),
+    "城镇常住居民人均可支配收入": ("城镇居民人均可支配收入",),
+    "农村常住居民人均可支配收入": ("农村居民人均可支配收入",),
 }
 
 _NUMBER = r"\d+(?:\.\d+)?"
+# A range, kept as written: 6%－6.5%, 6%-6.5%, 6—6.5% (the last unit is the value's unit).
+_RANGE = rf"{_NUMBER}(?:%|‰)?[－\-—–~～至]{_NUMBER}"
+_AMOUNT = rf"(?:{_RANGE}|{_NUMBER})"
 # A unit is a sign or a few characters up to the qualifier or the end of the value (亿元, 万人次).
 _UNIT = r"%|‰|个百分点|[\u4e00-\u9fff]{1,4}?"
 _QUALIFIER = "|".join(QUALIFIERS)
 # Values are read from a span already matched as a whole, so each ends at 、 or at the end.
-_VALUE = rf"(?P<number>{_NUMBER})(?P<unit>{_UNIT})?(?P<qualifier>{_QUALIFIER})?(?=、|$)"
-_VALUES = rf"{_NUMBER}(?:{_UNIT})?(?:{_QUALIFIER})?(?:、{_NUMBER}(?:{_UNIT})?(?:{_QUALIFIER})?)*"
+# Values are separated by 、 or, for two, by 和 (分别增长8.7%和8.6%).
+_VALUE = rf"(?P<number>{_AMOUNT})(?P<unit>{_UNIT})?(?P<qualifier>{_QUALIFIER})?(?=、|和|$)"
+_ONE_VALUE = rf"{_AMOUNT}(?:{_UNIT})?(?:{_QUALIFIER})?"
+_VALUES = rf"{_ONE_VALUE}(?:、{_ONE_VALUE})*|{_ONE_VALUE}和{_ONE_VALUE}"
 _VERB = "|".join(sorted(CHANGE_VERBS + LEVEL_VERBS, key=len, reverse=True))
-_PREDICATE = rf"(?:分别)?(?P<verb>{_VERB})(?P<values>{_VALUES})(?=、|$)"
-_PREDICATES = rf"(?:分别)?(?:{_VERB}){_VALUES}(?:、(?:分别)?(?:{_VERB}){_VALUES})*"
-_NUMERIC_CLAUSE = re.compile(rf"(?P<part>其中)?(?P<subject>.*?)(?P<predicates>{_PREDICATES})")
+_PREDICATE = rf"(?:分别)?(?P<verb>{_VERB})\s*(?P<values>{_VALUES})(?=、|$)"
+_PREDICATES = rf"(?:分别)?(?:{_VERB})\s*(?:{_VALUES})(?:、(?:分别)?(?:{_VERB})\s*(?:{_VALUES}))*"
+# A figure may be followed by an aside (同比增长8.9%（按可比价计算）) or a remark without a figure
+# (粮食产量达到732.5亿斤、创历史新高); both stay in the quote.
+_TRAILING_ASIDE = r"(?:（[^（）]*）|、创[^\d、]*)?"
+_NUMERIC_CLAUSE = re.compile(
+    rf"(?P<part>其中)?(?P<subject>.*?)(?P<predicates>{_PREDICATES}){_TRAILING_ASIDE}")
+# An indicator followed directly by its value: 城镇新增就业1100万人以上, 居民消费价格涨幅3%左右.
+_BARE_CLAUSE = re.compile(
+    rf"(?P<part>其中)?(?P<subject>.*?[^\d.\s、，：%])\s*(?P<values>{_VALUES}){_TRAILING_ASIDE}")
 _QUALITATIVE_CLAUSE = re.compile(
     rf"(?P<part>其中)?(?P<subject>.+?)(?P<verb>{_VERB})(?P<qualifier>(?:{'|'.join(REQUIREMENTS)})\D+)")
+# A requirement without a verb (主要约束性指标达到上级要求), and a pace kept with another
+# indicator (居民收入增长和经济增长基本同步).
+_REQUIREMENT_CLAUSE = re.compile(r"(?P<part>其中)?(?P<subject>.+?)(?P<qualifier>(?:达到|符合|满足)\D*要求)")
+_IN_STEP_CLAUSE = re.compile(r"(?P<part>其中)?(?P<subject>.+?)(?P<qualifier>[和与同]\D+?(?:基本)?同步)")
 _CLAUSE = re.compile(r"[^，；：。！？]+")
 # Words of a subject that qualify the figure, not the indicator: 地区生产总值同比（下同）.
 _ASIDES = re.compile(r"（[^（）]*）|同比")
@@ -63,17 +90,18 @@ class Target:
 
     indicator: str
     verb: str
-    value: str | None = field(metadata=VERBATIM)  # as written ("7.5"); None if qualitative
-    number: float | None  # the value for charts
+    value: str | None = field(metadata=VERBATIM)  # as written ("7.5", "6%－6.5"); None if qualitative
+    number: float | None  # the value for charts; of a range, its lower bound
     unit: str
-    qualifier: str  # 以上, 以内, 达到市级要求, or ""
+    qualifier: str  # 以上, 以内, 达到市级要求, 和经济增长基本同步, or ""
     paragraph_id: str = field(metadata=VERBATIM)
     quote: str  # the clause, verbatim
     parent: str = ""  # after 其中: the indicator this one is part of
+    upper: float | None = None  # of a range, its upper bound
 
     @property
     def measure(self) -> str:
-        return _measure(self.verb)
+        return _measure(self.verb, self.indicator)
 
     @property
     def is_growth_rate(self) -> bool:
@@ -94,10 +122,11 @@ class Result:
     quote: str  # from the clause naming the indicator to the one holding the value
     sentence: str
     parent: str = ""
+    upper: float | None = None  # of a range, its upper bound
 
     @property
     def measure(self) -> str:
-        return _measure(self.verb)
+        return _measure(self.verb, self.indicator)
 
 
 @dataclass(frozen=True)
@@ -130,8 +159,16 @@ class KeyFigures:
     unparsed: tuple[Unparsed, ...]
 
 
-def _measure(verb: str) -> str:
-    return MEASURE_CHANGE if verb in CHANGE_VERBS else MEASURE_LEVEL
+def _measure(verb: str, indicator: str = "") -> str:
+    if verb in CHANGE_VERBS or (not verb and indicator.endswith(RATE_WORDS)):
+        return MEASURE_CHANGE
+    return MEASURE_LEVEL
+
+
+def _bounds(value: str) -> tuple[float, float | None]:
+    """The number of a value as written, and the upper bound if it is a range (6%－6.5)."""
+    numbers = re.findall(_NUMBER, value)
+    return float(numbers[0]), float(numbers[1]) if len(numbers) > 1 else None
 
 
 # --- reading figures from text ---------------------------------------------------------------
@@ -194,22 +231,32 @@ def _parse_clause(clause: str) -> tuple[bool, str, list[_Predicate]] | str:
     """(其中?, subject, predicates), or why the clause is no figure."""
     match = _NUMERIC_CLAUSE.fullmatch(clause)
     if match:
-        predicates = []
-        for predicate in re.finditer(_PREDICATE, match.group("predicates")):
-            values = [(value.group("number"), value.group("unit") or "", value.group("qualifier") or "")
-                      for value in re.finditer(_VALUE, predicate.group("values"))]
-            # A unit or qualifier written once after the last value holds for all (5.5、7%以上).
-            _, last_unit, last_qualifier = values[-1]
-            filled: list[tuple[str | None, str, str]] = [
-                (number, unit or last_unit, qualifier or last_qualifier) for number, unit, qualifier in values
-            ]
-            predicates.append((predicate.group("verb"), filled))
+        predicates = [(predicate.group("verb"), _values(predicate.group("values")))
+                      for predicate in re.finditer(_PREDICATE, match.group("predicates"))]
         return bool(match.group("part")), _indicator(match.group("subject")), predicates
+    match = _BARE_CLAUSE.fullmatch(clause)
+    if match and _indicator(match.group("subject")):
+        bare: _Predicate = ("", _values(match.group("values")))
+        return bool(match.group("part")), _indicator(match.group("subject")), [bare]
     match = _QUALITATIVE_CLAUSE.fullmatch(clause)
     if match:
         predicate: _Predicate = (match.group("verb"), [(None, "", match.group("qualifier"))])
         return bool(match.group("part")), _indicator(match.group("subject")), [predicate]
+    for form in (_REQUIREMENT_CLAUSE, _IN_STEP_CLAUSE):
+        match = form.fullmatch(clause)
+        if match:
+            stated: _Predicate = ("", [(None, "", match.group("qualifier"))])
+            return bool(match.group("part")), _indicator(match.group("subject")), [stated]
     return "no verb followed by a figure or a requirement"
+
+
+def _values(written: str) -> list[tuple[str | None, str, str]]:
+    """(value, unit, qualifier) of each value of a predicate."""
+    values = [(value.group("number"), value.group("unit") or "", value.group("qualifier") or "")
+              for value in re.finditer(_VALUE, written)]
+    # A unit or qualifier written once after the last value holds for all (5.5、7%以上).
+    _, last_unit, last_qualifier = values[-1]
+    return [(number, unit or last_unit, qualifier or last_qualifier) for number, unit, qualifier in values]
 
 
 def _indicator(subject: str) -> str:
@@ -220,6 +267,18 @@ def _spread(subject: str, predicates: list[_Predicate]
             ) -> list[tuple[str, str, str | None, str, str]] | str:
     """(indicator, verb, value, unit, qualifier) for each value, enumerated subjects spread out."""
     read = []
+    if subject.endswith("均") and len(subject) > 1:
+        # 均: one value for every enumerated subject (城镇…、农村…人均可支配收入均增长8%).
+        subject = subject[:-1]
+        count = len(re.split("、|和|及|与", subject))
+        each = enumerated(subject, count) if count > 1 else None
+        if each is None:
+            return f"均 but the subject {subject!r} does not enumerate indicators of parallel length"
+        for verb, values in predicates:
+            if len(values) != 1:
+                return f"均 with {len(values)} values"
+            read.extend((indicator, verb, *values[0]) for indicator in each)
+        return read
     for verb, values in predicates:
         if len(values) == 1:
             indicators: tuple[str, ...] | None = (subject,)
@@ -240,6 +299,8 @@ def enumerated(subject: str, count: int) -> tuple[str, ...] | None:
     carries the words they share: a prefix if it is the first (规上工业总产值、增加值), a suffix if
     it is the last (城镇和农村常住居民人均可支配收入). Anything else is not guessed at.
     """
+    if count == 2 and subject.startswith("城乡") and len(subject) > 2:
+        return ("城镇" + subject[2:], "农村" + subject[2:])  # 城乡居民人均可支配收入
     items = subject.split("、")
     items = items[:-1] + re.split("和|及|与", items[-1], maxsplit=1)  # A、B和C
     if len(items) != count or not all(items):
@@ -261,12 +322,13 @@ def enumerated(subject: str, count: int) -> tuple[str, ...] | None:
 def parse_targets(paragraph: Paragraph) -> tuple[tuple[Target, ...], tuple[Unparsed, ...]]:
     """The targets a paragraph sets (今年…主要预期目标是：…), and the clauses that are none."""
     figures, unparsed = _read(paragraph)
-    targets = tuple(
-        Target(indicator=f.indicator, verb=f.verb, value=f.value,
-               number=None if f.value is None else float(f.value), unit=f.unit,
-               qualifier=f.qualifier, paragraph_id=paragraph.id, quote=f.quote, parent=f.parent)
-        for f in figures)
-    return targets, tuple(unparsed)
+    targets = []
+    for f in figures:
+        number, upper = (None, None) if f.value is None else _bounds(f.value)
+        targets.append(Target(indicator=f.indicator, verb=f.verb, value=f.value, number=number, unit=f.unit,
+                              qualifier=f.qualifier, paragraph_id=paragraph.id, quote=f.quote,
+                              parent=f.parent, upper=upper))
+    return tuple(targets), tuple(unparsed)
 
 
 def review_paragraphs(report: Report, targets: Iterable[Target]) -> tuple[Paragraph, ...]:
@@ -283,9 +345,10 @@ def results(paragraphs: Iterable[Paragraph]) -> tuple[Result, ...]:
     found = []
     for paragraph in paragraphs:
         figures, _ = _read(paragraph)
-        found.extend(Result(indicator=f.indicator, verb=f.verb, value=f.value, number=float(f.value),
+        found.extend(Result(indicator=f.indicator, verb=f.verb, value=f.value, number=_bounds(f.value)[0],
                             unit=f.unit, qualifier=f.qualifier, paragraph_id=paragraph.id,
-                            quote=f.quote, sentence=f.sentence, parent=f.parent)
+                            quote=f.quote, sentence=f.sentence, parent=f.parent,
+                            upper=_bounds(f.value)[1])
                      for f in figures if f.value is not None)
     return tuple(found)
 
@@ -297,12 +360,23 @@ def find_results(report: Report, targets: Iterable[Target]) -> tuple[KeyFigure, 
     figures = []
     for target in targets:
         wordings = (target.indicator, *SYNONYMS.get(target.indicator, ()))
-        mentions = [result for result in stated if result.indicator in wordings]
+        mentions = [result for result in stated if _names(result, wordings)]
         comparable = [r for r in mentions if r.measure == target.measure and r.unit == target.unit]
         result = comparable[0] if comparable else None
         figures.append(KeyFigure(target.indicator, target, result,
                                  tuple(r for r in mentions if r is not result)))
     return tuple(figures)
+
+
+def _names(result: Result, wordings: tuple[str, ...]) -> bool:
+    """Whether a review figure is of the indicator worded so: by its indicator, without the words of
+    scope before it (全省, 实现), or by its indicator and change verb (居民消费价格上涨)."""
+    for indicator in dict.fromkeys((result.indicator, SCOPE.sub("", result.indicator))):
+        if indicator in wordings:
+            return True
+        if result.verb in CHANGE_VERBS and indicator + result.verb in wordings:
+            return True
+    return False
 
 
 def key_figures(report: Report) -> KeyFigures:
