@@ -67,6 +67,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`build.py | head`): the work is done, say nothing.
+        sys.stdout = None  # type: ignore[assignment]
+        return 0
     return 0
 
 
