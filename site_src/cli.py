@@ -45,10 +45,13 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
                                        str(args.into or "content")))
         elif command == "audit":
             from site_src.audit import format_audit
-            from site_src.pipeline import audit_conversion, load_project
+            from site_src.pipeline import audit_report, load_project
 
             content = load_project(project)
-            print(format_audit(audit_conversion(project, content), content.site))
+            for entry in content.reports:  # a site of several reports audits each, under its name
+                if entry.slug:
+                    print(f"# {entry.slug}: {entry.report.full_title}")
+                print(format_audit(audit_report(project, content, entry), content.site))
         elif command == "serve":
             from site_src.serve import serve
 

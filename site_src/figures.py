@@ -20,8 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from site_src.industries import sentences
-from site_src.model import VERBATIM, Paragraph, Report
+from site_src.model import VERBATIM, Paragraph, Report, sentences
 
 # Verbs that state a change (a growth rate, a fall) and verbs that state a level.
 CHANGE_VERBS = ("增长", "下降", "上涨", "减少")

@@ -15,7 +15,7 @@ import yaml
 
 from site_src.content import read_text
 from site_src.errors import Problem, SiteError
-from site_src.model import VERBATIM, Report
+from site_src.model import VERBATIM, Report, sentences
 from site_src.yamlio import Reader, parse
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -83,11 +83,6 @@ class IndustrySummary:
     system_quotes: tuple[Quote, ...]  # every sentence that names the system
     tier_quotes: tuple[Quote, ...]  # the plan's sentence naming each tier, in tier order
     pages: tuple[IndustryPage, ...]
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences ending in 。！？ (a closing quote stays with its sentence)."""
-    return [s for s in re.findall(r".*?[。！？][”’]?|.+$", text) if s]
 
 
 def load_industries(path: Path, report: Report) -> IndustrySystem | None:

@@ -5,6 +5,7 @@ Every value is frozen; stages return new values instead of filling in old ones.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -19,6 +20,12 @@ PARAGRAPH_KINDS = ("text", "salutation", "highlight", "targets")
 #   shi      一是创新和完善宏观调控，经济保持平稳运行。 (an enumerated lead: the area is a paragraph)
 SECTION_FORMS = ("bracket", "bare", "shi")
 TERMS_HEADING = "名词解释"  # the heading of an appended glossary, as reports write it
+_SENTENCE = re.compile(r".*?[。！？][”’]?|.+$")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences ending in 。！？ (a closing quote stays with its sentence)."""
+    return [s for s in _SENTENCE.findall(text) if s]
 
 
 @dataclass(frozen=True)

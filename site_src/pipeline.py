@@ -74,11 +74,6 @@ class SiteContent:
     glossary: tuple[GlossaryEntry, ...]
     reports: tuple[ReportContent, ...]
 
-    @property
-    def report(self) -> Report:
-        """The first report (the only one of a one-report site)."""
-        return self.reports[0].report
-
 
 @dataclass(frozen=True)
 class Summaries:
@@ -258,12 +253,6 @@ def _check_references(reports: tuple[Report, ...], pages: tuple[EditorialPage, .
             problems.append(Problem(Location(str(glossary_path), entry.line, key=f"entries[{n}].phrase"),
                                     f"{entry.phrase!r} does not occur in the content"))
     return problems
-
-
-def audit_conversion(project: Project, content: SiteContent,
-                     dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
-    """The conversion audit of the first report (the only one of a one-report site)."""
-    return audit_report(project, content, content.reports[0], dictionaries)
 
 
 def audit_report(project: Project, content: SiteContent, entry: ReportContent,

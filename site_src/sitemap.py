@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
+from html import escape
 
 from site_src.config import SiteConfig
 from site_src.plan import SitePlan
@@ -23,10 +23,10 @@ def sitemap_xml(site: SiteConfig, plan: SitePlan) -> str | None:
         urls = [(v.code, f"{site.base_url}{v.path}/{page.route}") for v in site.variants]
         default = f"{site.base_url}index.html" if page.route == "index.html" else urls[0][1]
         for _, url in urls:
-            lines.append(f"  <url><loc>{_escape(url)}</loc>")
+            lines.append(f"  <url><loc>{escape(url, quote=False)}</loc>")
             for code, href in (*urls, ("x-default", default)):
-                lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} '
-                             f'href={quoteattr(href)}/>')
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{escape(code)}" '
+                             f'href="{escape(href)}"/>')
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
@@ -37,7 +37,3 @@ def robots_txt(site: SiteConfig) -> str:
     if site.base_url:
         text += f"Sitemap: {site.base_url}sitemap.xml\n"
     return text
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

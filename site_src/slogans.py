@@ -19,8 +19,7 @@ import yaml
 
 from site_src.content import read_text
 from site_src.errors import Location, Problem, SiteError
-from site_src.industries import sentences
-from site_src.model import VERBATIM, Paragraph, Report
+from site_src.model import VERBATIM, Paragraph, Report, sentences
 from site_src.yamlio import Reader, parse
 
 # A code of 3 to 6 digits, or digits joined by +, in quotes and followed by words: “2335”现代….

@@ -12,7 +12,7 @@ from site_src.audit import Dictionaries, VariantAudit, load_dictionaries, segmen
 from site_src.convert import make_converter
 from site_src.glossary import load_glossary
 from site_src.model import Report
-from site_src.pipeline import Project, audit_conversion, load_project, source_original_text
+from site_src.pipeline import Project, audit_report, load_project, source_original_text
 
 from .conftest import CONTENT, ROOT
 
@@ -25,7 +25,8 @@ def dictionaries() -> Dictionaries:
 @pytest.fixture(scope="module")
 def hant_audit() -> VariantAudit:
     project = Project.at(ROOT)
-    (audit,) = audit_conversion(project, load_project(project))
+    content = load_project(project)
+    (audit,) = audit_report(project, content, content.reports[0])
     return audit
 
 

@@ -23,7 +23,7 @@ from site_src.convert import make_converter
 from site_src.errors import Location, Problem, SiteError
 from site_src.ingest.clean import SENTENCE_END, CleanText, SourceLine
 from site_src.ingest.terms import TERMS_LINE, parse_terms
-from site_src.model import Block, Doubt, Paragraph, Part, Provenance, Report, Section, Term
+from site_src.model import Block, Doubt, Paragraph, Part, Provenance, Report, Section, Term, sentences
 
 NUMERAL = "一二三四五六七八九十"
 PART_HEADING = re.compile(rf"^([{NUMERAL}]+)、([^。！？；]{{2,40}})$")
@@ -73,11 +73,6 @@ class _Area:
     rest: str
     form: str
     following: tuple[SourceLine, ...]
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences ending in 。！？ (a closing quote stays with its sentence)."""
-    return [s for s in re.findall(r".*?[。！？][”’]?|.+$", text) if s]
 
 
 def numeral_value(numeral: str) -> int:
@@ -377,7 +372,7 @@ def _section(part_id: str, n: int, area: _Area, inline: bool) -> Section:
 
     if inline and area.form == "bracket":
         lead, body = "", ""
-        for sentence in split_sentences(area.rest):
+        for sentence in sentences(area.rest):
             if is_review_lead(sentence):
                 if lead or body:
                     add(body, lead)
@@ -390,7 +385,7 @@ def _section(part_id: str, n: int, area: _Area, inline: bool) -> Section:
         if area.rest:
             add(area.rest)
         for line in area.following:
-            first = split_sentences(line.text)[0]
+            first = sentences(line.text)[0]
             # An area heading out of sequence stays the plain paragraph it was noted as.
             heading = SECTION_HEADING.match(line.text) or BARE_HEADING.match(line.text)
             if (not heading and (is_plan_lead(first) or is_enumerated_lead(first))
