@@ -272,7 +272,7 @@ def serve_loop(runs: int) -> None:
 
 def scaled_content(factor: int, target: Path) -> None:
     """content/ with every part repeated ``factor`` times under new ids (the same words again)."""
-    from site_src.content import load_report, report_files
+    from site_src.content.report import load_report, report_files
     from site_src.model import Paragraph
 
     shutil.copytree(ROOT / "content", target)

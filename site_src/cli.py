@@ -44,8 +44,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             print(format_import_report(result.report, str(args.source), len(result.written),
                                        str(args.into or "content")))
         elif command == "audit":
-            from site_src.audit import format_audit
             from site_src.pipeline import audit_report, load_project
+            from site_src.variants.audit import format_audit
 
             content = load_project(project)
             for entry in content.reports:  # a site of several reports audits each, under its name

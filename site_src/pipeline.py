@@ -7,20 +7,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_src.audit import Dictionaries, VariantAudit, audit, load_dictionaries
 from site_src.config import SiteConfig, Variant, load_config
-from site_src.content import load_errata, load_report, write_report
-from site_src.convert import convert_value, make_converter
+from site_src.content.glossary import load_glossary
+from site_src.content.pages import EditorialPage, load_pages
+from site_src.content.report import load_errata, load_report, write_report
 from site_src.errors import Location, Problem, SiteError
-from site_src.figures import KeyFigures, chart_bars, key_figures
-from site_src.glossary import load_glossary
-from site_src.industries import IndustrySummary, IndustrySystem, load_industries, summarise
 from site_src.ingest import import_report
 from site_src.ingest.clean import clean_source
 from site_src.model import GlossaryEntry, Report
-from site_src.pages import EditorialPage, load_pages
-from site_src.plan import ReportPlan, plan_site
-from site_src.render import (
+from site_src.output.uptodate import fingerprint, previous_result, remember
+from site_src.output.write import write_site
+from site_src.site.plan import ReportPlan, plan_site
+from site_src.site.render import (
     ReportVariant,
     VariantContent,
     make_environment,
@@ -28,12 +26,14 @@ from site_src.render import (
     render_root_pages,
     render_variant,
 )
-from site_src.search import fold_map, search_index
-from site_src.sitemap import robots_txt, sitemap_xml
-from site_src.slogans import Slogan, SloganList, check_slogans, find_slogans, load_slogans
-from site_src.strings import UI_STRINGS
-from site_src.uptodate import fingerprint, previous_result, remember
-from site_src.write import write_site
+from site_src.site.search import fold_map, search_index
+from site_src.site.sitemap import robots_txt, sitemap_xml
+from site_src.site.strings import UI_STRINGS
+from site_src.summaries.figures import KeyFigures, chart_bars, key_figures
+from site_src.summaries.industries import IndustrySummary, IndustrySystem, load_industries, summarise
+from site_src.summaries.slogans import Slogan, SloganList, check_slogans, find_slogans, load_slogans
+from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dictionaries
+from site_src.variants.convert import convert_value, make_converter
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from site_src.content import load_errata, load_report
+from site_src.content.report import load_errata, load_report
 from site_src.ingest import import_report
 from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build

@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from site_src.audit import Dictionaries, VariantAudit, load_dictionaries, segment
-from site_src.convert import make_converter
-from site_src.glossary import load_glossary
+from site_src.content.glossary import load_glossary
 from site_src.model import Report
 from site_src.pipeline import Project, audit_report, load_project, source_original_text
+from site_src.variants.audit import Dictionaries, VariantAudit, load_dictionaries, segment
+from site_src.variants.convert import make_converter
 
 from .conftest import CONTENT, ROOT
 

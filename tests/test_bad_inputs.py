@@ -377,7 +377,7 @@ def test_a_port_in_use_stops_serve_before_it_builds(project: Path, monkeypatch: 
 # --- what is not an error: a byte-order mark --------------------------------------------------
 
 def test_a_byte_order_mark_in_yaml_changes_nothing(project: Path) -> None:
-    from site_src.content import load_report
+    from site_src.content.report import load_report
 
     before = load_report(project / "content")
     for path in (project / "content").rglob("*.yaml"):

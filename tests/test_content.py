@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from site_src.config import load_config
-from site_src.content import load_report, report_files
+from site_src.content.report import load_report, report_files
 from site_src.errors import SiteError
 from site_src.model import Report
 from site_src.pipeline import Project

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from site_src.convert import convert_value, make_converter
 from site_src.model import Paragraph, Removal, Report
+from site_src.variants.convert import convert_value, make_converter
 
 
 def test_conversion_is_by_phrase_and_fixes_the_seeds_character_errors() -> None:

@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from site_src.convert import convert_value, make_converter
-from site_src.figures import (
+from site_src.ingest import import_report
+from site_src.model import Paragraph, Part, Provenance, Report
+from site_src.summaries.figures import (
     SYNONYMS,
     ChartBar,
     KeyFigure,
@@ -23,8 +24,7 @@ from site_src.figures import (
     results,
     review_paragraphs,
 )
-from site_src.ingest import import_report
-from site_src.model import Paragraph, Part, Provenance, Report
+from site_src.variants.convert import convert_value, make_converter
 from tests.conftest import SHARED_REPORTS
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -16,8 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from site_src.cli import main
-from site_src.content import load_report, report_files, write_report
-from site_src.convert import make_converter
+from site_src.content.report import load_report, report_files, write_report
 from site_src.errors import SiteError
 from site_src.ingest import import_report
 from site_src.ingest.clean import SourceLine, rejoin_broken_lines
@@ -25,6 +24,7 @@ from site_src.ingest.encoding import decode
 from site_src.ingest.furniture import RULES, Line, find_furniture
 from site_src.ingest.summary import format_import_report
 from site_src.model import Report
+from site_src.variants.convert import make_converter
 
 from .conftest import CONTENT, ROOT, SHARED_REPORTS
 from .test_properties import assert_located

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from site_src.convert import make_converter
+from site_src.content.glossary import load_glossary
 from site_src.errors import SiteError
-from site_src.glossary import load_glossary
-from site_src.industries import load_industries, summarise
 from site_src.model import Report
 from site_src.pipeline import BuildResult
+from site_src.summaries.industries import load_industries, summarise
+from site_src.variants.convert import make_converter
 
 from .conftest import CONTENT
 from .htmltext import read_page

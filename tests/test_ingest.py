@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from site_src.content import load_errata, report_files
-from site_src.convert import make_converter
+from site_src.content.report import load_errata, report_files
 from site_src.errors import Location, SiteError
 from site_src.ingest import Erratum, import_report
 from site_src.ingest.clean import (
@@ -19,6 +18,7 @@ from site_src.ingest.clean import (
     restore_punctuation,
 )
 from site_src.model import Report
+from site_src.variants.convert import make_converter
 
 from .conftest import CONTENT, SEED_NAME
 

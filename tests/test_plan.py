@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from site_src.content.pages import EditorialPage
 from site_src.errors import SiteError
 from site_src.model import Report
-from site_src.pages import EditorialPage
-from site_src.plan import ReportPlan, SitePlan, plan_site
+from site_src.site.plan import ReportPlan, SitePlan, plan_site
 
 
 def plan_of(report: Report, pages: tuple[EditorialPage, ...]) -> SitePlan:

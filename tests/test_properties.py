@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from site_src.config import load_config
-from site_src.content import load_errata, load_report, report_files, write_report
+from site_src.content.pages import load_pages
+from site_src.content.report import load_errata, load_report, report_files, write_report
 from site_src.errors import Location, SiteError, format_problems
 from site_src.ingest import import_report
 from site_src.model import Paragraph, Part, Provenance, Report, Section
-from site_src.pages import load_pages
 
 from .conftest import CONTENT
 
@@ -114,7 +114,7 @@ def simplified_alphabet() -> str:
     Random CJK code points read as a Traditional text, which the importer converts (rightly);
     sentences for the "nothing lost" property are written in the report's own characters.
     """
-    from site_src.convert import make_converter
+    from site_src.variants.convert import make_converter
 
     text = "".join(path.read_text(encoding="utf-8") for path in sorted((CONTENT / "sections").glob("*.yaml")))
     to_simplified = make_converter("tw2s")

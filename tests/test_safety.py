@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_src.content import load_report
+from site_src.content.report import load_report
 from site_src.errors import SiteError
+from site_src.output.write import write_site
 from site_src.pipeline import Project, build
-from site_src.write import write_site
 from site_src.yamlio import dump
 
 from .conftest import ROOT

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from site_src.convert import make_converter
 from site_src.model import Report
 from site_src.pipeline import BuildResult
+from site_src.variants.convert import make_converter
 
 
 def load(path: Path) -> dict:  # type: ignore[type-arg]

@@ -8,11 +8,11 @@ from urllib.parse import urldefrag
 
 import pytest
 
-from site_src.content import load_report
-from site_src.convert import make_converter
-from site_src.glossary import load_glossary
+from site_src.content.glossary import load_glossary
+from site_src.content.report import load_report
 from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build, import_source
+from site_src.variants.convert import make_converter
 
 from .conftest import CONTENT, ROOT, SHARED_REPORTS
 from .htmltext import Page, read_page

@@ -8,10 +8,10 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 
-from site_src.convert import make_converter
-from site_src.glossary import load_glossary
+from site_src.content.glossary import load_glossary
 from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build
+from site_src.variants.convert import make_converter
 
 from .conftest import CONTENT, ROOT
 from .htmltext import Page, read_page
@@ -135,7 +135,7 @@ def test_nothing_lost_every_paragraph_in_both_variants(pages: dict[Path, Page], 
 def test_every_paragraph_is_on_its_own_page_with_its_anchor(
         pages: dict[Path, Page], report: Report) -> None:
     back = make_converter("tw2s")
-    from site_src.plan import ReportPlan, plan_site
+    from site_src.site.plan import ReportPlan, plan_site
 
     plan = plan_site((ReportPlan("", report, None, figures=False, slogans=False),), ())
     texts = {folder: {} for folder in VARIANTS}

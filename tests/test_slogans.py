@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from site_src.convert import convert_value, make_converter
 from site_src.errors import SiteError
 from site_src.model import Paragraph, Part, Provenance, Report
-from site_src.slogans import (
+from site_src.summaries.slogans import (
     FOUND_BY_LIST,
     FOUND_BY_PATTERN,
     Slogan,
@@ -21,6 +20,7 @@ from site_src.slogans import (
     read_slogans,
     unlisted,
 )
+from site_src.variants.convert import convert_value, make_converter
 
 from .conftest import CONTENT
 

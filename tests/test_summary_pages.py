@@ -7,9 +7,9 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from site_src.convert import make_converter
 from site_src.model import Report
 from site_src.pipeline import BuildResult
+from site_src.variants.convert import make_converter
 
 VALUE_LINK = re.compile(r'<a href="([^"#]+)#([a-z0-9-]+)" title="([^"]*)">([^<]*)</a>')
 SVG = "{http://www.w3.org/2000/svg}"

@@ -11,11 +11,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from site_src.convert import make_converter
 from site_src.errors import Location, Problem, SiteError
 from site_src.ingest.encoding import decode
 from site_src.ingest.furniture import Line, find_furniture
 from site_src.model import Count, Join, Removal
+from site_src.variants.convert import make_converter
 
 # A pinyin syllable with an optional tone mark; the scrape writes it after its character: 業(yè).
 _VOWEL = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from site_src.convert import make_converter
 from site_src.errors import Location, Problem, SiteError
+from site_src.variants.convert import make_converter
 
 # The most frequent characters of modern Chinese text (Simplified), most frequent first.
 COMMON = (

@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from site_src.convert import make_converter
 from site_src.errors import Location, Problem, SiteError
 from site_src.ingest.clean import SENTENCE_END, CleanText, SourceLine
 from site_src.ingest.terms import TERMS_LINE, parse_terms
 from site_src.model import Block, Doubt, Paragraph, Part, Provenance, Report, Section, Term, sentences
+from site_src.variants.convert import make_converter
 
 NUMERAL = "一二三四五六七八九十"
 PART_HEADING = re.compile(rf"^([{NUMERAL}]+)、([^。！？；]{{2,40}})$")

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from site_src.convert import make_converter
 from site_src.model import Report
 from site_src.pipeline import BuildResult
+from site_src.variants.convert import make_converter
 
 from .conftest import ARTIFACTS, AXE
 

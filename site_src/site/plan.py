@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from site_src.content.pages import EditorialPage
 from site_src.errors import Location, Problem, SiteError
-from site_src.industries import IndustrySystem
 from site_src.model import Report
-from site_src.pages import EditorialPage
+from site_src.summaries.industries import IndustrySystem
 
 
 @dataclass(frozen=True)

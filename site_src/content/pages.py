@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_src.content import read_text
+from site_src.content.report import read_text
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM
 

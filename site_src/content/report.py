@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from site_src.convert import pin_problem
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import (
     PARAGRAPH_KINDS,
@@ -40,6 +39,7 @@ from site_src.model import (
     Section,
     Term,
 )
+from site_src.variants.convert import pin_problem
 from site_src.yamlio import Reader, dump, parse
 
 if TYPE_CHECKING:  # the build never imports the importer

@@ -10,15 +10,15 @@ from typing import Any
 
 import jinja2
 
-from site_src.audit import VariantAudit
 from site_src.config import SiteConfig, Variant
+from site_src.content.pages import EditorialPage, markdown_to_html
 from site_src.errors import Location, Problem, SiteError
-from site_src.figures import ChartBar, KeyFigures, growth_chart_svg
-from site_src.industries import IndustrySummary
 from site_src.model import GlossaryEntry, Paragraph, Report
-from site_src.pages import EditorialPage, markdown_to_html
-from site_src.plan import PlannedPage, SitePlan
-from site_src.slogans import Slogan
+from site_src.site.plan import PlannedPage, SitePlan
+from site_src.summaries.figures import ChartBar, KeyFigures, growth_chart_svg
+from site_src.summaries.industries import IndustrySummary
+from site_src.summaries.slogans import Slogan
+from site_src.variants.audit import VariantAudit
 
 # Chinese readers take in about 400 characters a minute; reading time counts characters, not words.
 CHARACTERS_PER_MINUTE = 400

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from site_src.config import SiteConfig
-from site_src.plan import SitePlan
+from site_src.site.plan import SitePlan
 
 _SKIP = ("not-found", "search")
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from site_src.model import Report
-from site_src.plan import SitePlan
+from site_src.site.plan import SitePlan
 
 if TYPE_CHECKING:
-    from site_src.render import VariantContent
+    from site_src.site.render import VariantContent
 
 # Paragraph entries: [page index, anchor id, heading, text]; pages: [href, title].
 INDEX_VARIABLE = "REPORT_SEARCH_INDEX"

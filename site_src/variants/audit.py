@@ -23,9 +23,9 @@ from functools import cached_property
 from pathlib import Path
 
 from site_src.config import SiteConfig
-from site_src.convert import OPENCC_DATA, PIN, Convert, make_converter
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM, GlossaryEntry, Report
+from site_src.variants.convert import OPENCC_DATA, PIN, Convert, make_converter
 
 CLASSES = ("corrected", "glyph", "glossary", "other")
 _MAX_PHRASE = 12
