@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             for entry in content.reports:  # a site of several reports audits each, under its name
                 if entry.slug:
                     print(f"# {entry.slug}: {entry.report.full_title}")
-                print(format_audit(audit_report(project, content, entry), content.site))
+                print(format_audit(audit_report(content, entry), content.site))
         elif command == "serve":
             from site_src.serve import serve
 

@@ -116,13 +116,30 @@ class Count:
 
 @dataclass(frozen=True)
 class Removal:
-    """A line (or span) the importer removed or repaired, with where it was in the source."""
+    """A line of page furniture the importer removed, with where it was in the source."""
 
     line: int
     text: str = field(metadata=VERBATIM)
     reason: str
-    replacement: str = field(default="", metadata=VERBATIM)
     rule: str = field(default="", metadata=VERBATIM)  # the furniture rule that removed it
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A damaged span the importer repaired by an erratum, with where it was in the source."""
+
+    line: int
+    damaged: str = field(metadata=VERBATIM)
+    repaired: str = field(metadata=VERBATIM)
+    reason: str
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """The pinyin annotations removed from one source line, as found (業(yè) 態(tài))."""
+
+    line: int
+    removed: str = field(metadata=VERBATIM)
 
 
 @dataclass(frozen=True)
@@ -155,21 +172,37 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Source:
+    """The source text as the import found it."""
+
+    file: str = field(metadata=VERBATIM)
+    sha256: str = field(metadata=VERBATIM)
+    script: str = field(metadata=VERBATIM)  # Hans or Hant, as detected
+    converter: str = field(metadata=VERBATIM)  # what made it Simplified: tw2s, or none
+    encoding: str = field(default="utf-8", metadata=VERBATIM)  # as detected: utf-8, gb18030, big5
+
+
+@dataclass(frozen=True)
 class Provenance:
     """What the import did to the source text, so the site can show it."""
 
-    source_file: str = field(metadata=VERBATIM)
-    source_sha256: str = field(metadata=VERBATIM)
-    source_script: str = field(metadata=VERBATIM)
-    converter: str = field(metadata=VERBATIM)
+    source: Source
     annotations_removed: int
     punctuation_restored: tuple[Count, ...]
     furniture: tuple[Removal, ...]
-    errata: tuple[Removal, ...]
-    annotations: tuple[Removal, ...]
-    encoding: str = field(default="utf-8", metadata=VERBATIM)  # as detected: utf-8, gb18030, big5
+    errata: tuple[Repair, ...]
+    annotations: tuple[Annotation, ...]
     joins: tuple[Join, ...] = ()
     doubts: tuple[Doubt, ...] = ()
+
+
+@dataclass(frozen=True)
+class Original:
+    """One text of the report as the source wrote it, in the source's script, before conversion
+    to Simplified: what the conversion audit compares our Traditional text with."""
+
+    id: str = field(metadata=VERBATIM)  # of the walk step whose text this is
+    text: str = field(metadata=VERBATIM)
 
 
 @dataclass(frozen=True)
@@ -198,6 +231,8 @@ class Report:
     # The lines under the title: when and where it was delivered, and by whom.
     byline: tuple[str, ...] = ()
     terms: tuple[Term, ...] = ()  # an appended glossary (名词解释), in its order
+    # The source's own text of each step, where the source was Traditional (for the audit).
+    originals: tuple[Original, ...] = field(default=(), metadata=VERBATIM)
 
     @property
     def place(self) -> str:
@@ -211,42 +246,74 @@ class Report:
         for part in self.parts:
             yield from part.sections
 
-    def paragraphs(self) -> Iterator[Paragraph]:
-        yield from self.preamble
+    def walk(self) -> Iterator[Step]:
+        """Every text of the report in reading order, each with what holds it: the one walk that
+        the full text, search, the plan, "nothing lost" and the audit all follow.
+
+        Part and section headings are steps of their own, written as the source writes them; an
+        appended glossary (名词解释) comes last, its heading then each term. The title and the
+        byline are not in it (they are metadata).
+        """
+        for paragraph in self.preamble:
+            yield Step(paragraph.id, paragraph.source_text, PREAMBLE, paragraph=paragraph)
         for part in self.parts:
-            yield from part.paragraphs()
-        yield from self.closing
+            yield Step(part.id, part.heading, PART_HEADING, part=part)
+            for paragraph in part.opening:
+                yield Step(paragraph.id, paragraph.source_text, OPENING, part=part, paragraph=paragraph)
+            for section in part.sections:
+                yield Step(section.id, section.source_heading, SECTION_HEADING, part=part, section=section)
+                for paragraph in section.paragraphs:
+                    yield Step(paragraph.id, paragraph.source_text, SECTION, part=part, section=section,
+                               paragraph=paragraph)
+            for paragraph in part.closing:
+                yield Step(paragraph.id, paragraph.source_text, PART_CLOSING, part=part, paragraph=paragraph)
+            for block in part.blocks:
+                for paragraph in block.paragraphs:
+                    yield Step(paragraph.id, paragraph.source_text, BLOCK, part=part, block=block,
+                               paragraph=paragraph)
+        for paragraph in self.closing:
+            yield Step(paragraph.id, paragraph.source_text, CLOSING, paragraph=paragraph)
+        if self.terms:
+            yield Step(TERMS_ID, TERMS_HEADING, TERMS_HEADING_PLACE)
+            for n, term in enumerate(self.terms, start=1):
+                yield Step(term_id(n), f"{n}.{term.term}：{term.explanation}", TERM, term=term)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        return (step.paragraph for step in self.walk() if step.paragraph is not None)
 
     def highlights(self) -> tuple[Paragraph, ...]:
         return tuple(p for p in self.paragraphs() if p.kind == "highlight")
 
     def texts(self) -> Iterator[tuple[str, str]]:
-        """Every text of the report in reading order, with the id of what holds it (a paragraph,
-        a section or part for its heading, a term): what the audit compares and "nothing lost"
-        joins. The title and the byline are not in it (they are metadata); an appended glossary is.
-        """
-        for paragraph in self.preamble:
-            yield paragraph.id, paragraph.source_text
-        for part in self.parts:
-            yield part.id, part.heading
-            for paragraph in part.opening:
-                yield paragraph.id, paragraph.source_text
-            for section in part.sections:
-                yield section.id, section.source_heading
-                for paragraph in section.paragraphs:
-                    yield paragraph.id, paragraph.source_text
-            for paragraph in part.closing:
-                yield paragraph.id, paragraph.source_text
-            for block in part.blocks:
-                for paragraph in block.paragraphs:
-                    yield paragraph.id, paragraph.source_text
-        for paragraph in self.closing:
-            yield paragraph.id, paragraph.source_text
-        if self.terms:
-            yield "term-1", TERMS_HEADING
-            for n, term in enumerate(self.terms, start=1):
-                yield f"term-{n}", f"{n}.{term.term}：{term.explanation}"
+        """(id, text) of every step of the walk: what the audit compares and "nothing lost" joins."""
+        return ((step.id, step.text) for step in self.walk())
 
     def source_text(self) -> str:
         """Every word of the report in order, headings included: what "nothing lost" compares."""
         return "".join(text for _, text in self.texts())
+
+
+# Where a step of the walk is: the places of the report's reading order.
+PREAMBLE, PART_HEADING, OPENING, SECTION_HEADING, SECTION = (
+    "preamble", "part-heading", "opening", "section-heading", "section")
+PART_CLOSING, BLOCK, CLOSING, TERMS_HEADING_PLACE, TERM = (
+    "part-closing", "block", "closing", "terms-heading", "term")
+TERMS_ID = "term-1"  # the glossary's heading shares its first term's anchor
+
+
+def term_id(n: int) -> str:
+    return f"term-{n}"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One text of the walk: its id, the text as the source writes it, where it is, what holds it."""
+
+    id: str
+    text: str
+    place: str
+    part: Part | None = None
+    section: Section | None = None
+    block: Block | None = None
+    paragraph: Paragraph | None = None
+    term: Term | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,10 +9,10 @@ from pathlib import Path
 from site_src.config import SiteConfig, Variant, load_config
 from site_src.content.glossary import load_glossary
 from site_src.content.pages import EditorialPage, load_pages
-from site_src.content.report import load_errata, load_report, write_report
+from site_src.content.report import load_report, write_report
 from site_src.errors import Location, Problem, SiteError
 from site_src.ingest import import_report
-from site_src.ingest.clean import clean_source
+from site_src.ingest.errata import load_errata
 from site_src.model import GlossaryEntry, Report
 from site_src.output.uptodate import fingerprint, previous_result, remember
 from site_src.output.write import write_site
@@ -143,7 +142,7 @@ def _build(project: Project) -> BuildResult:
     content = load_project(project)
     summaries = {entry.slug: summarise_report(entry) for entry in content.reports}
     dictionaries = load_dictionaries()
-    audits = {entry.slug: audit_report(project, content, entry, dictionaries) for entry in content.reports}
+    audits = {entry.slug: audit_report(content, entry, dictionaries) for entry in content.reports}
     plan = plan_site(tuple(ReportPlan(entry.slug, entry.report, entry.industries,
                                       figures=bool(summaries[entry.slug].figures.figures),
                                       slogans=bool(summaries[entry.slug].slogans))
@@ -255,26 +254,11 @@ def _check_references(reports: tuple[Report, ...], pages: tuple[EditorialPage, .
     return problems
 
 
-def audit_report(project: Project, content: SiteContent, entry: ReportContent,
+def audit_report(content: SiteContent, entry: ReportContent,
                  dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
-    """The conversion audit of every converted variant, against the source's own text if present."""
+    """The conversion audit of every converted variant, against the source's own text if kept."""
     converted = tuple((v.code, v.opencc) for v in content.site.variants if v.opencc)
-    return audit(entry.report, converted, content.glossary,
-                 source_original_text(project, entry.report, entry.folder), dictionaries)
-
-
-def source_original_text(project: Project, report: Report, folder: Path | None = None) -> str | None:
-    """The source's cleaned text in its own script, if the source is there and unchanged."""
-    provenance = report.provenance
-    path = project.root / provenance.source_file
-    if provenance.source_script != "Hant" or not path.is_file():
-        return None
-    raw = path.read_bytes()
-    if hashlib.sha256(raw).hexdigest() != provenance.source_sha256:
-        return None
-    errata = load_errata((folder or project.content) / "errata.yaml")
-    clean = clean_source(raw, provenance.source_file, errata)
-    return "".join(line.text for line in clean.original_lines)
+    return audit(entry.report, converted, content.glossary, dictionaries)
 
 
 def _convert(content: SiteContent, summaries: dict[str, Summaries],

@@ -6,6 +6,9 @@ caller passes in, so one run reports every problem at once.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -56,17 +59,25 @@ def parse(text: str, file: str) -> yaml.Node | None:
 class Reader:
     """Typed access to one file's nodes, collecting problems with file, line and key path."""
 
-    def __init__(self, file: str, problems: list[Problem]) -> None:
+    def __init__(self, file: str, problems: list[Problem],
+                 ids: dict[str, Location] | None = None) -> None:
         self.file = file
         self.problems = problems
+        # Ids seen so far, with where: shared by the readers of files whose ids must be unique
+        # together (every paragraph of a report).
+        self.ids = ids if ids is not None else {}
         self._constructor = yaml.constructor.SafeConstructor()
+
+    def location(self, node: yaml.Node | None, path: str) -> Location:
+        return Location(self.file, node.start_mark.line + 1 if node is not None else None, key=path or None)
 
     def problem(self, node: yaml.Node | None, path: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else None
         self.problems.append(Problem(Location(self.file, line, key=path or None), message))
 
     def mapping(self, node: yaml.Node | None, path: str, required: tuple[str, ...],
-                optional: tuple[str, ...] = ()) -> dict[str, yaml.Node] | None:
+                optional: tuple[str, ...] = (), order: tuple[str, ...] = ()) -> dict[str, yaml.Node] | None:
+        """The keys of a mapping node; ``order`` is how to list the allowed keys in a message."""
         if node is None:  # a missing key: the enclosing mapping() has reported it
             return None
         if not isinstance(node, yaml.MappingNode):
@@ -82,7 +93,7 @@ class Reader:
             if key in values:
                 self.problem(key_node, key_path, "duplicate key")
             elif key not in required and key not in optional:
-                allowed = ", ".join(required + optional)
+                allowed = ", ".join(order or required + optional)
                 self.problem(key_node, key_path, f"unknown key {key!r} (allowed: {allowed})")
             else:
                 values[key] = value_node
@@ -198,3 +209,143 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_text)
+
+
+# --- field tables: one declaration per content type, for loading and for dumping ---------------
+
+class Kind:
+    """How one value is read from a node and written back."""
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> Any:
+        raise NotImplementedError
+
+    def write(self, value: Any) -> Any:
+        return value
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    empty: bool = False  # whether an empty text is allowed
+    choices: tuple[str, ...] = ()  # the allowed values, if they are few
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> str:
+        value = reader.string(node, path, empty=self.empty)
+        if self.choices and value and value not in self.choices:
+            reader.problem(node, path, f"unknown {path.rsplit('.', 1)[-1]} {value!r} "
+                                       f"(allowed: {', '.join(self.choices)})")
+        return value
+
+
+# Ids become file names and anchors: lowercase ASCII letters, digits and single hyphens.
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Id(Kind):
+    """An identifier; a unique one is checked against every id the reader's registry has seen."""
+
+    unique: bool = True
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> str:
+        value = reader.string(node, path)
+        if not value:
+            return value
+        if not ID_PATTERN.fullmatch(value):
+            reader.problem(node, path, f"invalid id {value!r}: use lowercase ASCII letters, digits "
+                                       "and single hyphens (it becomes a file name and an anchor)")
+        elif self.unique and value in reader.ids:
+            reader.problem(node, path, f"duplicate id {value!r} (first used at {reader.ids[value]})")
+        elif self.unique:
+            reader.ids[value] = reader.location(node, path)
+        return value
+
+
+@dataclass(frozen=True)
+class Integer(Kind):
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> int:
+        return reader.integer(node, path)
+
+
+@dataclass(frozen=True)
+class ListOf(Kind):
+    item: Kind
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> tuple[Any, ...]:
+        return tuple(self.item.read(reader, child, f"{path}[{n}]")
+                     for n, child in enumerate(reader.sequence(node, path)))
+
+    def write(self, value: Any) -> Any:
+        return [self.item.write(item) for item in value]
+
+
+@dataclass(frozen=True)
+class Counts(Kind):
+    """A mapping whose keys are data (a name, counted): name -> whole number."""
+
+    item: Callable[[str, int], Any]  # makes the value from a key and its count
+    key: Callable[[Any], tuple[str, int]]  # and back
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> tuple[Any, ...]:
+        return tuple(self.item(name, reader.integer(value, f"{path}.{name}"))
+                     for name, value in reader.pairs(node, path))
+
+    def write(self, value: Any) -> Any:
+        return dict(self.key(item) for item in value)
+
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping: its YAML name, how it is read, and the attribute it fills."""
+
+    key: str
+    kind: Kind
+    required: bool = True
+    default: Any = _MISSING  # an optional key's value when absent; left out when dumping it …
+    always: bool = False  # … unless it is always written
+    attr: str = ""  # the dataclass attribute, if not named like the key
+
+    @property
+    def name(self) -> str:
+        return self.attr or self.key
+
+
+@dataclass(frozen=True)
+class Table(Kind):
+    """A mapping that makes one frozen dataclass: its keys, in the order they are written."""
+
+    type: type
+    fields: tuple[Field, ...]
+    constants: tuple[tuple[str, Any], ...] = ()  # attributes that are not in the file
+    # A rule between keys, checked once they are read: (reader, nodes, values, path) -> None.
+    check: Callable[[Reader, dict[str, yaml.Node], dict[str, Any], str], None] | None = None
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> Any:
+        values = reader.mapping(node, path, tuple(f.key for f in self.fields if f.required),
+                                tuple(f.key for f in self.fields if not f.required),
+                                tuple(f.key for f in self.fields))
+        if values is None:
+            return None
+        made: dict[str, Any] = dict(self.constants)
+        for f in self.fields:
+            child = _join(path, f.key)
+            if f.key in values:
+                made[f.name] = f.kind.read(reader, values[f.key], child)
+            elif not f.required:
+                made[f.name] = f.default
+            else:
+                made[f.name] = f.kind.read(reader, None, child)  # reported missing already
+        if self.check is not None:
+            self.check(reader, values, made, path)
+        return self.type(**made)
+
+    def write(self, value: Any) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for f in self.fields:
+            item = getattr(value, f.name)
+            if not f.required and not f.always and f.default is not _MISSING and item == f.default:
+                continue
+            data[f.key] = f.kind.write(item)
+        return data

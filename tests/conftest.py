@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from site_src.content.report import load_errata, load_report
+from site_src.content.report import load_report
 from site_src.ingest import import_report
+from site_src.ingest.errata import load_errata
 from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build
 

@@ -10,7 +10,7 @@ import pytest
 
 from site_src.content.glossary import load_glossary
 from site_src.model import Report
-from site_src.pipeline import Project, audit_report, load_project, source_original_text
+from site_src.pipeline import Project, audit_report, load_project
 from site_src.variants.audit import Dictionaries, VariantAudit, load_dictionaries, segment
 from site_src.variants.convert import make_converter
 
@@ -26,7 +26,7 @@ def dictionaries() -> Dictionaries:
 def hant_audit() -> VariantAudit:
     project = Project.at(ROOT)
     content = load_project(project)
-    (audit,) = audit_report(project, content, content.reports[0])
+    (audit,) = audit_report(content, content.reports[0])
     return audit
 
 
@@ -45,17 +45,16 @@ def test_segmentation_replays_opencc(dictionaries: Dictionaries) -> None:
 
 
 def test_every_difference_is_real_and_linked(hant_audit: VariantAudit, report: Report) -> None:
-    project = Project.at(ROOT)
-    source = source_original_text(project, report)
-    assert source is not None and hant_audit.compared
+    originals = {original.id: original.text for original in report.originals}
+    assert originals and hant_audit.compared
     convert = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
     paragraphs = {p.id: p.source_text for p in report.paragraphs()}
     paragraphs.update({s.id: s.heading for s in report.sections()})
     paragraphs.update({p.id: p.heading for p in report.parts})
     for difference in hant_audit.differences:
         assert difference.source != difference.ours
-        assert difference.source in source
         for paragraph_id in difference.paragraphs:
+            assert difference.source in originals[paragraph_id]
             assert difference.phrase in paragraphs[paragraph_id]
             assert difference.ours in convert(paragraphs[paragraph_id])
 

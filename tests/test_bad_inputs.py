@@ -128,12 +128,12 @@ CASES = [
     # --- unknown keys (a typo is an error) -----------------------------------------------------
     case("unknown-key-typo", Replace(SECTION, "title: ", "titel: "),
          expected=errors("error: {content}/" + SECTION + ":{line}: titel: unknown key 'titel' "
-                         "(allowed: number, title, paragraphs, form)",
+                         "(allowed: number, title, form, paragraphs)",
                          "error: {content}/" + SECTION + ":1: title: missing key")),
     case("unknown-key-in-paragraph",
          Replace("closing.yaml", "  - id: closing-2\n", "  - id: closing-2\n    note: x\n"),
          expected="error: {content}/closing.yaml:5: paragraphs[1].note: unknown key 'note' "
-                  "(allowed: id, text, lead, kind)"),
+                  "(allowed: id, kind, lead, text)"),
     case("unknown-key-in-site", Replace("site.yaml", "    opencc: s2tw", "    openc: s2tw"),
          expected="error: {content}/site.yaml:{line}: variants[1].openc: unknown key 'openc' "
                   "(allowed: code, label, path, opencc)"),
@@ -391,6 +391,6 @@ def test_a_byte_order_mark_in_the_raw_report_changes_nothing() -> None:
     raw = (FIXTURES / "report.txt").read_bytes()
     with_mark = import_report(b"\xef\xbb\xbf" + raw, "report.txt", ())
     without = import_report(raw, "report.txt", ())
-    assert with_mark.provenance.source_sha256 != without.provenance.source_sha256  # the bytes differ
+    assert with_mark.provenance.source.sha256 != without.provenance.source.sha256  # the bytes differ
     assert with_mark == replace(without, provenance=replace(
-        without.provenance, source_sha256=with_mark.provenance.source_sha256))
+        without.provenance, source=with_mark.provenance.source))

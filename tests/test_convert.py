@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_src.model import Paragraph, Removal, Report
+from site_src.model import Paragraph, Repair, Report
 from site_src.variants.convert import convert_value, make_converter
 
 
@@ -24,9 +24,9 @@ def test_convert_value_keeps_ids_and_source_quotes() -> None:
     paragraph = Paragraph(id="review-01-1", text="发展", lead="先进制造业集群发展。", kind="text")
     assert convert_value(paragraph, s2tw) == Paragraph(
         id="review-01-1", text="發展", lead="先進製造業集群發展。", kind="text")
-    removal = Removal(line=3, text="會(huì )", reason="删除的拼音注音", replacement="会")
-    converted = convert_value(removal, s2tw)
-    assert converted.text == "會(huì )" and converted.replacement == "会"
+    repair = Repair(line=3, damaged="會(huì )", repaired="会", reason="删除的拼音注音")
+    converted = convert_value(repair, s2tw)
+    assert converted.damaged == "會(huì )" and converted.repaired == "会"
     assert converted.reason == "刪除的拼音注音"
 
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from site_src.ingest import import_report
-from site_src.model import Paragraph, Part, Provenance, Report
+from site_src.model import Paragraph, Part, Provenance, Report, Source
 from site_src.summaries.figures import (
     SYNONYMS,
     ChartBar,
@@ -40,7 +40,7 @@ def make_report(review: list[str], plan: list[str], *, targets: bool = True) -> 
     return Report("政府工作报告", "某区人民政府", 2024, (),
                   (part("review", review, ["text"] * len(review)),
                    part("plan", plan, ["targets" if targets else "text"] + ["text"] * (len(plan) - 1))), (),
-                  Provenance("", "", "", "", 0, (), (), (), ()))
+                  Provenance(Source("", "", "", ""), 0, (), (), (), ()))
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,8 @@ from site_src.content.glossary import load_glossary
 from site_src.errors import SiteError
 from site_src.model import GlossaryEntry, Report
 from site_src.pipeline import BuildResult, Project, build
-from site_src.variants.convert import make_converter, pin_problem, strip_pins
+from site_src.variants.convert import make_converter
+from site_src.variants.pins import pin_problem, strip_pins
 
 from .conftest import CONTENT, ROOT
 from .htmltext import Page, read_page

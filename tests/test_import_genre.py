@@ -46,8 +46,9 @@ def imported(text: str | bytes, name: str = "genre.txt") -> Report:
 def same_but_bytes(report: Report, other: Report) -> bool:
     """The same report, apart from what records the bytes: their hash and encoding."""
     return report == replace(other, provenance=replace(
-        other.provenance, source_sha256=report.provenance.source_sha256,
-        encoding=report.provenance.encoding))
+        other.provenance, source=replace(
+            other.provenance.source, sha256=report.provenance.source.sha256,
+            encoding=report.provenance.source.encoding)))
 
 
 # --- encodings and line endings ------------------------------------------------------------------
@@ -56,15 +57,15 @@ def test_gb18030_with_crlf_gives_the_same_report_as_utf8() -> None:
     text = genre_text()
     utf8 = imported(text)
     gb = imported(text.replace("\n", "\r\n").encode("gb18030"))
-    assert gb.provenance.encoding == "gb18030" and utf8.provenance.encoding == "utf-8"
+    assert gb.provenance.source.encoding == "gb18030" and utf8.provenance.source.encoding == "utf-8"
     assert same_but_bytes(gb, utf8)
 
 
 def test_big5_traditional_is_detected_and_made_simplified() -> None:
     text = genre_text()
     big5 = imported(make_converter("s2tw")(text).encode("cp950"))
-    assert (big5.provenance.encoding, big5.provenance.source_script) == ("big5", "Hant")
-    assert big5.provenance.converter == "tw2s"
+    assert (big5.provenance.source.encoding, big5.provenance.source.script) == ("big5", "Hant")
+    assert big5.provenance.source.converter == "tw2s"
     assert big5.source_text() == imported(text).source_text()
 
 
@@ -75,7 +76,7 @@ def test_utf8_with_a_byte_order_mark_is_utf8() -> None:
 def test_the_shipped_gb18030_fixture_now_imports() -> None:
     raw = (Path(__file__).parent / "bad_inputs" / "gb18030-report.txt").read_bytes()
     report = imported(raw, "report.txt")
-    assert report.provenance.encoding == "gb18030" and report.parts
+    assert report.provenance.source.encoding == "gb18030" and report.parts
 
 
 NOT_TEXT = "the file is not valid UTF-8, nor Chinese text in GB18030 or Big5"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from site_src.content.report import load_errata, report_files
+from site_src.content.report import report_files
 from site_src.errors import Location, SiteError
 from site_src.ingest import Erratum, import_report
 from site_src.ingest.clean import (
@@ -17,6 +17,7 @@ from site_src.ingest.clean import (
     remove_annotations,
     restore_punctuation,
 )
+from site_src.ingest.errata import load_errata
 from site_src.model import Report
 from site_src.variants.convert import make_converter
 
@@ -36,7 +37,7 @@ def test_annotations_are_removed_with_or_without_a_space_before_the_bracket() ->
     result, records, count = remove_annotations(lines("向大會(huì )報告工作,產(chǎn)業(yè)發(fā)展"))
     assert result[0].text == "向大會報告工作,產業發展"
     assert count == 4
-    assert records[0].line == 1 and records[0].text == "會(huì ) 產(chǎn) 業(yè) 發(fā)"
+    assert records[0].line == 1 and records[0].removed == "會(huì ) 產(chǎn) 業(yè) 發(fā)"
 
 
 @pytest.mark.parametrize("text", ["同比(下同)增長", "央(國)企", "示范縣(市)", "中新(重慶)", "(一)加快",
@@ -66,9 +67,9 @@ def test_seed_keeps_every_chinese_parenthetical_and_loses_every_annotation(
     provenance = imported.provenance
     # The issue speaks of "~1,800" annotations; the record adds up to the count it reports.
     assert 1700 < provenance.annotations_removed < 1900
-    assert provenance.annotations_removed == sum(r.text.count("(") for r in provenance.annotations)
+    assert provenance.annotations_removed == sum(r.removed.count("(") for r in provenance.annotations)
     assert provenance.annotations_removed == len(PINYIN_ANNOTATION.findall(body)) - sum(
-        len(PINYIN_ANNOTATION.findall(e.text)) for e in provenance.errata)
+        len(PINYIN_ANNOTATION.findall(e.damaged)) for e in provenance.errata)
 
 
 # --- punctuation ---------------------------------------------------------------------------
@@ -118,7 +119,7 @@ def test_seed_without_errata_stops_at_each_damaged_span_with_line_and_column(see
 def test_shipped_errata_repair_all_four_spans(imported: Report) -> None:
     errata = imported.provenance.errata
     assert [e.line for e in errata] == [17, 26, 45, 76]
-    assert all(e.reason and e.replacement for e in errata)
+    assert all(e.reason and e.repaired for e in errata)
     text = imported.source_text()
     assert "?" not in text and "span" not in text
     for repaired in ("空气质量优良天数", "控制在5.5%以内，单位GDP能耗", "出让，加强履约监管",

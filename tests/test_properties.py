@@ -20,10 +20,11 @@ from hypothesis import strategies as st
 
 from site_src.config import load_config
 from site_src.content.pages import load_pages
-from site_src.content.report import load_errata, load_report, report_files, write_report
+from site_src.content.report import load_report, report_files, write_report
 from site_src.errors import Location, SiteError, format_problems
 from site_src.ingest import import_report
-from site_src.model import Paragraph, Part, Provenance, Report, Section
+from site_src.ingest.errata import load_errata
+from site_src.model import Paragraph, Part, Provenance, Report, Section, Source
 
 from .conftest import CONTENT
 
@@ -259,7 +260,7 @@ def reports(draw: st.DrawFn) -> Report:
                    for n in range(draw(st.integers(0, 2)))),
              paragraphs(f"{part_id}-c"))
         for part_id in part_ids)
-    provenance = Provenance("source.txt", "0" * 64, "Hans", "none", 0, (), (), (), ())
+    provenance = Provenance(Source("source.txt", "0" * 64, "Hans", "none"), 0, (), (), (), ())
     return Report(draw(TEXT), draw(st.one_of(st.just(""), TEXT)), draw(st.integers(0, 3000)),
                   paragraphs("preamble"), parts, paragraphs("closing"), provenance)
 

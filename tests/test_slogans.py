@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from site_src.errors import SiteError
-from site_src.model import Paragraph, Part, Provenance, Report
+from site_src.model import Paragraph, Part, Provenance, Report, Source
 from site_src.summaries.slogans import (
     FOUND_BY_LIST,
     FOUND_BY_PATTERN,
@@ -40,7 +40,7 @@ def slogans(report: Report, listed: SloganList) -> dict[str, Slogan]:
 def make_report(*texts: str) -> Report:
     paragraphs = tuple(Paragraph(f"p-{n}", text) for n, text in enumerate(texts, start=1))
     part = Part("review", "一", "回顾", paragraphs, (), ())
-    empty = Provenance("", "", "", "", 0, (), (), (), ())
+    empty = Provenance(Source("", "", "", ""), 0, (), (), (), ())
     return Report("政府工作报告", "某区人民政府", 2024, (), (part,), (), empty)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from site_src.content.report import read_text
 from site_src.errors import Problem, SiteError
+from site_src.files import read_text
 from site_src.model import GlossaryEntry
 from site_src.yamlio import Reader, parse
 

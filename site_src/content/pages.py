@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_src.content.report import read_text
 from site_src.errors import Location, Problem, SiteError
+from site_src.files import read_text
 from site_src.model import VERBATIM
 
 

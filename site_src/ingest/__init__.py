@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from site_src.ingest.clean import Erratum, clean_source
+import dataclasses
+
+from site_src.ingest.clean import clean_source
+from site_src.ingest.errata import Erratum
+from site_src.ingest.originals import originals
 from site_src.ingest.structure import parse_structure
 from site_src.model import Report
 
@@ -12,4 +16,5 @@ __all__ = ["Erratum", "import_report"]
 def import_report(raw: bytes, source_file: str, errata: tuple[Erratum, ...]) -> Report:
     """The whole import: raises SiteError listing every problem with its line and column."""
     cleaned = clean_source(raw, source_file, errata)
-    return parse_structure(cleaned)
+    report = parse_structure(cleaned)
+    return dataclasses.replace(report, originals=originals(report, cleaned))

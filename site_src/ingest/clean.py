@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from site_src.errors import Location, Problem, SiteError
 from site_src.ingest.encoding import decode
+from site_src.ingest.errata import Erratum
 from site_src.ingest.furniture import Line, find_furniture
-from site_src.model import Count, Join, Removal
+from site_src.model import Annotation, Count, Join, Removal, Repair
 from site_src.variants.convert import make_converter
 
 # A pinyin syllable with an optional tone mark; the scrape writes it after its character: 業(yè).
@@ -43,16 +44,6 @@ _BROKEN_OFF_NOT = (*SENTENCE_END, "：", ":", "；", ";")
 
 
 @dataclass(frozen=True)
-class Erratum:
-    """A curated repair of a damaged span: the damaged text, its repair, and why."""
-
-    damaged: str
-    repaired: str
-    reason: str
-    location: Location
-
-
-@dataclass(frozen=True)
 class SourceLine:
     number: int
     text: str
@@ -67,26 +58,26 @@ class CleanText:
     original_lines: tuple[SourceLine, ...]  # the same lines cleaned but in the source's own script
     sha256: str
     source_script: str
-    annotations: tuple[Removal, ...]
+    annotations: tuple[Annotation, ...]
     annotations_removed: int
     punctuation_restored: tuple[Count, ...]
     furniture: tuple[Removal, ...]
-    errata: tuple[Removal, ...]
+    errata: tuple[Repair, ...]
     encoding: str = "utf-8"
     joins: tuple[Join, ...] = ()
 
 
 def apply_errata(lines: list[SourceLine], errata: tuple[Erratum, ...],
-                 problems: list[Problem]) -> tuple[list[SourceLine], list[Removal]]:
+                 problems: list[Problem]) -> tuple[list[SourceLine], list[Repair]]:
     """Replace each damaged span; an entry that matches nothing is stale and an error."""
-    applied: list[Removal] = []
+    applied: list[Repair] = []
     result = list(lines)
     for erratum in errata:
         hits = 0
         for index, line in enumerate(result):
             if erratum.damaged in line.text:
                 hits += line.text.count(erratum.damaged)
-                applied.append(Removal(line.number, erratum.damaged, erratum.reason, erratum.repaired))
+                applied.append(Repair(line.number, erratum.damaged, erratum.repaired, erratum.reason))
                 result[index] = SourceLine(line.number,
                                            line.text.replace(erratum.damaged, erratum.repaired))
         if hits == 0:
@@ -175,10 +166,10 @@ def find_mojibake(lines: list[SourceLine], source_file: str) -> list[Problem]:
     return problems
 
 
-def remove_annotations(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Removal], int]:
+def remove_annotations(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Annotation], int]:
     """Remove pinyin annotations only: (下同), (国), (一) are not pinyin and stay."""
     result: list[SourceLine] = []
-    records: list[Removal] = []
+    records: list[Annotation] = []
     total = 0
     for line in lines:
         removed: list[str] = []
@@ -192,7 +183,7 @@ def remove_annotations(lines: list[SourceLine]) -> tuple[list[SourceLine], list[
         text = ANNOTATION.sub(strip, line.text)
         if removed:
             total += len(removed)
-            records.append(Removal(line.number, " ".join(removed), "pinyin annotation"))
+            records.append(Annotation(line.number, " ".join(removed)))
         result.append(SourceLine(line.number, text))
     return result, records, total
 
@@ -254,7 +245,7 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...]) -> C
     # Annotations in the furniture went with it; count only those removed from the report's text.
     kept = {line.number for line in lines} | {number for join in joins for number in join.lines}
     annotations = [record for record in annotations if record.line in kept]
-    annotation_count = sum(record.text.count("(") for record in annotations)
+    annotation_count = sum(record.removed.count("(") for record in annotations)
     lines, punctuation = restore_punctuation(lines)
     script = detect_script("".join(line.text for line in lines))
     to_simplified = make_converter("tw2s" if script == "Hant" else None)

@@ -22,7 +22,18 @@ from dataclasses import dataclass
 from site_src.errors import Location, Problem, SiteError
 from site_src.ingest.clean import SENTENCE_END, CleanText, SourceLine
 from site_src.ingest.terms import TERMS_LINE, parse_terms
-from site_src.model import Block, Doubt, Paragraph, Part, Provenance, Report, Section, Term, sentences
+from site_src.model import (
+    Block,
+    Doubt,
+    Paragraph,
+    Part,
+    Provenance,
+    Report,
+    Section,
+    Source,
+    Term,
+    sentences,
+)
 from site_src.variants.convert import make_converter
 
 NUMERAL = "一二三四五六七八九十"
@@ -143,16 +154,14 @@ def parse_structure(clean: CleanText) -> Report:
 
 def _provenance(clean: CleanText, doubts: tuple[Doubt, ...]) -> Provenance:
     return Provenance(
-        source_file=clean.source_file,
-        source_sha256=clean.sha256,
-        source_script=clean.source_script,
-        converter="tw2s" if clean.source_script == "Hant" else "none",
+        source=Source(file=clean.source_file, sha256=clean.sha256, script=clean.source_script,
+                      converter="tw2s" if clean.source_script == "Hant" else "none",
+                      encoding=clean.encoding),
         annotations_removed=clean.annotations_removed,
         punctuation_restored=clean.punctuation_restored,
         furniture=clean.furniture,
         errata=clean.errata,
         annotations=clean.annotations,
-        encoding=clean.encoding,
         joins=clean.joins,
         doubts=doubts,
     )

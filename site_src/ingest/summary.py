@@ -18,6 +18,7 @@ _WIDTH = 60  # characters of a quoted line
 
 def format_import_report(report: Report, source: str, written: int, into: str) -> str:
     provenance = report.provenance
+    found = provenance.source
     paragraphs = list(report.paragraphs())
     sections = list(report.sections())
     lines = [
@@ -27,10 +28,8 @@ def format_import_report(report: Report, source: str, written: int, into: str) -
         f"restored {sum(c.count for c in provenance.punctuation_restored)} punctuation marks; "
         f"wrote {written} files into {into}",
         "",
-        f"source: {ENCODINGS.get(provenance.encoding, provenance.encoding)}, "
-        f"{SCRIPTS.get(provenance.source_script, provenance.source_script)}"
-        + (f" (converted to Simplified with {provenance.converter})"
-           if provenance.converter != "none" else ""),
+        f"source: {ENCODINGS.get(found.encoding, found.encoding)}, {SCRIPTS.get(found.script, found.script)}"
+        + (f" (converted to Simplified with {found.converter})" if found.converter != "none" else ""),
         "",
         *_recognised(report),
         "",

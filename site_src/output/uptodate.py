@@ -11,15 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import site_src
-
-_SOURCE_FILE = re.compile(r"^  file: (.+)$", re.M)
-
 
 def fingerprint(content: Path, templates: Path, output: Path) -> str:
     digest = hashlib.sha256()
@@ -29,12 +25,6 @@ def fingerprint(content: Path, templates: Path, output: Path) -> str:
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(f"{path.relative_to(folder)}\0".encode())
                 digest.update(path.read_bytes())
-    # The audit reads each report's source text, which may live outside content/.
-    for provenance in sorted(content.rglob("provenance.yaml")):
-        for name in _SOURCE_FILE.findall(provenance.read_text(encoding="utf-8", errors="replace")):
-            source = content.parent / name.strip().strip("'\"")
-            if source.is_file():
-                digest.update(source.read_bytes())
     import opencc  # the converter's dictionaries decide the Traditional text
 
     digest.update(f"{opencc.__version__}\0{sys.version}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}"

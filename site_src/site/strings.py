@@ -39,7 +39,7 @@ UI_STRINGS: dict[str, str] = {
     "audit": "繁简转换审校",
     "audit_intro": ("下表列出本版繁体与原网页繁体文字的每一处不同，以及转换器在一字多繁时的每一个选择，"
                     "每一项都链接到所在段落。"),
-    "audit_not_compared": "原文不是繁体，或原文文件不在，无法与原网页对照。",
+    "audit_not_compared": "原文不是繁体，无法与原网页对照。",
     "class_corrected": "更正原网页的错字",
     "class_glyph": "仅字形标准不同",
     "class_glossary": "本站词表审定",

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from site_src.content.report import read_text
 from site_src.errors import Location, Problem, SiteError
+from site_src.files import read_text
 from site_src.model import VERBATIM, Paragraph, Report, sentences
 from site_src.yamlio import Reader, parse
 

@@ -25,7 +25,8 @@ from pathlib import Path
 from site_src.config import SiteConfig
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM, GlossaryEntry, Report
-from site_src.variants.convert import OPENCC_DATA, PIN, Convert, make_converter
+from site_src.variants.convert import OPENCC_DATA, Convert, make_converter
+from site_src.variants.pins import PIN
 
 CLASSES = ("corrected", "glyph", "glossary", "other")
 _MAX_PHRASE = 12
@@ -116,16 +117,19 @@ def load_dictionaries() -> Dictionaries:
 
 @dataclass(frozen=True)
 class _Piece:
-    """A run of report text with the anchor it belongs to, pins resolved."""
+    """A step of the report's walk, pins resolved, with the source's own text of it if known."""
 
     anchor: str
     raw: str  # with pins
     text: str  # Simplified, pins resolved to their source form
     pinned: frozenset[int]  # positions in text inside a pin
+    original: str | None  # as the source wrote it (Traditional), if the import kept it
 
 
 def _pieces(report: Report) -> Iterator[_Piece]:
-    def piece(anchor: str, raw: str) -> _Piece:
+    originals = {original.id: original.text for original in report.originals}
+    for step in report.walk():
+        raw = step.text
         text, pinned, position = [], set(), 0
         for match in PIN.finditer(raw):
             text.append(raw[position:match.start()])
@@ -134,10 +138,7 @@ def _pieces(report: Report) -> Iterator[_Piece]:
             pinned.update(range(start, start + len(match.group(1))))
             position = match.end()
         text.append(raw[position:])
-        return _Piece(anchor, raw, "".join(text), frozenset(pinned))
-
-    for anchor, text in report.texts():
-        yield piece(anchor, text)
+        yield _Piece(step.id, raw, "".join(text), frozenset(pinned), originals.get(step.id))
 
 
 def segment(text: str, phrases: frozenset[str] | set[str], pinned: frozenset[int] = frozenset()
@@ -158,8 +159,8 @@ def segment(text: str, phrases: frozenset[str] | set[str], pinned: frozenset[int
 
 
 def audit_variant(report: Report, code: str, config: str, glossary: tuple[GlossaryEntry, ...],
-                  dictionaries: Dictionaries, source_text: str | None) -> VariantAudit:
-    """The audit of one converted variant; ``source_text`` is the source's cleaned Traditional text."""
+                  dictionaries: Dictionaries) -> VariantAudit:
+    """The audit of one converted variant, against the source's own text where the import kept it."""
     entries = tuple(entry for entry in glossary if entry.applies_to(code))
     convert: Convert = make_converter(config, entries)
     glossary_phrases = {entry.phrase for entry in entries}
@@ -189,17 +190,16 @@ def audit_variant(report: Report, code: str, config: str, glossary: tuple[Glossa
             spans.append((start, end, by))
             if any(char in dictionaries.ambiguous for char in phrase):
                 ids = choices[(phrase, ours[start:end], by)]
-                if piece.anchor not in ids:
+                if not ids or ids[-1] != piece.anchor:  # pieces come in order: a repeat is the last
                     ids.append(piece.anchor)
         spans_of.append(spans)
 
     choice_list = tuple(
         Choice(phrase, chosen, by, _candidates(phrase, dictionaries), tuple(ids))
         for (phrase, chosen, by), ids in sorted(choices.items(), key=lambda item: (item[0][0], item[0][1])))
-    differences: tuple[Difference, ...] = ()
-    if source_text is not None:
-        differences = _differences(pieces, converted, spans_of, source_text, dictionaries)
-    return VariantAudit(code, config, choice_list, differences, source_text is not None)
+    compared = any(piece.original is not None for piece in pieces)
+    differences = _differences(pieces, converted, spans_of, dictionaries) if compared else ()
+    return VariantAudit(code, config, choice_list, differences, compared)
 
 
 def _candidates(phrase: str, dictionaries: Dictionaries) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -207,50 +207,25 @@ def _candidates(phrase: str, dictionaries: Dictionaries) -> tuple[tuple[str, tup
                  for char in dict.fromkeys(phrase) if char in dictionaries.ambiguous)
 
 
-def _align(pieces: list[_Piece], ours: str, source: str) -> dict[int, int]:
-    """Positions in our text -> positions in the source's, through the Simplified texts.
-
-    They are equal unless the YAML was edited after the import. Then each piece is looked up in
-    the source in order, and only a piece that is found there word for word compares; a piece
-    edited since is left out. Linear, where a diff of the whole text would be quadratic.
-    """
-    if ours == source:
-        return {k: k for k in range(len(ours))}
-    mapping: dict[int, int] = {}
-    offset = cursor = 0
-    for piece in pieces:
-        found = source.find(piece.text, cursor) if piece.text else -1
-        if found >= 0:
-            mapping.update({offset + k: found + k for k in range(len(piece.text))})
-            cursor = found + len(piece.text)
-        offset += len(piece.text)
-    return mapping
-
-
 def _differences(pieces: list[_Piece], converted: list[str], spans_of: list[list[tuple[int, int, str]]],
-                 source_text: str, dictionaries: Dictionaries) -> tuple[Difference, ...]:
+                 dictionaries: Dictionaries) -> tuple[Difference, ...]:
+    """Every phrase where our text and the source's differ, in the pieces that still read as the
+    source did (a piece edited since the import is left out: its original no longer matches)."""
     to_simplified = make_converter("tw2s")
-    ours_simplified = "".join(piece.text for piece in pieces)
-    source_simplified = to_simplified(source_text)
-    mapping = _align(pieces, ours_simplified, source_simplified) \
-        if len(source_simplified) == len(source_text) else {}
     found: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
-    offset = 0
     for piece, ours, spans in zip(pieces, converted, spans_of, strict=True):
+        source = piece.original
+        if source is None or len(source) != len(piece.text) or to_simplified(source) != piece.text:
+            continue
         for start, end, by in spans:
-            ours_phrase = ours[start:end]
-            positions = [mapping.get(offset + k) for k in range(start, end)]
-            if None in positions:
-                continue
-            source_phrase = "".join(source_text[p] for p in positions)  # type: ignore[index]
+            ours_phrase, source_phrase = ours[start:end], source[start:end]
             if source_phrase == ours_phrase:
                 continue
             kind = _classify(piece.text[start:end], source_phrase, ours_phrase, by, dictionaries,
                              to_simplified)
             ids = found[(kind, piece.text[start:end], source_phrase, ours_phrase)]
-            if piece.anchor not in ids:
+            if not ids or ids[-1] != piece.anchor:
                 ids.append(piece.anchor)
-        offset += len(piece.text)
     order = {kind: n for n, kind in enumerate(CLASSES)}
     return tuple(Difference(kind, phrase, source, ours, tuple(ids))
                  for (kind, phrase, source, ours), ids in
@@ -285,11 +260,10 @@ def _classify(simplified: str, source: str, ours: str, by: str, dictionaries: Di
 
 
 def audit(report: Report, variants: tuple[tuple[str, str], ...], glossary: tuple[GlossaryEntry, ...],
-          source_text: str | None, dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
+          dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
     """The audit of every converted variant, given as (code, OpenCC config) pairs."""
     dictionaries = dictionaries or load_dictionaries()
-    return tuple(audit_variant(report, code, config, glossary, dictionaries, source_text)
-                 for code, config in variants)
+    return tuple(audit_variant(report, code, config, glossary, dictionaries) for code, config in variants)
 
 
 _CLASS_NAMES = {"corrected": "error in the source corrected", "glyph": "glyph-standard difference only",
@@ -311,8 +285,8 @@ def format_audit(audits: tuple[VariantAudit, ...], site: SiteConfig) -> str:
                 lines.append(f"  {difference.kind:9} {difference.phrase}: source {difference.source} "
                              f"-> ours {difference.ours}  [{' '.join(difference.paragraphs)}]")
         else:
-            lines.append("not compared: the source is not Traditional text, or its file is missing "
-                         "or changed since the import")
+            lines.append("not compared: the source is not Traditional text (the import kept no "
+                         "original text to compare with)")
         lines.append(f"phrases with a character that has several Traditional forms: {len(audit.choices)}")
         for choice in audit.choices:
             candidates = "; ".join(f"{char}: {' '.join(forms)}" for char, forms in choice.candidates)

@@ -14,7 +14,6 @@ import dataclasses
 import functools
 import json
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -23,12 +22,11 @@ from typing import Any, TypeVar
 import opencc
 
 from site_src.model import GlossaryEntry
+from site_src.variants.pins import PIN
 
 Convert = Callable[[str], str]
 T = TypeVar("T")
 
-# [[span]] or [[source|converted]]: neither part may hold brackets or a bar.
-PIN = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]|]+))?\]\]")
 OPENCC_DATA = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
 
 
@@ -53,19 +51,6 @@ def make_converter(config: str | None, glossary: tuple[GlossaryEntry, ...] = ())
         return "".join(pieces)
 
     return convert
-
-
-def strip_pins(text: str) -> str:
-    """The source form of a text: pins replaced by what they pin."""
-    return PIN.sub(lambda match: match.group(1), text)
-
-
-def pin_problem(text: str) -> str | None:
-    """A message if the text holds a malformed pin (a stray [[ or ]]), else None."""
-    rest = PIN.sub("", text)
-    if "[[" in rest or "]]" in rest:
-        return "malformed pin: write [[span]] to keep a span, or [[source|converted]]"
-    return None
 
 
 def _identity(text: str) -> str:
