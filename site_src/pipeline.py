@@ -11,24 +11,20 @@ from site_src.content.glossary import load_glossary
 from site_src.content.pages import EditorialPage, load_pages
 from site_src.content.report import load_report, write_report
 from site_src.errors import Location, Problem, SiteError
+from site_src.genre import Genre, load_genre
 from site_src.ingest import import_report
 from site_src.ingest.errata import load_errata
 from site_src.model import GlossaryEntry, Report
 from site_src.output.uptodate import fingerprint, previous_result, remember
 from site_src.output.write import write_site
-from site_src.site.plan import ReportPlan, plan_site
-from site_src.site.render import (
-    ReportVariant,
-    VariantContent,
-    make_environment,
-    page_title,
-    render_root_pages,
-    render_variant,
-)
+from site_src.site.plan import plan_site
+from site_src.site.render import make_environment, render_root_pages, render_variant
 from site_src.site.search import fold_map, search_index
 from site_src.site.sitemap import robots_txt, sitemap_xml
 from site_src.site.strings import UI_STRINGS
-from site_src.summaries.figures import KeyFigures, chart_bars, key_figures
+from site_src.site.variant import ReportVariant, VariantContent
+from site_src.summaries.figures.chart import chart_bars
+from site_src.summaries.figures.match import KeyFigures, key_figures
 from site_src.summaries.industries import IndustrySummary, IndustrySystem, load_industries, summarise
 from site_src.summaries.slogans import Slogan, SloganList, check_slogans, find_slogans, load_slogans
 from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dictionaries
@@ -140,34 +136,33 @@ def build(project: Project) -> BuildResult:
 
 def _build(project: Project) -> BuildResult:
     content = load_project(project)
-    summaries = {entry.slug: summarise_report(entry) for entry in content.reports}
+    genre = load_genre()
+    summaries = {entry.slug: summarise_report(entry, genre) for entry in content.reports}
     dictionaries = load_dictionaries()
     audits = {entry.slug: audit_report(content, entry, dictionaries) for entry in content.reports}
-    plan = plan_site(tuple(ReportPlan(entry.slug, entry.report, entry.industries,
-                                      figures=bool(summaries[entry.slug].figures.figures),
-                                      slogans=bool(summaries[entry.slug].slogans))
-                           for entry in content.reports), content.pages)
     variants = tuple(_convert(content, summaries, audits, variant) for variant in content.site.variants)
-    env = make_environment(project.templates, project.root / ".cache" / "jinja")
-    files: list[tuple[str, bytes]] = []
-    search_files = [search_index(v, plan, {p.route: page_title(p, v) for p in plan.pages})
-                    for v in variants]
+    plans = tuple(plan_site(variant) for variant in variants)
+    static = _static_files(project.templates / "static")
+    static_names = frozenset(path.removeprefix("static/") for path, _ in static)
+    env = make_environment((project.templates,), project.root / ".cache" / "jinja")
+    search_files = [search_index(variant, plan) for variant, plan in zip(variants, plans, strict=True)]
     search_files.append(fold_map((char for f in search_files for char in f.text),
                                  dictionaries.character_pairs()))
-    files.extend((f.path, f.text.encode("utf-8")) for f in search_files)
-    for variant_content in variants:
-        for page in render_variant(env, plan, variant_content, content.site.variants):
-            files.append((page.path, page.html.encode("utf-8")))
+    files: list[tuple[str, bytes]] = [(f.path, f.text.encode("utf-8")) for f in search_files]
+    static_names |= {f.path.removeprefix("static/") for f in search_files if f.path.startswith("static/")}
+    for variant, plan in zip(variants, plans, strict=True):
+        files.extend((page.path, page.html.encode("utf-8"))
+                     for page in render_variant(env, plan, variant, static_names))
     choices = tuple((v.variant, v.site.title, v.variant.label, v.ui) for v in variants)
-    for root_page in render_root_pages(env, content.site, choices):
-        files.append((root_page.path, root_page.html.encode("utf-8")))
-    sitemap = sitemap_xml(content.site, plan)
+    files.extend((page.path, page.html.encode("utf-8"))
+                 for page in render_root_pages(env, content.site, choices, static_names))
+    sitemap = sitemap_xml(content.site, plans[0])
     if sitemap is not None:
         files.append(("sitemap.xml", sitemap.encode("utf-8")))
     files.append(("robots.txt", robots_txt(content.site).encode("utf-8")))
-    files.extend(_static_files(project.templates / "static"))
+    files.extend(static)
     count = write_site(files, project.output)
-    return BuildResult(files=count, pages=len(plan.pages) * len(variants),
+    return BuildResult(files=count, pages=sum(len(plan.pages) for plan in plans),
                        variants=tuple(v.code for v in content.site.variants),
                        search=tuple((f.path, len(f.text.encode("utf-8"))) for f in search_files))
 
@@ -228,12 +223,12 @@ def load_project(project: Project) -> SiteContent:
     return SiteContent(site, pages, glossary, tuple(reports))
 
 
-def summarise_report(entry: ReportContent) -> Summaries:
+def summarise_report(entry: ReportContent, genre: Genre) -> Summaries:
     """The 2335 industries, the key figures and the numbered slogans, all quoted from the report."""
     report = entry.report
     return Summaries(
         industries=summarise(entry.industries, report) if entry.industries else None,
-        figures=key_figures(report),
+        figures=key_figures(report, genre.figures),
         slogans=find_slogans(report, entry.slogans),
     )
 
@@ -268,6 +263,7 @@ def _convert(content: SiteContent, summaries: dict[str, Summaries],
                              tuple(entry for entry in content.glossary if entry.applies_to(variant.code)))
     return VariantContent(
         variant=variant,
+        variants=content.site.variants,
         site=convert_value(content.site, convert),
         pages=convert_value(content.pages, convert),
         ui={key: convert(text) for key, text in UI_STRINGS.items()},

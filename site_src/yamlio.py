@@ -349,3 +349,17 @@ class Table(Kind):
                 continue
             data[f.key] = f.kind.write(item)
         return data
+
+
+@dataclass(frozen=True)
+class MapOf(Kind):
+    """A mapping whose keys are data (a word, a name) and whose values are all of one kind."""
+
+    item: Kind
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> dict[str, Any]:
+        return {key: self.item.read(reader, value, _join(path, key))
+                for key, value in reader.pairs(node, path)}
+
+    def write(self, value: Any) -> Any:
+        return {key: self.item.write(item) for key, item in value.items()}

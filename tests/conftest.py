@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from site_src.config import SiteConfig, Variant
+from site_src.content.pages import EditorialPage
 from site_src.content.report import load_report
 from site_src.ingest import import_report
 from site_src.ingest.errata import load_errata
 from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build
+from site_src.site.plan import SitePlan, plan_site
+from site_src.site.strings import UI_STRINGS
+from site_src.site.variant import ReportVariant, VariantContent
+from site_src.summaries.figures.match import KeyFigures
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -50,3 +56,17 @@ def project_copy(tmp_path: Path) -> Project:
     shutil.copytree(CONTENT, tmp_path / "content")
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     return Project(tmp_path / "content", tmp_path / "templates", tmp_path / "output")
+
+
+PLAN_SITE = SiteConfig("某地政府工作报告", "", (Variant("zh-Hans", "简体中文", "zh-hans"),))
+
+
+def report_variant(slug: str, report: Report) -> ReportVariant:
+    """A report as a variant renders it, without summaries or audit."""
+    return ReportVariant(slug, report, None, KeyFigures((), ()), (), (), ())
+
+
+def plan_of(reports: tuple[ReportVariant, ...], pages: tuple[EditorialPage, ...] = ()) -> SitePlan:
+    """The plan of a Simplified site of these reports and pages."""
+    return plan_site(VariantContent(PLAN_SITE.variants[0], PLAN_SITE.variants, PLAN_SITE, pages,
+                                    dict(UI_STRINGS), {"zh-Hans": "简体中文"}, (), reports))

@@ -209,8 +209,17 @@ CASES = [
          expected="error: page_text.html:{line}: template syntax error: Encountered unknown tag "
                   "'endblok'. Jinja was looking for the following tags: 'endblock'. The innermost "
                   "block that needs to be closed is 'block'."),
-    case("template-undefined-variable", Replace("{templates}/page_text.html", "{{ title }}", "{{ titel }}"),
+    case("template-undefined-variable",
+         Replace("{templates}/page_text.html", "{{ page.title }}", "{{ titel }}"),
          expected="error: page_text.html:{line}: undefined in template: 'titel' is undefined"),
+    case("template-links-an-unplanned-page",
+         Replace("{templates}/page_text.html", "<h1>{{ page.title }}</h1>",
+                 '<h1><a href="{{ url("nowhere.html") }}">{{ page.title }}</a></h1>'),
+         expected="error: page_text.html:{line}: a link to 'nowhere.html', which is not a planned page"),
+    case("template-links-an-unknown-paragraph",
+         Replace("{templates}/page_text.html", "<h1>{{ page.title }}</h1>",
+                 '<h1><a href="{{ anchor("no-such-paragraph") }}">{{ page.title }}</a></h1>'),
+         expected="error: page_text.html:{line}: a link to 'no-such-paragraph', which no page holds"),
     case("template-missing", Remove("{templates}/page_text.html"),
          expected="error: page_text.html: template not found: page_text.html"),
     # --- the output folder ------------------------------------------------------------------------

@@ -4,28 +4,40 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
 import pytest
 
+from site_src.genre import load_genre
 from site_src.ingest import import_report
 from site_src.model import Paragraph, Part, Provenance, Report, Source
-from site_src.summaries.figures import (
-    SYNONYMS,
-    ChartBar,
-    KeyFigure,
-    KeyFigures,
-    Target,
-    chart_bars,
-    enumerated,
-    find_results,
-    growth_chart_svg,
-    key_figures,
-    parse_targets,
-    results,
-    review_paragraphs,
-)
+from site_src.site.render import make_environment
+from site_src.summaries.figures import match, parse
+from site_src.summaries.figures.chart import ChartBar, chart_bars, layout
+from site_src.summaries.figures.match import KeyFigure, KeyFigures, review_paragraphs
+from site_src.summaries.figures.parse import Target, enumerated
 from site_src.variants.convert import convert_value, make_converter
-from tests.conftest import SHARED_REPORTS
+from tests.conftest import ROOT, SHARED_REPORTS
+
+GRAMMAR = load_genre().figures
+SYNONYMS = GRAMMAR.words.synonyms
+
+
+# The stage's functions with the shipped genre's words.
+def parse_targets(paragraph: Paragraph) -> tuple[tuple[Target, ...], tuple[parse.Unparsed, ...]]:
+    return parse.parse_targets(paragraph, GRAMMAR)
+
+
+def results(paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> tuple[parse.Result, ...]:
+    return parse.results(paragraphs, GRAMMAR)
+
+
+def find_results(report: Report, targets: tuple[Target, ...]) -> tuple[KeyFigure, ...]:
+    return match.find_results(report, targets, GRAMMAR)
+
+
+def key_figures(report: Report) -> KeyFigures:
+    return match.key_figures(report, GRAMMAR)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -289,10 +301,17 @@ def test_no_targets_paragraph_means_no_figures() -> None:
 
 # --- the chart ----------------------------------------------------------------------------------------
 
+def render_chart(bars: tuple[ChartBar, ...], **words: str) -> str:
+    """The chart as the figures page draws it: the template partial over the layout."""
+    ui = {"result_year": "{year}年", "target_year": "{year}年目标", "chart_title": "主要指标",
+          "chart_desc": "增长率。"} | words
+    subject = SimpleNamespace(chart=layout(bars, "figures"), years={"plan": 2024, "review": 2023})
+    env = make_environment((ROOT / "templates",))
+    return env.get_template("partials/chart.svg").render(page=SimpleNamespace(subject=subject), ui=ui)
+
+
 def chart(bars: tuple[ChartBar, ...], **words: str) -> ET.Element:
-    arguments = {"chart_id": "figures", "title": "主要指标", "desc": "增长率。",
-                 "result_legend": "2023年", "target_legend": "2024年目标"} | words
-    return ET.fromstring(growth_chart_svg(bars, **arguments))
+    return ET.fromstring(render_chart(bars, **words))
 
 
 def test_the_chart_is_accessible_well_formed_svg(figures: KeyFigures) -> None:
@@ -341,27 +360,25 @@ def test_the_chart_takes_converted_words_and_escapes_them(figures: KeyFigures) -
     bars = chart_bars(figures.figures, convert)
     assert bars[0].label == "地區生產總值"
     hostile = (ChartBar('<script>alert("x")</script> & 收入', 5.0, 6.0, "5%", "6%"),)
-    text = growth_chart_svg(hostile, chart_id="c", title="A & <B>", desc="'引号'",
-                            result_legend="完成", target_legend="目标")
+    text = render_chart(hostile, chart_title="A & <B>", chart_desc="'引号'")
     assert "<script>" not in text
     root = ET.fromstring(text)
     assert root.find(f"{SVG}title").text == "A & <B>"
+    assert (root.find(f"{SVG}desc").text or "").startswith("'引号'")
     label = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "label")
     assert label.text == '<script>alert("x")</script> & 收入'
 
 
 def test_the_chart_is_deterministic_and_handles_edge_cases() -> None:
     bars = (ChartBar("甲", -2.5, 3.0, "-2.5%", "3%"), ChartBar("乙", None, 4.0, "—", "4%"))
-    first = growth_chart_svg(bars, chart_id="c", title="t", desc="d", result_legend="r", target_legend="g")
-    assert first == growth_chart_svg(bars, chart_id="c", title="t", desc="d", result_legend="r",
-                                     target_legend="g")
+    first = render_chart(bars)
+    assert first == render_chart(bars)
     root = ET.fromstring(first)
     assert all(float(r.get("width", "0")) >= 0 for r in root.iter(f"{SVG}rect"))
-    ET.fromstring(growth_chart_svg((), chart_id="c", title="t", desc="d", result_legend="r",
-                                   target_legend="g"))
-    with pytest.raises(ValueError):
-        growth_chart_svg(bars, chart_id='x" onload="y', title="t", desc="d", result_legend="r",
-                         target_legend="g")
+    assert [r.get("class") for r in root.iter(f"{SVG}rect")][2:] == [
+        "bar bar-result", "bar bar-target", "bar bar-target"]  # 乙 has no result bar
+    empty = chart(())
+    assert not [g for g in empty.iter(f"{SVG}g") if g.get("class") == "row"]
 
 
 def test_chart_bars_skip_targets_that_are_no_growth_rate() -> None:

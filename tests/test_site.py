@@ -13,7 +13,7 @@ from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build
 from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT, ROOT
+from .conftest import CONTENT, ROOT, plan_of, report_variant
 from .htmltext import Page, read_page
 
 VARIANTS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
@@ -135,12 +135,10 @@ def test_nothing_lost_every_paragraph_in_both_variants(pages: dict[Path, Page], 
 def test_every_paragraph_is_on_its_own_page_with_its_anchor(
         pages: dict[Path, Page], report: Report) -> None:
     back = make_converter("tw2s")
-    from site_src.site.plan import ReportPlan, plan_site
-
-    plan = plan_site((ReportPlan("", report, None, figures=False, slogans=False),), ())
+    anchors = plan_of((report_variant("", report),)).reports[""].anchors
     texts = {folder: {} for folder in VARIANTS}
     for paragraph in report.paragraphs():
-        route = plan.anchors[""][paragraph.id]
+        route = anchors[paragraph.id]
         for folder in VARIANTS:
             page = pages[Path(folder) / route]
             text = texts[folder].setdefault(route, back(page.text) if folder == "zh-hant" else page.text)
@@ -178,3 +176,35 @@ def test_no_build_machine_path_in_output(site: Path) -> None:
     for path in site.rglob("*"):
         if path.is_file():
             assert str(ROOT).encode() not in path.read_bytes(), path
+
+
+def broken_links(site: Path) -> list[tuple[str, str]]:
+    """Every relative link of every page of a built site that leads to no file or no anchor."""
+    pages = {path.relative_to(site): read_page(path) for path in sorted(site.rglob("*.html"))}
+    broken = []
+    for path, page in pages.items():
+        for href in page.links + list(page.alternates.values()):
+            target, anchor = urldefrag(href)
+            resolved = ((site / path).parent / target if target else site / path).resolve()
+            if not resolved.is_file() or (anchor and anchor not in pages[resolved.relative_to(site)].ids):
+                broken.append((str(path), href))
+    return broken
+
+
+def test_without_an_about_page_no_page_links_to_one(project_copy: Project) -> None:
+    (project_copy.content / "pages" / "about.md").unlink()
+    build(project_copy)
+    assert not (project_copy.output / "zh-hans" / "about.html").exists()
+    assert broken_links(project_copy.output) == []
+    footer = (project_copy.output / "zh-hans" / "review" / "01.html").read_text(encoding="utf-8")
+    assert "about.html" not in footer
+
+
+def test_no_template_writes_a_route() -> None:
+    """Templates get every link from the plan (url, anchor, asset): none spells a page's path."""
+    literal = re.compile(r"""(?:href|src|action|cite)="(?!\{\{|#|data:)|[\w-]+\.(?:html|js|css)\b""")
+    templates = ROOT / "templates"
+    for template in sorted(templates.rglob("*.html")) + sorted(templates.rglob("*.svg")):
+        for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), start=1):
+            code = re.sub(r"\{%\s*(?:extends|include)\s+\"[^\"]+\"\s*%\}|asset\('[\w.-]+'\)", "", line)
+            assert not literal.search(code), f"{template.relative_to(ROOT)}:{number}: {line.strip()}"

@@ -1,31 +1,217 @@
-"""Every page of a variant, planned before anything is rendered: route, kind, order.
+"""Every page of a variant, planned before anything is rendered: the one place that decides a page.
 
-The plan is the same for every variant (same relative paths), so a page's counterpart in another
-variant is the same route under another folder. A site of one report puts its pages at the top
-of each variant's folder; a site of several puts each report's pages under its slug and makes
-the home page the list of reports.
+A planned page is a typed value: its route, template, title, description, breadcrumbs, previous
+and next, and the object it presents (its subject). Templates get links from the plan and never
+assemble a path; a link to a route the plan does not have is an error (see render.py).
+
+The plan is made from one variant's content, so every title is in that variant's script; routes
+come from ids, which no variant converts, so a page's counterpart in another variant is the same
+route under another folder. A site of one report puts its pages at the top of each variant's
+folder; a site of several puts each report's pages under its slug and makes the home page the
+list of reports.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from site_src.content.pages import EditorialPage
 from site_src.errors import Location, Problem, SiteError
-from site_src.model import Report
-from site_src.summaries.industries import IndustrySystem
+from site_src.model import GlossaryEntry, Paragraph, Part, Report, Section, Step, Term
+from site_src.site.variant import ReportVariant, VariantContent
+from site_src.summaries.figures.chart import Chart, layout
+from site_src.summaries.figures.match import KeyFigure, KeyFigures
+from site_src.summaries.industries import IndustryPage, IndustrySummary
+from site_src.summaries.slogans import Slogan
+from site_src.variants.audit import VariantAudit
+
+# Chinese readers take in about 400 characters a minute; reading time counts characters, not words.
+CHARACTERS_PER_MINUTE = 400
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_HEADLINE_FIGURES = 6  # on the home page
 
 
 @dataclass(frozen=True)
-class PlannedPage:
-    """One page: its route (relative to the variant's folder), what it shows, and its parent."""
+class Link:
+    title: str
+    route: str  # relative to the variant's folder, with a #fragment for a place inside a page
 
+
+@dataclass(frozen=True)
+class Reading:
+    """How long the text a page shows takes to read."""
+
+    minutes: int
+    characters: int
+
+
+def reading(texts: Iterable[str]) -> Reading:
+    characters = sum(len(_HAN.findall(text)) for text in texts)
+    return Reading(max(1, round(characters / CHARACTERS_PER_MINUTE)), characters)
+
+
+# --- what a page presents ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ContentsPart:
+    link: Link
+    sections: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A report's table of contents, as every page of it links to it."""
+
+    preamble: Link | None
+    parts: tuple[ContentsPart, ...]
+    closing: Link | None
+    summaries: tuple[Link, ...]  # terms, key figures, the industry system, slogans
+    full: Link
+
+
+@dataclass(frozen=True)
+class ReportNav:
+    """What every page of one report links to: its home, its contents, where each text lives."""
+
+    slug: str
+    title: str  # the report's full title, in this variant
+    home: Link
+    contents: Contents
+    anchors: Mapping[str, str]  # the id of a paragraph, heading or term -> the route of its page
+    figures: Link | None
+    industries: Link | None
+    industry: Mapping[str, Link]  # industry id -> its page
+
+
+@dataclass(frozen=True)
+class SiteNav:
+    """The site's own pages, linked from every page."""
+
+    home: Link
+    search: Link
+    about: Link | None  # only if content/pages/about.md exists
+    reports: tuple[Link, ...]  # each report's home page
+
+
+@dataclass(frozen=True)
+class Home:
+    report: ReportVariant
+    highlights: tuple[Paragraph, ...]
+    figures: tuple[KeyFigure, ...]  # the headline figures
+    industries: IndustrySummary | None
+    years: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class PartPage:
+    part: Part
+    sections: tuple[Link, ...]
+    reading: Reading
+
+
+@dataclass(frozen=True)
+class SectionPage:
+    part: Part
+    part_link: Link
+    section: Section
+    reading: Reading
+
+
+@dataclass(frozen=True)
+class TextPage:
+    """The preamble or the closing words."""
+
+    paragraphs: tuple[Paragraph, ...]
+    reading: Reading
+
+
+@dataclass(frozen=True)
+class FullText:
+    report: Report
+    steps: tuple[Step, ...]  # the walk, without the glossary (shown as a list of its own)
+    terms: tuple[Term, ...]
+    reading: Reading
+
+
+@dataclass(frozen=True)
+class TermsPage:
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class FiguresPage:
+    figures: KeyFigures
+    chart: Chart
+    years: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class IndustriesPage:
+    summary: IndustrySummary
+
+
+@dataclass(frozen=True)
+class IndustryPageSubject:
+    summary: IndustrySummary
+    industry: IndustryPage
+
+
+@dataclass(frozen=True)
+class SlogansPage:
+    slogans: tuple[Slogan, ...]
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One report on the site's home page (a site of several reports)."""
+
+    report: ReportVariant
+    home: Link
+    parts: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class ReportsPage:
+    entries: tuple[ReportEntry, ...]
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """One report's import record and conversion audit, on the about page."""
+
+    report: ReportVariant
+    audits: tuple[VariantAudit, ...]
+    anchors: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class EditorialSubject:
+    page: EditorialPage
+    records: tuple[ImportRecord, ...]  # on the about page: every report's record and audit
+    glossary: tuple[GlossaryEntry, ...]  # on the about page: the glossary, with its reasons
+    several: bool  # whether the records need a heading each
+
+
+@dataclass(frozen=True)
+class NotFound:
+    report: str | None  # the report whose contents it offers (a one-report site)
+
+
+@dataclass(frozen=True)
+class Page:
     route: str
-    kind: str  # reports | home | text | part | section | terms | figures | industries | industry
-    # | slogans | full | search | editorial | not-found
-    key: str  # the id of what it shows: part id, section id, page slug, "preamble", "closing"
-    parent: str | None = None  # the route of the page above it in the breadcrumbs
-    report: str | None = None  # the slug of the report it belongs to; None for the site's own pages
+    template: str
+    kind: str  # names the page type for styles: home, part, section, …
+    title: str
+    description: str
+    report: str | None  # the slug of the report it belongs to; None for the site's own pages
+    subject: Any  # what it presents: one of the classes above, or None
+    crumbs: tuple[Link, ...] = ()  # the pages above it, from the top
+    previous: Link | None = None
+    next: Link | None = None
 
     @property
     def depth(self) -> int:
@@ -33,98 +219,209 @@ class PlannedPage:
 
 
 @dataclass(frozen=True)
-class ReportPlan:
-    """What the plan needs to know of one report."""
+class SitePlan:
+    pages: tuple[Page, ...]  # in reading order (each report, then the site's own pages)
+    site: SiteNav
+    reports: Mapping[str, ReportNav]  # by slug
 
-    slug: str
-    report: Report
-    industries: IndustrySystem | None
-    figures: bool
-    slogans: bool
+    @property
+    def routes(self) -> frozenset[str]:
+        return frozenset(page.route for page in self.pages)
+
+
+# --- planning ------------------------------------------------------------------------------------
+
+_OUT_OF_ORDER = ("not-found", "search")  # pages outside the reading order (no previous/next)
 
 
 @dataclass(frozen=True)
-class SitePlan:
-    pages: tuple[PlannedPage, ...]  # in reading order (each report, then the site's own pages)
-    # report slug -> paragraph, section and part id -> route of the page where it lives
-    anchors: dict[str, dict[str, str]]
-    prefixes: dict[str, str]  # report slug -> the folder its pages are in ("" for a lone report)
+class _Draft:
+    """A page before its breadcrumbs and neighbours are known."""
 
-    def reading_order(self) -> tuple[PlannedPage, ...]:
-        return tuple(p for p in self.pages if p.kind not in ("not-found", "search"))
+    route: str
+    template: str
+    kind: str
+    key: str  # what it shows, for messages: a part id, a page slug
+    title: str
+    report: str | None
+    subject: Any
+    parent: str | None
+    description: str = ""
 
 
-def plan_site(reports: tuple[ReportPlan, ...], pages: tuple[EditorialPage, ...]) -> SitePlan:
-    several = len(reports) > 1
-    planned: list[PlannedPage] = []
-    anchors: dict[str, dict[str, str]] = {}
-    prefixes: dict[str, str] = {}
+def plan_site(content: VariantContent) -> SitePlan:
+    ui = content.ui
+    several = len(content.reports) > 1
+    drafts: list[_Draft] = []
+    navs: dict[str, ReportNav] = {}
+    about_page = next((page for page in content.pages if page.slug == "about"), None)
+    site_nav = SiteNav(
+        home=Link(content.site.title, "index.html"),
+        search=Link(ui["search_title"], "search.html"),
+        about=Link(about_page.title, "about.html") if about_page else None,
+        reports=tuple(Link(r.report.full_title, f"{r.slug}/index.html" if several else "index.html")
+                      for r in content.reports))
+    for entry in content.reports:
+        report_drafts, navs[entry.slug] = _plan_report(content, entry, several)
+        drafts.extend(report_drafts)
     if several:
-        planned.append(PlannedPage("index.html", "reports", "reports"))
-    for entry in reports:
-        prefix = f"{entry.slug}/" if several else ""
-        prefixes[entry.slug] = prefix
-        report_pages, anchors[entry.slug] = _plan_report(entry, prefix, "index.html" if several else None)
-        planned.extend(report_pages)
-    site_parent = "index.html"
-    planned.extend(PlannedPage(f"{page.slug}.html", "editorial", page.slug, site_parent)
-                   for page in pages)
-    planned.append(PlannedPage("search.html", "search", "search", site_parent))
-    planned.append(PlannedPage("404.html", "not-found", "404", site_parent))
+        entries = tuple(ReportEntry(entry, navs[entry.slug].home,
+                                    tuple(part.link for part in navs[entry.slug].contents.parts))
+                        for entry in content.reports)
+        drafts.insert(0, _Draft("index.html", "page_reports.html", "reports", "reports", content.site.title,
+                                None, ReportsPage(entries), None, content.site.description))
+    records = tuple(ImportRecord(entry, entry.audits, navs[entry.slug].anchors) for entry in content.reports)
+    for page in content.pages:
+        about = page.slug == "about"
+        subject = EditorialSubject(page, records if about else (), content.glossary if about else (), several)
+        drafts.append(_Draft(f"{page.slug}.html", "page_editorial.html", "editorial", page.slug, page.title,
+                             None, subject, "index.html", content.site.description))
+    drafts.append(_Draft("search.html", "page_search.html", "search", "search", ui["search_title"],
+                         None, None, "index.html", content.site.description))
+    drafts.append(_Draft("404.html", "page_not_found.html", "not-found", "404", ui["not_found"], None,
+                         NotFound(None if several else content.reports[0].slug), "index.html",
+                         content.site.description))
+    _check_unique(drafts)
+    return SitePlan(_link(drafts), site_nav, navs)
 
+
+def _plan_report(content: VariantContent, entry: ReportVariant, several: bool
+                 ) -> tuple[list[_Draft], ReportNav]:
+    ui, report, slug = content.ui, entry.report, entry.slug
+    prefix = f"{slug}/" if several else ""
+    home_route = f"{prefix}index.html"
+    title = report.full_title
+    drafts: list[_Draft] = []
+
+    def add(route: str, template: str, kind: str, key: str, page_title: str, subject: Any,
+            parent: str | None = home_route, description: str = "") -> Link:
+        drafts.append(_Draft(prefix + route, template, kind, key, page_title, slug, subject, parent,
+                             description or content.site.description))
+        return Link(page_title, prefix + route)
+
+    home = Link(title if several else content.site.title, home_route)
+    years = {"plan": report.year, "review": report.year - 1}  # the report of 2024 reviews 2023
+    drafts.append(_Draft(home_route, "page_home.html", "home", "home", home.title, slug,
+                         Home(entry, report.highlights(), entry.figures.figures[:_HEADLINE_FIGURES],
+                              entry.industries, years),
+                         "index.html" if several else None, content.site.description))
+    preamble = closing = None
+    if report.preamble:
+        preamble = add("preamble.html", "page_text.html", "text", "preamble", ui["preamble"],
+                       TextPage(report.preamble, reading(p.source_text for p in report.preamble)),
+                       description=_description(report.preamble))
+    contents_parts = []
+    for part in report.parts:
+        part_route = f"{part.id}/index.html"
+        section_links = tuple(Link(section.heading, f"{prefix}{part.id}/{n:02d}.html")
+                              for n, section in enumerate(part.sections, start=1))
+        part_link = add(part_route, "page_part.html", "part", part.id, part.heading,
+                        PartPage(part, section_links, reading(p.source_text for p in part.paragraphs())),
+                        description=_description(part.opening or (part.sections[0].paragraphs
+                                                                  if part.sections else ())))
+        contents_parts.append(ContentsPart(part_link, section_links))
+        for section, link in zip(part.sections, section_links, strict=True):
+            add(link.route.removeprefix(prefix), "page_section.html", "section", section.id, section.heading,
+                SectionPage(part, part_link, section, reading(p.source_text for p in section.paragraphs)),
+                parent=part_link.route, description=_description(section.paragraphs))
+    if report.closing:
+        closing = add("closing.html", "page_text.html", "text", "closing", ui["closing"],
+                      TextPage(report.closing, reading(p.source_text for p in report.closing)),
+                      description=_description(report.closing))
+    summaries = []
+    if report.terms:
+        summaries.append(add("terms.html", "page_terms.html", "terms", "terms", ui["terms_title"],
+                             TermsPage(report.terms)))
+    figures = industries = None
+    if entry.figures.figures:
+        figures = add("figures.html", "page_figures.html", "figures", "figures", ui["figures_title"],
+                      FiguresPage(entry.figures, layout(entry.chart), years))
+        summaries.append(figures)
+    industry_links: dict[str, Link] = {}
+    if entry.industries is not None:
+        industries = add("industries/index.html", "page_industries.html", "industries", "industries",
+                         entry.industries.system.name, IndustriesPage(entry.industries))
+        summaries.append(industries)
+        for industry_page in entry.industries.pages:
+            industry = industry_page.industry
+            industry_links[industry.id] = add(
+                f"industries/{industry.id}.html", "page_industry.html", "industry", industry.id,
+                industry.name, IndustryPageSubject(entry.industries, industry_page), parent=industries.route)
+    if entry.slogans:
+        summaries.append(add("slogans.html", "page_slogans.html", "slogans", "slogans", ui["slogans_title"],
+                             SlogansPage(entry.slogans)))
+    steps = tuple(report.walk())
+    full = add("full.html", "page_full.html", "full", "full", ui["full_text_title"],
+               FullText(report, tuple(s for s in steps if s.term is None and s.place != "terms-heading"),
+                        report.terms, reading(p.source_text for p in report.paragraphs())))
+    # Where each text lives: the page that shows it in its place (the full text repeats them all).
+    anchors: dict[str, str] = {}
+    for step in steps:
+        route = _place_of(step, prefix)
+        anchors.setdefault(step.id, route)
+        if step.block is not None:
+            anchors.setdefault(step.block.id, route)
+    nav = ReportNav(slug, title, home, Contents(preamble, tuple(contents_parts), closing, tuple(summaries),
+                                                full), anchors, figures, industries, industry_links)
+    return drafts, nav
+
+
+def _place_of(step: Step, prefix: str) -> str:
+    """The route of the page that shows a step of the walk in its place."""
+    if step.section is not None:
+        part = step.part
+        assert part is not None
+        return f"{prefix}{part.id}/{part.sections.index(step.section) + 1:02d}.html"
+    if step.part is not None:
+        return f"{prefix}{step.part.id}/index.html"
+    if step.place == "preamble":
+        return f"{prefix}preamble.html"
+    if step.place == "closing":
+        return f"{prefix}closing.html"
+    return f"{prefix}terms.html"  # the appended glossary's heading and terms
+
+
+def _description(paragraphs: tuple[Paragraph, ...]) -> str:
+    """The meta description: the page's first words, cut at a sentence near 120 characters."""
+    if not paragraphs:
+        return ""
+    text = "".join(p.source_text for p in paragraphs[:2])
+    if len(text) <= 120:
+        return text
+    cut = text.rfind("。", 0, 120)
+    return text[: cut + 1] if cut > 40 else text[:119] + "…"
+
+
+def _check_unique(drafts: list[_Draft]) -> None:
     problems = []
-    seen: dict[str, PlannedPage] = {}
-    for page in planned:
-        if page.route in seen:
-            problems.append(Problem(Location(page.route),
-                                    f"two pages want the same path: {seen[page.route].kind} "
-                                    f"{seen[page.route].key!r} and {page.kind} {page.key!r}"))
-        seen[page.route] = page
+    seen: dict[str, _Draft] = {}
+    for draft in drafts:
+        if draft.route in seen:
+            first = seen[draft.route]
+            problems.append(Problem(Location(draft.route), f"two pages want the same path: {first.kind} "
+                                                           f"{first.key!r} and {draft.kind} {draft.key!r}"))
+        seen[draft.route] = draft
     if problems:
         raise SiteError(problems)
-    return SitePlan(pages=tuple(planned), anchors=anchors, prefixes=prefixes)
 
 
-def _plan_report(entry: ReportPlan, prefix: str, parent: str | None
-                 ) -> tuple[list[PlannedPage], dict[str, str]]:
-    report, slug = entry.report, entry.slug
-    home = f"{prefix}index.html"
-
-    def page(route: str, kind: str, key: str, parent_route: str | None = home) -> PlannedPage:
-        return PlannedPage(prefix + route, kind, key, parent_route, slug)
-
-    planned = [PlannedPage(home, "home", "home", parent, slug)]
-    anchors: dict[str, str] = {}
-    if report.preamble:
-        planned.append(page("preamble.html", "text", "preamble"))
-        anchors.update({p.id: prefix + "preamble.html" for p in report.preamble})
-    for part in report.parts:
-        part_route = f"{prefix}{part.id}/index.html"
-        planned.append(page(f"{part.id}/index.html", "part", part.id))
-        anchors[part.id] = part_route
-        anchors.update({p.id: part_route for p in part.opening + part.closing})
-        for block in part.blocks:
-            anchors[block.id] = part_route
-            anchors.update({p.id: part_route for p in block.paragraphs})
-        for n, section in enumerate(part.sections, start=1):
-            route = f"{prefix}{part.id}/{n:02d}.html"
-            planned.append(page(f"{part.id}/{n:02d}.html", "section", section.id, part_route))
-            anchors[section.id] = route
-            anchors.update({p.id: route for p in section.paragraphs})
-    if report.closing:
-        planned.append(page("closing.html", "text", "closing"))
-        anchors.update({p.id: prefix + "closing.html" for p in report.closing})
-    if report.terms:
-        planned.append(page("terms.html", "terms", "terms"))
-        anchors.update({f"term-{n}": prefix + "terms.html" for n in range(1, len(report.terms) + 1)})
-    if entry.figures:
-        planned.append(page("figures.html", "figures", "figures"))
-    if entry.industries is not None:
-        overview = f"{prefix}industries/index.html"
-        planned.append(page("industries/index.html", "industries", "industries"))
-        planned.extend(page(f"industries/{industry.id}.html", "industry", industry.id, overview)
-                       for industry in entry.industries.industries())
-    if entry.slogans:
-        planned.append(page("slogans.html", "slogans", "slogans"))
-    planned.append(page("full.html", "full", "full"))
-    return planned, anchors
+def _link(drafts: list[_Draft]) -> tuple[Page, ...]:
+    """The drafts as pages, with their breadcrumbs and their neighbours in the reading order."""
+    by_route = {draft.route: draft for draft in drafts}
+    order = [draft for draft in drafts if draft.kind not in _OUT_OF_ORDER]
+    position = {draft.route: n for n, draft in enumerate(order)}
+    pages = []
+    for draft in drafts:
+        crumbs: list[Link] = []
+        parent = draft.parent
+        while parent is not None:
+            crumbs.insert(0, Link(by_route[parent].title, parent))
+            parent = by_route[parent].parent
+        n = position.get(draft.route)
+        previous = order[n - 1] if n is not None and n > 0 else None
+        following = order[n + 1] if n is not None and n + 1 < len(order) else None
+        pages.append(Page(draft.route, draft.template, draft.kind, draft.title, draft.description,
+                          draft.report, draft.subject, tuple(crumbs),
+                          Link(previous.title, previous.route) if previous else None,
+                          Link(following.title, following.route) if following else None))
+    return tuple(pages)

@@ -14,15 +14,12 @@ Simplified character and its Traditional forms (and glyph variants: 爲/為) sha
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from site_src.model import Report
+from site_src.model import CLOSING, PART_HEADING, PREAMBLE, SECTION_HEADING, TERMS_HEADING_PLACE, Step
 from site_src.site.plan import SitePlan
-
-if TYPE_CHECKING:
-    from site_src.site.render import VariantContent
+from site_src.site.variant import VariantContent
 
 # Paragraph entries: [page index, anchor id, heading, text]; pages: [href, title].
 INDEX_VARIABLE = "REPORT_SEARCH_INDEX"
@@ -37,53 +34,45 @@ class SearchFiles:
     text: str
 
 
-def search_index(content: VariantContent, plan: SitePlan, titles: dict[str, str]) -> SearchFiles:
-    """The index of one variant: each paragraph with its page, anchor and topic heading. On a site
-    of several reports each page's title names its report, so a hit says where it is from."""
+def search_index(content: VariantContent, plan: SitePlan) -> SearchFiles:
+    """The index of one variant: each paragraph and heading with its page, anchor and topic heading,
+    in the reading order. On a site of several reports each page's title names its report, so a
+    hit says where it is from."""
+    titles = {page.route: page.title for page in plan.pages}
     pages: list[list[str]] = []
     page_numbers: dict[str, int] = {}
     entries: list[list[object]] = []
     several = len(content.reports) > 1
 
     for entry in content.reports:
-        anchors = plan.anchors[entry.slug]
-        report = entry.report
-        label = f"{report.full_title} · " if several else ""
-
-        def page(route: str, title: str = "", label: str = label) -> int:
+        anchors = plan.reports[entry.slug].anchors
+        label = f"{entry.report.full_title} · " if several else ""
+        for step in entry.report.walk():
+            if step.place == TERMS_HEADING_PLACE:
+                continue  # the glossary's heading: its terms are indexed
+            route = anchors[step.id]
             if route not in page_numbers:
                 page_numbers[route] = len(pages)
-                pages.append([route, label + (title or titles.get(route, route))])
-            return page_numbers[route]
-
-        entries.extend(_entries(report, anchors, page))
+                pages.append([route, label + titles[route]])
+            entries.append([page_numbers[route], step.id, *_heading_and_text(step)])
     data = {"pages": pages, "entries": entries}
     text = f"window.{INDEX_VARIABLE}={json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
     return SearchFiles(f"{content.variant.path}/search-index.js", text)
 
 
-def _entries(report: Report, anchors: dict[str, str], page: Callable[..., int]) -> list[list[object]]:
-    """[page, anchor, heading, text] for every paragraph, part and section heading, in order."""
-    entries: list[list[object]] = []
-    for paragraph in report.preamble:
-        entries.append([page(anchors[paragraph.id]), paragraph.id, "", paragraph.text])
-    for part in report.parts:
-        part_page = page(anchors[part.id], part.heading)
-        entries.append([part_page, part.id, part.heading, ""])
-        for paragraph in part.opening:
-            entries.append([part_page, paragraph.id, paragraph.heading, paragraph.text])
-        for section in part.sections:
-            section_page = page(anchors[section.id], section.heading)
-            entries.append([section_page, section.id, section.heading, ""])
-            for paragraph in section.paragraphs:
-                entries.append([section_page, paragraph.id, paragraph.heading, paragraph.text])
-        for paragraph in part.closing + tuple(p for block in part.blocks for p in block.paragraphs):
-            entries.append([part_page, paragraph.id, paragraph.heading, paragraph.text])
-    for paragraph in report.closing:
-        entries.append([page(anchors[paragraph.id]), paragraph.id, "", paragraph.text])
-    for n, term in enumerate(report.terms, start=1):
-        entries.append([page(anchors[f"term-{n}"]), f"term-{n}", term.term, term.explanation])
-    return entries
+def _heading_and_text(step: Step) -> tuple[str, str]:
+    """What a hit shows: the heading it is under (a topic lead, a term) and its text."""
+    if step.place == PART_HEADING:
+        assert step.part is not None
+        return step.part.heading, ""
+    if step.place == SECTION_HEADING:
+        assert step.section is not None
+        return step.section.heading, ""
+    if step.term is not None:
+        return step.term.term, step.term.explanation
+    assert step.paragraph is not None
+    heading = "" if step.place in (PREAMBLE, CLOSING) else step.paragraph.heading
+    return heading, step.paragraph.text
 
 
 def fold_map(characters: Iterable[str], pairs: Iterable[tuple[str, str]]) -> SearchFiles:

@@ -1,0 +1,41 @@
+"""What one variant renders: the content, its summaries and audits, all in the variant's script."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from site_src.config import SiteConfig, Variant
+from site_src.content.pages import EditorialPage
+from site_src.model import GlossaryEntry, Report
+from site_src.summaries.figures.chart import ChartBar
+from site_src.summaries.figures.match import KeyFigures
+from site_src.summaries.industries import IndustrySummary
+from site_src.summaries.slogans import Slogan
+from site_src.variants.audit import VariantAudit
+
+
+@dataclass(frozen=True)
+class ReportVariant:
+    """One report of the site, in one variant's script, with its summaries and audit."""
+
+    slug: str  # its folder under content/reports/, "" for the lone report of a one-report site
+    report: Report
+    industries: IndustrySummary | None
+    figures: KeyFigures
+    chart: tuple[ChartBar, ...]
+    slogans: tuple[Slogan, ...]
+    audits: tuple[VariantAudit, ...]  # the conversion audit of each converted variant
+
+
+@dataclass(frozen=True)
+class VariantContent:
+    """Everything one variant renders, already in its script."""
+
+    variant: Variant
+    variants: tuple[Variant, ...]  # every variant of the site, for the switcher
+    site: SiteConfig
+    pages: tuple[EditorialPage, ...]
+    ui: dict[str, str]
+    labels: dict[str, str]  # variant code -> its label, in its own script
+    glossary: tuple[GlossaryEntry, ...]  # reasons in this variant's script
+    reports: tuple[ReportVariant, ...]
