@@ -25,7 +25,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     commands.add_parser("audit", help="print the conversion audit of every converted variant")
     serve_parser = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild on change")
     serve_parser.add_argument("--port", type=_port, default=8000)
-    serve_parser.add_argument("--host", default="127.0.0.1")
+    serve_parser.add_argument("--host", default="127.0.0.1",
+                              help="address to listen on (default 127.0.0.1; another needs --allow-remote)")
+    serve_parser.add_argument("--allow-remote", action="store_true",
+                              help="let other machines reach the preview (any Host header is answered)")
     serve_parser.add_argument("--out", type=Path, help="output folder (default: output/)")
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in commands.choices and argv[0] not in ("-h", "--help")):
@@ -53,9 +56,16 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
                     print(f"# {entry.slug}: {entry.report.full_title}")
                 print(format_audit(audit_report(content, entry), content.site))
         elif command == "serve":
-            from site_src.serve import serve
+            import site_src
+            from site_src.serve import LOCAL_HOSTS, serve
 
-            serve(project, root, host=args.host, port=args.port)
+            if args.host not in LOCAL_HOSTS and not args.allow_remote:
+                serve_parser.error(f"--host {args.host} lets other machines reach the preview: "
+                             "add --allow-remote if that is what you want")
+            build_command = [sys.executable, "-m", "site_src", "build", "--out", str(project.output)]
+            watched = (project.content, project.templates, Path(site_src.__file__).parent)
+            serve(build_command, root, watched, project.output, host=args.host, port=args.port,
+                  remote=args.allow_remote)
         else:
             started = time.perf_counter()
             result = build(project)

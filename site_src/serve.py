@@ -1,48 +1,61 @@
-"""A thin preview server over the build: livereload on 127.0.0.1, rebuild on change, keep the last good site.
+"""The preview: the built site on 127.0.0.1, rebuilt when a watched file changes, reloaded live.
 
-Every build runs the build command in a fresh Python process, so edits to site_src/ take effect
-too and a crash cannot take the server down. The build swaps its output in only on success, so a
-failed build leaves the previous site being served; the server then shows the build's errors over
-each page it serves (without touching output/) until a save builds again.
+A thin layer over build(), on Tornado's public API (web.Application, RequestHandler,
+StaticFileHandler, WebSocketHandler, PeriodicCallback). python-livereload, which this replaced,
+accepts any Host header and any websocket Origin (its handler's check_origin returns True and its
+routes are fixed inside Server.application), so a web page elsewhere could read the preview by
+DNS rebinding or drive its reloads; it also offers no way to show a failed build over the page
+without reaching into its internals.
+
+- Every build runs the build command in a fresh Python process, so edits to the program take
+  effect too and a crash cannot take the server down. Builds swap their output in only when
+  they succeed, so the server never serves a half-built site.
+- A burst of saves is one build: the watched files must stay unchanged for a moment first.
+- While the last build failed, every page carries its errors over the last good site (the output
+  folder is not touched); the next good save clears them.
+- Only requests for this server's own address are answered (Host 127.0.0.1:PORT or
+  localhost:PORT), and the reload socket takes only pages of that origin.
 """
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import html
+import mimetypes
 import socket
-import subprocess
 import sys
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from livereload import Server
-from livereload.handlers import LiveReloadHandler, StaticFileHandler
-from livereload.watcher import Watcher
-from tornado import web
-from tornado.ioloop import PeriodicCallback
+from tornado import httpserver, ioloop, netutil, web, websocket
 
 from site_src.errors import fail
-from site_src.pipeline import Project
 
-WATCHED = ("content", "templates", "site_src")
-# How often the watched folders are compared (livereload's own loop waits 0.8 s); a comparison
-# stats about a hundred files, well under a millisecond.
+# How often the watched folders are compared; a comparison stats about a hundred files.
 POLL_SECONDS = 0.1
+SETTLE_SECONDS = 0.05  # a save that is several writes: wait until the tree stops changing
 BUILD_TIMEOUT_SECONDS = 300
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+RELOAD_PATH = "/__preview/reload"
+# The page side of the reload: reconnecting after the server restarts, reloading when told.
+RELOAD_SCRIPT = (
+    '<script>(function () { var open = function () {'
+    ' var s = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host'
+    f' + "{RELOAD_PATH}"); s.onmessage = function (e) {{ if (e.data === "reload") location.reload(); }};'
+    ' s.onclose = function () { setTimeout(open, 1000); }; }; open(); })();</script>'
+)
 
 
-def tree_fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+def tree_fingerprint(folders: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
     """Names, sizes and modification times of every watched file: equal means nothing changed.
 
     Editors' swap and backup files and importers' temporary files do not count.
     """
     entries = []
-    for folder in WATCHED:
-        for path in sorted((root / folder).rglob("*")):
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
             if _ignored(path):
                 continue
             try:
@@ -50,7 +63,7 @@ def tree_fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
             except OSError:
                 continue  # removed between listing and looking: the next poll sees it gone
             if path.is_file():
-                entries.append((path.relative_to(root).as_posix(), stat.st_size, stat.st_mtime_ns))
+                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
 
 
@@ -61,42 +74,65 @@ def _ignored(path: Path) -> bool:
 
 @dataclass
 class Preview:
-    """What the server shows besides the site: the last build's errors, None once it succeeded."""
+    """What the server shows besides the site: the last build's errors (None once one succeeds),
+    and the pages that wait to be told to reload."""
 
+    output: Path
     failure: str | None = None
+    sockets: set[websocket.WebSocketHandler] = field(default_factory=set)
+
+    def reload(self) -> None:
+        for connection in list(self.sockets):
+            try:
+                connection.write_message("reload")
+            except websocket.WebSocketClosedError:
+                self.sockets.discard(connection)
 
 
 class Rebuilder:
-    """Runs one build per real change, once the files have settled; then tells the browsers."""
+    """One build per real change, once the files have settled; then the pages are told."""
 
-    def __init__(self, project: Project, root: Path, preview: Preview,
-                 reload: Callable[[], None] = lambda: None) -> None:
-        self.project = project
-        self.root = root
+    def __init__(self, command: list[str], cwd: Path, watched: tuple[Path, ...], preview: Preview) -> None:
+        self.command = command
+        self.cwd = cwd
+        self.watched = watched
         self.preview = preview
-        self.reload = reload
-        self.last: tuple[tuple[str, int, int], ...] | None = None
+        self.last = tree_fingerprint(watched)
+        self.running = False
 
     def first(self) -> bool:
-        """The build at start-up, before any browser is there to reload."""
-        self.last = tree_fingerprint(self.root)
-        return self.build()
+        """The build at start-up, before any page is there to reload."""
+        return asyncio.run(self.build())
 
-    def __call__(self) -> None:
-        current = self._settled()
+    async def poll(self) -> None:
+        if self.running:
+            return
+        current = tree_fingerprint(self.watched)
         if current == self.last:
             return
-        self.last = current
-        self.build()
-        self.reload()
-
-    def build(self) -> bool:
-        command = [sys.executable, "-m", "site_src", "build", "--out", str(self.project.output)]
+        self.running = True
         try:
-            result = subprocess.run(command, cwd=self.root, capture_output=True, text=True,
-                                    check=False, timeout=BUILD_TIMEOUT_SECONDS)
-            output, errors, failed = result.stdout, result.stderr, result.returncode != 0
-        except subprocess.TimeoutExpired:
+            while True:  # settled: unchanged for one more look
+                await asyncio.sleep(SETTLE_SECONDS)
+                again = tree_fingerprint(self.watched)
+                if again == current:
+                    break
+                current = again
+            self.last = current
+            await self.build()
+            self.preview.reload()
+        finally:
+            self.running = False
+
+    async def build(self) -> bool:
+        process = await asyncio.create_subprocess_exec(
+            *self.command, cwd=self.cwd, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        try:
+            out, err = await asyncio.wait_for(process.communicate(), BUILD_TIMEOUT_SECONDS)
+            output, errors = out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
+            failed = process.returncode != 0
+        except TimeoutError:
+            process.kill()
             output, errors, failed = "", f"error: the build took over {BUILD_TIMEOUT_SECONDS} s\n", True
         sys.stdout.write(output)
         sys.stdout.flush()
@@ -104,25 +140,11 @@ class Rebuilder:
             self.preview.failure = None
             return True
         sys.stderr.write(errors)
-        sys.stderr.write("build failed: still serving the last good site\n" if self.project.output.is_dir()
+        sys.stderr.write("build failed: still serving the last good site\n" if self.preview.output.is_dir()
                          else "build failed: no site yet, the browser shows the errors\n")
         sys.stderr.flush()
         self.preview.failure = errors.strip() or "the build failed without a message"
         return False
-
-    def _settled(self) -> tuple[tuple[str, int, int], ...]:
-        """The fingerprint once a burst of saves is over (an editor's save can be several writes)."""
-        current = tree_fingerprint(self.root)
-        if current == self.last:
-            return current
-        deadline = time.monotonic() + 2
-        while time.monotonic() < deadline:
-            time.sleep(POLL_SECONDS / 2)
-            again = tree_fingerprint(self.root)
-            if again == current:
-                break
-            current = again
-        return current
 
 
 def error_overlay(failure: str) -> str:
@@ -141,99 +163,136 @@ def error_page(failure: str) -> str:
             f"</head><body>{error_overlay(failure)}</body></html>")
 
 
-def with_overlay(page: bytes, failure: str) -> bytes:
-    overlay = error_overlay(failure).encode("utf-8")
+def with_additions(page: bytes, additions: str) -> bytes:
+    """The page with markup added at the end of its body."""
+    extra = additions.encode("utf-8")
     end = page.rfind(b"</body>")
-    return page + overlay if end < 0 else page[:end] + overlay + page[end:]
+    return page + extra if end < 0 else page[:end] + extra + page[end:]
 
 
-class PreviewHandler(StaticFileHandler):
-    """The output folder as files; while the last build failed, HTML pages carry its errors."""
+class _Guarded(web.RequestHandler):
+    """Answers only requests addressed to this server by its own name (no DNS rebinding)."""
 
-    def initialize(self, path: str, default_filename: str | None = None,  # type: ignore[override]
-                   preview: Preview | None = None) -> None:
-        super().initialize(path, default_filename)
-        self.preview = preview or Preview()
-        self.with_errors = False
-
-    def compute_etag(self) -> str | None:
-        return None if self.with_errors else super().compute_etag()
-
-    async def get(self, path: str, include_body: bool = True) -> None:
-        failure = self.preview.failure
-        if failure is None:
-            await super().get(path, include_body)
-            return
-        self.path = self.parse_url_path(path)
-        try:
-            absolute = self.validate_absolute_path(self.root, self.get_absolute_path(self.root, self.path))
-        except web.HTTPError:
-            absolute = ""  # no such page, or no site built yet: the errors alone
-        if absolute is None:
-            return  # redirected (a folder without its trailing slash)
-        if absolute and not absolute.endswith(".html"):
-            await super().get(path, include_body)
-            return
-        self.with_errors = True
-        if absolute:
-            body = with_overlay(Path(absolute).read_bytes(), failure)
-        else:
-            self.set_status(500)
-            body = error_page(failure).encode("utf-8")
-        self.set_header("Content-Type", "text/html; charset=UTF-8")
-        self.set_header("Cache-Control", "no-store")
-        if include_body:
-            self.write(body)
-
-
-class _Server(Server):
-    """livereload's server, with the preview handler in place of its plain static files."""
-
-    def __init__(self, preview: Preview, watcher: Watcher) -> None:
-        super().__init__(watcher=watcher)
+    def initialize(self, hosts: frozenset[str] | None, preview: Preview) -> None:
+        self.hosts = hosts  # None: any (a preview deliberately opened to the network)
         self.preview = preview
 
-    def get_web_handlers(self, script: Any) -> list[Any]:
-        return [(r"/(.*)", PreviewHandler, {"path": self.root or ".",
-                                            "default_filename": self.default_filename,
-                                            "preview": self.preview})]
+    def prepare(self) -> None:
+        if self.hosts is not None and self.request.host.lower() not in self.hosts:
+            raise web.HTTPError(403, "not this server's address: %s", self.request.host)
 
 
-class _Watcher(Watcher):
-    """In place of livereload's change detection: our fingerprint, polled often, builds first."""
+class AssetHandler(_Guarded, web.StaticFileHandler):
+    """Stylesheets, scripts, the search index: served as files, never cached by the browser."""
 
-    def __init__(self, on_poll: Callable[[], None]) -> None:
-        super().__init__()
-        self.on_poll = on_poll
+    def initialize(self, path: str, hosts: frozenset[str] | None,  # type: ignore[override]
+                   preview: Preview) -> None:
+        web.StaticFileHandler.initialize(self, path)
+        _Guarded.initialize(self, hosts, preview)
 
-    def start(self, callback: Callable[[], None]) -> bool:
-        PeriodicCallback(callback, POLL_SECONDS * 1000).start()
-        return True
-
-    def examine(self) -> tuple[str | None, float | None]:
-        if self._changes:  # livereload's own start-up signal
-            return self._changes.pop()
-        self.on_poll()
-        return None, None  # the Rebuilder has already told the browsers, without a delay
+    def set_extra_headers(self, path: str) -> None:
+        self.set_header("Cache-Control", "no-store")
 
 
-def check_port(host: str, port: int) -> None:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        try:
-            probe.bind((host, port))
-        except OSError as error:
-            if error.errno == errno.EADDRINUSE:
-                raise fail(f"{host}:{port}", f"cannot serve: the port is in use ({error.strerror})") from None
-            raise fail(f"{host}:{port}", f"cannot serve: {error.strerror or error}") from None
+class PageHandler(_Guarded):
+    """Pages: the site's HTML with the reload script, and the last build's errors if it failed;
+    the site's own 404 page for a page that is not there."""
+
+    async def get(self, path: str) -> None:
+        page, status = self._find(path)
+        failure = self.preview.failure
+        additions = RELOAD_SCRIPT + (error_overlay(failure) if failure else "")
+        if page is None:
+            body = with_additions(error_page(failure).encode("utf-8"), RELOAD_SCRIPT) if failure \
+                else b"404: Not Found"
+            status = 500 if failure else 404
+        else:
+            body = with_additions(page.read_bytes(), additions) if page.suffix == ".html" \
+                else page.read_bytes()
+        self.set_status(status)
+        content_type = mimetypes.guess_type(page.name)[0] if page is not None else "text/html"
+        self.set_header("Content-Type", f"{content_type or 'application/octet-stream'}; charset=UTF-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(body)
+
+    def _find(self, path: str) -> tuple[Path | None, int]:
+        root = self.preview.output.resolve()
+        wanted = (root / path).resolve()
+        if wanted != root and root not in wanted.parents:
+            return self._not_found(root, path)
+        if wanted.is_dir():
+            if path and not path.endswith("/"):
+                self.redirect(f"/{path}/", permanent=False)
+                raise web.Finish()
+            wanted = wanted / "index.html"
+        return (wanted, 200) if wanted.is_file() else self._not_found(root, path)
+
+    @staticmethod
+    def _not_found(root: Path, path: str) -> tuple[Path | None, int]:
+        """The site's own 404 page: the one of the variant the path is in, else the root's."""
+        folder = path.split("/", 1)[0] if "/" in path else ""
+        for candidate in ((root / folder / "404.html") if folder else None, root / "404.html"):
+            if candidate is not None and candidate.resolve().parent in (root, root / folder) \
+                    and candidate.is_file():
+                return candidate, 404
+        return None, 404
 
 
-def serve(project: Project, root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    check_port(host, port)
-    preview = Preview()
-    rebuild = Rebuilder(project, root, preview, reload=lambda: LiveReloadHandler.reload_waiters("*"))
+class ReloadSocket(_Guarded, websocket.WebSocketHandler):
+    """Where pages wait to be told to reload. Tornado's check_origin takes only pages of the
+    server's own origin."""
+
+    def initialize(self, hosts: frozenset[str] | None, preview: Preview) -> None:  # type: ignore[override]
+        _Guarded.initialize(self, hosts, preview)
+
+    def open(self, *args: str, **kwargs: str) -> None:
+        self.preview.sockets.add(self)
+
+    def on_close(self) -> None:
+        self.preview.sockets.discard(self)
+
+
+def bind(host: str, port: int) -> list[socket.socket]:
+    """The listening sockets, before the first build: a port in use stops serve at once."""
+    try:
+        return netutil.bind_sockets(port, address=host)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise fail(f"{host}:{port}", f"cannot serve: the port is in use ({error.strerror})") from None
+        raise fail(f"{host}:{port}", f"cannot serve: {error.strerror or error}") from None
+
+
+def application(preview: Preview, hosts: frozenset[str] | None) -> web.Application:
+    settings = {"hosts": hosts, "preview": preview}
+    assets = r"/(.*\.(?:css|js|json|csv|xml|txt|svg|png|ico|webmanifest))"
+    return web.Application([
+        (RELOAD_PATH, ReloadSocket, settings),
+        (assets, AssetHandler, {"path": str(preview.output), **settings}),
+        (r"/(.*)", PageHandler, settings),
+    ])
+
+
+def serve(command: list[str], cwd: Path, watched: tuple[Path, ...], output: Path, *,
+          host: str = "127.0.0.1", port: int = 8000, remote: bool = False,
+          announce: Callable[[str], None] = print) -> None:
+    """Serve ``output`` until interrupted, running ``command`` (a build) whenever ``watched`` changes."""
+    sockets = bind(host, port)
+    preview = Preview(output)
+    rebuild = Rebuilder(command, cwd, watched, preview)
     rebuild.first()  # if it fails, the previous output (if any) is served with the errors
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"warning: serving on {host}: other machines can reach this preview", file=sys.stderr)
-    print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
-    server = _Server(preview, _Watcher(rebuild))
-    server.serve(root=str(project.output), host=host, port=port, restart_delay=0)
+    if host not in LOCAL_HOSTS:
+        print(f"warning: serving on {host}: other machines can reach this preview, and it answers "
+              "requests for any address", file=sys.stderr)
+    local = frozenset(f"{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]"))
+    hosts = None if remote else local
+    server = httpserver.HTTPServer(application(preview, hosts))
+    server.add_sockets(sockets)
+    loop = ioloop.IOLoop.current()
+    ioloop.PeriodicCallback(rebuild.poll, POLL_SECONDS * 1000).start()
+    announce(f"serving http://{'127.0.0.1' if host in LOCAL_HOSTS else host}:{port}/ (Ctrl-C to stop)")
+    try:
+        loop.start()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()

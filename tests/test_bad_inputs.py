@@ -287,9 +287,15 @@ CASES = [
                          "error: {content}/errata.yaml:2: errata[0].reason: missing key")),
     # --- serve --------------------------------------------------------------------------------------
     case("serve-port-out-of-range", argv=("serve", "--port", "99999"), status=2,
-         expected=("usage: build.py serve [-h] [--port PORT] [--host HOST] [--out OUT]",
+         expected=("usage: build.py serve [-h] [--port PORT] [--host HOST] [--allow-remote]",
+                   "                      [--out OUT]",
                    "build.py serve: error: argument --port: expected a port number from 1 to 65535, "
                    "got '99999'")),
+    case("serve-on-another-host", argv=("serve", "--host", "0.0.0.0"), status=2,
+         expected=("usage: build.py serve [-h] [--port PORT] [--host HOST] [--allow-remote]",
+                   "                      [--out OUT]",
+                   "build.py serve: error: --host 0.0.0.0 lets other machines reach the preview: add "
+                   "--allow-remote if that is what you want")),
 ]
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from site_src.serve import RELOAD_PATH
+
 from .conftest import ROOT
 from .serving import fetch, free_port, wait_for
 
@@ -108,7 +110,7 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(project: Path) ->
     try:
         assert wait_for(lambda: "接續奮鬥" in fetch(url)), "server did not start"
         page = fetch(url)
-        assert "livereload.js" in page  # the browser is told to reload
+        assert RELOAD_PATH in page  # the browser is told to reload
         closing = project / "content" / "closing.yaml"
         closing.write_text(closing.read_text(encoding="utf-8").replace("接续奋斗", "接续奋斗再出发"),
                            encoding="utf-8")

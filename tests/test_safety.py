@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import errno
-import json
 import os
 import shutil
 import signal
@@ -25,6 +24,7 @@ from site_src.content.report import load_report
 from site_src.errors import SiteError
 from site_src.output.write import write_site
 from site_src.pipeline import Project, build
+from site_src.serve import RELOAD_PATH
 from site_src.yamlio import dump
 
 from .conftest import ROOT
@@ -302,25 +302,16 @@ def listening_addresses(port: int) -> set[str]:
 
 
 async def reload_after(url: str, action, seconds: float = 30) -> float:  # type: ignore[no-untyped-def]
-    """Connect as livereload.js does, run ``action``, return the seconds until a reload arrives."""
+    """Connect as a page does, run ``action``, return the seconds until a reload arrives."""
     from tornado.websocket import websocket_connect
 
     connection = await websocket_connect(url)
-    await connection.write_message(json.dumps(
-        {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
-    await connection.read_message()
-    await connection.write_message(json.dumps({"command": "info", "url": "http://127.0.0.1/"}))
-    try:  # a browser that connects just after start-up is told to reload once (livereload's restart)
-        while True:
-            await asyncio.wait_for(connection.read_message(), 0.5)
-    except TimeoutError:
-        pass
     started = time.perf_counter()
     action()
     deadline = started + seconds
     while True:
         message = await asyncio.wait_for(connection.read_message(), deadline - time.perf_counter())
-        if message is not None and json.loads(message).get("command") == "reload":
+        if message == "reload":
             connection.close()
             return time.perf_counter() - started
 
@@ -340,7 +331,7 @@ def test_serve_listens_on_localhost_and_shows_a_failed_build_in_the_page(project
                               env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/zh-hans/review/03.html"
-    websocket = f"ws://127.0.0.1:{port}/livereload"
+    websocket = f"ws://127.0.0.1:{port}{RELOAD_PATH}"
     section = project_copy.content / "sections" / "review-03.yaml"
     good = section.read_text(encoding="utf-8")
     try:
@@ -354,7 +345,7 @@ def test_serve_listens_on_localhost_and_shows_a_failed_build_in_the_page(project
         assert "纵深推进双城经济圈建设" in page  # the last good site…
         assert 'id="build-error"' in page  # …with the errors over it, escaped
         assert "unknown kind &#x27;&lt;b&gt;bold&lt;/b&gt;&#x27;" in page and "<b>bold</b>" not in page
-        assert "livereload.js" in page  # so that the next good save reloads it
+        assert RELOAD_PATH in page  # so that the next good save reloads it
         assert 'id="build-error"' in fetch(f"http://127.0.0.1:{port}/zh-hans/no-such-page.html")
 
         fixed = good.replace("纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发", 1)
@@ -366,3 +357,58 @@ def test_serve_listens_on_localhost_and_shows_a_failed_build_in_the_page(project
         _, errors = server.communicate(timeout=10)
     assert "build failed: still serving the last good site" in errors
     assert "Traceback" not in errors
+
+
+def test_serve_answers_only_its_own_address_and_origin(project_copy: Project) -> None:
+    """DNS rebinding and cross-site pages: a request for another Host is refused, and so is a
+    reload socket opened by a page of another origin. The site's own 404 page is served."""
+    import urllib.error
+    import urllib.request
+
+    from tornado.httpclient import HTTPClientError, HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    root = project_copy.content.parent
+    port = free_port()
+
+    def start() -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-m", "site_src", "serve", "--port", str(port)], cwd=root,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+
+    def status(host: str) -> int:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/zh-hans/index.html", headers={"Host": host})
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    async def socket_status(origin: str) -> str:
+        request = HTTPRequest(f"ws://127.0.0.1:{port}{RELOAD_PATH}", headers={"Origin": origin})
+        try:
+            connection = await websocket_connect(request)
+        except HTTPClientError as error:
+            return str(error.code)
+        connection.close()
+        return "open"
+
+    server = start()
+    try:
+        assert wait_for(lambda: "重庆" in fetch(f"http://127.0.0.1:{port}/zh-hans/index.html"))
+        assert status(f"127.0.0.1:{port}") == 200 and status(f"localhost:{port}") == 200
+        assert status(f"evil.example:{port}") == 403 and status("127.0.0.1") == 403
+        assert run_async(socket_status(f"http://127.0.0.1:{port}")) == "open"
+        assert run_async(socket_status("http://evil.example")) == "403"
+        missing = fetch(f"http://127.0.0.1:{port}/zh-hant/no-such-page.html")
+        assert "頁面不存在" in missing and RELOAD_PATH in missing
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)
+    server = start()  # the same port again, at once: it was released
+    try:
+        assert wait_for(lambda: "重庆" in fetch(f"http://127.0.0.1:{port}/zh-hans/index.html"))
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=10)
+    assert "port is in use" not in errors
