@@ -377,7 +377,8 @@ def test_serve_answers_only_its_own_address_and_origin(project_copy: Project) ->
                                 stderr=subprocess.PIPE, text=True)
 
     def status(host: str) -> int:
-        request = urllib.request.Request(f"http://127.0.0.1:{port}/zh-hans/index.html", headers={"Host": host})
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/zh-hans/index.html",
+                                         headers={"Host": host})
         try:
             with urllib.request.urlopen(request, timeout=5) as response:
                 return response.status
