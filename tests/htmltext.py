@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urldefrag
 
 # Elements whose text is not the page's reading text in its script: scripts, passages marked with
 # another language tag (lang="zh-Hant" on a zh-Hans page), and quotes of the damaged source shown
@@ -85,3 +86,16 @@ def read_page(path: Path) -> Page:
     parser.close()
     parser.page.text = "".join(parser.pieces)
     return parser.page
+
+
+def broken_links(site: Path) -> list[tuple[str, str]]:
+    """Every relative link of every page of a built site that leads to no file or no anchor."""
+    pages = {path.relative_to(site): read_page(path) for path in sorted(site.rglob("*.html"))}
+    broken = []
+    for path, page in pages.items():
+        for href in page.links + list(page.alternates.values()):
+            target, anchor = urldefrag(href)
+            resolved = ((site / path).parent / target if target else site / path).resolve()
+            if not resolved.is_file() or (anchor and anchor not in pages[resolved.relative_to(site)].ids):
+                broken.append((str(path), href))
+    return broken

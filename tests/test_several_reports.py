@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from urllib.parse import urldefrag
 
 import pytest
 
@@ -15,7 +14,7 @@ from site_src.pipeline import BuildResult, Project, build, import_source
 from site_src.variants.convert import make_converter
 
 from .conftest import CONTENT, ROOT, SHARED_REPORTS
-from .htmltext import Page, read_page
+from .htmltext import broken_links
 
 SHARED = ("2016-hailar-district-hulunbuir", "2019-national-state-council", "2026-sichuan-province")
 SEED_SLUG = "2024-rongchang-district"
@@ -97,15 +96,7 @@ def test_nothing_lost_every_paragraph_of_each_report_in_both_variants(
 def test_every_link_resolves_and_search_names_the_report(
         several: tuple[Path, BuildResult, dict[str, Report]]) -> None:
     out, _, reports = several
-    pages: dict[Path, Page] = {p.relative_to(out): read_page(p) for p in out.rglob("*.html")}
-    broken = []
-    for path, page in pages.items():
-        for href in page.links + list(page.alternates.values()):
-            target, anchor = urldefrag(href)
-            resolved = ((out / path).parent / target if target else out / path).resolve()
-            if not resolved.is_file() or (anchor and anchor not in pages[resolved.relative_to(out)].ids):
-                broken.append((str(path), href))
-    assert broken == []
+    assert broken_links(out) == []
     index = (out / "zh-hant" / "search-index.js").read_text(encoding="utf-8")
     to_hant = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
     for report in reports.values():

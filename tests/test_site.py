@@ -14,7 +14,7 @@ from site_src.pipeline import BuildResult, Project, build
 from site_src.variants.convert import make_converter
 
 from .conftest import CONTENT, ROOT, plan_of, report_variant
-from .htmltext import Page, read_page
+from .htmltext import Page, broken_links, read_page
 
 VARIANTS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
 PINYIN_ANNOTATION = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
@@ -176,19 +176,6 @@ def test_no_build_machine_path_in_output(site: Path) -> None:
     for path in site.rglob("*"):
         if path.is_file():
             assert str(ROOT).encode() not in path.read_bytes(), path
-
-
-def broken_links(site: Path) -> list[tuple[str, str]]:
-    """Every relative link of every page of a built site that leads to no file or no anchor."""
-    pages = {path.relative_to(site): read_page(path) for path in sorted(site.rglob("*.html"))}
-    broken = []
-    for path, page in pages.items():
-        for href in page.links + list(page.alternates.values()):
-            target, anchor = urldefrag(href)
-            resolved = ((site / path).parent / target if target else site / path).resolve()
-            if not resolved.is_file() or (anchor and anchor not in pages[resolved.relative_to(site)].ids):
-                broken.append((str(path), href))
-    return broken
 
 
 def test_without_an_about_page_no_page_links_to_one(project_copy: Project) -> None:
