@@ -14,7 +14,7 @@ from site_src.pipeline import BuildResult, Project, build, import_source
 from site_src.variants.convert import make_converter
 
 from .conftest import CONTENT, ROOT, SHARED_REPORTS
-from .htmltext import broken_links
+from .htmltext import broken_links, read_page
 
 SHARED = ("2016-hailar-district-hulunbuir", "2019-national-state-council", "2026-sichuan-province")
 SEED_SLUG = "2024-rongchang-district"
