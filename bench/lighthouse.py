@@ -52,7 +52,7 @@ def main() -> int:
         site = project / "content" / "site.yaml"
         text = site.read_text(encoding="utf-8")
         site.write_text(text.replace("variants:", f"base_url: {base}\nvariants:", 1), encoding="utf-8")
-        build(Project(project / "content", project / "templates", www / "report"))
+        build(Project.of(project / "content", www / "report"))
         (www / "robots.txt").write_bytes((www / "report" / "robots.txt").read_bytes())
         env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
         flags = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "

@@ -1,1 +1,12 @@
 """A static bilingual microsite generator for Chinese government work reports."""
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped_templates() -> Path:
+    """The templates that come with the tool: inside the package when installed from a wheel
+    (site_src/templates), at the top of the repository in a checkout (templates/)."""
+    inside = _PACKAGE / "templates"
+    return inside if inside.is_dir() else _PACKAGE.parent / "templates"

@@ -1,4 +1,8 @@
-"""Commands: import, build (the default), serve. Exit codes: 0 ok, 1 content errors, 2 usage."""
+"""Commands: new, import, build (the default), serve, audit. Exit codes: 0 ok, 1 content errors, 2 usage.
+
+Every command works on one site's content folder, ``--content DIR`` (default: content/ in the
+current folder); the site is built into output/ beside it unless ``--out`` says elsewhere.
+"""
 
 from __future__ import annotations
 
@@ -14,56 +18,79 @@ from site_src.pipeline import Project, build, import_source
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     root = root or Path.cwd()
     parser = argparse.ArgumentParser(
-        prog="build.py", description="Build the bilingual site of a government work report.")
+        prog="build.py", description="Build the bilingual site of government work reports.")
     commands = parser.add_subparsers(dest="command")
-    build_parser = commands.add_parser("build", help="YAML content -> static site (the default)")
-    build_parser.add_argument("--out", type=Path, help="output folder (default: output/)")
-    import_parser = commands.add_parser("import", help="raw report text -> YAML under content/")
-    import_parser.add_argument("source", type=Path, help="the report as text, e.g. content/source/…")
-    import_parser.add_argument("--into", type=Path,
-                               help="folder to write the report's YAML into (default: content/)")
-    commands.add_parser("audit", help="print the conversion audit of every converted variant")
-    serve_parser = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild on change")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text)
+        if name != "new":
+            sub.add_argument("--content", type=Path, default=Path("content"),
+                             help="the site's content folder (default: content/)")
+        return sub
+
+    new_parser = command("new", "start a site: a content folder with site.yaml, a glossary, an about page")
+    new_parser.add_argument("folder", type=Path, help="the content folder to create, e.g. content")
+    build_parser = command("build", "content -> static site (the default)")
+    build_parser.add_argument("--out", type=Path, help="output folder (default: output/ beside the content)")
+    import_parser = command("import", "raw report text -> a report's folder under the content's reports/")
+    import_parser.add_argument("source", type=Path, help="the report as text (UTF-8, GB18030 or Big5)")
+    import_parser.add_argument("--slug", help="the report's folder name (default: its year and place, "
+                                              "e.g. 2025-gansu)")
+    import_parser.add_argument("--force", action="store_true",
+                               help="replace the importer's files even where a person has edited them")
+    command("audit", "print the conversion audit of every converted variant")
+    serve_parser = command("serve", "build, serve on 127.0.0.1, rebuild on change")
     serve_parser.add_argument("--port", type=_port, default=8000)
     serve_parser.add_argument("--host", default="127.0.0.1",
                               help="address to listen on (default 127.0.0.1; another needs --allow-remote)")
     serve_parser.add_argument("--allow-remote", action="store_true",
                               help="let other machines reach the preview (any Host header is answered)")
-    serve_parser.add_argument("--out", type=Path, help="output folder (default: output/)")
+    serve_parser.add_argument("--out", type=Path, help="output folder (default: output/ beside the content)")
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in commands.choices and argv[0] not in ("-h", "--help")):
         argv.insert(0, "build")  # build is the default: `build.py --out DIR` works too
     args = parser.parse_args(argv)
-    command = args.command or "build"
-    out = getattr(args, "out", None)
-    project = Project.at(root, (root / out) if out else None)
+    name = args.command or "build"
 
     try:
-        if command == "import":
+        if name == "new":
+            from site_src.content.new import new_site
+
+            created = new_site(root / args.folder)
+            print(f"created {args.folder}: " + ", ".join(created))
+            print(f"next: import a report with `import FILE --content {args.folder}`")
+            return 0
+        out = getattr(args, "out", None)
+        project = Project.of(root / args.content, (root / out) if out else None)
+        if name == "import":
             from site_src.ingest.summary import format_import_report
 
-            into = root / args.into if args.into else project.content
-            result = import_source(project, args.source, into)
-            print(format_import_report(result.report, str(args.source), len(result.written),
-                                       str(args.into or "content")))
-        elif command == "audit":
+            result = import_source(project, root / args.source, args.slug, force=args.force,
+                                   name=args.source.as_posix())
+            folder = result.written.folder
+            print(format_import_report(result.report, str(args.source), len(result.written.files),
+                                       _shown(folder, root)))
+            for replaced, how in result.written.replaced:
+                print(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
+        elif name == "audit":
             from site_src.pipeline import audit_report, load_project
             from site_src.variants.audit import format_audit
 
             content = load_project(project)
             for entry in content.reports:  # a site of several reports audits each, under its name
-                if entry.slug:
+                if len(content.reports) > 1:
                     print(f"# {entry.slug}: {entry.report.full_title}")
                 print(format_audit(audit_report(content, entry), content.site))
-        elif command == "serve":
+        elif name == "serve":
             import site_src
             from site_src.serve import LOCAL_HOSTS, serve
 
             if args.host not in LOCAL_HOSTS and not args.allow_remote:
                 serve_parser.error(f"--host {args.host} lets other machines reach the preview: "
-                             "add --allow-remote if that is what you want")
-            build_command = [sys.executable, "-m", "site_src", "build", "--out", str(project.output)]
-            watched = (project.content, project.templates, Path(site_src.__file__).parent)
+                                   "add --allow-remote if that is what you want")
+            build_command = [sys.executable, "-m", "site_src", "build", "--content", str(project.content),
+                             "--out", str(project.output)]
+            watched = (project.content, *project.templates, Path(site_src.__file__).parent)
             serve(build_command, root, watched, project.output, host=args.host, port=args.port,
                   remote=args.allow_remote)
         else:
@@ -85,6 +112,14 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         sys.stdout = None  # type: ignore[assignment]
         return 0
     return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as the user would type it: relative to where they are, when it is inside."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
 
 
 def _port(text: str) -> int:

@@ -29,25 +29,33 @@ class Variant:
 
 @dataclass(frozen=True)
 class SiteConfig:
-    title: str
+    title: str  # "" until the site is loaded: then the report's title unless site.yaml gives one
     description: str
     variants: tuple[Variant, ...]
     # Where the site will live, e.g. https://example.org/report/ ; empty: all links stay relative
     # and canonical/sitemap URLs are left out (they must be absolute).
     base_url: str = field(default="", metadata=VERBATIM)
+    # The site's own wording of interface strings (key, text); converted with the genre's words.
+    ui: tuple[tuple[str, str], ...] = field(default=(), metadata=VERBATIM)
 
 
-def load_config(path: Path) -> SiteConfig:
+def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig:
+    """site.yaml; ``ui_keys`` are the interface strings the genre has, which ui: may reword."""
     problems: list[Problem] = []
     reader = Reader(str(path), problems)
     node = parse(read_text(path), str(path))
     if node is None:
         raise SiteError([Problem(Location(str(path)), "the file is empty")])
-    fields = reader.mapping(node, "", ("title", "variants"), ("description", "base_url"))
+    fields = reader.mapping(node, "", ("variants",), ("title", "description", "base_url", "ui"))
     if fields is None:
         raise SiteError(problems)
-    title = reader.string(fields.get("title"), "title")
+    title = reader.string(fields["title"], "title") if "title" in fields else ""
     description = reader.string(fields["description"], "description") if "description" in fields else ""
+    ui = []
+    for key, value in reader.pairs(fields.get("ui"), "ui"):
+        if ui_keys and key not in ui_keys:
+            reader.problem(value, f"ui.{key}", f"unknown interface string {key!r} (see the genre's ui.yaml)")
+        ui.append((key, reader.string(value, f"ui.{key}")))
     base_url = reader.optional_string(fields.get("base_url"), "base_url") or ""
     if base_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", base_url):
         reader.problem(fields.get("base_url"), "base_url", "expected an absolute http(s) URL such as "
@@ -87,7 +95,8 @@ def load_config(path: Path) -> SiteConfig:
         reader.problem(fields.get("variants"), "variants", "at least one variant is needed")
     if problems:
         raise SiteError(problems)
-    return SiteConfig(title=title, description=description, variants=tuple(variants), base_url=base_url)
+    return SiteConfig(title=title, description=description, variants=tuple(variants), base_url=base_url,
+                      ui=tuple(ui))
 
 
 def _opencc_config_exists(name: str) -> bool:

@@ -240,7 +240,8 @@ class Report:
 
     @property
     def full_title(self) -> str:
-        return f"{self.place}{self.year}年{self.title}"
+        """重庆市荣昌区2024年政府工作报告: the place, the year and the title, each once."""
+        return compose_title(self.place, self.year, self.title)
 
     def sections(self) -> Iterator[Section]:
         for part in self.parts:
@@ -291,6 +292,16 @@ class Report:
     def source_text(self) -> str:
         """Every word of the report in order, headings included: what "nothing lost" compares."""
         return "".join(text for _, text in self.texts())
+
+
+def compose_title(who: str, year: int, title: str) -> str:
+    """Who (a place or a government), the year and the title, leaving out what the title already
+    says: a collector's title 2025年甘肃省政府工作报告 stays as it is, never 2025年2025年…"""
+    year_words = f"{year}年" if year and str(year) not in title else ""
+    who_words = who if who and who not in title else ""
+    if who_words and not year_words and title.startswith(f"{year}年"):
+        return f"{title[:len(str(year)) + 1]}{who_words}{title[len(str(year)) + 1:]}"
+    return f"{who_words}{year_words}{title}"
 
 
 # Where a step of the walk is: the places of the report's reading order.

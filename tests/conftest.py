@@ -10,19 +10,21 @@ import pytest
 from site_src.config import SiteConfig, Variant
 from site_src.content.pages import EditorialPage
 from site_src.content.report import load_report
+from site_src.genre import load_genre
 from site_src.ingest import import_report
 from site_src.ingest.errata import load_errata
 from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build
 from site_src.site.plan import SitePlan, plan_site
-from site_src.site.strings import UI_STRINGS
 from site_src.site.variant import ReportVariant, VariantContent
 from site_src.summaries.figures.match import KeyFigures
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-SEED = CONTENT / "source" / "rongchang-2024.txt"
-SEED_NAME = "content/source/rongchang-2024.txt"
+SEED_SLUG = "2024-rongchang"
+REPORT = CONTENT / "reports" / SEED_SLUG  # the bundled report's folder
+SEED = REPORT / "source.txt"
+SEED_NAME = f"content/reports/{SEED_SLUG}/source.txt"
 SHARED_REPORTS = ROOT.parent / "shared" / "reports"
 
 
@@ -34,19 +36,19 @@ def seed_bytes() -> bytes:
 @pytest.fixture(scope="session")
 def imported(seed_bytes: bytes) -> Report:
     """The seed imported afresh, with the shipped errata."""
-    return import_report(seed_bytes, SEED_NAME, load_errata(CONTENT / "errata.yaml"))
+    return import_report(seed_bytes, SEED_NAME, load_errata(REPORT / "errata.yaml"))
 
 
 @pytest.fixture(scope="session")
 def report() -> Report:
     """The report as the build sees it: loaded from the YAML under content/."""
-    return load_report(CONTENT)
+    return load_report(REPORT)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
     out = tmp_path_factory.mktemp("site") / "output"
-    result = build(Project(CONTENT, ROOT / "templates", out))
+    result = build(Project.of(CONTENT, out))
     return out, result
 
 
@@ -55,7 +57,7 @@ def project_copy(tmp_path: Path) -> Project:
     """A writable copy of content/ and templates/, for tests that break things."""
     shutil.copytree(CONTENT, tmp_path / "content")
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    return Project(tmp_path / "content", tmp_path / "templates", tmp_path / "output")
+    return Project.of(tmp_path / "content", tmp_path / "output")
 
 
 PLAN_SITE = SiteConfig("某地政府工作报告", "", (Variant("zh-Hans", "简体中文", "zh-hans"),))
@@ -69,4 +71,9 @@ def report_variant(slug: str, report: Report) -> ReportVariant:
 def plan_of(reports: tuple[ReportVariant, ...], pages: tuple[EditorialPage, ...] = ()) -> SitePlan:
     """The plan of a Simplified site of these reports and pages."""
     return plan_site(VariantContent(PLAN_SITE.variants[0], PLAN_SITE.variants, PLAN_SITE, pages,
-                                    dict(UI_STRINGS), {"zh-Hans": "简体中文"}, (), reports))
+                                    dict(load_genre().ui), {"zh-Hans": "简体中文"}, (), reports))
+
+
+def report_folder(project: Project) -> Path:
+    """The bundled report's folder in a project (a copy's, or the repository's)."""
+    return project.content / "reports" / SEED_SLUG

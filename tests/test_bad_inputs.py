@@ -24,7 +24,7 @@ import pytest
 
 from site_src.cli import main
 
-from .conftest import CONTENT, ROOT
+from .conftest import CONTENT, ROOT, SEED_SLUG
 
 FIXTURES = Path(__file__).resolve().parent / "bad_inputs"
 
@@ -77,108 +77,110 @@ def errors(*lines: str) -> tuple[str, ...]:
     return (*lines, f"{len(lines)} errors")
 
 
+SITE_FILES = ("site.yaml", "glossary.yaml", "pages/", "genre/", "reports/")  # the rest: the report's
 SECTION = "sections/review-03.yaml"  # any section will do; this one is short
-IMPORT = ("import", "report.txt")  # the cases on raw text import tests/bad_inputs/… as report.txt
-NO_ERRATA = Write("errata.yaml", "errata: []\n")  # the shipped errata repair the shipped report only
+# The cases on raw text import tests/bad_inputs/… as report.txt, into reports/2024-fixture/.
+IMPORT = ("import", "report.txt", "--slug", "2024-fixture")
+ERRATA = "reports/2024-fixture/errata.yaml"
 
 CASES = [
     # --- YAML syntax ---------------------------------------------------------------------------
     case("yaml-unclosed-list", Write("closing.yaml", "paragraphs: [\n"),
-         expected="error: {content}/closing.yaml:2:1: invalid YAML: "
+         expected="error: {report}/closing.yaml:2:1: invalid YAML: "
                   "expected the node content, but found '<stream end>'"),
     case("yaml-colon-in-plain-text", Replace(SECTION, "title: ", "title: 建设: "),
-         expected="error: {content}/" + SECTION + ":{line}:10: invalid YAML: "
+         expected="error: {report}/" + SECTION + ":{line}:10: invalid YAML: "
                   "mapping values are not allowed here"),
     case("yaml-tab-indent", Replace(SECTION, "\n  - id: review-03-1", "\n\t- id: review-03-1"),
-         expected="error: {content}/" + SECTION + ":{line}:1: invalid YAML: "
+         expected="error: {report}/" + SECTION + ":{line}:1: invalid YAML: "
                   "found character '\\t' that cannot start any token"),
     case("yaml-bad-indent", Replace(SECTION, "\n    text: ", "\n      text: "),
-         expected="error: {content}/" + SECTION + ":{line}:11: invalid YAML: "
+         expected="error: {report}/" + SECTION + ":{line}:11: invalid YAML: "
                   "mapping values are not allowed here"),
     case("yaml-two-documents", Write("closing.yaml", "paragraphs: []\n---\nparagraphs: []\n"),
-         expected="error: {content}/closing.yaml:2:1: invalid YAML: "
+         expected="error: {report}/closing.yaml:2:1: invalid YAML: "
                   "expected a single document in the stream, but found another document"),
     case("yaml-control-character", Replace(SECTION, "title: ", "title: \x07"),
-         expected="error: {content}/" + SECTION + ":{line}:8: invalid YAML: "
+         expected="error: {report}/" + SECTION + ":{line}:8: invalid YAML: "
                   "control character U+0007 is not allowed"),
     case("yaml-duplicate-key", Replace(SECTION, "title: ", "title: 重复\ntitle: "),
-         expected="error: {content}/" + SECTION + ":3: title: duplicate key"),
+         expected="error: {report}/" + SECTION + ":3: title: duplicate key"),
     # --- wrong types ---------------------------------------------------------------------------
     case("type-list-for-text", Replace(SECTION, "number: 三", "number: [三]"),
-         expected="error: {content}/" + SECTION + ":{line}: number: expected text, got a list"),
+         expected="error: {report}/" + SECTION + ":{line}: number: expected text, got a list"),
     case("type-text-for-number", Replace("report.yaml", "year: 2024", "year: 二〇二四"),
-         expected="error: {content}/report.yaml:{line}: year: expected a whole number, "
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, "
                   "got text '二〇二四'"),
     case("type-impossible-date", Replace("report.yaml", "year: 2024", "year: 2024-13-45"),
-         expected="error: {content}/report.yaml:{line}: year: expected a whole number, "
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, "
                   "got a date '2024-13-45'"),
     case("type-foreign-tag", Replace("report.yaml", "year: 2024", "year: !!python/object:os.system ls"),
-         expected="error: {content}/report.yaml:{line}: year: expected a whole number, "
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, "
                   "got a value tagged tag:yaml.org,2002:python/object:os.system ('ls')"),
     case("type-mapping-for-list", Write("closing.yaml", "paragraphs:\n  id: closing-1\n  text: 完。\n"),
-         expected="error: {content}/closing.yaml:2: paragraphs: expected a list, got a mapping"),
+         expected="error: {report}/closing.yaml:2: paragraphs: expected a list, got a mapping"),
     case("type-nothing-for-text",
          Replace("closing.yaml", "    text: 让我们在", "    text:\n    lead: 让我们在"),
-         expected="error: {content}/closing.yaml:{line}: paragraphs[1].text: expected text, got nothing"),
+         expected="error: {report}/closing.yaml:{line}: paragraphs[1].text: expected text, got nothing"),
     case("type-empty-title", Replace(SECTION, "title: 纵深推进双城经济圈建设", 'title: ""'),
-         expected="error: {content}/" + SECTION + ":{line}: title: must not be empty"),
+         expected="error: {report}/" + SECTION + ":{line}: title: must not be empty"),
     case("unknown-paragraph-kind", Replace("preamble.yaml", "kind: salutation", "kind: greeting"),
-         expected="error: {content}/preamble.yaml:{line}: paragraphs[0].kind: unknown kind 'greeting' "
+         expected="error: {report}/preamble.yaml:{line}: paragraphs[0].kind: unknown kind 'greeting' "
                   "(allowed: text, salutation, highlight, targets)"),
     # --- unknown keys (a typo is an error) -----------------------------------------------------
     case("unknown-key-typo", Replace(SECTION, "title: ", "titel: "),
-         expected=errors("error: {content}/" + SECTION + ":{line}: titel: unknown key 'titel' "
+         expected=errors("error: {report}/" + SECTION + ":{line}: titel: unknown key 'titel' "
                          "(allowed: number, title, form, paragraphs)",
-                         "error: {content}/" + SECTION + ":1: title: missing key")),
+                         "error: {report}/" + SECTION + ":1: title: missing key")),
     case("unknown-key-in-paragraph",
          Replace("closing.yaml", "  - id: closing-2\n", "  - id: closing-2\n    note: x\n"),
-         expected="error: {content}/closing.yaml:5: paragraphs[1].note: unknown key 'note' "
+         expected="error: {report}/closing.yaml:5: paragraphs[1].note: unknown key 'note' "
                   "(allowed: id, kind, lead, text)"),
     case("unknown-key-in-site", Replace("site.yaml", "    opencc: s2tw", "    openc: s2tw"),
          expected="error: {content}/site.yaml:{line}: variants[1].openc: unknown key 'openc' "
                   "(allowed: code, label, path, opencc)"),
     case("missing-key", Replace("report.yaml", "year: 2024\n", ""),
-         expected="error: {content}/report.yaml:1: year: missing key"),
+         expected="error: {report}/report.yaml:1: year: missing key"),
     # --- ids and references ---------------------------------------------------------------------
     case("duplicate-paragraph-id", Replace("closing.yaml", "id: closing-2", "id: closing-1"),
-         expected="error: {content}/closing.yaml:{line}: paragraphs[1].id: duplicate id 'closing-1' "
-                  "(first used at {content}/closing.yaml:2: paragraphs[0].id)"),
+         expected="error: {report}/closing.yaml:{line}: paragraphs[1].id: duplicate id 'closing-1' "
+                  "(first used at {report}/closing.yaml:2: paragraphs[0].id)"),
     case("section-listed-twice",
          Replace("parts/review.yaml", "  - review-02\n", "  - review-01\n  - review-02\n"),
-         expected="error: {content}/parts/review.yaml:{line}: sections[1]: section 'review-01' is listed "
+         expected="error: {report}/parts/review.yaml:{line}: sections[1]: section 'review-01' is listed "
                   "twice"),
     case("part-listed-twice", Replace("report.yaml", "  - plan\n", "  - review\n  - plan\n"),
-         expected="error: {content}/report.yaml:{line}: parts[1]: part 'review' is listed twice"),
+         expected="error: {report}/report.yaml:{line}: parts[1]: part 'review' is listed twice"),
     case("unknown-section", Replace("parts/review.yaml", "  - review-10\n", "  - review-11\n"),
          Remove("sections/review-10.yaml"),
-         expected="error: {content}/parts/review.yaml:{line}: sections[9]: unknown section 'review-11': "
-                  "{content}/sections/review-11.yaml does not load"),
+         expected="error: {report}/parts/review.yaml:{line}: sections[9]: unknown section 'review-11': "
+                  "{report}/sections/review-11.yaml does not load"),
     case("unknown-part", Replace("report.yaml", "  - plan\n", "  - plan\n  - budget\n", mark="unused"),
-         expected="error: {content}/report.yaml:7: parts[2]: unknown part 'budget': "
-                  "{content}/parts/budget.yaml does not load"),
+         expected="error: {report}/report.yaml:7: parts[2]: unknown part 'budget': "
+                  "{report}/parts/budget.yaml does not load"),
     case("unlisted-section-file", Replace("parts/review.yaml", "  - review-10\n", ""),
-         expected="error: {content}/sections/review-10.yaml: section file is not listed in any part's "
+         expected="error: {report}/sections/review-10.yaml: section file is not listed in any part's "
                   "sections"),
     case("unlisted-part-file", Replace("report.yaml", "  - plan\n", ""),
-         expected="error: {content}/parts/plan.yaml: part file is not listed in report.yaml's parts"),
+         expected="error: {report}/parts/plan.yaml: part file is not listed in report.yaml's parts"),
     case("id-escapes-folder", Replace("report.yaml", "  - plan", "  - ../plan"),
-         expected="error: {content}/report.yaml:{line}: parts[1]: invalid id '../plan': use lowercase "
+         expected="error: {report}/report.yaml:{line}: parts[1]: invalid id '../plan': use lowercase "
                   "ASCII letters, digits and single hyphens (it becomes a file name and an anchor)"),
     case("id-with-space", Replace("closing.yaml", "id: closing-2", "id: Closing 2"),
-         expected="error: {content}/closing.yaml:{line}: paragraphs[1].id: invalid id 'Closing 2': use "
+         expected="error: {report}/closing.yaml:{line}: paragraphs[1].id: invalid id 'Closing 2': use "
                   "lowercase ASCII letters, digits and single hyphens (it becomes a file name and an "
                   "anchor)"),
     # --- missing, empty, badly encoded files ----------------------------------------------------
     case("missing-file", Remove("preamble.yaml"),
-         expected="error: {content}/preamble.yaml: file not found"),
+         expected="error: {report}/preamble.yaml: file not found"),
     case("empty-file", Write("closing.yaml", ""),
-         expected="error: {content}/closing.yaml: the file is empty"),
+         expected="error: {report}/closing.yaml: the file is empty"),
     case("missing-site-file", Remove("site.yaml"),
          expected="error: {content}/site.yaml: file not found"),
     case("empty-site-file", Write("site.yaml", "# nothing yet\n"),
          expected="error: {content}/site.yaml: the file is empty"),
     case("invalid-utf8-yaml", Write(SECTION, fixture="gbk-section.yaml"),
-         expected="error: {content}/" + SECTION + ":2: not valid UTF-8"),
+         expected="error: {report}/" + SECTION + ":2: not valid UTF-8"),
     case("invalid-utf8-page", Write("pages/about.md", "# 关于\n\n".encode() + "本站".encode("gb18030")),
          expected="error: {content}/pages/about.md:3: not valid UTF-8"),
     # --- site.yaml -------------------------------------------------------------------------------
@@ -220,8 +222,9 @@ CASES = [
          Replace("{templates}/page_text.html", "<h1>{{ page.title }}</h1>",
                  '<h1><a href="{{ anchor("no-such-paragraph") }}">{{ page.title }}</a></h1>'),
          expected="error: page_text.html:{line}: a link to 'no-such-paragraph', which no page holds"),
-    case("template-missing", Remove("{templates}/page_text.html"),
-         expected="error: page_text.html: template not found: page_text.html"),
+    case("template-includes-a-missing-partial",
+         Replace("{templates}/page_text.html", "partials/paragraphs.html", "partials/paragraph-list.html"),
+         expected="error: page_text.html: template not found: partials/paragraph-list.html"),
     # --- the output folder ------------------------------------------------------------------------
     case("output-is-a-file", Write("{root}/site", "not a folder\n"), argv=("build", "--out", "site"),
          expected="error: {root}/site: the output folder is a file; refusing to replace it"),
@@ -241,59 +244,59 @@ CASES = [
          expected=errors(
              "error: {content}/site.yaml:{site}: variants[1].opencc: unknown OpenCC configuration 's2xx' "
              "(for example s2tw, s2hk, s2t)",
-             "error: {content}/" + SECTION + ":{section}: number: expected text, got a list",
-             "error: {content}/closing.yaml:{closing}: paragraphs[1].id: invalid id 'Closing 2': use "
+             "error: {report}/" + SECTION + ":{section}: number: expected text, got a list",
+             "error: {report}/closing.yaml:{closing}: paragraphs[1].id: invalid id 'Closing 2': use "
              "lowercase ASCII letters, digits and single hyphens (it becomes a file name and an anchor)",
              "error: {content}/pages/notes.md:1: a page starts with its title as a level-1 heading: # 标题")),
     # --- raw report text (import) -----------------------------------------------------------------
-    case("report-empty", NO_ERRATA, Write("{root}/report.txt", "\n?\n\n"), argv=IMPORT,
+    case("report-empty", Write("{root}/report.txt", "\n?\n\n"), argv=IMPORT,
          expected="error: report.txt:1: the report is empty"),
-    case("report-without-parts", NO_ERRATA, Write("{root}/report.txt", fixture="no-parts.txt"), argv=IMPORT,
+    case("report-without-parts", Write("{root}/report.txt", fixture="no-parts.txt"), argv=IMPORT,
          expected="error: report.txt:2: no parts found: expected headings such as 一、2023年工作回顾"),
-    case("report-mojibake", NO_ERRATA, Write("{root}/report.txt", fixture="mojibake.txt"), argv=IMPORT,
+    case("report-mojibake", Write("{root}/report.txt", fixture="mojibake.txt"), argv=IMPORT,
          expected="error: report.txt:6:7: damaged text (mojibake) '?' in …空气质量?jì)?…; "
-                  "repair it with an entry in content/errata.yaml"),
+                  "repair it with an entry in {content}/reports/2024-fixture/errata.yaml"),
     case("report-stale-erratum", Write("{root}/report.txt", fixture="report.txt"),
-         Write("errata.yaml", fixture="stale-errata.yaml"), argv=IMPORT,
-         expected="error: {content}/errata.yaml:2: errata[0]: erratum does not match the source: "
+         Write(ERRATA, fixture="stale-errata.yaml"), argv=IMPORT,
+         expected="error: {content}/" + ERRATA + ":2: errata[0]: erratum does not match the source: "
                   "'量?jì)?yōu)良'"),
-    case("report-truncated-mid-sentence", NO_ERRATA,
+    case("report-truncated-mid-sentence",
          Write("{root}/report.txt", fixture="truncated-sentence.txt"),
          argv=IMPORT,
          expected="error: report.txt:14: the report breaks off mid-sentence: …让我们继续前进，接续; "
                   "the file looks cut short"),
-    case("report-truncated-after-heading", NO_ERRATA,
+    case("report-truncated-after-heading",
          Write("{root}/report.txt", fixture="truncated-heading.txt"),
          argv=IMPORT,
          expected="error: report.txt:8: the report ends at the heading '二、2024年工作安排' with nothing "
                   "under it; the file looks cut short"),
-    case("report-truncated-mid-character", NO_ERRATA,
+    case("report-truncated-mid-character",
          Write("{root}/report.txt", fixture="truncated-character.txt"),
          argv=IMPORT,
          expected="error: report.txt:14: the file ends in the middle of a character: it looks cut short"),
     # GB18030 and Big5 are detected (tests/test_import_genre.py); Latin-1 is none of the three.
-    case("report-not-chinese-text", NO_ERRATA, Write("{root}/report.txt", b"1. Report\n2. R\xe9sum\xe9\n"),
+    case("report-not-chinese-text", Write("{root}/report.txt", b"1. Report\n2. R\xe9sum\xe9\n"),
          argv=IMPORT,
          expected="error: report.txt:2: the file is not valid UTF-8, nor Chinese text in GB18030 or Big5"),
-    case("report-utf16", NO_ERRATA, Write("{root}/report.txt", fixture="utf16-report.txt"), argv=IMPORT,
+    case("report-utf16", Write("{root}/report.txt", fixture="utf16-report.txt"), argv=IMPORT,
          expected="error: report.txt:1: the file is UTF-16, not UTF-8: save it as UTF-8"),
     case("report-missing", argv=("import", "nowhere.txt"),
-         expected="error: nowhere.txt: cannot read: No such file or directory"),
+         expected="error: nowhere.txt: file not found"),
     case("errata-unknown-key", Write("{root}/report.txt", fixture="report.txt"),
-         Write("errata.yaml", 'errata:\n  - damaged: "量?"\n    repaired: "量"\n    because: typo\n'),
+         Write(ERRATA, 'errata:\n  - damaged: "量?"\n    repaired: "量"\n    because: typo\n'),
          argv=IMPORT,
-         expected=errors("error: {content}/errata.yaml:4: errata[0].because: unknown key 'because' "
+         expected=errors("error: {content}/" + ERRATA + ":4: errata[0].because: unknown key 'because' "
                          "(allowed: damaged, repaired, reason)",
-                         "error: {content}/errata.yaml:2: errata[0].reason: missing key")),
+                         "error: {content}/" + ERRATA + ":2: errata[0].reason: missing key")),
     # --- serve --------------------------------------------------------------------------------------
     case("serve-port-out-of-range", argv=("serve", "--port", "99999"), status=2,
-         expected=("usage: build.py serve [-h] [--port PORT] [--host HOST] [--allow-remote]",
-                   "                      [--out OUT]",
+         expected=("usage: build.py serve [-h] [--content CONTENT] [--port PORT] [--host HOST]",
+                   "                      [--allow-remote] [--out OUT]",
                    "build.py serve: error: argument --port: expected a port number from 1 to 65535, "
                    "got '99999'")),
     case("serve-on-another-host", argv=("serve", "--host", "0.0.0.0"), status=2,
-         expected=("usage: build.py serve [-h] [--port PORT] [--host HOST] [--allow-remote]",
-                   "                      [--out OUT]",
+         expected=("usage: build.py serve [-h] [--content CONTENT] [--port PORT] [--host HOST]",
+                   "                      [--allow-remote] [--out OUT]",
                    "build.py serve: error: --host 0.0.0.0 lets other machines reach the preview: add "
                    "--allow-remote if that is what you want")),
 ]
@@ -327,7 +330,9 @@ def apply(change: Change, root: Path) -> dict[str, int]:
             return root / file.removeprefix("{root}/")
         if file.startswith("{templates}/"):
             return root / "templates" / file.removeprefix("{templates}/")
-        return root / "content" / file
+        if file.startswith(SITE_FILES):
+            return root / "content" / file
+        return root / "content" / "reports" / SEED_SLUG / file  # the bundled report's files
 
     path = where(change.file)
     if isinstance(change, Remove):
@@ -364,7 +369,8 @@ def test_bad_input(bad: Case, project: Path, monkeypatch: pytest.MonkeyPatch,
         status = exit.code  # type: ignore[assignment]
 
     captured = capsys.readouterr()
-    values = {"content": str(project / "content"), "root": str(project), **marks}
+    values = {"content": str(project / "content"), "root": str(project),
+              "report": str(project / "content" / "reports" / SEED_SLUG), **marks}
     assert captured.err.splitlines() == [line.format(**values) for line in bad.expected]
     assert status == bad.status
     assert captured.out == ""
@@ -394,10 +400,11 @@ def test_a_port_in_use_stops_serve_before_it_builds(project: Path, monkeypatch: 
 def test_a_byte_order_mark_in_yaml_changes_nothing(project: Path) -> None:
     from site_src.content.report import load_report
 
-    before = load_report(project / "content")
-    for path in (project / "content").rglob("*.yaml"):
+    folder = project / "content" / "reports" / SEED_SLUG
+    before = load_report(folder)
+    for path in folder.rglob("*.yaml"):
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert load_report(project / "content") == before
+    assert load_report(folder) == before
 
 
 def test_a_byte_order_mark_in_the_raw_report_changes_nothing() -> None:

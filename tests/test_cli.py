@@ -48,15 +48,16 @@ def test_build_py_builds_into_out(tmp_path: Path) -> None:
 def test_a_failed_build_exits_non_zero_and_keeps_the_previous_site(project: Path) -> None:
     assert run(project, "build").returncode == 0
     before = snapshot(project / "output")
-    section = project / "content" / "sections" / "plan-01.yaml"
+    folder = project / "content" / "reports" / "2024-rongchang"
+    section = folder / "sections" / "plan-01.yaml"
     section.write_text(section.read_text(encoding="utf-8").replace("number: 一", "numbr: 一"),
                        encoding="utf-8")
-    (project / "content" / "report.yaml").write_text("title: [\n", encoding="utf-8")
+    (folder / "report.yaml").write_text("title: [\n", encoding="utf-8")
     result = run(project, "build")
     assert result.returncode == 1
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
-    assert f"error: {project / 'content' / 'report.yaml'}:2:1: invalid YAML" in result.stderr
+    assert f"error: {folder / 'report.yaml'}:2:1: invalid YAML" in result.stderr
     assert snapshot(project / "output") == before
     assert [p.name for p in project.iterdir() if p.name.startswith(".output")] == []
 
@@ -77,19 +78,19 @@ def test_a_template_error_names_the_template_and_keeps_the_site(project: Path) -
 
 def test_import_rewrites_identical_yaml(project: Path) -> None:
     before = snapshot(project / "content")
-    result = run(project, "import", "content/source/rongchang-2024.txt")
+    result = run(project, "import", "content/reports/2024-rongchang/source.txt")
     assert result.returncode == 0, result.stderr
     assert "removed 1776 pinyin annotations" in result.stdout
     assert snapshot(project / "content") == before
 
 
 def test_import_of_damaged_text_without_errata_fails_with_locations(project: Path) -> None:
-    (project / "content" / "errata.yaml").unlink()
+    (project / "content" / "reports" / "2024-rongchang" / "errata.yaml").unlink()
     before = snapshot(project / "content")
-    result = run(project, "import", "content/source/rongchang-2024.txt")
+    result = run(project, "import", "content/reports/2024-rongchang/source.txt")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert lines[0].startswith("error: content/source/rongchang-2024.txt:17:45: damaged text")
+    assert lines[0].startswith("error: content/reports/2024-rongchang/source.txt:17:45: damaged text")
     assert lines[-1] == "4 errors"
     assert snapshot(project / "content") == before
 
@@ -111,7 +112,7 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(project: Path) ->
         assert wait_for(lambda: "接續奮鬥" in fetch(url)), "server did not start"
         page = fetch(url)
         assert RELOAD_PATH in page  # the browser is told to reload
-        closing = project / "content" / "closing.yaml"
+        closing = project / "content" / "reports" / "2024-rongchang" / "closing.yaml"
         closing.write_text(closing.read_text(encoding="utf-8").replace("接续奋斗", "接续奋斗再出发"),
                            encoding="utf-8")
         assert wait_for(lambda: "接續奮鬥再出發" in fetch(url)), "no rebuild after an edit"
@@ -142,7 +143,7 @@ def test_an_unchanged_build_is_up_to_date_and_any_change_rebuilds(project: Path)
     good = page.read_bytes()
     page.write_bytes(b"tampered")  # the output is checked, not trusted
     assert run(project, "build").stdout.startswith("built ") and page.read_bytes() == good
-    closing = project / "content" / "closing.yaml"
+    closing = project / "content" / "reports" / "2024-rongchang" / "closing.yaml"
     text = closing.read_text(encoding="utf-8")
     closing.write_text(text.replace("接续奋斗", "接续奋斗！"), encoding="utf-8")
     assert run(project, "build").stdout.startswith("built ")

@@ -14,7 +14,7 @@ from site_src.pipeline import BuildResult, Project, build
 from site_src.variants.convert import make_converter
 from site_src.variants.pins import pin_problem, strip_pins
 
-from .conftest import CONTENT, ROOT
+from .conftest import CONTENT, ROOT, SEED_SLUG, report_folder
 from .htmltext import Page, read_page
 
 GLOSSARY = load_glossary(CONTENT / "glossary.yaml")
@@ -94,11 +94,11 @@ def test_pins_keep_or_set_a_span_and_never_leak() -> None:
 def test_a_pin_in_the_content_reaches_no_page(tmp_path: Path) -> None:
     for folder in ("content", "templates"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    section = tmp_path / "content" / "sections" / "review-02.yaml"
+    section = tmp_path / "content" / "reports" / SEED_SLUG / "sections" / "review-02.yaml"
     text = section.read_text(encoding="utf-8")
     section.write_text(text.replace("安纳杰", "[[安纳杰]]").replace("批发、零售", "[[批发|批發]]、零售"),
                        encoding="utf-8")
-    build(Project(tmp_path / "content", tmp_path / "templates", tmp_path / "out"))
+    build(Project.of(tmp_path / "content", tmp_path / "out"))
     hans = read_page(tmp_path / "out" / "zh-hans" / "review" / "02.html").text
     hant = read_page(tmp_path / "out" / "zh-hant" / "review" / "02.html").text
     assert "安纳杰" in hans and "批发、零售" in hans
@@ -108,7 +108,7 @@ def test_a_pin_in_the_content_reaches_no_page(tmp_path: Path) -> None:
 
 
 def test_a_malformed_pin_is_an_error_with_its_line(project_copy: Project) -> None:
-    path = project_copy.content / "sections" / "review-02.yaml"
+    path = report_folder(project_copy) / "sections" / "review-02.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("安纳杰", "[[安纳杰"), encoding="utf-8")
     line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
@@ -154,7 +154,7 @@ def test_a_third_variant_is_one_entry(tmp_path: Path) -> None:
     site.write_text(site.read_text(encoding="utf-8") + "  - code: zh-HK\n    label: 香港繁體\n"
                     "    path: zh-hk\n    opencc: s2hk\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = build(Project(tmp_path / "content", tmp_path / "templates", out))
+    result = build(Project.of(tmp_path / "content", out))
     assert result.variants == ("zh-Hans", "zh-Hant", "zh-HK")
     hans = {p.relative_to(out / "zh-hans") for p in (out / "zh-hans").rglob("*.html")}
     hk = {p.relative_to(out / "zh-hk") for p in (out / "zh-hk").rglob("*.html")}

@@ -29,5 +29,5 @@ def test_the_build_depends_on_the_content_alone(tmp_path: Path) -> None:
     shutil.copytree(CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns("source"))
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     assert not (tmp_path / "content" / "source").exists()
-    build(Project(tmp_path / "content", tmp_path / "templates", tmp_path / "output"))
+    build(Project.of(tmp_path / "content", tmp_path / "output"))
     assert differences(expected(), manifest(tmp_path / "output")) == []

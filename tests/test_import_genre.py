@@ -398,12 +398,16 @@ def test_import_into_another_folder_leaves_content_alone(
     shared(name)
     before = {p: p.read_bytes() for p in CONTENT.rglob("*") if p.is_file()}
     monkeypatch.chdir(ROOT)
-    into = tmp_path / "report"
-    assert main(["import", f"../shared/reports/{name}", "--into", str(into)], root=ROOT) == 0
+    site = tmp_path / "site"
+    assert main(["new", str(site)], root=ROOT) == 0
+    assert main(["import", f"../shared/reports/{name}", "--content", str(site), "--slug", "one"],
+                root=ROOT) == 0
     printed = capsys.readouterr().out
     assert {p: p.read_bytes() for p in CONTENT.rglob("*") if p.is_file()} == before
-    report = load_report(into)
+    folder = site / "reports" / "one"
+    report = load_report(folder)
     assert report == import_shared(name)[1]
     assert report_files(import_shared(name)[1]) == report_files(report)  # deterministic
-    assert printed == format_import_report(report, f"../shared/reports/{name}",
-                                           len(report_files(report)), str(into)) + "\n"
+    written = len(report_files(report)) + 2  # the YAML, the source as found, the record
+    assert printed.split("\n", 2)[2] == format_import_report(
+        report, f"../shared/reports/{name}", written, str(folder)) + "\n"

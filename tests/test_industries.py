@@ -15,14 +15,14 @@ from site_src.pipeline import BuildResult
 from site_src.summaries.industries import load_industries, summarise
 from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT
+from .conftest import CONTENT, REPORT
 from .htmltext import read_page
 
 QUOTE = re.compile(r'<blockquote class="quote"[^>]*>\s*<p>(.*?)</p>', re.S)
 
 
 def test_the_taxonomy_validates(report: Report) -> None:
-    system = load_industries(CONTENT / "industries.yaml", report)
+    system = load_industries(REPORT / "industries.yaml", report)
     assert system is not None
     assert [(t.id, len(t.industries)) for t in system.tiers] == [
         ("leading", 2), ("pillar", 3), ("specialty", 3), ("future", 5)]
@@ -35,7 +35,7 @@ def test_the_taxonomy_validates(report: Report) -> None:
 
 def write(tmp_path: Path, old: str, new: str) -> Path:
     path = tmp_path / "industries.yaml"
-    source = (CONTENT / "industries.yaml").read_text(encoding="utf-8")
+    source = (REPORT / "industries.yaml").read_text(encoding="utf-8")
     assert old in source
     path.write_text(source.replace(old, new, 1), encoding="utf-8")
     return path
@@ -73,7 +73,7 @@ def test_a_tier_must_hold_as_many_industries_as_its_lead_says(tmp_path: Path, re
 
 
 def test_plan_sentences_and_mentions(report: Report) -> None:
-    system = load_industries(CONTENT / "industries.yaml", report)
+    system = load_industries(REPORT / "industries.yaml", report)
     assert system is not None
     summary = summarise(system, report)
     pages = {page.industry.id: page for page in summary.pages}
@@ -90,7 +90,7 @@ def test_plan_sentences_and_mentions(report: Report) -> None:
 def test_every_industry_page_in_both_variants_quotes_the_report_verbatim(
         built_site: tuple[Path, BuildResult], report: Report) -> None:
     out, _ = built_site
-    system = load_industries(CONTENT / "industries.yaml", report)
+    system = load_industries(REPORT / "industries.yaml", report)
     assert system is not None
     to_hant = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
     back = make_converter("tw2s")

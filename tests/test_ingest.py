@@ -21,7 +21,7 @@ from site_src.ingest.errata import load_errata
 from site_src.model import Report
 from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT, SEED_NAME
+from .conftest import REPORT, SEED_NAME
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PINYIN_ANNOTATION = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
@@ -204,7 +204,7 @@ def test_seed_structure(imported: Report) -> None:
 
 
 def test_every_source_line_reaches_the_model_in_order(seed_bytes: bytes, imported: Report) -> None:
-    clean = clean_source(seed_bytes, SEED_NAME, load_errata(CONTENT / "errata.yaml"))
+    clean = clean_source(seed_bytes, SEED_NAME, load_errata(REPORT / "errata.yaml"))
     assert "".join(line.text for line in clean.lines) == imported.source_text()
 
 
@@ -220,9 +220,9 @@ def test_script_detection() -> None:
 
 
 def test_import_is_deterministic_and_matches_the_shipped_content(seed_bytes: bytes) -> None:
-    errata = load_errata(CONTENT / "errata.yaml")
+    errata = load_errata(REPORT / "errata.yaml")
     first = report_files(import_report(seed_bytes, SEED_NAME, errata))
     second = report_files(import_report(seed_bytes, SEED_NAME, errata))
     assert first == second
     for relative, text in first.items():
-        assert (CONTENT / relative).read_text(encoding="utf-8") == text, relative
+        assert (REPORT / relative).read_text(encoding="utf-8") == text, relative

@@ -26,7 +26,7 @@ from site_src.ingest import import_report
 from site_src.ingest.errata import load_errata
 from site_src.model import Paragraph, Part, Provenance, Report, Section, Source
 
-from .conftest import CONTENT
+from .conftest import CONTENT, REPORT
 
 SOURCE = "report.txt"
 QUICK = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -117,7 +117,7 @@ def simplified_alphabet() -> str:
     """
     from site_src.variants.convert import make_converter
 
-    text = "".join(path.read_text(encoding="utf-8") for path in sorted((CONTENT / "sections").glob("*.yaml")))
+    text = "".join(path.read_text(encoding="utf-8") for path in sorted((REPORT / "sections").glob("*.yaml")))
     to_simplified = make_converter("tw2s")
     return "".join(sorted({c for c in text if "\u4e00" <= c <= "\u9fff" and to_simplified(c) == c}))
 
@@ -151,7 +151,7 @@ def content() -> Iterator[Path]:
     """One copy of content/ for the module; each example changes one file and puts it back."""
     with temporary_folder() as folder:
         shutil.copytree(CONTENT, folder / "content")
-        yield folder / "content"
+        yield folder / "content" / REPORT.relative_to(CONTENT)  # the report's folder in the copy
 
 
 @contextmanager
@@ -211,17 +211,19 @@ def test_any_damage_to_a_file_loads_or_gives_located_errors(content: Path, file:
 @given(st.one_of(YAML_VALUE.map(lambda value: yaml.safe_dump(value, allow_unicode=True).encode()),
                  st.binary(max_size=200)))
 def test_any_site_or_errata_file_loads_or_gives_located_errors(content: Path, data: bytes) -> None:
-    for name, load in (("site.yaml", load_config), ("errata.yaml", load_errata)):
-        with replaced(content / name, data):
+    for path, load in ((content.parent.parent / "site.yaml", load_config),
+                       (content / "errata.yaml", load_errata)):
+        with replaced(path, data):
             try:
-                load(content / name)
+                load(path)
             except SiteError as error:
-                assert_located(error, {str(content / name)})
+                assert_located(error, {str(path)})
 
 
 @QUICK
 @given(st.binary(max_size=200), st.sampled_from(["about.md", "x.md", "Bad Name.md", "-.md"]))
 def test_any_page_loads_or_gives_located_errors(content: Path, data: bytes, name: str) -> None:
+    content = content.parent.parent  # the site's folder
     path = content / "pages" / name
     existed = path.exists()
     original = path.read_bytes() if existed else b""

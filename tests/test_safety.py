@@ -27,7 +27,7 @@ from site_src.pipeline import Project, build
 from site_src.serve import RELOAD_PATH
 from site_src.yamlio import dump
 
-from .conftest import ROOT
+from .conftest import ROOT, SEED_SLUG, report_folder
 from .htmltext import read_page
 from .serving import fetch, free_port, wait_for
 
@@ -79,12 +79,13 @@ class _Elements(HTMLParser):
 
 def test_markup_and_script_links_in_the_content_render_inert(project_copy: Project) -> None:
     content = project_copy.content
-    section = yaml.safe_load((content / "sections" / "review-03.yaml").read_text(encoding="utf-8"))
+    section_file = content / "reports" / SEED_SLUG / "sections" / "review-03.yaml"
+    section = yaml.safe_load(section_file.read_text(encoding="utf-8"))
     section["title"] += "<img src=x onerror=alert(2)>"
     section["paragraphs"][0]["text"] = HOSTILE + '" onmouseover="alert(1)' + section["paragraphs"][0]["text"]
-    (content / "sections" / "review-03.yaml").write_text(dump(section), encoding="utf-8")
+    section_file.write_text(dump(section), encoding="utf-8")
     site = yaml.safe_load((content / "site.yaml").read_text(encoding="utf-8"))
-    site["description"] = '"><script>alert(3)</script>' + site["description"]
+    site["description"] = '"><script>alert(3)</script>' + site.get("description", "")
     (content / "site.yaml").write_text(dump(site), encoding="utf-8")
     with (content / "pages" / "about.md").open("a", encoding="utf-8") as page:
         page.write('\n[click](javascript:alert(4))\n\n<script>alert(5)</script>\n\n'
@@ -130,11 +131,11 @@ def test_write_site_refuses_paths_outside_the_output_folder(tmp_path: Path, path
 ])
 def test_ids_that_would_leave_their_folder_are_rejected(project_copy: Project, file: str, old: str,
                                                         new: str, key: str) -> None:
-    edit(project_copy.content / file, old, new)
+    edit(report_folder(project_copy) / file, old, new)
     with pytest.raises(SiteError) as caught:
-        load_report(project_copy.content)
+        load_report(report_folder(project_copy))
     first = caught.value.problems[0]
-    assert (first.location.file, first.location.key) == (str(project_copy.content / file), key)
+    assert (first.location.file, first.location.key) == (str(report_folder(project_copy) / file), key)
     assert first.message.startswith("invalid id '")
 
 
@@ -144,7 +145,7 @@ def test_ids_that_would_leave_their_folder_are_rejected(project_copy: Project, f
 def previous_site(project_copy: Project) -> tuple[Project, dict[str, bytes]]:
     build(project_copy)
     # Forget that this output is up to date, so that the builds under test really write.
-    shutil.rmtree(project_copy.root / ".cache" / "builds")
+    shutil.rmtree(project_copy.cache / "builds")
     return project_copy, snapshot(project_copy.output)
 
 
@@ -332,7 +333,7 @@ def test_serve_listens_on_localhost_and_shows_a_failed_build_in_the_page(project
                               stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/zh-hans/review/03.html"
     websocket = f"ws://127.0.0.1:{port}{RELOAD_PATH}"
-    section = project_copy.content / "sections" / "review-03.yaml"
+    section = report_folder(project_copy) / "sections" / "review-03.yaml"
     good = section.read_text(encoding="utf-8")
     try:
         assert wait_for(lambda: "纵深推进双城经济圈建设" in fetch(url)), "server did not start"

@@ -25,7 +25,7 @@ def with_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = folder / "content" / "site.yaml"
     site.write_text(site.read_text(encoding="utf-8").replace("variants:", f"base_url: {BASE}\nvariants:", 1),
                     encoding="utf-8")
-    build(Project(folder / "content", folder / "templates", folder / "out"))
+    build(Project.of(folder / "content", folder / "out"))
     return folder / "out"
 
 

@@ -13,14 +13,10 @@ from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build, import_source
 from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT, ROOT, SHARED_REPORTS
+from .conftest import CONTENT, SEED_SLUG, SHARED_REPORTS
 from .htmltext import broken_links, read_page
 
 SHARED = ("2016-hailar-district-hulunbuir", "2019-national-state-council", "2026-sichuan-province")
-SEED_SLUG = "2024-rongchang-district"
-SEED_FILES = ("report.yaml", "preamble.yaml", "closing.yaml", "provenance.yaml", "errata.yaml",
-              "industries.yaml", "slogans.yaml")
-
 pytestmark = pytest.mark.skipif(
     not all((SHARED_REPORTS / f"{name}.txt").is_file() for name in SHARED),
     reason=f"the shared reports are not in {SHARED_REPORTS} (they are read from there, never copied)")
@@ -30,20 +26,10 @@ pytestmark = pytest.mark.skipif(
 def several(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult, dict[str, Report]]:
     root = tmp_path_factory.mktemp("several")
     content = root / "content"
-    shutil.copytree(ROOT / "templates", root / "templates")
-    content.mkdir()
-    for name in ("site.yaml", "glossary.yaml", "pages", "source"):
-        source = CONTENT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, content / name)
-    seed = content / "reports" / SEED_SLUG
-    seed.mkdir(parents=True)
-    for name in SEED_FILES:
-        shutil.copy(CONTENT / name, seed / name)
-    for folder in ("parts", "sections"):
-        shutil.copytree(CONTENT / folder, seed / folder)
-    project = Project(content, root / "templates", root / "output")
+    shutil.copytree(CONTENT, content)  # the site and its report, beside which three more go
+    project = Project.of(content, root / "output")
     for name in SHARED:
-        import_source(project, SHARED_REPORTS / f"{name}.txt", content / "reports" / name)
+        import_source(project, SHARED_REPORTS / f"{name}.txt", name)
     result = build(project)
     reports = {folder.name: load_report(folder) for folder in sorted((content / "reports").iterdir())}
     return project.output, result, reports

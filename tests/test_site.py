@@ -165,7 +165,7 @@ def test_about_page_shows_provenance(pages: dict[Path, Page], report: Report) ->
 
 def test_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    build(Project(CONTENT, ROOT / "templates", again))
+    build(Project.of(CONTENT, again))
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()

@@ -22,9 +22,9 @@ from site_src.summaries.slogans import (
 )
 from site_src.variants.convert import convert_value, make_converter
 
-from .conftest import CONTENT
+from .conftest import REPORT
 
-SLOGANS_FILE = CONTENT / "slogans.yaml"
+SLOGANS_FILE = REPORT / "slogans.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,13 @@ from site_src.model import Report
 __all__ = ["Erratum", "import_report"]
 
 
-def import_report(raw: bytes, source_file: str, errata: tuple[Erratum, ...]) -> Report:
-    """The whole import: raises SiteError listing every problem with its line and column."""
-    cleaned = clean_source(raw, source_file, errata)
+def import_report(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, strict: bool = True,
+                  errata_file: str = "errata.yaml") -> Report:
+    """The whole import: raises SiteError listing every problem with its line and column.
+
+    ``errata_file`` is where repairs of damaged text go, for the messages that ask for one; a
+    report read with ``strict`` False passes over damaged text (to learn its title and year).
+    """
+    cleaned = clean_source(raw, source_file, errata, strict=strict, errata_file=errata_file)
     report = parse_structure(cleaned)
     return dataclasses.replace(report, originals=originals(report, cleaned))

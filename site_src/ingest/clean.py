@@ -146,7 +146,8 @@ def check_ending(lines: list[SourceLine], source_file: str) -> list[Problem]:
     return [Problem(Location(source_file, last.number), f"{message}; the file looks cut short")]
 
 
-def find_mojibake(lines: list[SourceLine], source_file: str) -> list[Problem]:
+def find_mojibake(lines: list[SourceLine], source_file: str,
+                  errata_file: str = "errata.yaml") -> list[Problem]:
     """One problem per damaged span; hits a few characters apart are one span."""
     problems = []
     for line in lines:
@@ -162,7 +163,7 @@ def find_mojibake(lines: list[SourceLine], source_file: str) -> list[Problem]:
             problems.append(Problem(
                 Location(source_file, line.number, start + 1),
                 f"damaged text (mojibake) {line.text[start:end]!r} in …{context}…; "
-                "repair it with an entry in content/errata.yaml"))
+                f"repair it with an entry in {errata_file}"))
     return problems
 
 
@@ -223,7 +224,8 @@ def _chinese_context(text: str, index: int) -> bool:
     return bool(re.match(_CN_LEFT, before) or re.match(_CN_RIGHT, after) or (before == "%" and after))
 
 
-def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...]) -> CleanText:
+def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, strict: bool = True,
+                 errata_file: str = "errata.yaml") -> CleanText:
     problems: list[Problem] = []
     decoded = decode(raw, source_file)
     lines = [SourceLine(number, line) for number, line in enumerate(decoded.text.split("\n"), start=1)]
@@ -235,7 +237,8 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...]) -> C
     lines, furniture = drop_furniture(lines, raw_lines)
     # Damage in the page around the report does not matter: only the kept lines are checked, as
     # they were before the annotations went (so columns are the source's).
-    problems.extend(find_mojibake([annotated[line.number] for line in lines], source_file))
+    if strict:
+        problems.extend(find_mojibake([annotated[line.number] for line in lines], source_file, errata_file))
     if not lines:
         problems.append(Problem(Location(source_file, 1), "the report is empty"))
     lines, joins = rejoin_broken_lines(lines)

@@ -17,10 +17,10 @@ from typing import Any
 
 import site_src
 
-def fingerprint(content: Path, templates: Path, output: Path) -> str:
+def fingerprint(content: Path, templates: tuple[Path, ...], output: Path) -> str:
     digest = hashlib.sha256()
     program = Path(site_src.__file__).parent
-    for folder in (content, templates, program):
+    for folder in (content, *templates, program):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(f"{path.relative_to(folder)}\0".encode())

@@ -157,6 +157,7 @@ class IndustriesPage:
 class IndustryPageSubject:
     summary: IndustrySummary
     industry: IndustryPage
+    said_in: str  # the title of the part whose paragraph names the system (2024年工作安排)
 
 
 @dataclass(frozen=True)
@@ -300,6 +301,7 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool
         return Link(page_title, prefix + route)
 
     home = Link(title if several else content.site.title, home_route)
+    title = home.title  # what every page of the report carries: the site's title is the report's
     years = {"plan": report.year, "review": report.year - 1}  # the report of 2024 reviews 2023
     drafts.append(_Draft(home_route, "page_home.html", "home", "home", home.title, slug,
                          Home(entry, report.highlights(), entry.figures.figures[:_HEADLINE_FIGURES],
@@ -339,6 +341,8 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool
         summaries.append(figures)
     industry_links: dict[str, Link] = {}
     if entry.industries is not None:
+        said_in = next((part.title for part in report.parts if any(
+            p.id == entry.industries.system.paragraph_id for p in part.paragraphs())), "")
         industries = add("industries/index.html", "page_industries.html", "industries", "industries",
                          entry.industries.system.name, IndustriesPage(entry.industries))
         summaries.append(industries)
@@ -346,7 +350,8 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool
             industry = industry_page.industry
             industry_links[industry.id] = add(
                 f"industries/{industry.id}.html", "page_industry.html", "industry", industry.id,
-                industry.name, IndustryPageSubject(entry.industries, industry_page), parent=industries.route)
+                industry.name, IndustryPageSubject(entry.industries, industry_page, said_in),
+                parent=industries.route)
     if entry.slogans:
         summaries.append(add("slogans.html", "page_slogans.html", "slogans", "slogans", ui["slogans_title"],
                              SlogansPage(entry.slogans)))

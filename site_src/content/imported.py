@@ -1,0 +1,167 @@
+"""Writing an imported report into its folder: whole or not at all, never over a person's edits.
+
+A report folder holds the importer's files (its YAML, a copy of the source text as found, and
+imported.yaml, the record of what it wrote) beside people's (errata, industries, slogans, a
+glossary, anything else), which the importer never touches.
+
+Re-importing compares each of the importer's files with the hash imported.yaml recorded: a file a
+person has edited (or removed) since stops the import, one line each, unless ``force`` is given;
+then the import says what it replaced. The new folder is made in a staging folder beside the old
+one, people's files copied in, and swapped into place only when it is complete: a failure (a
+full disk, an interrupt) leaves the folder as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_src.errors import Location, Problem, SiteError
+from site_src.files import read_text
+from site_src.yamlio import Field, MapOf, Reader, Table, Text, dump, parse
+
+RECORD = "imported.yaml"
+SOURCE_COPY = "source.txt"
+
+
+@dataclass(frozen=True)
+class Record:
+    """imported.yaml: each file the importer wrote, by its path in the folder, with its sha256."""
+
+    files: dict[str, str]
+
+
+RECORD_TABLE = Table(Record, (Field("files", MapOf(Text())),))
+_HEADER = ("# Written by the importer: the files it wrote and their sha256, so that importing again\n"
+           "# can tell which of them a person has edited since (those are not replaced without --force).\n")
+
+
+@dataclass(frozen=True)
+class Written:
+    folder: Path
+    files: tuple[str, ...]  # what the importer wrote, relative to the folder
+    replaced: tuple[tuple[str, str], ...]  # (file, how) a person had changed, that --force replaced
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_record(folder: Path) -> Record | None:
+    path = folder / RECORD
+    if not path.is_file():
+        return None
+    problems: list[Problem] = []
+    node = parse(read_text(path), str(path))
+    record = RECORD_TABLE.read(Reader(str(path), problems), node, "") if node is not None else None
+    if problems or record is None:
+        raise SiteError(problems or [Problem(Location(str(path)), "the file is empty")])
+    return record
+
+
+def edited_since(folder: Path, record: Record | None, files: dict[str, bytes]) -> list[tuple[str, str]]:
+    """(file, how) for each importer's file a person changed since the import: edited, removed,
+    or (without a record of it) a different file where the importer would write."""
+    changes = []
+    known = record.files if record is not None else {}
+    for name in sorted(set(known) | set(files)):
+        path = folder / name
+        if name in known:
+            if not path.is_file():
+                changes.append((name, "removed since the import"))
+            elif _sha(path.read_bytes()) != known[name]:
+                changes.append((name, "edited since the import"))
+        elif path.is_file() and path.read_bytes() != files[name]:
+            changes.append((name, "not written by the importer"))
+    return changes
+
+
+def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = False) -> Written:
+    """Put the importer's ``files`` (relative path -> bytes) into ``folder``, keeping people's files.
+
+    Raises SiteError, with one problem per file a person has edited, unless ``force``.
+    """
+    record = read_record(folder)
+    changes = edited_since(folder, record, files)
+    if changes and not force:
+        raise SiteError([Problem(Location(str(folder / name)),
+                                 f"{how}: importing again would replace it (--force to replace)")
+                         for name, how in changes])
+    owned = set(record.files if record else ()) | set(files) | {RECORD}
+    all_files = dict(files)
+    all_files[RECORD] = (_HEADER + dump({"files": {name: _sha(data) for name, data in sorted(files.items())}})
+                         ).encode("utf-8")
+    parent = folder.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(parent, folder.name)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.staging-{os.getpid()}-", dir=parent))
+    except OSError as error:
+        raise _cannot_write(error, folder) from None
+    try:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                relative = path.relative_to(folder).as_posix()
+                if path.is_file() and relative not in owned:  # a person's file: kept as it is
+                    (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(path, staging / relative)
+        for relative, data in all_files.items():
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            old = folder / relative
+            if old.is_file() and old.read_bytes() == data:
+                shutil.copy2(old, target)  # unchanged: keep its time, so a preview does not rebuild
+            else:
+                target.write_bytes(data)
+        os.chmod(staging, 0o755)  # mkdtemp makes it private
+        _swap(staging, folder)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _cannot_write(error, folder) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Written(folder, tuple(sorted(all_files)), tuple(changes))
+
+
+def _swap(staging: Path, folder: Path) -> None:
+    if not folder.exists():
+        os.rename(staging, folder)
+        return
+    old = folder.parent / f".{folder.name}.old-{os.getpid()}"
+    os.rename(folder, old)
+    try:
+        os.rename(staging, folder)
+    except BaseException:
+        os.rename(old, folder)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_abandoned(parent: Path, name: str) -> None:
+    """Staging folders of imports that were killed before they could clean up."""
+    pattern = re.compile(rf"\.{re.escape(name)}\.staging-([0-9]+)-")
+    for path in parent.iterdir():
+        match = pattern.match(path.name)
+        if match and not _alive(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _cannot_write(error: OSError, folder: Path) -> SiteError:
+    where = error.filename or folder
+    return SiteError([Problem(Location(str(where)), f"cannot write: {error.strerror or error}")])

@@ -1,0 +1,143 @@
+"""A site's content folder, loaded and validated as a whole.
+
+    site.yaml          the site's settings: variants, and optionally title, description, base_url, ui
+    glossary.yaml      phrase overrides for every report of the site (optional)
+    pages/*.md         editorial pages (about.md …)
+    genre/*.yaml       the site's own versions of genre profile files (optional)
+    reports/<slug>/    one folder per report: its YAML (see report.py), its source text as found,
+                       errata.yaml, industries.yaml, slogans.yaml, glossary.yaml (each optional)
+
+A site of one report renders it at the top of each variant; a site of several puts each under its
+folder's name. Every problem of every file is collected before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from site_src.config import SiteConfig, load_config
+from site_src.content.glossary import load_glossary
+from site_src.content.pages import EditorialPage, load_pages
+from site_src.content.report import REPORT_FILE, load_report
+from site_src.errors import Location, Problem, SiteError
+from site_src.genre import Genre
+from site_src.model import GlossaryEntry, Report, compose_title
+from site_src.summaries.industries import IndustrySystem, load_industries
+from site_src.summaries.slogans import SloganList, check_slogans, load_slogans
+from site_src.yamlio import ID_PATTERN
+
+REPORTS = "reports"
+GLOSSARY = "glossary.yaml"
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """One report of the site: its folder and what it holds, validated."""
+
+    slug: str  # its folder's name under reports/
+    folder: Path
+    report: Report
+    industries: IndustrySystem | None
+    slogans: SloganList
+    glossary: tuple[GlossaryEntry, ...]  # the report's own overrides, before the site's
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    """Everything under the content folder, loaded and validated."""
+
+    site: SiteConfig  # with its title and description (from the reports, unless site.yaml says)
+    ui: dict[str, str]  # the interface's words: the genre's, reworded by site.yaml's ui:
+    pages: tuple[EditorialPage, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    reports: tuple[ReportContent, ...]
+
+    def glossary_for(self, entry: ReportContent) -> tuple[GlossaryEntry, ...]:
+        """The overrides that convert a report: its own first, then the site's."""
+        own = {item.phrase for item in entry.glossary}
+        return entry.glossary + tuple(item for item in self.glossary if item.phrase not in own)
+
+
+def report_folders(content_dir: Path) -> tuple[tuple[str, Path], ...]:
+    """(slug, folder) of every folder under reports/ that holds a report, by name."""
+    folder = content_dir / REPORTS
+    if not folder.is_dir():
+        return ()
+    return tuple((path.name, path) for path in sorted(folder.iterdir())
+                 if path.is_dir() and not path.name.startswith(".") and (path / REPORT_FILE).is_file())
+
+
+def load_site(content_dir: Path, genre: Genre) -> SiteContent:
+    problems: list[Problem] = []
+
+    def attempt(load: Callable[..., Any], *arguments: Any) -> Any:
+        try:
+            return load(*arguments)
+        except SiteError as error:
+            problems.extend(error.problems)
+            return None
+
+    site = attempt(load_config, content_dir / "site.yaml", frozenset(genre.ui))
+    codes = tuple(v.code for v in site.variants) if site else ()
+    if (content_dir / REPORT_FILE).exists():
+        problems.append(Problem(Location(str(content_dir / REPORT_FILE)), "a site keeps each report in "
+                                f"a folder of its own: move its files into {content_dir / REPORTS}/<name>/"))
+    reports = []
+    for slug, folder in report_folders(content_dir):
+        if not ID_PATTERN.fullmatch(slug):
+            problems.append(Problem(Location(str(folder)), f"invalid report folder name {slug!r}: "
+                                    "lowercase ASCII letters, digits and hyphens (it becomes a path)"))
+            continue
+        report = attempt(load_report, folder)
+        if report is None:
+            continue
+        industries = attempt(load_industries, folder / "industries.yaml", report)
+        slogans = attempt(load_slogans, folder / "slogans.yaml") or SloganList()
+        problems.extend(check_slogans(report, slogans))
+        glossary = attempt(load_glossary, folder / GLOSSARY, codes) or ()
+        problems.extend(_absent(glossary, folder / GLOSSARY, _texts(report)))
+        reports.append(ReportContent(slug, folder, report, industries, slogans, glossary))
+    pages = attempt(load_pages, content_dir / "pages")
+    glossary = attempt(load_glossary, content_dir / GLOSSARY, codes) or ()
+    if pages is not None and reports:
+        everything = "\n".join([page.markdown for page in pages] + [_texts(r.report) for r in reports])
+        problems.extend(_absent(glossary, content_dir / GLOSSARY, everything))
+    if not reports and not problems:
+        problems.append(Problem(Location(str(content_dir / REPORTS)),
+                                "no report yet: import one with `import FILE --content "
+                                f"{content_dir}`"))
+    if problems or site is None or pages is None:
+        raise SiteError(problems)
+    ui = {**genre.ui, **dict(site.ui)}
+    return SiteContent(_titled(site, tuple(r.report for r in reports), ui), ui, pages, glossary,
+                       tuple(reports))
+
+
+def _texts(report: Report) -> str:
+    return "\n".join(text for _, text in report.texts())
+
+
+def _absent(glossary: tuple[GlossaryEntry, ...], path: Path, text: str) -> list[Problem]:
+    """Glossary phrases must occur in what they convert (pins are checked where the YAML is read)."""
+    return [Problem(Location(str(path), entry.line, key=f"entries[{n}].phrase"),
+                    f"{entry.phrase!r} does not occur in the content")
+            for n, entry in enumerate(glossary) if entry.phrase not in text]
+
+
+def _titled(site: SiteConfig, reports: tuple[Report, ...], ui: dict[str, str]) -> SiteConfig:
+    """The site's title and description: as site.yaml gives them, else from its reports."""
+    if len(reports) == 1:
+        (report,) = reports
+        title = report.full_title
+        description = ui["site_description"].format(report=compose_title(report.issuer, report.year,
+                                                                          report.title))
+    else:
+        places = {report.place for report in reports}
+        years = sorted(report.year for report in reports)
+        title = (ui["site_title_several"].format(place=places.pop(), first=years[0], last=years[-1])
+                 if len(places) == 1 else ui["site_title_mixed"].format(count=len(reports)))
+        description = ui["site_description_several"].format(count=len(reports))
+    return replace(site, title=site.title or title, description=site.description or description)

@@ -1,0 +1,56 @@
+"""A report's folder name when the import is not given one: its year and its place, in pinyin.
+
+    重庆市荣昌区人民政府, 2024 -> 2024-rongchang        国务院, 2019 -> 2019-national
+
+The rules (government words, the endings of administrative units) are the genre's data, in
+genres/work-report/places.yaml; pinyin comes from pypinyin, which knows the readings of place
+names (重庆 chongqing, 六安 lu'an).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from site_src.model import Report
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    government: tuple[str, ...]
+    units: tuple[str, ...]
+    peoples_before: str
+    peoples: tuple[str, ...]
+    names: dict[str, str]
+
+
+def place_name(issuer: str, words: PlaceWords) -> str:
+    """The place an issuer governs, as its own unit calls it: 呼伦贝尔市海拉尔区人民政府 -> 海拉尔."""
+    place = issuer
+    for word in sorted(words.government, key=len, reverse=True):
+        if place.endswith(word):
+            place = place[: -len(word)]
+            break
+    units = "|".join(re.escape(unit) for unit in words.units)
+    found = list(re.finditer(rf"(.+?)({units})", place))
+    if not found:
+        return place
+    name, ending = found[-1].groups()
+    if ending.startswith(words.peoples_before):
+        peoples = sorted(words.peoples, key=len, reverse=True)
+        while (people := next((p for p in peoples if name.endswith(p) and len(name) > len(p)), None)):
+            name = name[: -len(people)]
+    return name
+
+
+def slug_for(report: Report, words: PlaceWords) -> str | None:
+    """YEAR-PLACE in lowercase ASCII, or None when the report says neither its year nor its issuer."""
+    if not report.year or not report.issuer:
+        return None
+    name = words.names.get(report.issuer)
+    if name is None:
+        from pypinyin import lazy_pinyin  # only an import without --slug needs it
+
+        name = "".join(lazy_pinyin(place_name(report.issuer, words)))
+    name = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return f"{report.year}-{name}" if name else None
