@@ -121,7 +121,7 @@ def parse_structure(clean: CleanText) -> Report:
     if not part_starts:
         text = _front_matter(lines, [])[1] or lines  # the report's first line, under its title
         raise SiteError([Problem(Location(clean.source_file, text[0].number if text else 1),
-                                 "no parts found: expected headings such as 一、2023年工作回顾")])
+                                 "no parts found: expected numbered part headings such as 一、…工作回顾")])
 
     front, preamble_lines = _front_matter(lines[: part_starts[0]], doubts)
     preamble = tuple(_plain_paragraphs(preamble_lines, "preamble"))
