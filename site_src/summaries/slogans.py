@@ -68,6 +68,11 @@ class Occurrence:
     sentence: str
     form: str  # as written: “2335”, or the bare phrase where the report does not quote it
     name: str  # the words after it that name it (现代制造业集群体系), or ""
+    # Where the form is: [start, end) in the sentence, and the sentence's offset in the paragraph
+    # (what a page highlights, and what tells two equal sentences of a paragraph apart).
+    start: int = 0
+    end: int = 0
+    sentence_start: int = 0
 
 
 @dataclass(frozen=True)
@@ -213,7 +218,10 @@ def _places(paragraphs: Sequence[Paragraph], phrase: str, *, quoted_only: bool
             if quoted or not quoted_only:
                 form = f"“{phrase}”" if quoted else phrase
                 name = _name(text, end + 1) if quoted else ""
-                yield index, start, Occurrence(paragraph.id, _sentence_at(text, start), form, name)
+                at = start - 1 if quoted else start
+                offset, sentence = _sentence_span(text, at)
+                yield index, start, Occurrence(paragraph.id, sentence, form, name, start=at - offset,
+                                               end=at - offset + len(form), sentence_start=offset)
             start = text.find(phrase, end)
 
 
@@ -231,10 +239,15 @@ def _name(text: str, start: int) -> str:
 
 def _sentence_at(text: str, offset: int) -> str:
     """The sentence of ``text`` that holds the character at ``offset``."""
+    return _sentence_span(text, offset)[1]
+
+
+def _sentence_span(text: str, offset: int) -> tuple[int, str]:
+    """The sentence of ``text`` that holds the character at ``offset``, and where it starts."""
     position = 0
     for sentence in sentences(text):
         position = text.find(sentence, position)
         if position <= offset < position + len(sentence):
-            return sentence
+            return position, sentence
         position += len(sentence)
-    return text
+    return 0, text
