@@ -117,8 +117,10 @@ def quoted_formula(phrase: str, word_uses: dict[str, int] | None = None) -> bool
     head = re.match(f"[{voc.numerals}]+", phrase)
     assert head is not None
     number, rest = head.group(), phrase[head.end():]
-    if len(number) > 1 and not any(c in voc.magnitudes for c in number):
-        return False  # 十四冬, 九二共识: a number read as digits, an ordinal; 千万工程, 四千行动 count
+    if len(number) > 1 and not (any(c in voc.magnitudes for c in number) and rest.startswith(voc.big_names)):
+        # 十四冬, 九二共识: a number read as digits, an ordinal; 百万英才: a count of people;
+        # 千万工程, 四千行动: a formula, its name says so.
+        return False
     if number == "一" or number in voc.ordinals or not rest:
         return False
     if word_uses and word_uses.get(phrase[:2], 0) >= voc.word_uses and rest[0] not in voc.classifiers:
