@@ -197,10 +197,9 @@ def detect_slogans(source: Report | Iterable[tuple[str, str]], listed: SloganLis
             for match in voc.big.finditer(piece):
                 if piece[:match.start()].endswith(voc.not_before_big):
                     continue
-                run = match.group(2)
-                ends = [run.rfind(name) + len(name) for name in voc.big_names if name in run]
-                if ends:
-                    keys.add(match.group(1) + run[:max(ends)])
+                name = _big_name(match.group(2), voc)
+                if name:
+                    keys.add(match.group(1) + name)
     keys -= removed
     # Pass 2: every key where it is written outside quotes (three characters or more), longest
     # first at each position: at most (longest key) lookups per character.
@@ -253,6 +252,16 @@ def _slogans(places: list[_Place], pairs: Sequence[tuple[str, str]], added: set[
         slogans.append((found[0][:2], Slogan(key, FOUND_BY_LIST if key in added else FOUND_BY_PATTERN,
                                              tuple(o for *_, o in found), note, note_paragraph)))
     return tuple(slogan for _, slogan in sorted(slogans, key=lambda item: item[0]))
+
+
+def _big_name(run: str, voc: _Vocabulary) -> str:
+    """The words after N大 up to the first formula word, the longest there (三大攻坚战三年行动 -> 攻坚战,
+    三大特色农业产业带 -> 特色农业产业带), or ""."""
+    places = [(run.find(name), -len(name)) for name in voc.big_names if name in run]
+    if not places:
+        return ""
+    start, minus_length = min(places)
+    return run[:start - minus_length]
 
 
 def _sentence_offsets(text: str) -> list[tuple[int, str]]:
