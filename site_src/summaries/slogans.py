@@ -6,6 +6,10 @@ content/slogans.yaml, and each must occur in the report. The quoted phrases with
 are no formula are listed there too, with why, so that a new one in the text shows up in
 ``unlisted`` instead of being missed. Nothing here defines a formula: a note is a quote of the
 report, and a name is the words the report writes after the formula.
+
+For a report without a curated list, slogan_detect.detect_slogans finds formulas by their shape
+and takes this list as an override only; its occurrences carry the sentence span of the formula,
+and slogan_detect.by_paragraph lists each paragraph once with all its formulas marked.
 """
 
 from __future__ import annotations
