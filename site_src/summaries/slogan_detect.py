@@ -94,8 +94,9 @@ def _is_number(text: str, voc: _Vocabulary) -> bool:
 def quoted_formula(phrase: str, word_uses: dict[str, int] | None = None) -> bool:
     """Whether a quoted phrase (without its quotation marks) is a numbered formula.
 
-    ``word_uses`` counts, for a numeral and the character after it (八闽, 四川), how often the
-    report uses them as a word: outside quotes, or inside a quoted phrase after its start.
+    ``word_uses`` counts, for a numeral and the character after it (as a place's name may begin),
+    how often the report uses them as a word: outside quotes, or inside a quoted phrase after its
+    start.
     """
     voc = _vocabulary()
     if voc.digit_code.fullmatch(phrase):
