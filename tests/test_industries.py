@@ -55,7 +55,7 @@ def line_of(path: Path, needle: str) -> int:
     ("      - id: power-semiconductors", "      - id: life-sciences", "id: life-sciences",
      "tiers[3].industries[4].id: duplicate id 'life-sciences'"),
     ("lead: 前瞻布局5个未来产业", "lead: 前瞻布局5个未来产业\n    colour: red", "colour",
-     "tiers[3].colour: unknown key 'colour' (allowed: id, name, lead, industries)"),
+     "tiers[3].colour: unknown key 'colour' (allowed: id, name, lead, industries, paragraph)"),
 ])
 def test_invalid_taxonomies_name_file_line_and_key(tmp_path: Path, report: Report, old: str, new: str,
                                                    needle: str, message: str) -> None:

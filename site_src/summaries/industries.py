@@ -37,6 +37,8 @@ class Industry:
     keywords: tuple[str, ...]
     parks: tuple[str, ...]
     projects: tuple[str, ...]
+    # The paragraphs that name it as of its tier (a draft's ``found``); empty where not given.
+    found: tuple[str, ...] = field(default=(), metadata=VERBATIM)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Tier:
     name: str
     lead: str  # as the plan writes it: 做大做强2个主导产业
     industries: tuple[Industry, ...]
+    # The paragraph that holds the lead, where it is not the system's (a system spread over several).
+    paragraph_id: str = field(default="", metadata=VERBATIM)
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,10 @@ class IndustrySummary:
 
 def load_industries(path: Path, report: Report) -> IndustrySystem | None:
     """The system, validated: every name, keyword, park and project occurs in the report, the
-    paragraph exists, ids are unique, and each tier has as many industries as its lead says."""
+    paragraph exists, ids are unique, and each tier has as many industries as its lead says.
+
+    Optional, as a draft writes them: a tier's ``paragraph`` (its lead is there, not in the
+    system's paragraph) and an industry's ``found`` (paragraphs that each hold its name)."""
     if not path.exists():
         return None
     problems: list[Problem] = []
@@ -116,7 +123,6 @@ def load_industries(path: Path, report: Report) -> IndustrySystem | None:
     if paragraph_id and paragraph_id not in texts:
         reader.problem(system_fields.get("paragraph"), "system.paragraph",
                        f"unknown paragraph {paragraph_id!r}")
-    system_paragraph = texts.get(paragraph_id, "")
     name = occurring(system_fields.get("name"), "system.name")
     seen: set[str] = set()
 
@@ -132,36 +138,56 @@ def load_industries(path: Path, report: Report) -> IndustrySystem | None:
     tiers = []
     for n, tier_node in enumerate(reader.sequence(fields.get("tiers"), "tiers")):
         key = f"tiers[{n}]"
-        tier_fields = reader.mapping(tier_node, key, ("id", "name", "lead", "industries"))
+        tier_fields = reader.mapping(tier_node, key, ("id", "name", "lead", "industries"), ("paragraph",))
         if tier_fields is None:
             continue
+        tier_paragraph = ""
+        if "paragraph" in tier_fields:
+            tier_paragraph = reader.string(tier_fields["paragraph"], f"{key}.paragraph")
+            if tier_paragraph and tier_paragraph not in texts:
+                reader.problem(tier_fields["paragraph"], f"{key}.paragraph",
+                               f"unknown paragraph {tier_paragraph!r}")
         lead = reader.string(tier_fields.get("lead"), f"{key}.lead")
-        if lead and lead not in system_paragraph:
+        lead_paragraph = tier_paragraph or paragraph_id
+        if lead and lead not in texts.get(lead_paragraph, ""):
             reader.problem(tier_fields.get("lead"), f"{key}.lead",
-                           f"{lead!r} does not occur in paragraph {paragraph_id!r}")
+                           f"{lead!r} does not occur in paragraph {lead_paragraph!r}")
         industries = []
         for m, item in enumerate(reader.sequence(tier_fields.get("industries"), f"{key}.industries")):
             item_key = f"{key}.industries[{m}]"
-            entry = reader.mapping(item, item_key, ("id", "name", "keywords", "parks", "projects"))
+            entry = reader.mapping(item, item_key, ("id", "name", "keywords", "parks", "projects"),
+                                   ("found",))
             if entry is None:
                 continue
+            industry_name = occurring(entry.get("name"), f"{item_key}.name")
+            found = []
+            for f, found_node in enumerate(reader.sequence(entry.get("found"), f"{item_key}.found")
+                                           if "found" in entry else ()):
+                found_id = reader.string(found_node, f"{item_key}.found[{f}]")
+                if found_id and found_id not in texts:
+                    reader.problem(found_node, f"{item_key}.found[{f}]", f"unknown paragraph {found_id!r}")
+                elif found_id and industry_name and industry_name not in texts[found_id]:
+                    reader.problem(found_node, f"{item_key}.found[{f}]",
+                                   f"{industry_name!r} does not occur in paragraph {found_id!r}")
+                found.append(found_id)
             keywords = phrases(entry.get("keywords"), f"{item_key}.keywords")
             if not keywords:
                 reader.problem(entry.get("keywords"), f"{item_key}.keywords",
                                "at least one keyword is needed")
             industries.append(Industry(
                 id=identifier(entry.get("id"), f"{item_key}.id"),
-                name=occurring(entry.get("name"), f"{item_key}.name"),
+                name=industry_name,
                 keywords=keywords,
                 parks=phrases(entry.get("parks"), f"{item_key}.parks"),
-                projects=phrases(entry.get("projects"), f"{item_key}.projects")))
+                projects=phrases(entry.get("projects"), f"{item_key}.projects"),
+                found=tuple(found)))
         count = _COUNT.search(lead)
         if count and int(count.group(1)) != len(industries):
             reader.problem(tier_fields.get("industries"), f"{key}.industries",
                            f"{lead!r} names {count.group(1)} industries, the list has {len(industries)}")
         tiers.append(Tier(id=identifier(tier_fields.get("id"), f"{key}.id"),
                           name=occurring(tier_fields.get("name"), f"{key}.name"),
-                          lead=lead, industries=tuple(industries)))
+                          lead=lead, industries=tuple(industries), paragraph_id=tier_paragraph))
     if problems:
         raise SiteError(problems)
     return IndustrySystem(name=name, paragraph_id=paragraph_id, tiers=tuple(tiers))
@@ -174,15 +200,21 @@ def summarise(system: IndustrySystem, report: Report) -> IndustrySummary:
     def find(*phrases: str) -> tuple[Quote, ...]:
         return tuple(q for q in quotes if any(phrase in q.text for phrase in phrases))
 
-    system_sentences = [q for q in quotes if q.paragraph_id == system.paragraph_id]
+    def of(paragraph_id: str) -> list[Quote]:
+        return [q for q in quotes if q.paragraph_id == paragraph_id]
+
+    system_sentences = of(system.paragraph_id)
     pages = []
     for tier in system.tiers:
-        # The plan's sentences about this tier: from its lead to the next tier's lead.
-        start = next((i for i, q in enumerate(system_sentences) if tier.lead in q.text), None)
-        following = [i for t in system.tiers for i, q in enumerate(system_sentences)
-                     if t.lead in q.text and start is not None and i > start]
-        stretch = system_sentences[start + 1: min(following, default=len(system_sentences))] \
-            if start is not None else []
+        # The plan's sentences about this tier: its lead's and the ones after it, up to the next
+        # tier's lead in the same paragraph.
+        own = of(tier.paragraph_id) if tier.paragraph_id else system_sentences
+        leads = [t.lead for t in system.tiers if (t.paragraph_id or system.paragraph_id)
+                 == (tier.paragraph_id or system.paragraph_id)]
+        start = next((i for i, q in enumerate(own) if tier.lead in q.text), None)
+        following = [i for i, q in enumerate(own) if start is not None and i > start
+                     and any(lead in q.text for lead in leads)]
+        stretch = own[start: min(following, default=len(own))] if start is not None else []
         for industry in tier.industries:
             names = (industry.name, *industry.keywords)
             plan = tuple(q for q in stretch if any(name in q.text for name in names))
@@ -194,7 +226,8 @@ def summarise(system: IndustrySystem, report: Report) -> IndustrySummary:
                 parks=tuple(Named(park, find(park)) for park in industry.parks),
                 projects=tuple(Named(project, find(project)) for project in industry.projects),
                 mentions=mentions))
-    tier_quotes = tuple(next(q for q in system_sentences if tier.lead in q.text) for tier in system.tiers
-                        if any(tier.lead in q.text for q in system_sentences))
+    tier_quotes = tuple(next(q for q in of(tier.paragraph_id or system.paragraph_id) if tier.lead in q.text)
+                        for tier in system.tiers
+                        if any(tier.lead in q.text for q in of(tier.paragraph_id or system.paragraph_id)))
     return IndustrySummary(system=system, system_quotes=find(system.name.strip("“”")) or find(system.name),
                            tier_quotes=tier_quotes, pages=tuple(pages))

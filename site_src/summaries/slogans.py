@@ -6,6 +6,10 @@ content/slogans.yaml, and each must occur in the report. The quoted phrases with
 are no formula are listed there too, with why, so that a new one in the text shows up in
 ``unlisted`` instead of being missed. Nothing here defines a formula: a note is a quote of the
 report, and a name is the words the report writes after the formula.
+
+For a report without a curated list, slogan_detect.detect_slogans finds formulas by their shape
+and takes this list as an override only; its occurrences carry the sentence span of the formula,
+and slogan_detect.by_paragraph lists each paragraph once with all its formulas marked.
 """
 
 from __future__ import annotations
@@ -68,6 +72,11 @@ class Occurrence:
     sentence: str
     form: str  # as written: “2335”, or the bare phrase where the report does not quote it
     name: str  # the words after it that name it (现代制造业集群体系), or ""
+    # Where the form is: [start, end) in the sentence, and the sentence's offset in the paragraph
+    # (what a page highlights, and what tells two equal sentences of a paragraph apart).
+    start: int = 0
+    end: int = 0
+    sentence_start: int = 0
 
 
 @dataclass(frozen=True)
@@ -213,7 +222,10 @@ def _places(paragraphs: Sequence[Paragraph], phrase: str, *, quoted_only: bool
             if quoted or not quoted_only:
                 form = f"“{phrase}”" if quoted else phrase
                 name = _name(text, end + 1) if quoted else ""
-                yield index, start, Occurrence(paragraph.id, _sentence_at(text, start), form, name)
+                at = start - 1 if quoted else start
+                offset, sentence = _sentence_span(text, at)
+                yield index, start, Occurrence(paragraph.id, sentence, form, name, start=at - offset,
+                                               end=at - offset + len(form), sentence_start=offset)
             start = text.find(phrase, end)
 
 
@@ -231,10 +243,15 @@ def _name(text: str, start: int) -> str:
 
 def _sentence_at(text: str, offset: int) -> str:
     """The sentence of ``text`` that holds the character at ``offset``."""
+    return _sentence_span(text, offset)[1]
+
+
+def _sentence_span(text: str, offset: int) -> tuple[int, str]:
+    """The sentence of ``text`` that holds the character at ``offset``, and where it starts."""
     position = 0
     for sentence in sentences(text):
         position = text.find(sentence, position)
         if position <= offset < position + len(sentence):
-            return sentence
+            return position, sentence
         position += len(sentence)
-    return text
+    return 0, text
