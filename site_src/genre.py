@@ -1,13 +1,15 @@
 """The genre profile: what is true of government work reports in general, as data.
 
 It ships with the tool under genres/work-report/, one file per job: the interface's words
-(ui.yaml), the words of key figures (figures.yaml), … A site overrides a file of it by putting
+(ui.yaml), the words of key figures (figures.yaml), of an industry system (industries.yaml) and of
+a numbered formula (slogans.yaml), … A site overrides a file of it by putting
 one of the same name in its content folder's genre/ (the whole file: copy it, then edit).
 Nothing in the code names one report, place or year.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +19,9 @@ from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.ingest.slug import PlaceWords
 from site_src.summaries.figures.parse import FigureVocabulary, Grammar
-from site_src.yamlio import Field, ListOf, MapOf, Reader, Table, Text, parse
+from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords, TierWord, industry_vocabulary
+from site_src.summaries.slogan_detect import SloganVocabulary, SloganWords, slogan_vocabulary
+from site_src.yamlio import Field, Id, Integer, ListOf, MapOf, Reader, Table, Text, parse
 
 SHIPPED = Path(__file__).resolve().parent / "genres" / "work-report"
 OVERRIDES = "genre"  # the folder of a site's own profile files, in its content folder
@@ -32,12 +36,43 @@ PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),
                             Field("names", MapOf(Text()))))
 
+_TEXTS = ("joiners", "tier_stems", "counters", "openers", "not_in_name", "not_after_industry_word",
+          "not_after_tier", "system_name_endings", "system_phrases", "build_verbs", "park_endings",
+          "project_endings", "id_parts")
+INDUSTRIES = Table(IndustryWords, (
+    Field("tiers", ListOf(Table(TierWord, (Field("word", Text()), Field("id", Id(unique=False)))))),
+    *(Field(name, _WORDS) for name in _TEXTS),
+    Field("numerals", MapOf(Integer())),
+    *(Field(name, Text()) for name in ("separator", "list_end", "industry_word")),
+    *(Field(name, Integer()) for name in ("max_name_length", "max_lead_length")),
+    Field("industry_ids", MapOf(Id(unique=False))),
+))
+
+
+def _pairs(reader: Reader, nodes: dict[str, Any], values: dict[str, Any], path: str) -> None:
+    for n, pair in enumerate(values.get("quotes") or ()):
+        if len(pair) != 2:
+            reader.problem(nodes.get("quotes"), f"quotes[{n}]", "expected an opening and a closing mark")
+
+
+SLOGANS = Table(SloganWords, (
+    Field("quotes", ListOf(ListOf(Text()))),
+    Field("numerals", MapOf(Integer())),
+    *(Field(name, _WORDS) for name in ("magnitudes", "ordinal_numerals", "classifiers", "plain_after",
+                                       "words", "code_names", "big_names", "not_before_big", "known",
+                                       "name_endings")),
+    Field("digit_code", Text()), Field("year", Text()),
+    Field("word_uses", Integer()),
+), check=_pairs)
+
 
 @dataclass(frozen=True)
 class Genre:
     ui: Mapping[str, str]  # the interface's words, in the source script
     figures: Grammar  # the pattern of a target or a result, made from the profile's words
     places: PlaceWords  # how a report's folder is named from its issuer
+    industries: IndustryVocabulary  # how a report writes its industry system (industries.yaml)
+    slogans: SloganVocabulary  # how a report writes its numbered formulas (slogans.yaml)
 
 
 def load_genre(content: Path | None = None) -> Genre:
@@ -45,9 +80,12 @@ def load_genre(content: Path | None = None) -> Genre:
     every problem of every file is reported together."""
     problems: list[Problem] = []
 
-    def load(name: str, kind: Any) -> Any:
+    def where(name: str) -> Path:
         own = content / OVERRIDES / name if content is not None else None
-        path = own if own is not None and own.is_file() else SHIPPED / name
+        return own if own is not None and own.is_file() else SHIPPED / name
+
+    def load(name: str, kind: Any) -> Any:
+        path = where(name)
         reader = Reader(str(path), problems)
         try:
             node = parse(read_text(path), str(path))
@@ -62,12 +100,23 @@ def load_genre(content: Path | None = None) -> Genre:
     ui = load("ui.yaml", UI)
     figures = load("figures.yaml", FIGURES)
     places = load("places.yaml", PLACES)
+    industry_words = load("industries.yaml", INDUSTRIES)
+    slogan_words = load("slogans.yaml", SLOGANS)
+    industries = slogans = None
+    try:
+        if isinstance(industry_words, IndustryWords):
+            industries = industry_vocabulary(industry_words)
+        if isinstance(slogan_words, SloganWords):
+            slogans = slogan_vocabulary(slogan_words)
+    except re.error as error:  # digit_code or year of a site's own slogans.yaml
+        problems.append(Problem(Location(str(where("slogans.yaml"))),
+                                f"not a regular expression: {error}"))
     if isinstance(ui, dict) and content is not None and (content / OVERRIDES / "ui.yaml").is_file():
         missing = sorted(load_genre().ui.keys() - ui.keys())  # a site's ui.yaml must say everything
         if missing:
             problems.append(Problem(Location(str(content / OVERRIDES / "ui.yaml")),
                                     f"missing: {', '.join(missing)} (copy the shipped file, then edit)"))
     if problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
-            or not isinstance(places, PlaceWords):
+            or not isinstance(places, PlaceWords) or industries is None or slogans is None:
         raise SiteError(problems)
-    return Genre(ui=ui, figures=Grammar(figures), places=places)
+    return Genre(ui=ui, figures=Grammar(figures), places=places, industries=industries, slogans=slogans)

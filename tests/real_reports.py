@@ -15,7 +15,7 @@ from site_src.content.report import load_report
 from site_src.errors import SiteError
 from site_src.ingest import import_report
 
-from .conftest import CONTENT, SHARED_REPORTS
+from .conftest import REPORT, SHARED_REPORTS
 
 BUNDLED = "bundled"
 SHARED_SKIP = pytest.mark.skipif(
@@ -32,7 +32,7 @@ def shared_names() -> tuple[str, ...]:
 def paragraphs(name: str) -> tuple[tuple[str, str], ...]:
     """(paragraph id, text) in reading order, for a shared report or BUNDLED."""
     if name == BUNDLED:
-        report = load_report(CONTENT)
+        report = load_report(REPORT)
     else:
         raw = (SHARED_REPORTS / f"{name}.txt").read_bytes()
         try:

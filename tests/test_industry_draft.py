@@ -9,18 +9,31 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_src.model import Paragraph, Part, Provenance, Report, sentences
-from site_src.summaries.genre import vocabulary
+from site_src.genre import SHIPPED, load_genre
+from site_src.model import Paragraph, Part, Provenance, Report, Source, sentences
+from site_src.summaries import industry_draft
 from site_src.summaries.industries import load_industries
-from site_src.summaries.industry_draft import (
-    IndustryDraft,
-    detect_industries,
-    draft_industries,
-    draft_yaml,
-)
+from site_src.summaries.industry_draft import IndustryDetection, IndustryDraft, draft_yaml
 
-from .conftest import CONTENT
+from .conftest import REPORT
 from .real_reports import BUNDLED, SHARED_SKIP, paragraphs, shared_names
+
+VOCABULARY = load_genre().industries
+
+
+def detect_industries(source: Report | list[tuple[str, str]] | tuple[tuple[str, str], ...]
+                      ) -> IndustryDetection:
+    return industry_draft.detect_industries(source, VOCABULARY)
+
+
+def draft_industries(source: Report | list[tuple[str, str]] | tuple[tuple[str, str], ...]
+                     ) -> IndustryDraft | None:
+    return industry_draft.draft_industries(source, VOCABULARY)
+
+
+def vocabulary(name: str) -> dict:
+    return yaml.safe_load((SHIPPED / f"{name}.yaml").read_text(encoding="utf-8"))
+
 
 FOUR = ["旅游业", "现代服务业", "高新技术产业", "热带特色高效农业"]
 
@@ -28,7 +41,7 @@ FOUR = ["旅游业", "现代服务业", "高新技术产业", "热带特色高�
 def make_report(*texts: str) -> Report:
     paragraphs = tuple(Paragraph(f"p-{n}", text) for n, text in enumerate(texts, start=1))
     part = Part("plan", "一", "计划", paragraphs, (), ())
-    empty = Provenance("", "", "", "", 0, (), (), (), ())
+    empty = Provenance(Source("", "", "", ""), 0, (), (), (), ())
     return Report("政府工作报告", "某区人民政府", 2024, (), (part,), (), empty)
 
 
@@ -186,8 +199,8 @@ def test_time_is_linear_in_the_length() -> None:
 def test_the_bundled_draft_names_the_curated_tiers_and_industries(tmp_path: Path) -> None:
     report_pairs = paragraphs(BUNDLED)
     from site_src.content.report import load_report
-    report = load_report(CONTENT)
-    curated = load_industries(CONTENT / "industries.yaml", report)
+    report = load_report(REPORT)
+    curated = load_industries(REPORT / "industries.yaml", report)
     draft = draft_industries(report_pairs)
     assert curated is not None and draft is not None
     assert (draft.name, draft.paragraph_id) == (curated.name, curated.paragraph_id)

@@ -5,13 +5,30 @@ from __future__ import annotations
 import time
 
 import pytest
+import yaml
 
-from site_src.summaries.genre import vocabulary
-from site_src.summaries.slogan_detect import by_paragraph, detect_slogans, quoted_formula
-from site_src.summaries.slogans import FOUND_BY_LIST, load_slogans, read_slogans
+from site_src.genre import SHIPPED, load_genre
+from site_src.summaries import slogan_detect
+from site_src.summaries.slogan_detect import NO_LIST, by_paragraph
+from site_src.summaries.slogans import FOUND_BY_LIST, Slogan, SloganList, load_slogans, read_slogans
 
-from .conftest import CONTENT
+from .conftest import REPORT
 from .real_reports import BUNDLED, SHARED_SKIP, paragraphs, shared_names
+
+VOCABULARY = load_genre().slogans
+
+
+def detect_slogans(texts: list[tuple[str, str]] | tuple[tuple[str, str], ...],
+                   listed: SloganList = NO_LIST) -> tuple[Slogan, ...]:
+    return slogan_detect.detect_slogans(texts, VOCABULARY, listed)
+
+
+def quoted_formula(phrase: str) -> bool:
+    return slogan_detect.quoted_formula(phrase, VOCABULARY)
+
+
+def vocabulary(name: str) -> dict:
+    return yaml.safe_load((SHIPPED / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 def pairs(*texts: str) -> list[tuple[str, str]]:
@@ -136,7 +153,7 @@ def test_time_is_linear_in_the_length() -> None:
 # --- the real reports ------------------------------------------------------------------------------
 
 def test_the_bundled_report_with_its_list_as_override() -> None:
-    listed = load_slogans(CONTENT / "slogans.yaml")
+    listed = load_slogans(REPORT / "slogans.yaml")
     found = {s.key: s for s in detect_slogans(paragraphs(BUNDLED), listed)}
     assert {entry.phrase for entry in listed.slogans} <= set(found)
     assert not {entry.phrase for entry in listed.not_slogans} & set(found)

@@ -23,15 +23,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
 
 import yaml
 
 from site_src.model import VERBATIM, Report, sentences
-from site_src.summaries.genre import longest_first, vocabulary
 
 _CJK = "\u4e00-\u9fff"
 _NAME_CHARS = f"{_CJK}A-Za-z0-9"
@@ -94,10 +91,45 @@ class _Evidence:
     sentences: tuple[str, ...] = ()  # for a system's tier: each name's own sentence, or ""
 
 
-# --- the vocabulary --------------------------------------------------------------------------------
+# --- the vocabulary ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class _Vocabulary:
+class TierWord:
+    word: str  # 主导产业
+    id: str = field(metadata=VERBATIM)  # leading
+
+
+@dataclass(frozen=True)
+class IndustryWords:
+    """genres/work-report/industries.yaml as written: the genre's words for an industry system."""
+
+    tiers: tuple[TierWord, ...]
+    joiners: tuple[str, ...]
+    tier_stems: tuple[str, ...]
+    counters: tuple[str, ...]
+    numerals: Mapping[str, int]
+    separator: str
+    list_end: str
+    openers: tuple[str, ...]
+    not_in_name: tuple[str, ...]
+    max_name_length: int
+    industry_word: str
+    not_after_industry_word: tuple[str, ...]
+    not_after_tier: tuple[str, ...]
+    max_lead_length: int
+    system_name_endings: tuple[str, ...]
+    system_phrases: tuple[str, ...]
+    build_verbs: tuple[str, ...]
+    park_endings: tuple[str, ...]
+    project_endings: tuple[str, ...]
+    id_parts: tuple[str, ...]
+    industry_ids: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class IndustryVocabulary:
+    """The words made into the patterns the detector reads with: made once per build."""
+
     tier_ids: dict[str, str]
     tier: re.Pattern[str]
     count: re.Pattern[str]
@@ -125,45 +157,49 @@ class _Vocabulary:
     industry_ids: dict[str, str]
 
 
-@cache
-def _vocabulary() -> _Vocabulary:
-    data: dict[str, Any] = vocabulary("industries")
-    tier_ids = {entry["word"]: entry["id"] for entry in data["tiers"]}
-    tiers = "|".join(map(re.escape, longest_first(list(tier_ids))))
-    numerals = {str(k): int(v) for k, v in data["numerals"].items()}
-    number = f"(?:\\d+|[{''.join(numerals)}]+)"
-    counters = "".join(data["counters"])
+def longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    """Words ordered for a regex alternation: longest first, so 战略性新兴产业 wins over 新兴产业."""
+    return tuple(sorted(dict.fromkeys(words), key=lambda w: (-len(w), w)))
+
+
+def industry_vocabulary(data: IndustryWords) -> IndustryVocabulary:
+    tier_ids = {entry.word: entry.id for entry in data.tiers}
+    tiers = "|".join(map(re.escape, longest_first(tier_ids)))
+    numerals = dict(data.numerals)
+    number = f"(?:\\d+|[{''.join(map(re.escape, numerals))}]+)"
+    counters = "".join(map(re.escape, data.counters))
     count = f"{number}[{counters}]"
-    stems = tuple(data["tier_stems"])
-    joiners = tuple(data["joiners"])
-    word = data["industry_word"]
-    not_after = "|".join(map(re.escape, longest_first(data["not_after_industry_word"])))
-    max_name = int(data["max_name_length"])
+    stems = data.tier_stems
+    joiners = data.joiners
+    word = data.industry_word
+    not_after = "|".join(map(re.escape, longest_first(data.not_after_industry_word)))
+    max_name = data.max_name_length
     modifier = f"[{_CJK}]{{0,6}}?"
-    return _Vocabulary(
+    return IndustryVocabulary(
         tier_ids=tier_ids,
         tier=re.compile(f"(?:{tiers})"),
         count=re.compile(count),
         numerals=numerals,
-        joint_after=re.compile(f"^(?:集群)?[{''.join(joiners)}](?:{tiers}|(?:{'|'.join(stems)})产业)"),
-        not_after_tier=tuple(data["not_after_tier"]),
+        joint_after=re.compile(f"^(?:集群)?[{''.join(map(re.escape, joiners))}]"
+                               f"(?:{tiers}|(?:{'|'.join(map(re.escape, stems))})产业)"),
+        not_after_tier=data.not_after_tier,
         joiners=joiners, stems=stems,
-        separator=data["separator"], list_end=data["list_end"],
-        openers=longest_first(data["openers"]),
-        not_in_name=tuple(data["not_in_name"]),
+        separator=data.separator, list_end=data.list_end,
+        openers=longest_first(data.openers),
+        not_in_name=data.not_in_name,
         max_name=max_name,
         industry_word=word,
         subject=re.compile(f"([{_NAME_CHARS}]{{2,{max_name}}}?){re.escape(word)}(?!{not_after})"),
-        max_lead=int(data["max_lead_length"]),
+        max_lead=data.max_lead_length,
         lead=re.compile(f"(?P<count>{count})(?P<mod>{modifier})(?P<tier>{tiers})(?:集群)?"),
         colon=re.compile(f"(?P<count>{count})?(?P<mod>{modifier})(?P<tier>{tiers})(?:集群)?[：:]"),
-        system_endings=tuple(data["system_name_endings"]),
-        system_phrases=longest_first(data["system_phrases"]),
-        build_verbs=longest_first(data["build_verbs"]),
-        park_endings=longest_first(data["park_endings"]),
-        project_endings=longest_first(data["project_endings"]),
-        id_parts=tuple(data["id_parts"]),
-        industry_ids={str(k): str(v) for k, v in data["industry_ids"].items()},
+        system_endings=data.system_name_endings,
+        system_phrases=longest_first(data.system_phrases),
+        build_verbs=longest_first(data.build_verbs),
+        park_endings=longest_first(data.park_endings),
+        project_endings=longest_first(data.project_endings),
+        id_parts=data.id_parts,
+        industry_ids=dict(data.industry_ids),
     )
 
 
@@ -181,7 +217,7 @@ def _number(text: str, numerals: dict[str, int]) -> int | None:
     return numerals[text] if len(text) == 1 else None
 
 
-def _count_of(text: str, voc: _Vocabulary) -> int | None:
+def _count_of(text: str, voc: IndustryVocabulary) -> int | None:
     """The count a lead writes: 2个 -> 2, 四大 -> 4, “四新” -> 4."""
     text = text.strip("“”")
     match = re.match(r"\d+|[" + "".join(voc.numerals) + "]+", text)
@@ -190,7 +226,7 @@ def _count_of(text: str, voc: _Vocabulary) -> int | None:
 
 # --- names ---------------------------------------------------------------------------------------------
 
-def _cut_openers(text: str, voc: _Vocabulary) -> str:
+def _cut_openers(text: str, voc: IndustryVocabulary) -> str:
     """The text after the last opener word in it (推动新能源 -> 新能源, 第一个“4”是指旅游业 -> 旅游业)."""
     cut = 0
     for opener in voc.openers:
@@ -200,7 +236,7 @@ def _cut_openers(text: str, voc: _Vocabulary) -> str:
     return text[cut:]
 
 
-def _strip_openers(text: str, voc: _Vocabulary) -> tuple[str, bool]:
+def _strip_openers(text: str, voc: IndustryVocabulary) -> tuple[str, bool]:
     """The text without the opener words it starts with, and whether there were any."""
     stripped = False
     again = True
@@ -213,7 +249,7 @@ def _strip_openers(text: str, voc: _Vocabulary) -> tuple[str, bool]:
     return text, stripped
 
 
-def _valid_name(name: str, voc: _Vocabulary) -> bool:
+def _valid_name(name: str, voc: IndustryVocabulary) -> bool:
     return (2 <= len(name) <= voc.max_name
             and re.fullmatch(f"[{_NAME_CHARS}]+", name) is not None
             and not any(word in name for word in voc.not_in_name)
@@ -221,7 +257,7 @@ def _valid_name(name: str, voc: _Vocabulary) -> bool:
             and not re.search(r"\d", name))
 
 
-def _list_items(text: str, voc: _Vocabulary) -> tuple[str, ...] | None:
+def _list_items(text: str, voc: IndustryVocabulary) -> tuple[str, ...] | None:
     """A list as items (the first cut after its opener), or None if an item is no name."""
     items = text.split(voc.separator)
     items[0] = _cut_openers(items[0], voc)
@@ -236,7 +272,8 @@ def _clauses(text: str) -> list[str]:
     return _CLAUSE.findall(text)
 
 
-def _system_tiers(paragraph_id: str, text: str, voc: _Vocabulary, unsure: list[str]) -> list[_Evidence]:
+def _system_tiers(paragraph_id: str, text: str, voc: IndustryVocabulary, unsure: list[str]
+                  ) -> list[_Evidence]:
     """The tiers of a counted system: each short lead sentence and the sentences after it."""
     parts = sentences(text)
     leads = []
@@ -264,7 +301,7 @@ def _system_tiers(paragraph_id: str, text: str, voc: _Vocabulary, unsure: list[s
     return found
 
 
-def _named_in(stretch: Sequence[str], count: int | None, voc: _Vocabulary
+def _named_in(stretch: Sequence[str], count: int | None, voc: IndustryVocabulary
               ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The names a tier's sentences give, by the first reading that finds exactly ``count``."""
     subjects: dict[str, str] = {}
@@ -293,7 +330,8 @@ def _named_in(stretch: Sequence[str], count: int | None, voc: _Vocabulary
     return None
 
 
-def _listed_tiers(paragraph_id: str, text: str, voc: _Vocabulary, unsure: list[str]) -> list[_Evidence]:
+def _listed_tiers(paragraph_id: str, text: str, voc: IndustryVocabulary, unsure: list[str]
+                  ) -> list[_Evidence]:
     """Lists before a tier word: A、B、C等支柱产业, A、B、C、D四大主导产业."""
     found = []
     for clause in _clauses(text):
@@ -334,7 +372,7 @@ def _listed_tiers(paragraph_id: str, text: str, voc: _Vocabulary, unsure: list[s
     return found
 
 
-def _colon_tier(paragraph_id: str, text: str, following: tuple[str, str] | None, voc: _Vocabulary,
+def _colon_tier(paragraph_id: str, text: str, following: tuple[str, str] | None, voc: IndustryVocabulary,
                 unsure: list[str]) -> list[_Evidence]:
     """A tier word and a colon, the list after it: 四大主导产业：A、B、C、D。 (or in the next paragraph)."""
     found = []
@@ -360,9 +398,10 @@ def _colon_tier(paragraph_id: str, text: str, following: tuple[str, str] | None,
 
 # --- the draft ---------------------------------------------------------------------------------------------
 
-def detect_industries(source: Report | Iterable[tuple[str, str]]) -> IndustryDetection:
-    """The industry system of a report (or of (paragraph id, text) pairs in reading order)."""
-    voc = _vocabulary()
+def detect_industries(source: Report | Iterable[tuple[str, str]], voc: IndustryVocabulary
+                      ) -> IndustryDetection:
+    """The industry system of a report (or of (paragraph id, text) pairs in reading order), read
+    with the genre's words (Genre.industries)."""
     texts = [(p.id, p.source_text) for p in source.paragraphs()] if isinstance(source, Report) \
         else list(source)
     unsure: list[str] = []
@@ -382,9 +421,10 @@ def detect_industries(source: Report | Iterable[tuple[str, str]]) -> IndustryDet
     return IndustryDetection(draft, draft.unsure)
 
 
-def draft_industries(source: Report | Iterable[tuple[str, str]]) -> IndustryDraft | None:
+def draft_industries(source: Report | Iterable[tuple[str, str]], voc: IndustryVocabulary
+                     ) -> IndustryDraft | None:
     """The draft, or None where the report names no industry system."""
-    return detect_industries(source).draft
+    return detect_industries(source, voc).draft
 
 
 def _choose(systems: list[list[_Evidence]], others: list[_Evidence], unsure: list[str]
@@ -421,7 +461,7 @@ def _choose(systems: list[list[_Evidence]], others: list[_Evidence], unsure: lis
     return list(groups.values())
 
 
-def _draft(groups: list[list[_Evidence]], texts: list[tuple[str, str]], voc: _Vocabulary,
+def _draft(groups: list[list[_Evidence]], texts: list[tuple[str, str]], voc: IndustryVocabulary,
            unsure: list[str]) -> IndustryDraft:
     by_id = dict(texts)
     order = {paragraph_id: n for n, (paragraph_id, _) in enumerate(texts)}
@@ -474,7 +514,7 @@ def _draft(groups: list[list[_Evidence]], texts: list[tuple[str, str]], voc: _Vo
 
 
 def _system_name(paragraph_id: str, tiers: tuple[DraftTier, ...], texts: list[tuple[str, str]],
-                 order: dict[str, int], voc: _Vocabulary) -> tuple[str, str]:
+                 order: dict[str, int], voc: IndustryVocabulary) -> tuple[str, str]:
     """A digit code whose digits hold the tiers' counts in order, named up to 体系/架构/格局, in the
     system's paragraph or the one before; else a system phrase there; else ("", "")."""
     index = order[paragraph_id]
@@ -496,7 +536,7 @@ def _system_name(paragraph_id: str, tiers: tuple[DraftTier, ...], texts: list[tu
     return "", ""
 
 
-def _named_places(sentence: str, voc: _Vocabulary) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _named_places(sentence: str, voc: IndustryVocabulary) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Parks and projects an industry's own sentence names after a verb: 建好X产业园、Y产业园."""
     parks: list[str] = []
     projects: list[str] = []
@@ -514,7 +554,7 @@ def _named_places(sentence: str, voc: _Vocabulary) -> tuple[tuple[str, ...], tup
     return tuple(parks), tuple(projects)
 
 
-def _industry_id(name: str, voc: _Vocabulary) -> str:
+def _industry_id(name: str, voc: IndustryVocabulary) -> str:
     """new-materials-new-energy for 新材料及新能源; "" if a part holds no known industry word."""
     parts = re.split("|".join(map(re.escape, voc.id_parts)), name)
     ids = []

@@ -21,13 +21,11 @@ Every stage reads each paragraph a fixed number of times: linear in the report's
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
 
 from site_src.model import VERBATIM, Report, sentences
-from site_src.summaries.genre import longest_first, vocabulary
+from site_src.summaries.industry_draft import longest_first
 from site_src.summaries.slogans import FOUND_BY_LIST, FOUND_BY_PATTERN, Occurrence, Slogan, SloganList
 
 _CJK = "\u4e00-\u9fff"
@@ -36,7 +34,30 @@ SHORTEST_UNQUOTED = 3  # a formula of fewer characters is found only where it is
 
 
 @dataclass(frozen=True)
-class _Vocabulary:
+class SloganWords:
+    """genres/work-report/slogans.yaml as written: the genre's words for a numbered formula."""
+
+    quotes: tuple[tuple[str, ...], ...]  # pairs of an opening and a closing mark
+    numerals: Mapping[str, int]
+    magnitudes: tuple[str, ...]
+    ordinal_numerals: tuple[str, ...]
+    classifiers: tuple[str, ...]
+    plain_after: tuple[str, ...]
+    words: tuple[str, ...]
+    digit_code: str  # a regular expression
+    year: str  # a regular expression
+    code_names: tuple[str, ...]
+    big_names: tuple[str, ...]
+    not_before_big: tuple[str, ...]
+    known: tuple[str, ...]
+    word_uses: int
+    name_endings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SloganVocabulary:
+    """The words made into the patterns the detector reads with: made once per build."""
+
     quotes: tuple[tuple[str, str], ...]
     quoted: re.Pattern[str]
     numerals: str
@@ -58,47 +79,45 @@ class _Vocabulary:
     inner: re.Pattern[str]
 
 
-@cache
-def _vocabulary() -> _Vocabulary:
-    data: dict[str, Any] = vocabulary("slogans")
-    quotes = tuple((str(a), str(b)) for a, b in data["quotes"])
+def slogan_vocabulary(data: SloganWords) -> SloganVocabulary:
+    """The patterns; a regular expression of the file that does not compile raises re.error."""
+    quotes = tuple((a, b) for a, b in data.quotes)
     quoted = "|".join(f"{re.escape(a)}([^{re.escape(a + b)}\\n]{{1,24}}){re.escape(b)}" for a, b in quotes)
-    numerals = "".join(str(k) for k in data["numerals"])
-    classifiers = "".join(data["classifiers"])
-    code = data["digit_code"]
-    code_names = "|".join(map(re.escape, longest_first(data["code_names"])))
-    many = f"[{numerals.replace('一', '')}]"
-    return _Vocabulary(
+    numerals = "".join(data.numerals)
+    classifiers = "".join(data.classifiers)
+    code = data.digit_code
+    code_names = "|".join(map(re.escape, longest_first(data.code_names)))
+    many = f"[{re.escape(numerals.replace('一', ''))}]"
+    return SloganVocabulary(
         quotes=quotes, quoted=re.compile(quoted),
-        numerals=numerals, ordinals="".join(data["ordinal_numerals"]),
-        magnitudes="".join(data["magnitudes"]), classifiers=classifiers,
-        plain_after=longest_first(data["plain_after"]), words=longest_first(data["words"]),
-        digit_code=re.compile(f"(?:{code})"), year=re.compile(data["year"]),
+        numerals=numerals, ordinals="".join(data.ordinal_numerals),
+        magnitudes="".join(data.magnitudes), classifiers=classifiers,
+        plain_after=longest_first(data.plain_after), words=longest_first(data.words),
+        digit_code=re.compile(f"(?:{code})"), year=re.compile(data.year),
         unquoted_code=re.compile(f"(?<![\\d.．%％+])({code})(?=(?:{code_names}))"),
-        big=re.compile(f"(?<![{numerals}\\d])({many}大)([{_CJK}]{{1,8}})"),
-        big_names=longest_first(data["big_names"]),
-        not_before_big=tuple(data["not_before_big"]),
-        known=tuple(data["known"]), word_uses=int(data["word_uses"]),
-        name_endings=tuple(data["name_endings"]),
-        segment=re.compile(f"[{numerals}][^{numerals}]+"),
-        inner=re.compile(f"{many}[{classifiers}]"),
+        big=re.compile(f"(?<![{re.escape(numerals)}\\d])({many}大)([{_CJK}]{{1,8}})"),
+        big_names=longest_first(data.big_names),
+        not_before_big=data.not_before_big,
+        known=data.known, word_uses=data.word_uses,
+        name_endings=data.name_endings,
+        segment=re.compile(f"[{re.escape(numerals)}][^{re.escape(numerals)}]+"),
+        inner=re.compile(f"{many}[{re.escape(classifiers)}]"),
     )
 
 
 # --- one phrase ------------------------------------------------------------------------------------------
 
-def _is_number(text: str, voc: _Vocabulary) -> bool:
+def _is_number(text: str, voc: SloganVocabulary) -> bool:
     return all(c in voc.numerals for c in text)
 
 
-def quoted_formula(phrase: str, word_uses: dict[str, int] | None = None) -> bool:
+def quoted_formula(phrase: str, voc: SloganVocabulary, word_uses: dict[str, int] | None = None) -> bool:
     """Whether a quoted phrase (without its quotation marks) is a numbered formula.
 
     ``word_uses`` counts, for a numeral and the character after it (as a place's name may begin),
     how often the report uses them as a word: outside quotes, or inside a quoted phrase after its
     start.
     """
-    voc = _vocabulary()
     if voc.digit_code.fullmatch(phrase):
         return not voc.year.fullmatch(phrase)
     if not phrase or phrase[0] not in voc.numerals:
@@ -140,7 +159,7 @@ class _Place:
     form: str  # as written, with its quotation marks where quoted
 
 
-def _unquoted(text: str, voc: _Vocabulary) -> list[tuple[int, int]]:
+def _unquoted(text: str, voc: SloganVocabulary) -> list[tuple[int, int]]:
     """The spans of ``text`` outside quotation marks, in order."""
     spans, position = [], 0
     for match in voc.quoted.finditer(text):
@@ -150,7 +169,7 @@ def _unquoted(text: str, voc: _Vocabulary) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _word_uses(texts: Sequence[str], voc: _Vocabulary) -> dict[str, int]:
+def _word_uses(texts: Sequence[str], voc: SloganVocabulary) -> dict[str, int]:
     """For each numeral and the character after it, how often the report uses the pair as a word."""
     uses: dict[str, int] = {}
 
@@ -170,11 +189,11 @@ def _word_uses(texts: Sequence[str], voc: _Vocabulary) -> dict[str, int]:
 NO_LIST = SloganList()
 
 
-def detect_slogans(source: Report | Iterable[tuple[str, str]], listed: SloganList = NO_LIST
-                   ) -> tuple[Slogan, ...]:
+def detect_slogans(source: Report | Iterable[tuple[str, str]], voc: SloganVocabulary,
+                   listed: SloganList = NO_LIST) -> tuple[Slogan, ...]:
     """Every numbered formula of the report, in reading order of its first place; each place with
-    its sentence and the span of the formula in it. ``listed`` adds and removes phrases."""
-    voc = _vocabulary()
+    its sentence and the span of the formula in it, read with the genre's words (Genre.slogans).
+    ``listed`` (the report's slogans.yaml) adds and removes phrases."""
     pairs = [(p.id, p.source_text) for p in source.paragraphs()] if isinstance(source, Report) \
         else list(source)
     texts = [text for _, text in pairs]
@@ -187,7 +206,7 @@ def detect_slogans(source: Report | Iterable[tuple[str, str]], listed: SloganLis
     for index, text in enumerate(texts):
         for match in voc.quoted.finditer(text):
             phrase = next(g for g in match.groups() if g is not None)
-            if phrase in added or (phrase not in removed and quoted_formula(phrase, uses)):
+            if phrase in added or (phrase not in removed and quoted_formula(phrase, voc, uses)):
                 places.append(_Place(index, match.start(), phrase, match.group()))
                 keys.add(phrase)
         for a, b in _unquoted(text, voc):
@@ -231,7 +250,7 @@ def detect_slogans(source: Report | Iterable[tuple[str, str]], listed: SloganLis
 
 
 def _slogans(places: list[_Place], pairs: Sequence[tuple[str, str]], added: set[str],
-             listed: SloganList, voc: _Vocabulary) -> tuple[Slogan, ...]:
+             listed: SloganList, voc: SloganVocabulary) -> tuple[Slogan, ...]:
     notes = {entry.phrase: entry.note for entry in listed.slogans}
     split: dict[int, list[tuple[int, str]]] = {}
     by_key: dict[str, list[tuple[int, int, Occurrence]]] = {}
@@ -255,7 +274,7 @@ def _slogans(places: list[_Place], pairs: Sequence[tuple[str, str]], added: set[
     return tuple(slogan for _, slogan in sorted(slogans, key=lambda item: item[0]))
 
 
-def _big_name(run: str, voc: _Vocabulary) -> str:
+def _big_name(run: str, voc: SloganVocabulary) -> str:
     """The words after N大 up to the first formula word, the longest there (三大攻坚战三年行动 -> 攻坚战,
     三大特色农业产业带 -> 特色农业产业带), or ""."""
     places = [(run.find(name), -len(name)) for name in voc.big_names if name in run]
@@ -286,7 +305,7 @@ def _sentence_of(split: list[tuple[int, str]], offset: int) -> tuple[int, str]:
     return split[low]
 
 
-def _name(text: str, start: int, voc: _Vocabulary) -> str:
+def _name(text: str, start: int, voc: SloganVocabulary) -> str:
     """The words after a quoted formula up to the first that ends a name
     (“141”基层智治体系建设 -> 基层智治体系)."""
     words = _WORDS.match(text, start)
