@@ -252,7 +252,8 @@ CASES = [
     case("report-empty", Write("{root}/report.txt", "\n?\n\n"), argv=IMPORT,
          expected="error: report.txt:1: the report is empty"),
     case("report-without-parts", Write("{root}/report.txt", fixture="no-parts.txt"), argv=IMPORT,
-         expected="error: report.txt:2: no parts found: expected numbered part headings such as 一、…工作回顾"),
+         expected="error: report.txt:2: no parts found: expected numbered part headings such as "
+                  "一、…工作回顾"),
     case("report-mojibake", Write("{root}/report.txt", fixture="mojibake.txt"), argv=IMPORT,
          expected="error: report.txt:6:7: damaged text (mojibake) '?' in …空气质量?jì)?…; "
                   "repair it with an entry in {content}/reports/2024-fixture/errata.yaml"),
