@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             folder = result.written.folder
             print(format_import_report(result.report, str(args.source), len(result.written.files),
                                        _shown(folder, root)))
+            print(result.summaries_report(_shown(folder, root)))
             for replaced, how in result.written.replaced:
                 print(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
         elif name == "audit":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from site_src import shipped_templates
@@ -19,14 +19,21 @@ from site_src.model import GlossaryEntry, Report
 from site_src.output.uptodate import fingerprint, previous_result, remember
 from site_src.output.write import write_site
 from site_src.site.plan import plan_site
-from site_src.site.render import make_environment, render_root_pages, render_variant
+from site_src.site.render import make_environment, render_files, render_root_pages, render_variant
 from site_src.site.search import fold_map, search_index
 from site_src.site.sitemap import robots_txt, sitemap_xml
 from site_src.site.variant import ReportVariant, VariantContent
 from site_src.summaries.figures.chart import chart_bars
 from site_src.summaries.figures.match import KeyFigures, key_figures
-from site_src.summaries.industries import IndustrySummary, summarise
-from site_src.summaries.slogans import Slogan, find_slogans
+from site_src.summaries.figures.track import Track, TrackYear, tracks
+from site_src.summaries.industries import INDUSTRIES_FILE, IndustrySummary, read_industries, summarise
+from site_src.summaries.industry_draft import (
+    IndustryDetection,
+    detect_industries,
+    draft_yaml,
+    format_detection,
+)
+from site_src.summaries.slogan_page import SloganSummary, convert_summary, summarise_slogans
 from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dictionaries
 from site_src.variants.convert import Convert, convert_value, make_converter
 from site_src.yamlio import ID_PATTERN
@@ -60,7 +67,7 @@ class Summaries:
 
     industries: IndustrySummary | None
     figures: KeyFigures
-    slogans: tuple[Slogan, ...]
+    slogans: SloganSummary
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,13 @@ class ImportResult:
     report: Report
     slug: str
     written: Written
+    industries: IndustryDetection  # the industry system found in the text, and the doubts
+    industries_outcome: str = ""  # what became of its draft: drafted, kept, removed, invalid, or ""
+
+    def summaries_report(self, shown_folder: str) -> str:
+        """The import report's lines on what the summaries found (after the importer's own)."""
+        return format_detection(self.industries, self.industries_outcome,
+                                f"{shown_folder}/{INDUSTRIES_FILE}")
 
 
 def import_source(project: Project, source: Path, slug: str | None = None, *,
@@ -103,7 +117,25 @@ def import_source(project: Project, source: Path, slug: str | None = None, *,
     report = import_report(raw, name, load_errata(errata_path), errata_file=str(errata_path))
     files = {path: text.encode("utf-8") for path, text in report_files(report).items()}
     files[SOURCE_COPY] = raw
-    return ImportResult(report, slug, write_report_folder(folder, files, force=force))
+    detection, drafts = draft_of(report, genre, str(folder / INDUSTRIES_FILE))
+    written = write_report_folder(folder, files, force=force, drafts=drafts)
+    outcome = dict(written.drafts).get(INDUSTRIES_FILE, "invalid" if detection.draft else "")
+    return ImportResult(report, slug, written, detection, outcome)
+
+
+def draft_of(report: Report, genre: Genre, file: str) -> tuple[IndustryDetection, dict[str, bytes]]:
+    """The industry system the text names, as a draft of industries.yaml that loads as it is; a
+    draft that would not load is left out, and its problems are among the doubts."""
+    detection = detect_industries(report, genre.industries)
+    if detection.draft is None:
+        return detection, {}
+    text = draft_yaml(detection.draft)
+    try:
+        read_industries(text, file, report)
+    except SiteError as error:
+        doubts = tuple(f"the draft does not load: {problem.message}" for problem in error.problems)
+        return IndustryDetection(detection.draft, detection.unsure + doubts), {}
+    return detection, {INDUSTRIES_FILE: text.encode("utf-8")}
 
 
 def _read_source(path: Path, name: str) -> bytes:
@@ -114,7 +146,8 @@ def _read_source(path: Path, name: str) -> bytes:
 
 
 def build(project: Project) -> BuildResult:
-    """Load and validate content -> summarise -> audit -> convert variants -> plan -> render -> write.
+    """Load and validate content -> summarise (each report, then year on year) -> audit -> convert
+    variants -> plan -> render -> write.
 
     When nothing it depends on changed since the last build into the same folder, and that folder
     is as the build left it, there is nothing to do (see uptodate.py): the result is reported again.
@@ -138,9 +171,11 @@ def _build(project: Project) -> BuildResult:
     genre = load_genre(project.content)
     content = load_site(project.content, genre)
     summaries = {entry.slug: summarise_report(entry, genre) for entry in content.reports}
+    yearly = tracks(((entry.slug, entry.report, summaries[entry.slug].figures) for entry in content.reports),
+                    genre.figures, genre.places)
     dictionaries = load_dictionaries()
     audits = {entry.slug: audit_report(content, entry, dictionaries) for entry in content.reports}
-    variants = tuple(convert_variant(content, summaries, audits, code) for code in
+    variants = tuple(convert_variant(content, summaries, audits, code, yearly) for code in
                      (variant.code for variant in content.site.variants))
     plans = tuple(plan_site(variant) for variant in variants)
     static = _static_files(project.templates)
@@ -154,6 +189,7 @@ def _build(project: Project) -> BuildResult:
     for variant, plan in zip(variants, plans, strict=True):
         files.extend((page.path, page.html.encode("utf-8"))
                      for page in render_variant(env, plan, variant, static_names))
+        files.extend((data.path, data.html.encode("utf-8")) for data in render_files(plan, variant))
     choices = tuple((v.variant, v.site.title, v.variant.label, v.ui) for v in variants)
     files.extend((page.path, page.html.encode("utf-8"))
                  for page in render_root_pages(env, content.site, choices, static_names))
@@ -174,12 +210,13 @@ def load_project(project: Project) -> SiteContent:
 
 
 def summarise_report(entry: ReportContent, genre: Genre) -> Summaries:
-    """The industry system, the key figures and the numbered slogans, all quoted from the report."""
+    """The industry system (from the folder's industries.yaml), the key figures and the numbered
+    slogans (found in the text, slogans.yaml as the override), all quoted from the report."""
     report = entry.report
     return Summaries(
         industries=summarise(entry.industries, report) if entry.industries else None,
         figures=key_figures(report, genre.figures),
-        slogans=find_slogans(report, entry.slogans),
+        slogans=summarise_slogans(report, genre.slogans, entry.slogans),
     )
 
 
@@ -191,7 +228,8 @@ def audit_report(content: SiteContent, entry: ReportContent,
 
 
 def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
-                    audits: dict[str, tuple[VariantAudit, ...]], code: str) -> VariantContent:
+                    audits: dict[str, tuple[VariantAudit, ...]], code: str,
+                    yearly: tuple[Track, ...] = ()) -> VariantContent:
     """One variant's content, every reader-visible string in its script (each report with its own
     glossary before the site's)."""
     variant = next(v for v in content.site.variants if v.code == code)
@@ -200,9 +238,18 @@ def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
         return make_converter(variant.opencc, tuple(e for e in glossary if e.applies_to(code)))
 
     convert = converter(content.glossary)
+    owns = {entry.slug: converter(content.glossary_for(entry)) for entry in content.reports}
+
+    def track_year(year: TrackYear) -> TrackYear:
+        """Each side in the script of its own report (its glossary first)."""
+        target, result = owns[year.target_report], owns[year.result_report]
+        figures = tuple(replace(convert_value(figure, target), result=convert_value(figure.result, result),
+                                related=convert_value(figure.related, result)) for figure in year.figures)
+        return replace(year, target_title=target(year.target_title), result_title=result(year.result_title),
+                       figures=figures)
 
     def report_variant(entry: ReportContent) -> ReportVariant:
-        own = converter(content.glossary_for(entry))
+        own = owns[entry.slug]
         summary = summaries[entry.slug]
         return ReportVariant(
             slug=entry.slug,
@@ -210,7 +257,7 @@ def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
             industries=convert_value(summary.industries, own),
             figures=convert_value(summary.figures, own),
             chart=chart_bars(summary.figures.figures, own),
-            slogans=convert_value(summary.slogans, own),
+            slogans=convert_summary(summary.slogans, own),
             audits=audits[entry.slug],
         )
 
@@ -223,6 +270,8 @@ def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
         labels={other.code: other.label for other in content.site.variants},
         glossary=convert_value(content.glossary, convert),
         reports=tuple(report_variant(entry) for entry in content.reports),
+        tracks=tuple(replace(track, place=convert(track.place), years=tuple(map(track_year, track.years)))
+                     for track in yearly),
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from types import SimpleNamespace
 
 import pytest
 
@@ -38,9 +37,6 @@ def find_results(report: Report, targets: tuple[Target, ...]) -> tuple[KeyFigure
 
 def key_figures(report: Report) -> KeyFigures:
     return match.key_figures(report, GRAMMAR)
-
-SVG = "{http://www.w3.org/2000/svg}"
-
 
 def make_report(review: list[str], plan: list[str], *, targets: bool = True) -> Report:
     """A two-part report: the review's paragraphs, then the plan's (the first holds the targets)."""
@@ -301,58 +297,62 @@ def test_no_targets_paragraph_means_no_figures() -> None:
 
 # --- the chart ----------------------------------------------------------------------------------------
 
-def render_chart(bars: tuple[ChartBar, ...], **words: str) -> str:
+def render_chart(bars: tuple[ChartBar, ...], title: str = "主要指标",
+                 legend: tuple[str, str] = ("2023年完成", "2024年目标")) -> str:
     """The chart as the figures page draws it: the template partial over the layout."""
-    ui = {"result_year": "{year}年", "target_year": "{year}年目标", "chart_title": "主要指标",
-          "chart_desc": "增长率。"} | words
-    subject = SimpleNamespace(chart=layout(bars, "figures"), years={"plan": 2024, "review": 2023})
     env = make_environment((ROOT / "templates",))
-    return env.get_template("partials/chart.svg").render(page=SimpleNamespace(subject=subject), ui=ui)
+    return env.get_template("partials/chart.html").render(chart=layout(bars, "figures"), chart_title=title,
+                                                          legend=legend)
 
 
-def chart(bars: tuple[ChartBar, ...], **words: str) -> ET.Element:
-    return ET.fromstring(render_chart(bars, **words))
+def chart(bars: tuple[ChartBar, ...], **words: object) -> ET.Element:
+    return ET.fromstring(render_chart(bars, **words))  # type: ignore[arg-type]
 
 
-def test_the_chart_is_accessible_well_formed_svg(figures: KeyFigures) -> None:
+def classes(element: ET.Element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def style(element: ET.Element) -> dict[str, float]:
+    """margin-left and width of a bar, in % of its track."""
+    return {name.strip(): float(value.strip().removesuffix("%"))
+            for name, value in (item.split(":") for item in (element.get("style") or "").split(";") if item)}
+
+
+def test_the_chart_is_html_text_with_a_caption_and_words_for_screen_readers(figures: KeyFigures) -> None:
     bars = chart_bars(figures.figures, missing="无可比数据")
     root = chart(bars)
-    assert root.tag == f"{SVG}svg"
-    assert root.get("role") == "img"
-    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
-    assert title is not None and desc is not None
-    assert root.get("aria-labelledby") == title.get("id") == "figures-title"
-    assert root.get("aria-describedby") == desc.get("id") == "figures-desc"
-    assert title.text == "主要指标"
-    assert "地区生产总值：2023年6.6%，2024年目标7%" in (desc.text or "")
-    assert "进出口总额：无可比数据，2024年目标4%" in (desc.text or "")
-    labels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "label"]
+    assert root.tag == "figure" and root.get("aria-labelledby") == "figures-title"
+    caption = root.find("figcaption")
+    assert caption is not None and caption.get("id") == "figures-title" and caption.text == "主要指标"
+    rows = [li for li in root.iter("li") if "chart-row" in classes(li)]
+    labels = [next(e for e in row if "chart-label" in classes(e)).text for row in rows]
     assert labels == [f.indicator for f in figures.figures if f.target.is_growth_rate]
-    assert not list(root.iter(f"{SVG}script"))
+    # Each value is text, read with its legend (the bars themselves are hidden from screen readers).
+    values = ["".join(e.itertext()) for e in root.iter("span") if "chart-value" in classes(e)]
+    assert values[:2] == ["2023年完成：6.6%", "2024年目标：7%"]
+    assert "2023年完成：无可比数据" in values
+    assert all(e.get("aria-hidden") == "true" for e in root.iter("span") if "chart-track" in classes(e))
+    assert not list(root.iter("script")) and not list(root.iter("svg"))
 
 
 def test_the_chart_draws_only_growth_targets_against_comparable_results(figures: KeyFigures) -> None:
     bars = chart_bars(figures.figures)
     assert {"城镇调查失业率", "单位GDP能耗"}.isdisjoint(bar.label for bar in bars)
-    rows = [g for g in chart(bars).iter(f"{SVG}g") if g.get("class") == "row"]
+    rows = [li for li in chart(bars).iter("li") if "chart-row" in classes(li)]
     assert len(rows) == len(bars)
     drawn = []
     for row, bar in zip(rows, bars, strict=True):
-        widths = {r.get("class"): float(r.get("width", "0")) for r in row.iter(f"{SVG}rect")}
-        assert ("bar bar-result" in widths) == (bar.result is not None)
-        drawn += [(bar.target, widths["bar bar-target"])]
+        widths = {kind: style(e)["width"] for e in row.iter("span") for kind in ("result", "target")
+                  if f"chart-bar-{kind}" in classes(e)}
+        assert ("result" in widths) == (bar.result is not None)
+        drawn += [(bar.target, widths["target"])]
         if bar.result is not None:
-            drawn += [(bar.result, widths["bar bar-result"])]
-    # Bars are drawn to one scale: a larger value is a longer bar.
+            drawn += [(bar.result, widths["result"])]
+    # Bars are drawn to one scale: a larger value is a longer bar, the largest fills its track.
     assert sorted(drawn) == sorted(drawn, key=lambda item: item[1])
+    assert max(width for _, width in drawn) == 100
     assert [bar.label for bar in bars if bar.result is None] == ["进出口总额"]
-
-
-def test_the_chart_uses_current_color_only(figures: KeyFigures) -> None:
-    root = chart(chart_bars(figures.figures))
-    for element in root.iter():
-        for attribute in ("fill", "stroke", "color", "style"):
-            assert element.get(attribute) in (None, "currentColor"), (element.tag, attribute)
 
 
 def test_the_chart_takes_converted_words_and_escapes_them(figures: KeyFigures) -> None:
@@ -360,12 +360,11 @@ def test_the_chart_takes_converted_words_and_escapes_them(figures: KeyFigures) -
     bars = chart_bars(figures.figures, convert)
     assert bars[0].label == "地區生產總值"
     hostile = (ChartBar('<script>alert("x")</script> & 收入', 5.0, 6.0, "5%", "6%"),)
-    text = render_chart(hostile, chart_title="A & <B>", chart_desc="'引号'")
-    assert "<script>" not in text
+    text = render_chart(hostile, title="A & <B>", legend=("'引号'", "<i>"))
+    assert "<script>" not in text and "<i>" not in text
     root = ET.fromstring(text)
-    assert root.find(f"{SVG}title").text == "A & <B>"
-    assert (root.find(f"{SVG}desc").text or "").startswith("'引号'")
-    label = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "label")
+    assert root.find("figcaption").text == "A & <B>"
+    label = next(e for e in root.iter("span") if "chart-label" in classes(e))
     assert label.text == '<script>alert("x")</script> & 收入'
 
 
@@ -374,11 +373,18 @@ def test_the_chart_is_deterministic_and_handles_edge_cases() -> None:
     first = render_chart(bars)
     assert first == render_chart(bars)
     root = ET.fromstring(first)
-    assert all(float(r.get("width", "0")) >= 0 for r in root.iter(f"{SVG}rect"))
-    assert [r.get("class") for r in root.iter(f"{SVG}rect")][2:] == [
-        "bar bar-result", "bar bar-target", "bar bar-target"]  # 乙 has no result bar
+    drawn = [e for e in root.iter("span") if "chart-bar" in classes(e)]
+    assert [sorted(classes(e) - {"chart-bar"}) for e in drawn] == [
+        ["chart-bar-result"], ["chart-bar-target"], ["chart-bar-target"]]  # 乙 has no result bar
+    zero = 2.5 / 6.5 * 100
+    (negative, *_) = drawn
+    assert style(negative)["margin-left"] == 0 and abs(style(negative)["width"] - zero) < 0.1
+    for bar in drawn[1:]:
+        assert abs(style(bar)["margin-left"] - zero) < 0.1 and style(bar)["width"] >= 0
+    assert all(abs(float(e.get("style").split(":")[1].rstrip("%")) - zero) < 0.1
+               for e in root.iter("span") if "chart-zero" in classes(e))
     empty = chart(())
-    assert not [g for g in empty.iter(f"{SVG}g") if g.get("class") == "row"]
+    assert not [li for li in empty.iter("li") if "chart-row" in classes(li)]
 
 
 def test_chart_bars_skip_targets_that_are_no_growth_rate() -> None:
@@ -490,7 +496,8 @@ def test_results_match_through_scope_words_and_verb_synonyms() -> None:
 
 # --- the shared reports ---------------------------------------------------------------------------------
 
-SHARED = ("2016-hailar-district-hulunbuir", "2019-national-state-council", "2026-sichuan-province")
+SHARED = ("2014-hailar-district-hulunbuir", "2016-hailar-district-hulunbuir", "2019-national-state-council",
+          "2026-sichuan-province")
 _imported: dict[str, Report] = {}
 
 

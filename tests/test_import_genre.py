@@ -409,5 +409,6 @@ def test_import_into_another_folder_leaves_content_alone(
     assert report == import_shared(name)[1]
     assert report_files(import_shared(name)[1]) == report_files(report)  # deterministic
     written = len(report_files(report)) + 2  # the YAML, the source as found, the record
-    assert printed.split("\n", 2)[2] == format_import_report(
-        report, f"../shared/reports/{name}", written, str(folder)) + "\n"
+    importer, summaries = printed.split("\n", 2)[2].split("\nindustry system: ", 1)
+    assert importer == format_import_report(report, f"../shared/reports/{name}", written, str(folder))
+    assert summaries.startswith("none found")  # then what the summaries found (pipeline.ImportResult)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import codecs
+import csv
 import html
+import io
+import json
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from site_src.content.glossary import load_glossary
 from site_src.model import Report
 from site_src.pipeline import BuildResult
 from site_src.variants.convert import make_converter
 
+from .conftest import CONTENT
+from .htmltext import read_page
+
 VALUE_LINK = re.compile(r'<a href="([^"#]+)#([a-z0-9-]+)" title="([^"]*)">([^<]*)</a>')
-SVG = "{http://www.w3.org/2000/svg}"
 
 
 def test_every_number_links_to_the_paragraph_that_states_it(built_site: tuple[Path, BuildResult],
@@ -35,32 +41,76 @@ def test_every_number_links_to_the_paragraph_that_states_it(built_site: tuple[Pa
             assert f">{value}</a>" in page, (folder, value)
 
 
-def test_the_chart_is_well_formed_with_title_and_description(built_site: tuple[Path, BuildResult]) -> None:
+def test_the_chart_is_html_text_in_the_pages_script(built_site: tuple[Path, BuildResult]) -> None:
     out, _ = built_site
     for folder, label in (("zh-hans", "地区生产总值"), ("zh-hant", "地區生產總值")):
+        legend = "2023年完成"  # the report's year less one: 2023 in either script
         page = (out / folder / "figures.html").read_text(encoding="utf-8")
-        svg = ET.fromstring(page[page.index("<svg"): page.index("</svg>") + 6])
-        assert svg.get("role") == "img"
-        title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
-        assert title is not None and title.text and desc is not None and desc.text
-        assert svg.get("aria-labelledby") == title.get("id")
-        texts = [t.text for t in svg.iter(f"{SVG}text")]
-        assert label in texts and "6.6%" in texts
-        assert len([r for r in svg.iter(f"{SVG}rect") if "bar-result" in (r.get("class") or "")]) >= 8
+        assert "<svg" not in page
+        chart = page[page.index('<figure class="chart"'): page.index("</figure>")]
+        assert f'<span class="chart-label">{label}</span>' in chart
+        assert f'<span class="visually-hidden">{legend}：</span>6.6%' in chart
+        assert chart.count('class="chart-row"') >= 8
 
 
-def test_slogans_page_quotes_each_occurrence(built_site: tuple[Path, BuildResult], report: Report) -> None:
+def quotes_of(page: str) -> list[tuple[str, str]]:
+    """(paragraph id, quoted text with <mark> kept) of each quote of a slogans page."""
+    found = re.findall(r'<blockquote class="quote slogan-quote" id="at-([a-z0-9-]+)"[^>]*>\s*<p>(.*?)</p>',
+                       page, re.S)
+    return [(pid, re.sub(r"<(?!/?mark>)[^>]+>", "", text)) for pid, text in found]
+
+
+def test_slogans_page_quotes_each_paragraph_once_with_its_formulas_marked(
+        built_site: tuple[Path, BuildResult], report: Report) -> None:
     out, _ = built_site
-    everything = "\n".join(p.source_text for p in report.paragraphs())
-    back = make_converter("tw2s")
+    texts = {p.id: p.source_text for p in report.paragraphs()}
+    to_hant = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
+    pages = {folder: (out / folder / "slogans.html").read_text(encoding="utf-8")
+             for folder in ("zh-hans", "zh-hant")}
+    hans, hant = quotes_of(pages["zh-hans"]), quotes_of(pages["zh-hant"])
+    assert len(hans) >= 35 and [pid for pid, _ in hans] == [pid for pid, _ in hant]
+    assert len({pid for pid, _ in hans}) == len(hans)  # no paragraph quoted twice
+    for (pid, quote), (_, quote_hant) in zip(hans, hant, strict=True):
+        marks = re.findall(r"<mark>(.*?)</mark>", quote)
+        assert marks, pid
+        plain = html.unescape(re.sub("</?mark>", "", quote))
+        for sentence in plain.split("……"):
+            assert sentence in texts[pid], (pid, sentence)  # sentences of the paragraph, verbatim
+        assert len(plain) < len(texts[pid]) or len(texts[pid]) < 300, pid
+        # The Traditional page marks the same formulas, converted, in the converted sentences.
+        assert [to_hant(mark) for mark in marks] == re.findall(r"<mark>(.*?)</mark>", quote_hant), pid
+        assert html.unescape(re.sub("</?mark>", "", quote_hant)) == "……".join(
+            to_hant(sentence) for sentence in plain.split("……")), pid
+    assert "<mark>“2335”</mark>" in pages["zh-hans"] and "<mark>“三攻堅一盤活”</mark>" in pages["zh-hant"]
+    # review-intro-2 holds three formulas: one quote, three marks.
+    (intro,) = [quote for pid, quote in hans if pid == "review-intro-2"]
+    assert re.findall(r"<mark>(.*?)</mark>", intro) == ["“四个意识”", "“四个自信”", "“两个维护”"]
+
+
+def test_every_figure_is_offered_as_csv_and_json(built_site: tuple[Path, BuildResult],
+                                                 report: Report) -> None:
+    out, _ = built_site
+    texts = {p.id: p.source_text for p in report.paragraphs()}
     for folder in ("zh-hans", "zh-hant"):
-        page = (out / folder / "slogans.html").read_text(encoding="utf-8")
-        items = re.findall(r'<li>([^<]+) <a class="source-link" href="[^"]+#([a-z0-9-]+)"', page)
-        assert len(items) >= 46
-        for sentence, _anchor in items:
-            sentence = html.unescape(sentence)
-            assert (back(sentence) if folder == "zh-hant" else sentence) in everything
-        assert "“2335”" in page and "三攻坚一盘活" in back(page)
+        page = read_page(out / folder / "figures.html")
+        assert "figures.csv" in page.links and "figures.json" in page.links
+        raw = (out / folder / "figures.csv").read_bytes()
+        assert raw.startswith(codecs.BOM_UTF8)
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+        data = json.loads((out / folder / "figures.json").read_text(encoding="utf-8"))
+        assert len(rows) == len(data["figures"]) == 11
+        assert list(rows[0]) == data["columns"][:len(rows[0])]
+        for row, item in zip(rows, data["figures"], strict=True):
+            assert row["target_paragraph"] == item["target_paragraph"] in texts
+            assert row["result_paragraph"] == (item["result_paragraph"] or "")
+            assert (row["target_year"], row["result_year"]) == ("2024", "2023")
+            if item["target"] is not None:
+                assert float(row["target"]) == item["target"]
+            if item["result"] is not None:
+                assert float(row["result"]) == item["result"] and item["result_paragraph"] in texts
+        gdp = data["figures"][0]
+        assert (gdp["unit"], gdp["target"], gdp["result"]) == ("%", 7, 6.6)
+        assert gdp["indicator"] == ("地区生产总值" if folder == "zh-hans" else "地區生產總值")
 
 
 def test_home_shows_headline_figures_and_the_2335_overview(built_site: tuple[Path, BuildResult]) -> None:

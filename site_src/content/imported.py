@@ -4,6 +4,10 @@ A report folder holds the importer's files (its YAML, a copy of the source text 
 imported.yaml, the record of what it wrote) beside people's (errata, industries, slogans, a
 glossary, anything else), which the importer never touches.
 
+A draft (the industry system the import found in the text) is a person's file from the start:
+it is written only where no file of its name is, and imported.yaml remembers that it was, so that
+a draft a person has removed is not made again (unless ``force``: then it is, and said so).
+
 Re-importing compares each of the importer's files with the hash imported.yaml recorded: a file a
 person has edited (or removed) since stops the import, one line each, unless ``force`` is given;
 then the import says what it replaced. The new folder is made in a staging folder beside the old
@@ -23,7 +27,7 @@ from pathlib import Path
 
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
-from site_src.yamlio import Field, MapOf, Reader, Table, Text, dump, parse
+from site_src.yamlio import Field, ListOf, MapOf, Reader, Table, Text, dump, parse
 
 RECORD = "imported.yaml"
 SOURCE_COPY = "source.txt"
@@ -31,14 +35,22 @@ SOURCE_COPY = "source.txt"
 
 @dataclass(frozen=True)
 class Record:
-    """imported.yaml: each file the importer wrote, by its path in the folder, with its sha256."""
+    """imported.yaml: each file the importer wrote, by its path in the folder, with its sha256,
+    and the drafts it wrote once for people (by path)."""
 
     files: dict[str, str]
+    drafted: tuple[str, ...] = ()
 
 
-RECORD_TABLE = Table(Record, (Field("files", MapOf(Text())),))
+RECORD_TABLE = Table(Record, (Field("files", MapOf(Text())),
+                              Field("drafted", ListOf(Text()), required=False, default=())))
 _HEADER = ("# Written by the importer: the files it wrote and their sha256, so that importing again\n"
            "# can tell which of them a person has edited since (those are not replaced without --force).\n")
+
+
+DRAFTED = "drafted"  # written now
+KEPT = "kept"  # a file of its name is there: a person's, left as it is
+REMOVED = "removed"  # drafted by an earlier import and removed since: not made again
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,7 @@ class Written:
     folder: Path
     files: tuple[str, ...]  # what the importer wrote, relative to the folder
     replaced: tuple[tuple[str, str], ...]  # (file, how) a person had changed, that --force replaced
+    drafts: tuple[tuple[str, str], ...] = ()  # (draft, DRAFTED, KEPT or REMOVED)
 
 
 def _sha(data: bytes) -> str:
@@ -81,8 +94,10 @@ def edited_since(folder: Path, record: Record | None, files: dict[str, bytes]) -
     return changes
 
 
-def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = False) -> Written:
-    """Put the importer's ``files`` (relative path -> bytes) into ``folder``, keeping people's files.
+def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = False,
+                        drafts: dict[str, bytes] | None = None) -> Written:
+    """Put the importer's ``files`` (relative path -> bytes) into ``folder``, keeping people's files,
+    and each of ``drafts`` where there is no file of its name and none was drafted before.
 
     Raises SiteError, with one problem per file a person has edited, unless ``force``.
     """
@@ -93,9 +108,23 @@ def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = 
                                  f"{how}: importing again would replace it (--force to replace)")
                          for name, how in changes])
     owned = set(record.files if record else ()) | set(files) | {RECORD}
+    drafted_before = set(record.drafted if record else ())
+    outcomes = []
+    new_drafts: dict[str, bytes] = {}
+    for name, data in sorted((drafts or {}).items()):
+        if (folder / name).exists():
+            outcomes.append((name, KEPT))
+        elif name in drafted_before and not force:
+            outcomes.append((name, REMOVED))
+        else:
+            outcomes.append((name, DRAFTED))
+            new_drafts[name] = data
     all_files = dict(files)
-    all_files[RECORD] = (_HEADER + dump({"files": {name: _sha(data) for name, data in sorted(files.items())}})
-                         ).encode("utf-8")
+    kept: dict[str, object] = {"files": {name: _sha(data) for name, data in sorted(files.items())}}
+    drafted = sorted(drafted_before | set(new_drafts))
+    if drafted:
+        kept["drafted"] = drafted
+    all_files[RECORD] = (_HEADER + dump(kept)).encode("utf-8")
     parent = folder.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -110,6 +139,9 @@ def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = 
                 if path.is_file() and relative not in owned:  # a person's file: kept as it is
                     (staging / relative).parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(path, staging / relative)
+        for relative, data in new_drafts.items():  # a person's file from now on
+            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+            (staging / relative).write_bytes(data)
         for relative, data in all_files.items():
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +158,7 @@ def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return Written(folder, tuple(sorted(all_files)), tuple(changes))
+    return Written(folder, tuple(sorted(all_files)), tuple(changes), tuple(outcomes))
 
 
 def _swap(staging: Path, folder: Path) -> None:

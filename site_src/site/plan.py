@@ -22,10 +22,12 @@ from site_src.content.pages import EditorialPage
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import GlossaryEntry, Paragraph, Part, Report, Section, Step, Term
 from site_src.site.variant import ReportVariant, VariantContent
-from site_src.summaries.figures.chart import Chart, layout
+from site_src.summaries.figures.chart import Chart, chart_bars, layout
+from site_src.summaries.figures.export import FiguresData, figure_rows
 from site_src.summaries.figures.match import KeyFigure, KeyFigures
+from site_src.summaries.figures.track import Track, TrackYear
 from site_src.summaries.industries import IndustryPage, IndustrySummary
-from site_src.summaries.slogans import Slogan
+from site_src.summaries.slogan_page import SloganSummary
 from site_src.variants.audit import VariantAudit
 
 # Chinese readers take in about 400 characters a minute; reading time counts characters, not words.
@@ -84,6 +86,7 @@ class ReportNav:
     figures: Link | None
     industries: Link | None
     industry: Mapping[str, Link]  # industry id -> its page
+    track: Link | None = None  # targets against results, year on year, of its government
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,8 @@ class TermsPage:
 class FiguresPage:
     figures: KeyFigures
     chart: Chart
-    years: Mapping[str, int]
+    years: Mapping[str, int]  # plan: the year of the targets (the report's), review: of the results
+    downloads: tuple[Link, ...] = ()  # the figures as CSV and JSON
 
 
 @dataclass(frozen=True)
@@ -157,12 +161,31 @@ class IndustriesPage:
 class IndustryPageSubject:
     summary: IndustrySummary
     industry: IndustryPage
-    said_in: str  # the title of the part whose paragraph names the system (2024年工作安排)
+    said_in: str  # the title of the part whose paragraph names its tier (2024年工作安排)
 
 
 @dataclass(frozen=True)
 class SlogansPage:
-    slogans: tuple[Slogan, ...]
+    summary: SloganSummary
+
+
+@dataclass(frozen=True)
+class TrackYearPage:
+    """One year of a track as its page shows it: the pairs, their chart, where each side is from."""
+
+    year: TrackYear
+    chart: Chart
+    target_report: Link  # the home pages of the two reports
+    result_report: Link
+    target_anchors: Mapping[str, str]  # paragraph id -> route, in each of the two reports
+    result_anchors: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class TrackPage:
+    track: Track
+    years: tuple[TrackYearPage, ...]
+    downloads: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
@@ -220,14 +243,24 @@ class Page:
 
 
 @dataclass(frozen=True)
+class DataFile:
+    """A planned file that is no page: figures as CSV or JSON, written by its format's writer."""
+
+    route: str
+    format: str  # csv | json (summaries/figures/export.py)
+    data: FiguresData
+
+
+@dataclass(frozen=True)
 class SitePlan:
     pages: tuple[Page, ...]  # in reading order (each report, then the site's own pages)
     site: SiteNav
     reports: Mapping[str, ReportNav]  # by slug
+    files: tuple[DataFile, ...] = ()
 
     @property
     def routes(self) -> frozenset[str]:
-        return frozenset(page.route for page in self.pages)
+        return frozenset(page.route for page in self.pages) | frozenset(f.route for f in self.files)
 
 
 # --- planning ------------------------------------------------------------------------------------
@@ -250,11 +283,19 @@ class _Draft:
     description: str = ""
 
 
+DOWNLOADS = ("csv", "json")  # the formats the figures are offered in, as the link says them
+
+
 def plan_site(content: VariantContent) -> SitePlan:
     ui = content.ui
     several = len(content.reports) > 1
     drafts: list[_Draft] = []
+    files: list[DataFile] = []
     navs: dict[str, ReportNav] = {}
+    track_links = {track.id: Link(ui["track_title"].format(place=track.place, first=track.first,
+                                                           last=track.last), f"targets/{track.id}.html")
+                   for track in content.tracks}
+    track_of = {slug: track_links[track.id] for track in content.tracks for slug in track.reports}
     about_page = next((page for page in content.pages if page.slug == "about"), None)
     site_nav = SiteNav(
         home=Link(content.site.title, "index.html"),
@@ -263,8 +304,19 @@ def plan_site(content: VariantContent) -> SitePlan:
         reports=tuple(Link(r.report.full_title, f"{r.slug}/index.html" if several else "index.html")
                       for r in content.reports))
     for entry in content.reports:
-        report_drafts, navs[entry.slug] = _plan_report(content, entry, several)
+        report_drafts, report_files, navs[entry.slug] = _plan_report(content, entry, several,
+                                                                     track_of.get(entry.slug))
         drafts.extend(report_drafts)
+        files.extend(report_files)
+    for track in content.tracks:
+        link = track_links[track.id]
+        years = tuple(_track_year(year, navs) for year in track.years)
+        downloads = tuple(Link(kind.upper(), link.route.replace(".html", f".{kind}")) for kind in DOWNLOADS)
+        rows = tuple(row for year in track.years for row in figure_rows(year.figures, year.year, year.year))
+        files.extend(DataFile(d.route, kind, FiguresData(link.title, rows))
+                     for d, kind in zip(downloads, DOWNLOADS, strict=True))
+        drafts.append(_Draft(link.route, "page_track.html", "track", track.id, link.title, None,
+                             TrackPage(track, years, downloads), "index.html", content.site.description))
     if several:
         entries = tuple(ReportEntry(entry, navs[entry.slug].home,
                                     tuple(part.link for part in navs[entry.slug].contents.parts))
@@ -282,12 +334,18 @@ def plan_site(content: VariantContent) -> SitePlan:
     drafts.append(_Draft("404.html", "page_not_found.html", "not-found", "404", ui["not_found"], None,
                          NotFound(None if several else content.reports[0].slug), "index.html",
                          content.site.description))
-    _check_unique(drafts)
-    return SitePlan(_link(drafts), site_nav, navs)
+    _check_unique(drafts, files)
+    return SitePlan(_link(drafts), site_nav, navs, tuple(files))
 
 
-def _plan_report(content: VariantContent, entry: ReportVariant, several: bool
-                 ) -> tuple[list[_Draft], ReportNav]:
+def _track_year(year: TrackYear, navs: Mapping[str, ReportNav]) -> TrackYearPage:
+    target, result = navs[year.target_report], navs[year.result_report]
+    chart = layout(chart_bars(year.figures), f"growth-chart-{year.year}")
+    return TrackYearPage(year, chart, target.home, result.home, target.anchors, result.anchors)
+
+
+def _plan_report(content: VariantContent, entry: ReportVariant, several: bool, track: Link | None
+                 ) -> tuple[list[_Draft], list[DataFile], ReportNav]:
     ui, report, slug = content.ui, entry.report, entry.slug
     prefix = f"{slug}/" if several else ""
     home_route = f"{prefix}index.html"
@@ -335,19 +393,26 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool
         summaries.append(add("terms.html", "page_terms.html", "terms", "terms", ui["terms_title"],
                              TermsPage(report.terms)))
     figures = industries = None
+    files: list[DataFile] = []
     if entry.figures.figures:
+        downloads = tuple(Link(kind.upper(), f"{prefix}figures.{kind}") for kind in DOWNLOADS)
+        data = FiguresData(f"{report.full_title} · {ui['figures_title']}",
+                           figure_rows(entry.figures.figures, years["plan"], years["review"]))
+        files.extend(DataFile(link.route, kind, data)
+                     for link, kind in zip(downloads, DOWNLOADS, strict=True))
         figures = add("figures.html", "page_figures.html", "figures", "figures", ui["figures_title"],
-                      FiguresPage(entry.figures, layout(entry.chart), years))
+                      FiguresPage(entry.figures, layout(entry.chart), years, downloads))
         summaries.append(figures)
     industry_links: dict[str, Link] = {}
     if entry.industries is not None:
-        said_in = next((part.title for part in report.parts if any(
-            p.id == entry.industries.system.paragraph_id for p in part.paragraphs())), "")
+        part_of = {p.id: part.title for part in report.parts for p in part.paragraphs()}
+        system = entry.industries.system
         industries = add("industries/index.html", "page_industries.html", "industries", "industries",
-                         entry.industries.system.name, IndustriesPage(entry.industries))
+                         system.name, IndustriesPage(entry.industries))
         summaries.append(industries)
         for industry_page in entry.industries.pages:
             industry = industry_page.industry
+            said_in = part_of.get(industry_page.tier.paragraph_id or system.paragraph_id, "")
             industry_links[industry.id] = add(
                 f"industries/{industry.id}.html", "page_industry.html", "industry", industry.id,
                 industry.name, IndustryPageSubject(entry.industries, industry_page, said_in),
@@ -355,6 +420,8 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool
     if entry.slogans:
         summaries.append(add("slogans.html", "page_slogans.html", "slogans", "slogans", ui["slogans_title"],
                              SlogansPage(entry.slogans)))
+    if track is not None:
+        summaries.append(track)
     steps = tuple(report.walk())
     full = add("full.html", "page_full.html", "full", "full", ui["full_text_title"],
                FullText(report, tuple(s for s in steps if s.term is None and s.place != "terms-heading"),
@@ -367,8 +434,8 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool
         if step.block is not None:
             anchors.setdefault(step.block.id, route)
     nav = ReportNav(slug, title, home, Contents(preamble, tuple(contents_parts), closing, tuple(summaries),
-                                                full), anchors, figures, industries, industry_links)
-    return drafts, nav
+                                                full), anchors, figures, industries, industry_links, track)
+    return drafts, files, nav
 
 
 def _place_of(step: Step, prefix: str) -> str:
@@ -397,7 +464,7 @@ def _description(paragraphs: tuple[Paragraph, ...]) -> str:
     return text[: cut + 1] if cut > 40 else text[:119] + "…"
 
 
-def _check_unique(drafts: list[_Draft]) -> None:
+def _check_unique(drafts: list[_Draft], files: list[DataFile]) -> None:
     problems = []
     seen: dict[str, _Draft] = {}
     for draft in drafts:
@@ -406,6 +473,11 @@ def _check_unique(drafts: list[_Draft]) -> None:
             problems.append(Problem(Location(draft.route), f"two pages want the same path: {first.kind} "
                                                            f"{first.key!r} and {draft.kind} {draft.key!r}"))
         seen[draft.route] = draft
+    taken = set(seen)
+    for file in files:
+        if file.route in taken:
+            problems.append(Problem(Location(file.route), f"two files want the same path: {file.route}"))
+        taken.add(file.route)
     if problems:
         raise SiteError(problems)
 

@@ -21,6 +21,7 @@ from site_src.content.pages import markdown_to_html
 from site_src.errors import Location, Problem, SiteError
 from site_src.site.plan import Link, Page, ReportNav, SitePlan
 from site_src.site.variant import VariantContent
+from site_src.summaries.figures.export import WRITERS
 
 _OG_LOCALES = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW", "zh-HK": "zh_HK", "zh-TW": "zh_TW",
                "zh-CN": "zh_CN"}
@@ -121,6 +122,12 @@ def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantCont
         linker = _Linker(up, routes, report_nav.anchors if report_nav else {}, static, f"{up}../static/")
         html = _render(env, page.template, _context(page, plan, content, report_nav, linker))
         yield RenderedPage(f"{content.variant.path}/{page.route}", html)
+
+
+def render_files(plan: SitePlan, content: VariantContent) -> Iterator[RenderedPage]:
+    """Every planned file of one variant that is no page (the figures as CSV and JSON)."""
+    for file in plan.files:
+        yield RenderedPage(f"{content.variant.path}/{file.route}", WRITERS[file.format](file.data))
 
 
 def _context(page: Page, plan: SitePlan, content: VariantContent, report_nav: ReportNav | None,

@@ -9,8 +9,9 @@ from site_src.content.pages import EditorialPage
 from site_src.model import GlossaryEntry, Report
 from site_src.summaries.figures.chart import ChartBar
 from site_src.summaries.figures.match import KeyFigures
+from site_src.summaries.figures.track import Track
 from site_src.summaries.industries import IndustrySummary
-from site_src.summaries.slogans import Slogan
+from site_src.summaries.slogan_page import SloganSummary
 from site_src.variants.audit import VariantAudit
 
 
@@ -23,7 +24,7 @@ class ReportVariant:
     industries: IndustrySummary | None
     figures: KeyFigures
     chart: tuple[ChartBar, ...]
-    slogans: tuple[Slogan, ...]
+    slogans: SloganSummary
     audits: tuple[VariantAudit, ...]  # the conversion audit of each converted variant
 
 
@@ -39,3 +40,4 @@ class VariantContent:
     labels: dict[str, str]  # variant code -> its label, in its own script
     glossary: tuple[GlossaryEntry, ...]  # reasons in this variant's script
     reports: tuple[ReportVariant, ...]
+    tracks: tuple[Track, ...] = ()  # targets against results, year on year, per government

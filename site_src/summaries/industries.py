@@ -89,17 +89,25 @@ class IndustrySummary:
     pages: tuple[IndustryPage, ...]
 
 
+INDUSTRIES_FILE = "industries.yaml"  # in a report's folder
+
+
 def load_industries(path: Path, report: Report) -> IndustrySystem | None:
+    """The report folder's industries.yaml, validated (see read_industries); None if there is none."""
+    if not path.exists():
+        return None
+    return read_industries(read_text(path), str(path), report)
+
+
+def read_industries(text: str, file: str, report: Report) -> IndustrySystem:
     """The system, validated: every name, keyword, park and project occurs in the report, the
     paragraph exists, ids are unique, and each tier has as many industries as its lead says.
 
     Optional, as a draft writes them: a tier's ``paragraph`` (its lead is there, not in the
     system's paragraph) and an industry's ``found`` (paragraphs that each hold its name)."""
-    if not path.exists():
-        return None
     problems: list[Problem] = []
-    reader = Reader(str(path), problems)
-    node = parse(read_text(path), str(path))
+    reader = Reader(file, problems)
+    node = parse(text, file)
     texts = {p.id: p.source_text for p in report.paragraphs()}
     everything = "\n".join(texts.values())
     fields = reader.mapping(node, "", ("system", "tiers")) if node is not None else None

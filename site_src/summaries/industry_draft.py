@@ -622,3 +622,31 @@ def draft_yaml(draft: IndustryDraft) -> str:
         lines.append("# Unsure, left out of the draft:")
         lines.extend(f"# - {item}" for item in draft.unsure)
     return "\n".join(lines) + "\n"
+
+
+# --- what the import says --------------------------------------------------------------------------------
+
+def format_detection(detection: IndustryDetection, outcome: str, file: str) -> str:
+    """The import report's lines on the industry system: what was found, where, what became of the
+    draft (``outcome``: drafted, kept or removed, as the folder's writer says), and the doubts."""
+    draft = detection.draft
+    if draft is None:
+        lines = ["industry system: none found (the report gets no industry pages)"]
+    else:
+        lines = [f"industry system: {draft.name} [{draft.name_paragraph_id or draft.paragraph_id}]: "
+                 f"{len(draft.tiers)} tiers, {len(draft.industries())} industries"]
+        for tier in draft.tiers:
+            lines.append(f"  {tier.name}  {tier.lead} [{tier.paragraph_id}]: "
+                         + "、".join(industry.name for industry in tier.industries))
+        lines.append({
+            "drafted": f"  drafted {file}: check it against the paragraphs it names; it is yours "
+                       "now (a later import never replaces it)",
+            "kept": f"  kept {file} as it is (yours): the draft was not written",
+            "removed": f"  not drafted again: {file} was drafted by an earlier import and has been "
+                       "removed since (import with --force to draft it again)",
+            "invalid": f"  not drafted: the draft does not load as {file} (see unsure)",
+        }.get(outcome, f"  {outcome}"))
+    unsure = detection.unsure
+    lines.append(f"  unsure: {len(unsure)}" + ("" if unsure else " (nothing left out)"))
+    lines.extend(f"    {item}" for item in unsure)
+    return "\n".join(lines)

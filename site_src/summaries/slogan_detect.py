@@ -326,7 +326,7 @@ class Mark:
 
     start: int
     end: int
-    key: str
+    key: str = field(metadata=VERBATIM)  # the formula's Slogan.key
     form: str
 
 
@@ -334,6 +334,7 @@ class Mark:
 class MarkedSentence:
     sentence: str
     marks: tuple[Mark, ...]  # in order, not overlapping
+    follows: bool = False  # it starts where the paragraph's previous marked sentence ends
 
     def pieces(self) -> tuple[tuple[str, str], ...]:
         """The sentence cut at its formulas: (text, key) pairs, key "" for the text between."""
@@ -372,11 +373,13 @@ def by_paragraph(slogans: Iterable[Slogan], order: Sequence[str]) -> tuple[Parag
     result = []
     for paragraph_id in sorted(grouped, key=lambda pid: rank.get(pid, len(rank))):
         marked = []
-        for _, (sentence, marks) in sorted(grouped[paragraph_id].items()):
+        end = -1
+        for start, (sentence, marks) in sorted(grouped[paragraph_id].items()):
             kept: list[Mark] = []
             for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
                 if not kept or mark.start >= kept[-1].end:
                     kept.append(mark)
-            marked.append(MarkedSentence(sentence, tuple(kept)))
+            marked.append(MarkedSentence(sentence, tuple(kept), follows=start == end))
+            end = start + len(sentence)
         result.append(ParagraphSlogans(paragraph_id, tuple(marked)))
     return tuple(result)

@@ -1,8 +1,9 @@
-"""The key figures' chart: for each growth-rate target, its bar and last year's result's bar.
+"""The key figures' chart: for each growth-rate target, its bar and the result's bar.
 
-Only the layout is made here, as numbers written the way SVG takes them; the chart itself is
-drawn by the template partial partials/chart.svg, autoescaped like every page. Words (labels,
-values) come in the page's script; shapes use currentColor so stylesheets can restyle them.
+Only the layout is made here, as percentages of the bar's track; the chart itself is plain HTML
+drawn by the template partial partials/chart.html, so its words are text at the page's own size
+on any screen (an SVG scaled to a phone's width shrank them to 7 px). Words (labels, values) come
+in the page's script.
 """
 
 from __future__ import annotations
@@ -11,12 +12,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from site_src.summaries.figures.match import KeyFigure
-
-WIDTH = 640
-BAR_AREA = 520  # the rest of the width holds the value written after the longest bar
-LEGEND = 32
-ROW = 76
-BAR = 18
 
 
 @dataclass(frozen=True)
@@ -32,21 +27,18 @@ class ChartBar:
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar as drawn: where it is (None: no value, only its text) and where its text is."""
+    """One bar as drawn: where it starts and how wide it is, in % of its track (width None: no
+    value, only its text)."""
 
     kind: str  # result | target
-    x: str
-    y: str
+    start: str
     width: str | None
     text: str
-    text_x: str
-    text_y: str
 
 
 @dataclass(frozen=True)
 class Row:
     label: str
-    label_y: str
     result: Bar
     target: Bar
 
@@ -54,9 +46,7 @@ class Row:
 @dataclass(frozen=True)
 class Chart:
     id: str
-    width: int
-    height: int
-    bar_height: int
+    zero: str  # where 0 is on every track, in %: "0" unless a value is negative
     rows: tuple[Row, ...]
 
 
@@ -85,32 +75,26 @@ def chart_bars(figures: Iterable[KeyFigure], convert: Callable[[str], str] = _sa
 
 
 def layout(bars: Sequence[ChartBar], chart_id: str = "growth-chart") -> Chart:
-    """Where every bar and text goes; the same bars give the same layout."""
+    """Where every bar goes; the same bars give the same layout."""
     values = [0.0] + [bar.target for bar in bars] + [bar.result for bar in bars if bar.result is not None]
     low, high = min(values), max(values)
     span = (high - low) or 1.0
 
     def x(value: float) -> float:
-        return (value - low) / span * BAR_AREA
+        return (value - low) / span * 100
 
     zero = x(0.0)
-    rows = []
-    for n, bar in enumerate(bars):
-        top = LEGEND + n * ROW
-        drawn = []
-        for m, (value, text, kind) in enumerate(((bar.result, bar.result_text, "result"),
-                                                 (bar.target, bar.target_text, "target"))):
-            y = top + 24 + m * (BAR + 4)
-            if value is None:
-                drawn.append(Bar(kind, _coordinate(zero), _coordinate(y), None, text,
-                                 _coordinate(zero + 6), _coordinate(y + BAR - 4)))
-                continue
-            left, right = sorted((zero, x(value)))
-            drawn.append(Bar(kind, _coordinate(left), _coordinate(y), _coordinate(right - left), text,
-                             _coordinate(max(zero, x(value)) + 6), _coordinate(y + BAR - 4)))
-        rows.append(Row(bar.label, _coordinate(top + 16), drawn[0], drawn[1]))
-    return Chart(chart_id, WIDTH, LEGEND + ROW * len(bars), BAR, tuple(rows))
+
+    def bar(kind: str, value: float | None, text: str) -> Bar:
+        if value is None:
+            return Bar(kind, _percent(zero), None, text)
+        left, right = sorted((zero, x(value)))
+        return Bar(kind, _percent(left), _percent(right - left), text)
+
+    rows = tuple(Row(b.label, bar("result", b.result, b.result_text), bar("target", b.target, b.target_text))
+                 for b in bars)
+    return Chart(chart_id, _percent(zero), rows)
 
 
-def _coordinate(value: float) -> str:
+def _percent(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")

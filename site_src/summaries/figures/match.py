@@ -42,7 +42,13 @@ def review_paragraphs(report: Report, targets: Iterable[Target]) -> tuple[Paragr
 def find_results(report: Report, targets: Iterable[Target], grammar: Grammar) -> tuple[KeyFigure, ...]:
     """Each target with what the review states for its indicator (by its wording or a synonym)."""
     targets = tuple(targets)
-    stated = results(review_paragraphs(report, targets), grammar)
+    return match_results(targets, results(review_paragraphs(report, targets), grammar), grammar)
+
+
+def match_results(targets: Iterable[Target], stated: tuple[Result, ...], grammar: Grammar
+                  ) -> tuple[KeyFigure, ...]:
+    """Each target with the first of ``stated`` that is of its indicator (its wording or a synonym)
+    and comparable (the same measure and unit); the others of its indicator are related."""
     figures = []
     for target in targets:
         wordings = (target.indicator, *grammar.words.synonyms.get(target.indicator, ()))

@@ -1,0 +1,98 @@
+"""Targets against results, year on year: what year N's report set as its targets, against what
+year N+1's report says year N achieved, for reports of one government in consecutive years.
+
+One government is one issuer, named the way the import names a report's folder (the place
+without its government word and unit: 呼伦贝尔市海拉尔区人民政府 and 海拉尔区人民政府 are one).
+A result is matched to a target as on a report's own figures page (match.py): by the target's
+wording or a synonym of the genre's vocabulary (figures.yaml), and only if it is comparable (the
+same measure and unit). Where year N+1's review states nothing of that wording, or nothing
+comparable, the pair has no result and says so; it is never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from site_src.ingest.slug import PlaceWords, place_name, slug_for
+from site_src.model import VERBATIM, Report
+from site_src.summaries.figures.match import KeyFigure, KeyFigures, match_results, review_paragraphs
+from site_src.summaries.figures.parse import Grammar, results
+
+
+@dataclass(frozen=True)
+class TrackYear:
+    """One year's targets, each with the result the next year's report gives for it."""
+
+    year: int
+    target_report: str = field(metadata=VERBATIM)  # the slug of year N's report
+    result_report: str = field(metadata=VERBATIM)  # the slug of year N+1's report
+    target_title: str = ""  # their full titles
+    result_title: str = ""
+    figures: tuple[KeyFigure, ...] = ()  # a result None: the next report gives none that matches
+
+
+@dataclass(frozen=True)
+class Track:
+    """Every year of one government with its targets and, from the next report, its results."""
+
+    id: str = field(metadata=VERBATIM)  # for its route: the place as a report folder names it
+    place: str = ""  # the government's place, as the latest report writes it (海拉尔区)
+    years: tuple[TrackYear, ...] = ()
+
+    @property
+    def first(self) -> int:
+        return self.years[0].year
+
+    @property
+    def last(self) -> int:
+        return self.years[-1].year
+
+    @property
+    def reports(self) -> tuple[str, ...]:
+        """The slugs of the reports it draws on, in year order."""
+        slugs = [year.target_report for year in self.years] + [self.years[-1].result_report]
+        return tuple(dict.fromkeys(slugs))
+
+
+def tracks(reports: Iterable[tuple[str, Report, KeyFigures]], grammar: Grammar,
+           places: PlaceWords) -> tuple[Track, ...]:
+    """The tracks of a site's reports ((slug, report, its key figures), in any order): one per
+    government that has reports of two consecutive years, in the order of their first year."""
+    governments: dict[str, dict[int, tuple[str, Report, KeyFigures]]] = {}
+    for slug, report, figures in sorted(reports, key=lambda item: (item[1].year, item[0])):
+        if not report.issuer or not report.year:
+            continue
+        by_year = governments.setdefault(place_name(report.issuer, places), {})
+        by_year.setdefault(report.year, (slug, report, figures))  # two of one year: the first
+    found = []
+    used: set[str] = set()
+    for by_year in governments.values():
+        years = []
+        for year in sorted(by_year):
+            if year + 1 not in by_year:
+                continue
+            slug, report, figures = by_year[year]
+            next_slug, next_report, next_figures = by_year[year + 1]
+            targets = tuple(figure.target for figure in figures.figures)
+            review = review_paragraphs(next_report, (f.target for f in next_figures.figures))
+            years.append(TrackYear(year, slug, next_slug, report.full_title, next_report.full_title,
+                                   match_results(targets, results(review, grammar), grammar)))
+        if years:
+            latest = by_year[max(by_year)][1]
+            found.append(Track(_unique(_track_id(latest, places), used), latest.place, tuple(years)))
+    return tuple(sorted(found, key=lambda track: (track.first, track.id)))
+
+
+def _track_id(report: Report, places: PlaceWords) -> str:
+    """hailar for the reports of 海拉尔区人民政府: the report folder's name without its year."""
+    slug = slug_for(report, places) or ""
+    return slug.removeprefix(f"{report.year}-") or "reports"
+
+
+def _unique(ident: str, used: set[str]) -> str:
+    candidate, n = ident, 2
+    while candidate in used:
+        candidate, n = f"{ident}-{n}", n + 1
+    used.add(candidate)
+    return candidate
