@@ -112,6 +112,10 @@ class Target:
     def is_growth_rate(self) -> bool:
         return self.growth and self.unit == "%" and self.number is not None
 
+    @property
+    def quote_pieces(self) -> tuple[tuple[str, bool], ...]:
+        return kept_together(self.quote)
+
 
 @dataclass(frozen=True)
 class Result:
@@ -130,6 +134,29 @@ class Result:
     upper: float | None = None  # of a range, its upper bound
     measure: str = field(default=MEASURE_LEVEL, metadata=VERBATIM)  # change or level
 
+    @property
+    def quote_pieces(self) -> tuple[tuple[str, bool], ...]:
+        return kept_together(self.quote)
+
+
+# A number, its sign and the two characters after it (its unit, in any script: 亿元, 億元, 万人):
+# what a page keeps on one line, so that a quote never breaks 32.6亿元 into 32.6亿 and 元.
+_KEPT = re.compile(r"\d+(?:[.．]\d+)*(?:[%‰％]|[^\s\d，。；：、（）“”%‰]{0,2})")
+
+
+def kept_together(text: str) -> tuple[tuple[str, bool], ...]:
+    """The text cut at its numbers: (piece, whether it is a number to keep on one line)."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _KEPT.finditer(text):
+        if match.start() > position:
+            pieces.append((text[position:match.start()], False))
+        pieces.append((match.group(), True))
+        position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return tuple(pieces)
+
 
 @dataclass(frozen=True)
 class Unparsed:
@@ -138,6 +165,10 @@ class Unparsed:
     paragraph_id: str = field(metadata=VERBATIM)
     quote: str
     reason: str = field(metadata=VERBATIM)
+
+    @property
+    def quote_pieces(self) -> tuple[tuple[str, bool], ...]:
+        return kept_together(self.quote)
 
 
 def _bounds(value: str) -> tuple[float, float | None]:
