@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 import yaml
 
+from site_src.errors import SiteError
 from site_src.genre import SHIPPED, load_genre
 from site_src.summaries import slogan_detect
 from site_src.summaries.slogan_detect import NO_LIST, by_paragraph
@@ -219,3 +221,46 @@ def test_known_formulas_and_known_plain_phrases(name: str, present: set[str], ab
     found = {s.key for s in detect_slogans(paragraphs(name))}
     assert present <= found
     assert not absent & found
+
+
+# --- the page: marks found again in the converted sentence ---------------------------------------
+
+def test_marks_are_found_again_in_the_converted_sentence() -> None:
+    from site_src.summaries.slogan_detect import Mark, MarkedSentence
+    from site_src.summaries.slogan_page import convert_marked
+
+    marks = (Mark(2, 6, "四风", "“四风”"), Mark(9, 11, "四风", "四风"))
+    marked = MarkedSentence("坚持“四风”，纠治四风。", marks)
+    longer = convert_marked(marked, lambda text: text.replace("坚持", "始终坚持").replace("四", "IV"))
+    assert longer.sentence == "始终坚持“IV风”，纠治IV风。"
+    assert [longer.sentence[m.start:m.end] for m in longer.marks] == ["“IV风”", "IV风"]
+    assert [m.key for m in longer.marks] == ["四风", "四风"]  # the key stays: it names the formula
+
+    # A phrase converted otherwise in its sentence than alone: the pieces are converted one by one.
+    def in_context(text: str) -> str:
+        return text.replace("纠治四风", "糾治四風").replace("四风", "4风")
+
+    fallback = convert_marked(marked, in_context)
+    assert [fallback.sentence[m.start:m.end] for m in fallback.marks] == ["“4风”", "4风"]
+    assert fallback.sentence == "坚持“4风”，纠治4风。"
+
+
+def test_a_sites_own_words_replace_the_shipped_ones(tmp_path: Path) -> None:
+    own = tmp_path / "genre"
+    own.mkdir()
+    words = (SHIPPED / "slogans.yaml").read_text(encoding="utf-8")
+    (own / "slogans.yaml").write_text(words.replace("known: [", "known: [五个一, "), encoding="utf-8")
+    ours = load_genre(tmp_path).slogans
+    assert "五个一" in ours.known and "五个一" not in VOCABULARY.known
+    (own / "slogans.yaml").write_text(words.replace("year: '(?:19|20)\\d\\d'", "year: '(?:19'"),
+                                      encoding="utf-8")
+    with pytest.raises(SiteError) as caught:
+        load_genre(tmp_path)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith(f"{own / 'slogans.yaml'}: not a regular expression: ")
+    (own / "slogans.yaml").write_text(words.replace("word_uses: 2", "word_uses: two"), encoding="utf-8")
+    with pytest.raises(SiteError) as caught:
+        load_genre(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{own / 'slogans.yaml'}:{words[:words.index('word_uses: 2')].count(chr(10)) + 1}: word_uses: "
+        "expected a whole number, got text 'two'"]
