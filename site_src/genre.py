@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from site_src.content.glossary import load_glossary
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.ingest.slug import PlaceWords
+from site_src.model import GlossaryEntry
 from site_src.summaries.figures.parse import FigureVocabulary, Grammar
 from site_src.yamlio import Field, ListOf, MapOf, Reader, Table, Text, parse
 
@@ -28,6 +30,8 @@ _WORD_LISTS = ("change_verbs", "growth_verbs", "level_verbs", "qualifiers", "req
 FIGURES = Table(FigureVocabulary, (*(Field(name, _WORDS) for name in _WORD_LISTS),
                                    Field("synonyms", MapOf(_WORDS))))
 UI = MapOf(Text())
+ACCEPTED = Table(dict, (Field("words", MapOf(ListOf(Text()))),))
+PUNCTUATION = Table(dict, (Field("quotes", MapOf(Text(choices=("corner", "curly")))),))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),
                             Field("names", MapOf(Text()))))
@@ -38,6 +42,10 @@ class Genre:
     ui: Mapping[str, str]  # the interface's words, in the source script
     figures: Grammar  # the pattern of a target or a result, made from the profile's words
     places: PlaceWords  # how a report's folder is named from its issuer
+    # Phrases of the genre OpenCC gets wrong, after a site's and a report's own glossaries.
+    glossary: tuple[GlossaryEntry, ...]
+    quotes: Mapping[str, str]  # quotation marks by variant language: corner (「」) or curly (“”)
+    accepted: Mapping[str, tuple[str, ...]]  # words whose Traditional forms are all accepted
 
 
 def load_genre(content: Path | None = None) -> Genre:
@@ -62,6 +70,16 @@ def load_genre(content: Path | None = None) -> Genre:
     ui = load("ui.yaml", UI)
     figures = load("figures.yaml", FIGURES)
     places = load("places.yaml", PLACES)
+    punctuation = load("punctuation.yaml", PUNCTUATION)
+    accepted = load("accepted.yaml", ACCEPTED)
+    glossary_path = content / OVERRIDES / "glossary.yaml" if content is not None else None
+    glossary_path = glossary_path if glossary_path is not None and glossary_path.is_file() \
+        else SHIPPED / "glossary.yaml"
+    try:
+        glossary = load_glossary(glossary_path)
+    except SiteError as error:
+        problems.extend(error.problems)
+        glossary = ()
     if isinstance(ui, dict) and content is not None and (content / OVERRIDES / "ui.yaml").is_file():
         missing = sorted(load_genre().ui.keys() - ui.keys())  # a site's ui.yaml must say everything
         if missing:
@@ -70,4 +88,6 @@ def load_genre(content: Path | None = None) -> Genre:
     if problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
             or not isinstance(places, PlaceWords):
         raise SiteError(problems)
-    return Genre(ui=ui, figures=Grammar(figures), places=places)
+    return Genre(ui=ui, figures=Grammar(figures), places=places, glossary=glossary,
+                 quotes=punctuation["quotes"] if isinstance(punctuation, dict) else {},
+                 accepted=accepted["words"] if isinstance(accepted, dict) else {})

@@ -8,7 +8,7 @@ from pathlib import Path
 from site_src import shipped_templates
 from site_src.content.imported import SOURCE_COPY, Written, write_report_folder
 from site_src.content.report import report_files
-from site_src.content.site import REPORTS, ReportContent, SiteContent, load_site
+from site_src.content.site import REPORTS, ReportContent, SiteContent, first_of, load_site
 from site_src.errors import Location, Problem, SiteError, fail
 from site_src.files import read_bytes
 from site_src.genre import Genre, load_genre
@@ -22,13 +22,15 @@ from site_src.site.plan import plan_site
 from site_src.site.render import make_environment, render_root_pages, render_variant
 from site_src.site.search import fold_map, search_index
 from site_src.site.sitemap import robots_txt, sitemap_xml
-from site_src.site.variant import ReportVariant, VariantContent
+from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
 from site_src.summaries.figures.chart import chart_bars
 from site_src.summaries.figures.match import KeyFigures, key_figures
 from site_src.summaries.industries import IndustrySummary, summarise
 from site_src.summaries.slogans import Slogan, find_slogans
 from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dictionaries
 from site_src.variants.convert import Convert, convert_value, make_converter
+from site_src.variants.punctuation import PAIRS as QUOTE_PAIRS
+from site_src.variants.punctuation import with_quotes
 from site_src.yamlio import ID_PATTERN
 
 
@@ -147,7 +149,7 @@ def _build(project: Project) -> BuildResult:
     env = make_environment(project.templates, project.cache / "jinja")
     search_files = [search_index(variant, plan) for variant, plan in zip(variants, plans, strict=True)]
     search_files.append(fold_map((char for f in search_files for char in f.text),
-                                 dictionaries.character_pairs()))
+                                 [*dictionaries.character_pairs(), *QUOTE_PAIRS]))
     files: list[tuple[str, bytes]] = [(f.path, f.text.encode("utf-8")) for f in search_files]
     static_names = frozenset(path.removeprefix("static/") for path, _ in (*static, *files)
                              if path.startswith("static/"))
@@ -186,8 +188,8 @@ def summarise_report(entry: ReportContent, genre: Genre) -> Summaries:
 def audit_report(content: SiteContent, entry: ReportContent,
                  dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
     """The conversion audit of every converted variant, against the source's own text if kept."""
-    converted = tuple((v.code, v.opencc) for v in content.site.variants if v.opencc)
-    return audit(entry.report, converted, content.glossary_for(entry), dictionaries)
+    converted = tuple((v.code, v.opencc, v.quotes) for v in content.site.variants if v.opencc)
+    return audit(entry.report, converted, content.glossary_for(entry), dictionaries, content.genre.accepted)
 
 
 def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
@@ -197,9 +199,10 @@ def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
     variant = next(v for v in content.site.variants if v.code == code)
 
     def converter(glossary: tuple[GlossaryEntry, ...]) -> Convert:
-        return make_converter(variant.opencc, tuple(e for e in glossary if e.applies_to(code)))
+        chosen = tuple(e for e in glossary if e.applies_to(code))
+        return with_quotes(make_converter(variant.opencc, chosen), variant.quotes)
 
-    convert = converter(content.glossary)
+    convert = converter(first_of(content.glossary, content.genre.glossary))
 
     def report_variant(entry: ReportContent) -> ReportVariant:
         own = converter(content.glossary_for(entry))
@@ -221,9 +224,19 @@ def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
         pages=convert_value(content.pages, convert),
         ui={key: convert(text) for key, text in content.ui.items()},
         labels={other.code: other.label for other in content.site.variants},
-        glossary=convert_value(content.glossary, convert),
+        glossaries=convert_value(_glossaries(content), convert),
         reports=tuple(report_variant(entry) for entry in content.reports),
     )
+
+
+def _glossaries(content: SiteContent) -> tuple[GlossaryGroup, ...]:
+    """What the about page lists: the site's glossary, each report's own, the genre's entries used."""
+    ui = content.ui
+    groups = [GlossaryGroup(ui["glossary"], content.glossary)]
+    groups += [GlossaryGroup(ui["report_glossary"].format(report=entry.report.full_title), entry.glossary)
+               for entry in content.reports]
+    groups.append(GlossaryGroup(ui["genre_glossary"], content.genre_entries_used()))
+    return tuple(group for group in groups if group.entries)
 
 
 def _static_files(templates: tuple[Path, ...]) -> list[tuple[str, bytes]]:

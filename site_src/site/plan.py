@@ -20,8 +20,8 @@ from typing import Any
 
 from site_src.content.pages import EditorialPage
 from site_src.errors import Location, Problem, SiteError
-from site_src.model import GlossaryEntry, Paragraph, Part, Report, Section, Step, Term
-from site_src.site.variant import ReportVariant, VariantContent
+from site_src.model import Paragraph, Part, Report, Section, Step, Term
+from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
 from site_src.summaries.figures.chart import Chart, layout
 from site_src.summaries.figures.match import KeyFigure, KeyFigures
 from site_src.summaries.industries import IndustryPage, IndustrySummary
@@ -192,7 +192,7 @@ class ImportRecord:
 class EditorialSubject:
     page: EditorialPage
     records: tuple[ImportRecord, ...]  # on the about page: every report's record and audit
-    glossary: tuple[GlossaryEntry, ...]  # on the about page: the glossary, with its reasons
+    glossaries: tuple[GlossaryGroup, ...]  # on the about page: the glossaries, with their reasons
     several: bool  # whether the records need a heading each
 
 
@@ -274,7 +274,8 @@ def plan_site(content: VariantContent) -> SitePlan:
     records = tuple(ImportRecord(entry, entry.audits, navs[entry.slug].anchors) for entry in content.reports)
     for page in content.pages:
         about = page.slug == "about"
-        subject = EditorialSubject(page, records if about else (), content.glossary if about else (), several)
+        subject = EditorialSubject(page, records if about else (), content.glossaries if about else (),
+                                   several)
         drafts.append(_Draft(f"{page.slug}.html", "page_editorial.html", "editorial", page.slug, page.title,
                              None, subject, "index.html", content.site.description))
     drafts.append(_Draft("search.html", "page_search.html", "search", "search", ui["search_title"],

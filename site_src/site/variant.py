@@ -28,6 +28,14 @@ class ReportVariant:
 
 
 @dataclass(frozen=True)
+class GlossaryGroup:
+    """One glossary as the about page lists it: the site's, a report's, the genre's entries used."""
+
+    title: str
+    entries: tuple[GlossaryEntry, ...]
+
+
+@dataclass(frozen=True)
 class VariantContent:
     """Everything one variant renders, already in its script."""
 
@@ -37,5 +45,5 @@ class VariantContent:
     pages: tuple[EditorialPage, ...]
     ui: dict[str, str]
     labels: dict[str, str]  # variant code -> its label, in its own script
-    glossary: tuple[GlossaryEntry, ...]  # reasons in this variant's script
+    glossaries: tuple[GlossaryGroup, ...]  # every glossary that converts the site, reasons in this script
     reports: tuple[ReportVariant, ...]
