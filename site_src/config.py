@@ -41,6 +41,9 @@ class SiteConfig:
     base_url: str = field(default="", metadata=VERBATIM)
     # The site's own wording of interface strings (key, text); converted with the genre's words.
     ui: tuple[tuple[str, str], ...] = field(default=(), metadata=VERBATIM)
+    # Whether the build adds each report's conversion review queue as a page for editors
+    # (review.html, linked from nowhere); it costs the segmenter's start, about half a second.
+    review: bool = False
 
 
 def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig:
@@ -50,7 +53,7 @@ def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig
     node = parse(read_text(path), str(path))
     if node is None:
         raise SiteError([Problem(Location(str(path)), "the file is empty")])
-    fields = reader.mapping(node, "", ("variants",), ("title", "description", "base_url", "ui"))
+    fields = reader.mapping(node, "", ("variants",), ("title", "description", "base_url", "ui", "review"))
     if fields is None:
         raise SiteError(problems)
     title = reader.string(fields["title"], "title") if "title" in fields else ""
@@ -103,8 +106,9 @@ def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig
         reader.problem(fields.get("variants"), "variants", "at least one variant is needed")
     if problems:
         raise SiteError(problems)
+    review = reader.boolean(fields["review"], "review") if "review" in fields else False
     return SiteConfig(title=title, description=description, variants=tuple(variants), base_url=base_url,
-                      ui=tuple(ui))
+                      ui=tuple(ui), review=review)
 
 
 def _opencc_config_exists(name: str) -> bool:

@@ -19,6 +19,7 @@ from site_src.files import read_text
 from site_src.ingest.slug import PlaceWords
 from site_src.model import GlossaryEntry
 from site_src.summaries.figures.parse import FigureVocabulary, Grammar
+from site_src.variants.review import ReviewWords
 from site_src.yamlio import Field, ListOf, MapOf, Reader, Table, Text, parse
 
 SHIPPED = Path(__file__).resolve().parent / "genres" / "work-report"
@@ -31,6 +32,7 @@ FIGURES = Table(FigureVocabulary, (*(Field(name, _WORDS) for name in _WORD_LISTS
                                    Field("synonyms", MapOf(_WORDS))))
 UI = MapOf(Text())
 ACCEPTED = Table(dict, (Field("words", MapOf(ListOf(Text()))),))
+REVIEW = Table(ReviewWords, (Field("defaults", Text()), Field("names", Text()), Field("name_tags", _WORDS)))
 PUNCTUATION = Table(dict, (Field("quotes", MapOf(Text(choices=("corner", "curly")))),))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),
@@ -46,6 +48,7 @@ class Genre:
     glossary: tuple[GlossaryEntry, ...]
     quotes: Mapping[str, str]  # quotation marks by variant language: corner (「」) or curly (“”)
     accepted: Mapping[str, tuple[str, ...]]  # words whose Traditional forms are all accepted
+    review: ReviewWords  # what the conversion review queue looks for
 
 
 def load_genre(content: Path | None = None) -> Genre:
@@ -72,6 +75,7 @@ def load_genre(content: Path | None = None) -> Genre:
     places = load("places.yaml", PLACES)
     punctuation = load("punctuation.yaml", PUNCTUATION)
     accepted = load("accepted.yaml", ACCEPTED)
+    review = load("review.yaml", REVIEW)
     glossary_path = content / OVERRIDES / "glossary.yaml" if content is not None else None
     glossary_path = glossary_path if glossary_path is not None and glossary_path.is_file() \
         else SHIPPED / "glossary.yaml"
@@ -86,8 +90,8 @@ def load_genre(content: Path | None = None) -> Genre:
             problems.append(Problem(Location(str(content / OVERRIDES / "ui.yaml")),
                                     f"missing: {', '.join(missing)} (copy the shipped file, then edit)"))
     if problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
-            or not isinstance(places, PlaceWords):
+            or not isinstance(places, PlaceWords) or not isinstance(review, ReviewWords):
         raise SiteError(problems)
     return Genre(ui=ui, figures=Grammar(figures), places=places, glossary=glossary,
                  quotes=punctuation["quotes"] if isinstance(punctuation, dict) else {},
-                 accepted=accepted["words"] if isinstance(accepted, dict) else {})
+                 accepted=accepted["words"] if isinstance(accepted, dict) else {}, review=review)

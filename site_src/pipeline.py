@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from site_src import shipped_templates
 from site_src.content.imported import SOURCE_COPY, Written, write_report_folder
-from site_src.content.report import report_files
+from site_src.content.report import locate, report_files
 from site_src.content.site import REPORTS, ReportContent, SiteContent, first_of, load_site
 from site_src.errors import Location, Problem, SiteError, fail
 from site_src.files import read_bytes
@@ -31,6 +31,7 @@ from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dict
 from site_src.variants.convert import Convert, convert_value, make_converter
 from site_src.variants.punctuation import PAIRS as QUOTE_PAIRS
 from site_src.variants.punctuation import with_quotes
+from site_src.variants.review import ReviewItem, Segmenter, review_queue
 from site_src.yamlio import ID_PATTERN
 
 
@@ -142,7 +143,8 @@ def _build(project: Project) -> BuildResult:
     summaries = {entry.slug: summarise_report(entry, genre) for entry in content.reports}
     dictionaries = load_dictionaries()
     audits = {entry.slug: audit_report(content, entry, dictionaries) for entry in content.reports}
-    variants = tuple(convert_variant(content, summaries, audits, code) for code in
+    reviews = _reviews(project, content, dictionaries) if content.site.review else {}
+    variants = tuple(convert_variant(content, summaries, audits, code, reviews) for code in
                      (variant.code for variant in content.site.variants))
     plans = tuple(plan_site(variant) for variant in variants)
     static = _static_files(project.templates)
@@ -192,8 +194,37 @@ def audit_report(content: SiteContent, entry: ReportContent,
     return audit(entry.report, converted, content.glossary_for(entry), dictionaries, content.genre.accepted)
 
 
+def review_report(content: SiteContent, entry: ReportContent, dictionaries: Dictionaries,
+                  segmenter: Segmenter, locations: dict[str, Location] | None = None
+                  ) -> tuple[tuple[str, tuple[ReviewItem, ...]], ...]:
+    """The review queue of every converted variant of a report: (variant code, items)."""
+    queues = []
+    for variant in content.site.variants:
+        if variant.opencc is None:
+            continue
+        glossary = tuple(e for e in content.glossary_for(entry) if e.applies_to(variant.code))
+        convert = with_quotes(make_converter(variant.opencc, glossary), variant.quotes)
+        queues.append((variant.code, review_queue(entry.report, convert, glossary, dictionaries,
+                                                  content.genre.review, segmenter, locations)))
+    return tuple(queues)
+
+
+def _reviews(project: Project, content: SiteContent, dictionaries: Dictionaries
+             ) -> dict[str, tuple[tuple[str, tuple[ReviewItem, ...]], ...]]:
+    """Each report's review queues, their places named from the content folder (as on a page)."""
+    segmenter = Segmenter()
+    queues = {}
+    for entry in content.reports:
+        located = {key: replace(where, file=Path(where.file).relative_to(project.content).as_posix())
+                   for key, where in locate(entry.folder).items()}
+        queues[entry.slug] = review_report(content, entry, dictionaries, segmenter, located)
+    return queues
+
+
 def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
-                    audits: dict[str, tuple[VariantAudit, ...]], code: str) -> VariantContent:
+                    audits: dict[str, tuple[VariantAudit, ...]], code: str,
+                    reviews: dict[str, tuple[tuple[str, tuple[ReviewItem, ...]], ...]] | None = None
+                    ) -> VariantContent:
     """One variant's content, every reader-visible string in its script (each report with its own
     glossary before the site's)."""
     variant = next(v for v in content.site.variants if v.code == code)
@@ -215,6 +246,7 @@ def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
             chart=chart_bars(summary.figures.figures, own),
             slogans=convert_value(summary.slogans, own),
             audits=audits[entry.slug],
+            review=(reviews or {}).get(entry.slug, ()),
         )
 
     return VariantContent(

@@ -27,6 +27,7 @@ from site_src.summaries.figures.match import KeyFigure, KeyFigures
 from site_src.summaries.industries import IndustryPage, IndustrySummary
 from site_src.summaries.slogans import Slogan
 from site_src.variants.audit import VariantAudit
+from site_src.variants.review import ReviewItem
 
 # Chinese readers take in about 400 characters a minute; reading time counts characters, not words.
 CHARACTERS_PER_MINUTE = 400
@@ -166,6 +167,13 @@ class SlogansPage:
 
 
 @dataclass(frozen=True)
+class ReviewPage:
+    """For editors: the conversions of a report a person should check (linked from nowhere)."""
+
+    queues: tuple[tuple[str, tuple[ReviewItem, ...]], ...]  # (variant code, items)
+
+
+@dataclass(frozen=True)
 class ReportEntry:
     """One report on the site's home page (a site of several reports)."""
 
@@ -232,7 +240,7 @@ class SitePlan:
 
 # --- planning ------------------------------------------------------------------------------------
 
-_OUT_OF_ORDER = ("not-found", "search")  # pages outside the reading order (no previous/next)
+_OUT_OF_ORDER = ("not-found", "search", "review")  # pages outside the reading order (no previous/next)
 
 
 @dataclass(frozen=True)
@@ -356,6 +364,9 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool
     if entry.slogans:
         summaries.append(add("slogans.html", "page_slogans.html", "slogans", "slogans", ui["slogans_title"],
                              SlogansPage(entry.slogans)))
+    if entry.review:
+        add("review.html", "page_review.html", "review", "review", ui["review_title"],
+            ReviewPage(entry.review))
     steps = tuple(report.walk())
     full = add("full.html", "page_full.html", "full", "full", ui["full_text_title"],
                FullText(report, tuple(s for s in steps if s.term is None and s.place != "terms-heading"),

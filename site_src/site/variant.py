@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from site_src.config import SiteConfig, Variant
 from site_src.content.pages import EditorialPage
-from site_src.model import GlossaryEntry, Report
+from site_src.model import VERBATIM, GlossaryEntry, Report
 from site_src.summaries.figures.chart import ChartBar
 from site_src.summaries.figures.match import KeyFigures
 from site_src.summaries.industries import IndustrySummary
 from site_src.summaries.slogans import Slogan
 from site_src.variants.audit import VariantAudit
+from site_src.variants.review import ReviewItem
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class ReportVariant:
     chart: tuple[ChartBar, ...]
     slogans: tuple[Slogan, ...]
     audits: tuple[VariantAudit, ...]  # the conversion audit of each converted variant
+    # The review queue of each converted variant (code, items), where the site asks for it.
+    review: tuple[tuple[str, tuple[ReviewItem, ...]], ...] = field(default=(), metadata=VERBATIM)
 
 
 @dataclass(frozen=True)
