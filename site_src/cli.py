@@ -38,7 +38,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
                                               "e.g. 2025-gansu)")
     import_parser.add_argument("--force", action="store_true",
                                help="replace the importer's files even where a person has edited them")
-    command("audit", "print the conversion audit of every converted variant")
+    audit_parser = command("audit", "print the conversion audit of every converted variant")
+    audit_parser.add_argument("--review", action="store_true",
+                              help="list the conversions a person should check, and what settles each")
     serve_parser = command("serve", "build, serve on 127.0.0.1, rebuild on change")
     serve_parser.add_argument("--port", type=_port, default=8000)
     serve_parser.add_argument("--host", default="127.0.0.1",
@@ -74,14 +76,22 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             for replaced, how in result.written.replaced:
                 print(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
         elif name == "audit":
-            from site_src.pipeline import audit_report, load_project
-            from site_src.variants.audit import format_audit
+            from site_src.content.report import locate
+            from site_src.pipeline import audit_report, load_project, review_report
+            from site_src.variants.audit import format_audit, load_dictionaries
+            from site_src.variants.review import Segmenter, format_queue
 
             content = load_project(project)
+            dictionaries, segmenter = load_dictionaries(), Segmenter()
             for entry in content.reports:  # a site of several reports audits each, under its name
                 if len(content.reports) > 1:
                     print(f"# {entry.slug}: {entry.report.full_title}")
-                print(format_audit(audit_report(content, entry), content.site))
+                if args.review:
+                    for code, items in review_report(content, entry, dictionaries, segmenter,
+                                                     locate(entry.folder)):
+                        print(format_queue(items, code))
+                else:
+                    print(format_audit(audit_report(content, entry, dictionaries), content.site))
         elif name == "serve":
             import site_src
             from site_src.serve import LOCAL_HOSTS, serve

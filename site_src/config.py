@@ -13,6 +13,7 @@ from site_src.yamlio import Reader, parse
 
 # A BCP 47 tag as the lang attribute takes it: language, then script/region subtags (zh-Hant-TW).
 LANGUAGE_TAG = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
+QUOTE_STYLES = ("corner", "curly")
 # Where the build puts templates/static/ (next to the variants' folders).
 STATIC_FOLDER = "static"
 
@@ -25,6 +26,9 @@ class Variant:
     label: str
     path: str = field(metadata=VERBATIM)
     opencc: str | None = field(default=None, metadata=VERBATIM)
+    # Quotation marks: "corner" writes “” ‘’ as 「」 『』 (Taiwan and Hong Kong usage), "curly" keeps
+    # them; "" until the site is loaded, then the genre's default for the variant's language.
+    quotes: str = field(default="", metadata=VERBATIM)
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,9 @@ class SiteConfig:
     base_url: str = field(default="", metadata=VERBATIM)
     # The site's own wording of interface strings (key, text); converted with the genre's words.
     ui: tuple[tuple[str, str], ...] = field(default=(), metadata=VERBATIM)
+    # Whether the build adds each report's conversion review queue as a page for editors
+    # (review.html, linked from nowhere); it costs the segmenter's start, about half a second.
+    review: bool = False
 
 
 def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig:
@@ -46,7 +53,7 @@ def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig
     node = parse(read_text(path), str(path))
     if node is None:
         raise SiteError([Problem(Location(str(path)), "the file is empty")])
-    fields = reader.mapping(node, "", ("variants",), ("title", "description", "base_url", "ui"))
+    fields = reader.mapping(node, "", ("variants",), ("title", "description", "base_url", "ui", "review"))
     if fields is None:
         raise SiteError(problems)
     title = reader.string(fields["title"], "title") if "title" in fields else ""
@@ -65,7 +72,7 @@ def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig
     variants: list[Variant] = []
     for n, item in enumerate(reader.sequence(fields.get("variants"), "variants")):
         key = f"variants[{n}]"
-        entry = reader.mapping(item, key, ("code", "label", "path"), ("opencc",))
+        entry = reader.mapping(item, key, ("code", "label", "path"), ("opencc", "quotes"))
         if entry is None:
             continue
         code = reader.string(entry.get("code"), f"{key}.code")
@@ -89,14 +96,19 @@ def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig
         for other in variants:
             if other.code == code or other.path == folder:
                 reader.problem(item, key, f"variant {code!r} repeats the code or path of {other.code!r}")
+        quotes = reader.string(entry["quotes"], f"{key}.quotes") if "quotes" in entry else ""
+        if quotes and quotes not in QUOTE_STYLES:
+            reader.problem(entry["quotes"], f"{key}.quotes",
+                           f"unknown quotes {quotes!r} (allowed: {', '.join(QUOTE_STYLES)})")
         variants.append(Variant(code=code, label=reader.string(entry.get("label"), f"{key}.label"),
-                                path=folder, opencc=config))
+                                path=folder, opencc=config, quotes=quotes))
     if not variants and not problems:
         reader.problem(fields.get("variants"), "variants", "at least one variant is needed")
     if problems:
         raise SiteError(problems)
+    review = reader.boolean(fields["review"], "review") if "review" in fields else False
     return SiteConfig(title=title, description=description, variants=tuple(variants), base_url=base_url,
-                      ui=tuple(ui))
+                      ui=tuple(ui), review=review)
 
 
 def _opencc_config_exists(name: str) -> bool:

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from site_src.content.glossary import load_glossary
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.ingest.slug import PlaceWords
+from site_src.model import GlossaryEntry
 from site_src.summaries.figures.parse import FigureVocabulary, Grammar
 from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords, TierWord, industry_vocabulary
 from site_src.summaries.slogan_detect import SloganVocabulary, SloganWords, slogan_vocabulary
+from site_src.variants.review import ReviewWords
 from site_src.yamlio import Field, Id, Integer, ListOf, MapOf, Reader, Table, Text, parse
 
 SHIPPED = Path(__file__).resolve().parent / "genres" / "work-report"
@@ -32,6 +35,9 @@ _WORD_LISTS = ("change_verbs", "growth_verbs", "level_verbs", "qualifiers", "req
 FIGURES = Table(FigureVocabulary, (*(Field(name, _WORDS) for name in _WORD_LISTS),
                                    Field("synonyms", MapOf(_WORDS))))
 UI = MapOf(Text())
+ACCEPTED = Table(dict, (Field("words", MapOf(ListOf(Text()))),))
+REVIEW = Table(ReviewWords, (Field("defaults", Text()), Field("names", Text()), Field("name_tags", _WORDS)))
+PUNCTUATION = Table(dict, (Field("quotes", MapOf(Text(choices=("corner", "curly")))),))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),
                             Field("names", MapOf(Text()))))
@@ -73,6 +79,11 @@ class Genre:
     places: PlaceWords  # how a report's folder is named from its issuer
     industries: IndustryVocabulary  # how a report writes its industry system (industries.yaml)
     slogans: SloganVocabulary  # how a report writes its numbered formulas (slogans.yaml)
+    # Phrases of the genre OpenCC gets wrong, after a site's and a report's own glossaries.
+    glossary: tuple[GlossaryEntry, ...]
+    quotes: Mapping[str, str]  # quotation marks by variant language: corner (「」) or curly (“”)
+    accepted: Mapping[str, tuple[str, ...]]  # words whose Traditional forms are all accepted
+    review: ReviewWords  # what the conversion review queue looks for
 
 
 def load_genre(content: Path | None = None) -> Genre:
@@ -111,12 +122,26 @@ def load_genre(content: Path | None = None) -> Genre:
     except re.error as error:  # digit_code or year of a site's own slogans.yaml
         problems.append(Problem(Location(str(where("slogans.yaml"))),
                                 f"not a regular expression: {error}"))
+    punctuation = load("punctuation.yaml", PUNCTUATION)
+    accepted = load("accepted.yaml", ACCEPTED)
+    review = load("review.yaml", REVIEW)
+    glossary_path = content / OVERRIDES / "glossary.yaml" if content is not None else None
+    glossary_path = glossary_path if glossary_path is not None and glossary_path.is_file() \
+        else SHIPPED / "glossary.yaml"
+    try:
+        glossary = load_glossary(glossary_path)
+    except SiteError as error:
+        problems.extend(error.problems)
+        glossary = ()
     if isinstance(ui, dict) and content is not None and (content / OVERRIDES / "ui.yaml").is_file():
         missing = sorted(load_genre().ui.keys() - ui.keys())  # a site's ui.yaml must say everything
         if missing:
             problems.append(Problem(Location(str(content / OVERRIDES / "ui.yaml")),
                                     f"missing: {', '.join(missing)} (copy the shipped file, then edit)"))
     if problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
-            or not isinstance(places, PlaceWords) or industries is None or slogans is None:
+            or not isinstance(places, PlaceWords) or not isinstance(review, ReviewWords) \
+            or industries is None or slogans is None:
         raise SiteError(problems)
-    return Genre(ui=ui, figures=Grammar(figures), places=places, industries=industries, slogans=slogans)
+    return Genre(ui=ui, figures=Grammar(figures), places=places, industries=industries, slogans=slogans,
+                 glossary=glossary, quotes=punctuation["quotes"] if isinstance(punctuation, dict) else {},
+                 accepted=accepted["words"] if isinstance(accepted, dict) else {}, review=review)

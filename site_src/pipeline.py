@@ -7,8 +7,8 @@ from pathlib import Path
 
 from site_src import shipped_templates
 from site_src.content.imported import SOURCE_COPY, Written, write_report_folder
-from site_src.content.report import report_files
-from site_src.content.site import REPORTS, ReportContent, SiteContent, load_site
+from site_src.content.report import locate, report_files
+from site_src.content.site import REPORTS, ReportContent, SiteContent, first_of, load_site
 from site_src.errors import Location, Problem, SiteError, fail
 from site_src.files import read_bytes
 from site_src.genre import Genre, load_genre
@@ -22,7 +22,7 @@ from site_src.site.plan import plan_site
 from site_src.site.render import make_environment, render_files, render_root_pages, render_variant
 from site_src.site.search import fold_map, search_index
 from site_src.site.sitemap import robots_txt, sitemap_xml
-from site_src.site.variant import ReportVariant, VariantContent
+from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
 from site_src.summaries.figures.chart import chart_bars
 from site_src.summaries.figures.match import KeyFigures, key_figures
 from site_src.summaries.figures.track import Track, TrackYear, tracks
@@ -36,6 +36,9 @@ from site_src.summaries.industry_draft import (
 from site_src.summaries.slogan_page import SloganSummary, convert_summary, summarise_slogans
 from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dictionaries
 from site_src.variants.convert import Convert, convert_value, make_converter
+from site_src.variants.punctuation import PAIRS as QUOTE_PAIRS
+from site_src.variants.punctuation import with_quotes
+from site_src.variants.review import ReviewItem, Segmenter, review_queue
 from site_src.yamlio import ID_PATTERN
 
 
@@ -175,14 +178,15 @@ def _build(project: Project) -> BuildResult:
                     genre.figures, genre.places)
     dictionaries = load_dictionaries()
     audits = {entry.slug: audit_report(content, entry, dictionaries) for entry in content.reports}
-    variants = tuple(convert_variant(content, summaries, audits, code, yearly) for code in
+    reviews = _reviews(project, content, dictionaries) if content.site.review else {}
+    variants = tuple(convert_variant(content, summaries, audits, code, reviews, yearly) for code in
                      (variant.code for variant in content.site.variants))
     plans = tuple(plan_site(variant) for variant in variants)
     static = _static_files(project.templates)
     env = make_environment(project.templates, project.cache / "jinja")
     search_files = [search_index(variant, plan) for variant, plan in zip(variants, plans, strict=True)]
     search_files.append(fold_map((char for f in search_files for char in f.text),
-                                 dictionaries.character_pairs()))
+                                 [*dictionaries.character_pairs(), *QUOTE_PAIRS]))
     files: list[tuple[str, bytes]] = [(f.path, f.text.encode("utf-8")) for f in search_files]
     static_names = frozenset(path.removeprefix("static/") for path, _ in (*static, *files)
                              if path.startswith("static/"))
@@ -223,21 +227,50 @@ def summarise_report(entry: ReportContent, genre: Genre) -> Summaries:
 def audit_report(content: SiteContent, entry: ReportContent,
                  dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
     """The conversion audit of every converted variant, against the source's own text if kept."""
-    converted = tuple((v.code, v.opencc) for v in content.site.variants if v.opencc)
-    return audit(entry.report, converted, content.glossary_for(entry), dictionaries)
+    converted = tuple((v.code, v.opencc, v.quotes) for v in content.site.variants if v.opencc)
+    return audit(entry.report, converted, content.glossary_for(entry), dictionaries, content.genre.accepted)
+
+
+def review_report(content: SiteContent, entry: ReportContent, dictionaries: Dictionaries,
+                  segmenter: Segmenter, locations: dict[str, Location] | None = None
+                  ) -> tuple[tuple[str, tuple[ReviewItem, ...]], ...]:
+    """The review queue of every converted variant of a report: (variant code, items)."""
+    queues = []
+    for variant in content.site.variants:
+        if variant.opencc is None:
+            continue
+        glossary = tuple(e for e in content.glossary_for(entry) if e.applies_to(variant.code))
+        convert = with_quotes(make_converter(variant.opencc, glossary), variant.quotes)
+        queues.append((variant.code, review_queue(entry.report, convert, glossary, dictionaries,
+                                                  content.genre.review, segmenter, locations)))
+    return tuple(queues)
+
+
+def _reviews(project: Project, content: SiteContent, dictionaries: Dictionaries
+             ) -> dict[str, tuple[tuple[str, tuple[ReviewItem, ...]], ...]]:
+    """Each report's review queues, their places named from the content folder (as on a page)."""
+    segmenter = Segmenter()
+    queues = {}
+    for entry in content.reports:
+        located = {key: replace(where, file=Path(where.file).relative_to(project.content).as_posix())
+                   for key, where in locate(entry.folder).items()}
+        queues[entry.slug] = review_report(content, entry, dictionaries, segmenter, located)
+    return queues
 
 
 def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
                     audits: dict[str, tuple[VariantAudit, ...]], code: str,
+                    reviews: dict[str, tuple[tuple[str, tuple[ReviewItem, ...]], ...]] | None = None,
                     yearly: tuple[Track, ...] = ()) -> VariantContent:
     """One variant's content, every reader-visible string in its script (each report with its own
     glossary before the site's)."""
     variant = next(v for v in content.site.variants if v.code == code)
 
     def converter(glossary: tuple[GlossaryEntry, ...]) -> Convert:
-        return make_converter(variant.opencc, tuple(e for e in glossary if e.applies_to(code)))
+        chosen = tuple(e for e in glossary if e.applies_to(code))
+        return with_quotes(make_converter(variant.opencc, chosen), variant.quotes)
 
-    convert = converter(content.glossary)
+    convert = converter(first_of(content.glossary, content.genre.glossary))
     owns = {entry.slug: converter(content.glossary_for(entry)) for entry in content.reports}
 
     def track_year(year: TrackYear) -> TrackYear:
@@ -259,6 +292,7 @@ def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
             chart=chart_bars(summary.figures.figures, own),
             slogans=convert_summary(summary.slogans, own),
             audits=audits[entry.slug],
+            review=(reviews or {}).get(entry.slug, ()),
         )
 
     return VariantContent(
@@ -268,11 +302,21 @@ def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
         pages=convert_value(content.pages, convert),
         ui={key: convert(text) for key, text in content.ui.items()},
         labels={other.code: other.label for other in content.site.variants},
-        glossary=convert_value(content.glossary, convert),
+        glossaries=convert_value(_glossaries(content), convert),
         reports=tuple(report_variant(entry) for entry in content.reports),
         tracks=tuple(replace(track, place=convert(track.place), years=tuple(map(track_year, track.years)))
                      for track in yearly),
     )
+
+
+def _glossaries(content: SiteContent) -> tuple[GlossaryGroup, ...]:
+    """What the about page lists: the site's glossary, each report's own, the genre's entries used."""
+    ui = content.ui
+    groups = [GlossaryGroup(ui["glossary"], content.glossary)]
+    groups += [GlossaryGroup(ui["report_glossary"].format(report=entry.report.full_title), entry.glossary)
+               for entry in content.reports]
+    groups.append(GlossaryGroup(ui["genre_glossary"], content.genre_entries_used()))
+    return tuple(group for group in groups if group.entries)
 
 
 def _static_files(templates: tuple[Path, ...]) -> list[tuple[str, bytes]]:

@@ -138,6 +138,15 @@ class Reader:
             self.problem(node, path, "must not be empty")
         return value
 
+    def boolean(self, node: yaml.Node | None, path: str) -> bool:
+        if node is None:  # a missing key: mapping() has reported it
+            return False
+        value = self._scalar(node)
+        if not isinstance(value, bool):
+            self.problem(node, path, f"expected true or false, got {_describe(node)}")
+            return False
+        return value
+
     def integer(self, node: yaml.Node | None, path: str) -> int:
         if node is None:  # a missing key: mapping() has reported it
             return 0

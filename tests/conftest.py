@@ -77,3 +77,34 @@ def plan_of(reports: tuple[ReportVariant, ...], pages: tuple[EditorialPage, ...]
 def report_folder(project: Project) -> Path:
     """The bundled report's folder in a project (a copy's, or the repository's)."""
     return project.content / "reports" / SEED_SLUG
+
+
+def bundled_hant(keep_traditional: bool = False):  # type: ignore[no-untyped-def]
+    """The bundled report's conversion to zh-Hant as the build makes it: its own, the site's and
+    the genre's glossaries, then Taiwan's quotation marks. ``keep_traditional``: the glossaries'
+    Traditional forms are kept as they are (to convert Traditional text again and see nothing
+    change: 安納杰 keeps its 杰)."""
+    from site_src.content.site import load_site
+    from site_src.genre import load_genre
+    from site_src.variants.convert import make_converter
+    from site_src.variants.punctuation import with_quotes
+
+    content = load_site(CONTENT, load_genre(CONTENT))
+    (entry,) = content.reports
+    (variant,) = (v for v in content.site.variants if v.code == "zh-Hant")
+    from site_src.model import GlossaryEntry
+
+    glossary = content.glossary_for(entry)
+    if keep_traditional:
+        glossary += tuple(GlossaryEntry(e.traditional, e.traditional, "kept") for e in glossary
+                          if e.traditional not in {g.phrase for g in glossary})
+    return with_quotes(make_converter("s2tw", glossary), variant.quotes)
+
+
+def back_to_hans():  # type: ignore[no-untyped-def]
+    """A Traditional page's text in Simplified, with the source's quotation marks again."""
+    from site_src.variants.convert import make_converter
+
+    tw2s = make_converter("tw2s")
+    marks = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+    return lambda text: tw2s(text).translate(marks)

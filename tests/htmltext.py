@@ -60,7 +60,9 @@ class _Parser(HTMLParser):
             return
         other_script = "lang" in attributes and tag != "html" and attributes["lang"] != self.page.lang
         skipping = (tag in ("script", "style") or other_script
-                    or {"source-quote", "script-sample"} & set(attributes.get("class", "").split()))
+                    # a glossary's reasons quote the other script's forms on purpose (作“併”)
+                    or {"source-quote", "script-sample", "glossary-reason"}
+                    & set(attributes.get("class", "").split()))
         self.stack.append(skipping)
         if skipping:
             self.skip_depth += 1

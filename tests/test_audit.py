@@ -7,14 +7,13 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
-from site_src.content.glossary import load_glossary
 from site_src.model import Report
 from site_src.pipeline import Project, audit_report, load_project
 from site_src.variants.audit import Dictionaries, VariantAudit, load_dictionaries, segment
-from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT, ROOT
+from .conftest import ROOT, bundled_hant
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +46,7 @@ def test_segmentation_replays_opencc(dictionaries: Dictionaries) -> None:
 def test_every_difference_is_real_and_linked(hant_audit: VariantAudit, report: Report) -> None:
     originals = {original.id: original.text for original in report.originals}
     assert originals and hant_audit.compared
-    convert = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
+    convert = bundled_hant()
     paragraphs = {p.id: p.source_text for p in report.paragraphs()}
     paragraphs.update({s.id: s.heading for s in report.sections()})
     paragraphs.update({p.id: p.heading for p in report.parts})
@@ -65,16 +64,36 @@ def test_classes_on_this_report(hant_audit: VariantAudit) -> None:
     assert ("corrected", "干部", "干部", "幹部") in found
     assert ("corrected", "奋斗", "奮斗", "奮鬥") in found
     assert ("glyph", "污", "污", "汙") in found
-    assert ("glossary", "快干", "快干", "快幹") in found
+    assert ("glossary", "抓快干", "抓快干", "抓快幹") in found
+    assert ("accepted", "布局", "布局", "佈局") in found  # both right: never "corrected"
     counts = hant_audit.counts()
-    assert counts["corrected"] > 100
+    assert counts["corrected"] > 80
     # Every questionable phrase has been decided: what is left is explained by a class.
     assert counts["other"] == 0
 
 
+def test_every_class_the_audit_gives_is_true(hant_audit: VariantAudit) -> None:
+    """Each difference from the source site's own Traditional, as a person reviewed it
+    (tests/data/audit-review.yaml): a correction only where the source was wrong, both accepted
+    only where both are, and nothing left where ours was wrong (the genre's glossary fixed it)."""
+    review = yaml.safe_load((ROOT / "tests" / "data" / "audit-review.yaml").read_text(encoding="utf-8"))
+    verdicts = {(d["phrase"], d["source"], d["ours"]): d["verdict"] for d in review["differences"]}
+    allowed = {"corrected": {"source-wrong"}, "glossary": {"source-wrong"},
+               "accepted": {"both-right"}, "glyph": {"both-right"},
+               "unsure": {"source-wrong", "both-right"}}  # unsure claims nothing, only asks
+    for difference in hant_audit.differences:
+        verdict = verdicts.get((difference.phrase, difference.source, difference.ours))
+        assert verdict is not None, f"not reviewed: {difference}"
+        assert verdict != "ours-wrong", difference
+        assert verdict in allowed[difference.kind], (difference, verdict)
+    wrong = [key for key, verdict in verdicts.items() if verdict == "ours-wrong"]
+    listed = {(d.phrase, d.source, d.ours) for d in hant_audit.differences}
+    assert wrong and not listed.intersection(wrong)  # 中签 and 杰: fixed, no longer a difference
+
+
 def test_choices_say_what_decided(hant_audit: VariantAudit) -> None:
     choices = {(c.phrase, c.chosen): c for c in hant_audit.choices}
-    assert choices[("新征程", "新征程")].by == "glossary"
+    assert choices[("新征程", "新征程")].by == "glossary"  # the genre's glossary
     assert choices[("干部", "幹部")].by == "phrase"
     assert choices[("干部", "幹部")].candidates[0][0] == "干"
 

@@ -138,7 +138,7 @@ CASES = [
                   "(allowed: id, kind, lead, text)"),
     case("unknown-key-in-site", Replace("site.yaml", "    opencc: s2tw", "    openc: s2tw"),
          expected="error: {content}/site.yaml:{line}: variants[1].openc: unknown key 'openc' "
-                  "(allowed: code, label, path, opencc)"),
+                  "(allowed: code, label, path, opencc, quotes)"),
     case("missing-key", Replace("report.yaml", "year: 2024\n", ""),
          expected="error: {report}/report.yaml:1: year: missing key"),
     # --- ids and references ---------------------------------------------------------------------

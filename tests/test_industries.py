@@ -8,14 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from site_src.content.glossary import load_glossary
 from site_src.errors import SiteError
 from site_src.model import Report
 from site_src.pipeline import BuildResult
 from site_src.summaries.industries import load_industries, summarise
-from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT, REPORT
+from .conftest import REPORT, back_to_hans, bundled_hant
 from .htmltext import read_page
 
 QUOTE = re.compile(r'<blockquote class="quote"[^>]*>\s*<p>(.*?)</p>', re.S)
@@ -92,8 +90,8 @@ def test_every_industry_page_in_both_variants_quotes_the_report_verbatim(
     out, _ = built_site
     system = load_industries(REPORT / "industries.yaml", report)
     assert system is not None
-    to_hant = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
-    back = make_converter("tw2s")
+    to_hant = bundled_hant()
+    back = back_to_hans()
     sentences = {p.id: p.source_text for p in report.paragraphs()}
     everything = "\n".join(sentences.values())
     for industry in system.industries():

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from site_src.content.glossary import load_glossary
 from site_src.content.report import load_report
 from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build, import_source
-from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT, SEED_SLUG, SHARED_REPORTS
+from .conftest import CONTENT, SEED_SLUG, SHARED_REPORTS, bundled_hant
 from .htmltext import broken_links, read_page
 
 SHARED = ("2016-hailar-district-hulunbuir", "2019-national-state-council", "2026-sichuan-province")
@@ -66,7 +64,7 @@ def test_each_report_has_every_page_type(several: tuple[Path, BuildResult, dict[
 def test_nothing_lost_every_paragraph_of_each_report_in_both_variants(
         several: tuple[Path, BuildResult, dict[str, Report]]) -> None:
     out, _, reports = several
-    to_hant = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
+    to_hant = bundled_hant()
     for slug, report in reports.items():
         hans = read_page(out / "zh-hans" / slug / "full.html").text
         hant = read_page(out / "zh-hant" / slug / "full.html").text
@@ -84,6 +82,6 @@ def test_every_link_resolves_and_search_names_the_report(
     out, _, reports = several
     assert broken_links(out) == []
     index = (out / "zh-hant" / "search-index.js").read_text(encoding="utf-8")
-    to_hant = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
+    to_hant = bundled_hant()
     for report in reports.values():
         assert to_hant(report.full_title) + " · " in index

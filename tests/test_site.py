@@ -8,12 +8,11 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 
-from site_src.content.glossary import load_glossary
 from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build
 from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT, ROOT, plan_of, report_variant
+from .conftest import CONTENT, ROOT, back_to_hans, bundled_hant, plan_of, report_variant
 from .htmltext import Page, broken_links, read_page
 
 VARIANTS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
@@ -103,8 +102,7 @@ def test_no_annotation_and_no_mojibake_on_any_page(pages: dict[Path, Page]) -> N
 def test_no_character_of_the_other_script_left(pages: dict[Path, Page]) -> None:
     """Converting a page's text to its own script again changes nothing (outside passages marked
     with the other script's lang, such as the switcher's label and the audit's quotes)."""
-    glossary = load_glossary(CONTENT / "glossary.yaml")
-    to_script = {"zh-hant": make_converter("s2tw", glossary), "zh-hans": make_converter("tw2s")}
+    to_script = {"zh-hant": bundled_hant(keep_traditional=True), "zh-hans": make_converter("tw2s")}
     for path, page in pages.items():
         if path.parts[0] in to_script:
             seen = page.text + page.title + page.description
@@ -120,7 +118,7 @@ def test_seed_conversion_errors_are_corrected(pages: dict[Path, Page]) -> None:
 
 
 def test_nothing_lost_every_paragraph_in_both_variants(pages: dict[Path, Page], report: Report) -> None:
-    back = make_converter("tw2s")
+    back = back_to_hans()
     full_hans = pages[Path("zh-hans/full.html")].text
     full_hant = back(pages[Path("zh-hant/full.html")].text)
     for paragraph in report.paragraphs():
@@ -134,7 +132,7 @@ def test_nothing_lost_every_paragraph_in_both_variants(pages: dict[Path, Page], 
 
 def test_every_paragraph_is_on_its_own_page_with_its_anchor(
         pages: dict[Path, Page], report: Report) -> None:
-    back = make_converter("tw2s")
+    back = back_to_hans()
     anchors = plan_of((report_variant("", report),)).reports[""].anchors
     texts = {folder: {} for folder in VARIANTS}
     for paragraph in report.paragraphs():

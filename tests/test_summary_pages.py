@@ -10,12 +10,10 @@ import json
 import re
 from pathlib import Path
 
-from site_src.content.glossary import load_glossary
 from site_src.model import Report
 from site_src.pipeline import BuildResult
-from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT
+from .conftest import back_to_hans, bundled_hant
 from .htmltext import read_page
 
 VALUE_LINK = re.compile(r'<a href="([^"#]+)#([a-z0-9-]+)" title="([^"]*)">([^<]*)</a>')
@@ -24,7 +22,7 @@ VALUE_LINK = re.compile(r'<a href="([^"#]+)#([a-z0-9-]+)" title="([^"]*)">([^<]*
 def test_every_number_links_to_the_paragraph_that_states_it(built_site: tuple[Path, BuildResult],
                                                             report: Report) -> None:
     out, _ = built_site
-    back = make_converter("tw2s")
+    back = back_to_hans()
     texts = {p.id: p.source_text for p in report.paragraphs()}
     for folder in ("zh-hans", "zh-hant"):
         page = (out / folder / "figures.html").read_text(encoding="utf-8")
@@ -64,7 +62,7 @@ def test_slogans_page_quotes_each_paragraph_once_with_its_formulas_marked(
         built_site: tuple[Path, BuildResult], report: Report) -> None:
     out, _ = built_site
     texts = {p.id: p.source_text for p in report.paragraphs()}
-    to_hant = make_converter("s2tw", load_glossary(CONTENT / "glossary.yaml"))
+    to_hant = bundled_hant()
     pages = {folder: (out / folder / "slogans.html").read_text(encoding="utf-8")
              for folder in ("zh-hans", "zh-hant")}
     hans, hant = quotes_of(pages["zh-hans"]), quotes_of(pages["zh-hant"])
@@ -81,7 +79,7 @@ def test_slogans_page_quotes_each_paragraph_once_with_its_formulas_marked(
         assert [to_hant(mark) for mark in marks] == re.findall(r"<mark>(.*?)</mark>", quote_hant), pid
         assert html.unescape(re.sub("</?mark>", "", quote_hant)) == "……".join(
             to_hant(sentence) for sentence in plain.split("……")), pid
-    assert "<mark>“2335”</mark>" in pages["zh-hans"] and "<mark>“三攻堅一盤活”</mark>" in pages["zh-hant"]
+    assert "<mark>“2335”</mark>" in pages["zh-hans"] and "<mark>「三攻堅一盤活」</mark>" in pages["zh-hant"]
     # review-intro-2 holds three formulas: one quote, three marks.
     (intro,) = [quote for pid, quote in hans if pid == "review-intro-2"]
     assert re.findall(r"<mark>(.*?)</mark>", intro) == ["“四个意识”", "“四个自信”", "“两个维护”"]

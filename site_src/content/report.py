@@ -322,6 +322,22 @@ def _is_list(node: yaml.Node, key: str) -> bool:
 
 def load_report(content_dir: Path) -> Report:
     """Load and validate the whole report; every problem in every file is reported together."""
+    return _load(content_dir)[0]
+
+
+def locate(content_dir: Path) -> dict[str, Location]:
+    """Where each text of the report is written: the file and line of every paragraph's id, and
+    of every part's and section's title (for messages that send a person to edit one)."""
+    report, files = _load(content_dir)
+    where = dict(files.ids)
+    for part in report.parts:
+        where[part.id] = Location(files.name(f"parts/{part.id}.yaml"), 2, key="title")
+        for section in part.sections:
+            where[section.id] = Location(files.name(f"sections/{section.id}.yaml"), 2, key="title")
+    return where
+
+
+def _load(content_dir: Path) -> tuple[Report, _Folder]:
     files = _Folder(content_dir)
     meta = files.read(REPORT_FILE, REPORT)
     preamble = files.read("preamble.yaml", PARAGRAPHS_FILE)
@@ -393,4 +409,4 @@ def load_report(content_dir: Path) -> Report:
                     provenance=provenance[0], byline=record.byline,
                     terms=terms[0].terms if terms else (),
                     originals=originals[0].texts if originals else ())
-    return report
+    return report, files

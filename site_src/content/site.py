@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from site_src.config import SiteConfig, load_config
+from site_src.config import SiteConfig, Variant, load_config
 from site_src.content.glossary import load_glossary
 from site_src.content.pages import EditorialPage, load_pages
 from site_src.content.report import REPORT_FILE, load_report
@@ -52,13 +52,33 @@ class SiteContent:
     site: SiteConfig  # with its title and description (from the reports, unless site.yaml says)
     ui: dict[str, str]  # the interface's words: the genre's, reworded by site.yaml's ui:
     pages: tuple[EditorialPage, ...]
-    glossary: tuple[GlossaryEntry, ...]
+    glossary: tuple[GlossaryEntry, ...]  # the site's own
     reports: tuple[ReportContent, ...]
+    genre: Genre  # what the site knows of the genre (its glossary, accepted forms, …)
 
     def glossary_for(self, entry: ReportContent) -> tuple[GlossaryEntry, ...]:
-        """The overrides that convert a report: its own first, then the site's."""
-        own = {item.phrase for item in entry.glossary}
-        return entry.glossary + tuple(item for item in self.glossary if item.phrase not in own)
+        """The overrides that convert a report: its own first, then the site's, then the genre's
+        (a phrase is decided by the first that has it)."""
+        return first_of(entry.glossary, self.glossary, self.genre.glossary)
+
+    def genre_entries_used(self) -> tuple[GlossaryEntry, ...]:
+        """The genre's entries that convert some text of the site (the about page lists them)."""
+        own = {item.phrase for item in self.glossary}
+        own |= {item.phrase for entry in self.reports for item in entry.glossary}
+        texts = "\n".join(_texts(entry.report) for entry in self.reports)
+        return tuple(item for item in self.genre.glossary if item.phrase not in own and item.phrase in texts)
+
+
+def first_of(*glossaries: tuple[GlossaryEntry, ...]) -> tuple[GlossaryEntry, ...]:
+    """The entries of several glossaries, each phrase from the first glossary that has it."""
+    seen: set[str] = set()
+    chained = []
+    for glossary in glossaries:
+        for item in glossary:
+            if item.phrase not in seen:
+                seen.add(item.phrase)
+                chained.append(item)
+    return tuple(chained)
 
 
 def report_folders(content_dir: Path) -> tuple[tuple[str, Path], ...]:
@@ -112,8 +132,13 @@ def load_site(content_dir: Path, genre: Genre) -> SiteContent:
     if problems or site is None or pages is None:
         raise SiteError(problems)
     ui = {**genre.ui, **dict(site.ui)}
+    # Each variant's quotation marks: as site.yaml says, else the genre's for its language.
+    def quotes(variant: Variant) -> str:
+        return variant.quotes or (genre.quotes.get(variant.code, "curly") if variant.opencc else "curly")
+
+    site = replace(site, variants=tuple(replace(v, quotes=quotes(v)) for v in site.variants))
     return SiteContent(_titled(site, tuple(r.report for r in reports), ui), ui, pages, glossary,
-                       tuple(reports))
+                       tuple(reports), genre)
 
 
 def _texts(report: Report) -> str:

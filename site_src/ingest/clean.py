@@ -242,7 +242,8 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, s
     if not lines:
         problems.append(Problem(Location(source_file, 1), "the report is empty"))
     lines, joins = rejoin_broken_lines(lines)
-    problems.extend(check_ending(lines, source_file))
+    if strict:
+        problems.extend(check_ending(lines, source_file))
     if problems:
         raise SiteError(problems)
     # Annotations in the furniture went with it; count only those removed from the report's text.

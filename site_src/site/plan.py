@@ -20,8 +20,8 @@ from typing import Any
 
 from site_src.content.pages import EditorialPage
 from site_src.errors import Location, Problem, SiteError
-from site_src.model import GlossaryEntry, Paragraph, Part, Report, Section, Step, Term
-from site_src.site.variant import ReportVariant, VariantContent
+from site_src.model import Paragraph, Part, Report, Section, Step, Term
+from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
 from site_src.summaries.figures.chart import Chart, chart_bars, layout
 from site_src.summaries.figures.export import FiguresData, figure_rows
 from site_src.summaries.figures.match import KeyFigure, KeyFigures
@@ -29,6 +29,7 @@ from site_src.summaries.figures.track import Track, TrackYear
 from site_src.summaries.industries import IndustryPage, IndustrySummary
 from site_src.summaries.slogan_page import SloganSummary
 from site_src.variants.audit import VariantAudit
+from site_src.variants.review import ReviewItem
 
 # Chinese readers take in about 400 characters a minute; reading time counts characters, not words.
 CHARACTERS_PER_MINUTE = 400
@@ -189,6 +190,13 @@ class TrackPage:
 
 
 @dataclass(frozen=True)
+class ReviewPage:
+    """For editors: the conversions of a report a person should check (linked from nowhere)."""
+
+    queues: tuple[tuple[str, tuple[ReviewItem, ...]], ...]  # (variant code, items)
+
+
+@dataclass(frozen=True)
 class ReportEntry:
     """One report on the site's home page (a site of several reports)."""
 
@@ -215,7 +223,7 @@ class ImportRecord:
 class EditorialSubject:
     page: EditorialPage
     records: tuple[ImportRecord, ...]  # on the about page: every report's record and audit
-    glossary: tuple[GlossaryEntry, ...]  # on the about page: the glossary, with its reasons
+    glossaries: tuple[GlossaryGroup, ...]  # on the about page: the glossaries, with their reasons
     several: bool  # whether the records need a heading each
 
 
@@ -265,7 +273,7 @@ class SitePlan:
 
 # --- planning ------------------------------------------------------------------------------------
 
-_OUT_OF_ORDER = ("not-found", "search")  # pages outside the reading order (no previous/next)
+_OUT_OF_ORDER = ("not-found", "search", "review")  # pages outside the reading order (no previous/next)
 
 
 @dataclass(frozen=True)
@@ -326,7 +334,8 @@ def plan_site(content: VariantContent) -> SitePlan:
     records = tuple(ImportRecord(entry, entry.audits, navs[entry.slug].anchors) for entry in content.reports)
     for page in content.pages:
         about = page.slug == "about"
-        subject = EditorialSubject(page, records if about else (), content.glossary if about else (), several)
+        subject = EditorialSubject(page, records if about else (), content.glossaries if about else (),
+                                   several)
         drafts.append(_Draft(f"{page.slug}.html", "page_editorial.html", "editorial", page.slug, page.title,
                              None, subject, "index.html", content.site.description))
     drafts.append(_Draft("search.html", "page_search.html", "search", "search", ui["search_title"],
@@ -422,6 +431,9 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool, t
                              SlogansPage(entry.slogans)))
     if track is not None:
         summaries.append(track)
+    if entry.review:
+        add("review.html", "page_review.html", "review", "review", ui["review_title"],
+            ReviewPage(entry.review))
     steps = tuple(report.walk())
     full = add("full.html", "page_full.html", "full", "full", ui["full_text_title"],
                FullText(report, tuple(s for s in steps if s.term is None and s.place != "terms-heading"),

@@ -7,7 +7,7 @@ from html import escape
 from site_src.config import SiteConfig
 from site_src.site.plan import SitePlan
 
-_SKIP = ("not-found", "search")
+_SKIP = ("not-found", "search", "review")
 
 
 def sitemap_xml(site: SiteConfig, plan: SitePlan) -> str | None:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from site_src.config import SiteConfig, Variant
 from site_src.content.pages import EditorialPage
-from site_src.model import GlossaryEntry, Report
+from site_src.model import VERBATIM, GlossaryEntry, Report
 from site_src.summaries.figures.chart import ChartBar
 from site_src.summaries.figures.match import KeyFigures
 from site_src.summaries.figures.track import Track
 from site_src.summaries.industries import IndustrySummary
 from site_src.summaries.slogan_page import SloganSummary
 from site_src.variants.audit import VariantAudit
+from site_src.variants.review import ReviewItem
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,16 @@ class ReportVariant:
     chart: tuple[ChartBar, ...]
     slogans: SloganSummary
     audits: tuple[VariantAudit, ...]  # the conversion audit of each converted variant
+    # The review queue of each converted variant (code, items), where the site asks for it.
+    review: tuple[tuple[str, tuple[ReviewItem, ...]], ...] = field(default=(), metadata=VERBATIM)
+
+
+@dataclass(frozen=True)
+class GlossaryGroup:
+    """One glossary as the about page lists it: the site's, a report's, the genre's entries used."""
+
+    title: str
+    entries: tuple[GlossaryEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,6 @@ class VariantContent:
     pages: tuple[EditorialPage, ...]
     ui: dict[str, str]
     labels: dict[str, str]  # variant code -> its label, in its own script
-    glossary: tuple[GlossaryEntry, ...]  # reasons in this variant's script
+    glossaries: tuple[GlossaryGroup, ...]  # every glossary that converts the site, reasons in this script
     reports: tuple[ReportVariant, ...]
     tracks: tuple[Track, ...] = ()  # targets against results, year on year, per government

@@ -17,7 +17,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -27,8 +27,13 @@ from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM, GlossaryEntry, Report
 from site_src.variants.convert import OPENCC_DATA, Convert, make_converter
 from site_src.variants.pins import PIN
+from site_src.variants.punctuation import with_quotes
 
-CLASSES = ("corrected", "glyph", "glossary", "other")
+# corrected: OpenCC's phrase dictionary writes the word otherwise than the source, which wrote it
+#   character by character (the source is wrong); accepted: both forms are accepted (the genre's
+#   list); unsure: our form is a character's default, the source chose another: a person decides;
+#   glyph: one character in two glyph standards; glossary: a glossary entry or pin decided.
+CLASSES = ("corrected", "accepted", "unsure", "glyph", "glossary", "other")
 _MAX_PHRASE = 12
 
 
@@ -159,10 +164,15 @@ def segment(text: str, phrases: frozenset[str] | set[str], pinned: frozenset[int
 
 
 def audit_variant(report: Report, code: str, config: str, glossary: tuple[GlossaryEntry, ...],
-                  dictionaries: Dictionaries) -> VariantAudit:
-    """The audit of one converted variant, against the source's own text where the import kept it."""
+                  dictionaries: Dictionaries, quotes: str = "curly",
+                  accepted: Mapping[str, tuple[str, ...]] | None = None) -> VariantAudit:
+    """The audit of one converted variant, against the source's own text where the import kept it.
+
+    The source's quotation marks are written as the variant writes them before comparing: a
+    choice of punctuation is no difference of characters."""
+    accepted = accepted or {}
     entries = tuple(entry for entry in glossary if entry.applies_to(code))
-    convert: Convert = make_converter(config, entries)
+    convert: Convert = with_quotes(make_converter(config, entries), quotes)
     glossary_phrases = {entry.phrase for entry in entries}
     phrases = set(dictionaries.phrases) | glossary_phrases
     pieces = list(_pieces(report))
@@ -198,7 +208,8 @@ def audit_variant(report: Report, code: str, config: str, glossary: tuple[Glossa
         Choice(phrase, chosen, by, _candidates(phrase, dictionaries), tuple(ids))
         for (phrase, chosen, by), ids in sorted(choices.items(), key=lambda item: (item[0][0], item[0][1])))
     compared = any(piece.original is not None for piece in pieces)
-    differences = _differences(pieces, converted, spans_of, dictionaries) if compared else ()
+    differences = _differences(pieces, converted, spans_of, dictionaries, with_quotes(_same, quotes),
+                               accepted) if compared else ()
     return VariantAudit(code, config, choice_list, differences, compared)
 
 
@@ -208,7 +219,8 @@ def _candidates(phrase: str, dictionaries: Dictionaries) -> tuple[tuple[str, tup
 
 
 def _differences(pieces: list[_Piece], converted: list[str], spans_of: list[list[tuple[int, int, str]]],
-                 dictionaries: Dictionaries) -> tuple[Difference, ...]:
+                 dictionaries: Dictionaries, marks: Convert,
+                 accepted: Mapping[str, tuple[str, ...]]) -> tuple[Difference, ...]:
     """Every phrase where our text and the source's differ, in the pieces that still read as the
     source did (a piece edited since the import is left out: its original no longer matches)."""
     to_simplified = make_converter("tw2s")
@@ -217,12 +229,13 @@ def _differences(pieces: list[_Piece], converted: list[str], spans_of: list[list
         source = piece.original
         if source is None or len(source) != len(piece.text) or to_simplified(source) != piece.text:
             continue
+        source = marks(source)  # quotation marks as the variant writes them
         for start, end, by in spans:
             ours_phrase, source_phrase = ours[start:end], source[start:end]
             if source_phrase == ours_phrase:
                 continue
             kind = _classify(piece.text[start:end], source_phrase, ours_phrase, by, dictionaries,
-                             to_simplified)
+                             to_simplified, accepted)
             ids = found[(kind, piece.text[start:end], source_phrase, ours_phrase)]
             if not ids or ids[-1] != piece.anchor:
                 ids.append(piece.anchor)
@@ -233,9 +246,11 @@ def _differences(pieces: list[_Piece], converted: list[str], spans_of: list[list
 
 
 def _classify(simplified: str, source: str, ours: str, by: str, dictionaries: Dictionaries,
-              to_simplified: Convert) -> str:
+              to_simplified: Convert, accepted: Mapping[str, tuple[str, ...]]) -> str:
     if by in ("glossary", "pin"):
         return "glossary"
+    if source in accepted.get(simplified, ()) and ours in accepted.get(simplified, ()):
+        return "accepted"
     pairs = [(s, o, c) for s, o, c in zip(source, ours, simplified, strict=True) if s != o]
 
     def same_character(s: str, o: str, c: str) -> bool:
@@ -255,18 +270,29 @@ def _classify(simplified: str, source: str, ours: str, by: str, dictionaries: Di
     if all(kind == "glyph" for kind in kinds):
         return "glyph"
     if "other" not in kinds:
-        return "corrected"
+        # Only a phrase of OpenCC's dictionary says which form the word needs; a character's
+        # default does not, so a difference there is for a person to decide.
+        return "corrected" if by == "phrase" else "unsure"
     return "other"
 
 
-def audit(report: Report, variants: tuple[tuple[str, str], ...], glossary: tuple[GlossaryEntry, ...],
-          dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
-    """The audit of every converted variant, given as (code, OpenCC config) pairs."""
+def audit(report: Report, variants: tuple[tuple[str, str, str], ...], glossary: tuple[GlossaryEntry, ...],
+          dictionaries: Dictionaries | None = None,
+          accepted: Mapping[str, tuple[str, ...]] | None = None) -> tuple[VariantAudit, ...]:
+    """The audit of every converted variant, given as (code, OpenCC config, quotation marks);
+    ``accepted`` lists the words whose two forms are both right (the genre's)."""
     dictionaries = dictionaries or load_dictionaries()
-    return tuple(audit_variant(report, code, config, glossary, dictionaries) for code, config in variants)
+    return tuple(audit_variant(report, code, config, glossary, dictionaries, quotes, accepted)
+                 for code, config, quotes in variants)
 
 
-_CLASS_NAMES = {"corrected": "error in the source corrected", "glyph": "glyph-standard difference only",
+def _same(text: str) -> str:
+    return text
+
+
+_CLASS_NAMES = {"corrected": "error in the source corrected", "accepted": "both forms accepted",
+                "unsure": "differs where only a character default decided: to review",
+                "glyph": "glyph-standard difference only",
                 "glossary": "glossary override or pin", "other": "other"}
 
 
