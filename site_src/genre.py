@@ -16,6 +16,7 @@ from typing import Any
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.ingest.slug import PlaceWords
+from site_src.ingest.words import ImporterWords, KindWords, Words
 from site_src.summaries.figures.parse import FigureVocabulary, Grammar
 from site_src.yamlio import Field, ListOf, MapOf, Reader, Table, Text, parse
 
@@ -28,6 +29,20 @@ _WORD_LISTS = ("change_verbs", "growth_verbs", "level_verbs", "qualifiers", "req
 FIGURES = Table(FigureVocabulary, (*(Field(name, _WORDS) for name in _WORD_LISTS),
                                    Field("synonyms", MapOf(_WORDS))))
 UI = MapOf(Text())
+IMPORTER = Table(ImporterWords, (
+    *(Field(name, Text()) for name in ("title", "congress", "national_congress")),
+    Field("sessions", _WORDS), Field("heads", _WORDS), Field("acting", _WORDS),
+    *(Field(name, Text()) for name in ("delivers", "government", "national_government")),
+    Field("units", _WORDS), Field("imprint", Text()), Field("speaks_for", Text()),
+    Field("toolbar", _WORDS), Field("photo_credits", _WORDS),
+    Field("salutation", Text()), Field("also_addressed", _WORDS),
+    Field("closing_headings", _WORDS), Field("closing_words", _WORDS),
+    Field("targets", _WORDS), Field("year_targets", _WORDS), Field("this_year", Text()),
+    Field("targets_verbs", _WORDS), Field("other_work", Text()),
+    Field("part_words", MapOf(Table(KindWords, (Field("heading", _WORDS), Field("opening", _WORDS))))),
+    *(Field(name, _WORDS) for name in ("glossary_headings", "notes_headings", "appendix_headings",
+                                       "appended_prefixes")),
+))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),
                             Field("names", MapOf(Text()))))
@@ -38,6 +53,7 @@ class Genre:
     ui: Mapping[str, str]  # the interface's words, in the source script
     figures: Grammar  # the pattern of a target or a result, made from the profile's words
     places: PlaceWords  # how a report's folder is named from its issuer
+    words: Words  # the words the importer reads a report by
 
 
 def load_genre(content: Path | None = None) -> Genre:
@@ -62,12 +78,13 @@ def load_genre(content: Path | None = None) -> Genre:
     ui = load("ui.yaml", UI)
     figures = load("figures.yaml", FIGURES)
     places = load("places.yaml", PLACES)
+    importer = load("importer.yaml", IMPORTER)
     if isinstance(ui, dict) and content is not None and (content / OVERRIDES / "ui.yaml").is_file():
         missing = sorted(load_genre().ui.keys() - ui.keys())  # a site's ui.yaml must say everything
         if missing:
             problems.append(Problem(Location(str(content / OVERRIDES / "ui.yaml")),
                                     f"missing: {', '.join(missing)} (copy the shipped file, then edit)"))
     if problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
-            or not isinstance(places, PlaceWords):
+            or not isinstance(places, PlaceWords) or not isinstance(importer, ImporterWords):
         raise SiteError(problems)
-    return Genre(ui=ui, figures=Grammar(figures), places=places)
+    return Genre(ui=ui, figures=Grammar(figures), places=places, words=Words(importer))

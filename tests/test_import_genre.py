@@ -221,7 +221,7 @@ def test_what_cannot_be_placed_stays_in_order_and_is_noted() -> None:
     (["2023年工作回顾", "2024年工作安排"], ["review", "plan"]),
     (["2023年工作回顾", "“十四五”规划纲要", "2024年工作安排"], ["review", "outlook", "plan"]),
     (["2018年工作回顾", "2019年经济社会发展总体要求和政策取向", "2019年政府工作任务"],
-     ["review", "part-2", "plan"]),
+     ["review", "plan", "part-3"]),
     (["工作回顾", "再次回顾", "其他"], ["review", "part-2", "part-3"]),
 ])
 def test_part_ids_are_readable_and_never_collide(titles: list[str], ids: list[str]) -> None:
@@ -345,7 +345,8 @@ def test_state_council_2019() -> None:
     assert_nothing_lost(text, report)
     assert (report.title, report.issuer, report.year, report.byline) == ("政府工作报告", "国务院", 2019, ())
     review, policy, tasks = report.parts
-    assert [p.id for p in report.parts] == ["review", "part-2", "plan"]
+    assert [p.id for p in report.parts] == ["review", "plan", "part-3"]
+    assert [p.kind for p in report.parts] == ["review", "plan", "plan"]
     assert [(s.number, s.form) for s in review.sections] == [(n, "shi") for n in "一二三四五六七八"]
     assert [(s.number, s.form) for s in tasks.sections] == [(n, "bracket") for n in "一二三四五六七八九十"]
     assert [p.kind for p in policy.opening].count("targets") == 1

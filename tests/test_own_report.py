@@ -33,7 +33,8 @@ BUNDLED_WORDS = ("荣昌", "榮昌")  # the bundled report's place: no other sit
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def own_site(root: Path, source: Path, *extra: str) -> tuple[int, str]:
@@ -126,8 +127,8 @@ def test_reimport_refuses_to_replace_an_edit_and_force_says_what_it_replaced(
     shutil.copytree(CONTENT, tmp_path / "content")
     folder = tmp_path / "content" / "reports" / SEED_SLUG
     section = folder / "sections" / "review-01.yaml"
-    section.write_text(section.read_text(encoding="utf-8").replace("先进制造业集群发展。", "先进制造业集群加快发展。"),
-                       encoding="utf-8")
+    edited = section.read_text(encoding="utf-8").replace("先进制造业集群发展。", "先进制造业集群加快发展。")
+    section.write_text(edited, encoding="utf-8")
     (folder / "closing.yaml").unlink()
     before = snapshot(tmp_path / "content")
     source = "content/reports/2024-rongchang/source.txt"
@@ -140,9 +141,9 @@ def test_reimport_refuses_to_replace_an_edit_and_force_says_what_it_replaced(
     assert snapshot(tmp_path / "content") == before
     assert main(["import", source, "--force"], root=tmp_path) == 0
     printed = capsys.readouterr().out.splitlines()
-    assert printed[-2:] == [f"replaced {folder.relative_to(tmp_path)}/closing.yaml (removed since the import; --force)",
-                            f"replaced {folder.relative_to(tmp_path)}/sections/review-01.yaml (edited since the "
-                            "import; --force)"]
+    shown = folder.relative_to(tmp_path)
+    assert printed[-2:] == [f"replaced {shown}/closing.yaml (removed since the import; --force)",
+                            f"replaced {shown}/sections/review-01.yaml (edited since the import; --force)"]
     assert snapshot(folder) == snapshot(REPORT)  # as imported; the people's files kept as they were
     assert main(["import", source], root=tmp_path) == 0  # nothing edited now: it goes through
 
@@ -229,7 +230,8 @@ def test_the_wheel_works_in_an_empty_folder(tmp_path: Path) -> None:
                    check=True, capture_output=True)
     # The dependencies (jinja2, opencc, …) from this environment, without the network: a path in a
     # .pth file adds their folder after the new venv's own, whose site_src is the wheel's.
-    purelib = subprocess.run([str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+    purelib = subprocess.run([str(venv / "bin" / "python"), "-c",
+                              "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()
     Path(purelib, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     empty = tmp_path / "empty"

@@ -10,6 +10,9 @@ only where furniture is found: the head (before the report's first salutation or
 and the tail (read backwards from the end of the file, stopping at the first line that no tail
 rule matches, so the report's own text is never reached). A block rule (``to_end``) removes
 everything from its first line to the end of the file: a licence notice split into one-word lines.
+
+The rules whose words are the genre's (a web page's toolbar, a photo caption's credit) are made
+from the genre profile by ``rules_for``; ``RULES`` are the ones that need no words.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from site_src.ingest.words import Words
 from site_src.model import Removal
 
 HEAD, TAIL, EDGES, ANYWHERE = "head", "tail", "edges", "anywhere"  # edges: head or tail
@@ -72,7 +76,7 @@ RULES: tuple[Rule, ...] = (
     Rule("editor", EDGES, "网页的编辑署名（姓名单独成行）",
          line=_re(r"[^。，！？：:]{1,12}"), after=_re(_EDITOR_LABEL)),
     Rule("related-links", TAIL, "网页的相关链接栏目",
-         line=_re(r"(?:相关(?:附件|链接|新闻|阅读|文章|稿件)|延伸阅读)\s*(?:>>|》》|[:：])?")),
+         line=_re(r"(?:相关(?:附件|链接|新闻|阅读|文章|稿件|报道)|延伸阅读)\s*(?:>>|》》|[:：])?")),
     Rule("related-links", TAIL, "网页的相关链接（链接的十六进制编号）", line=_re(_HEX_ID)),
     Rule("related-links", TAIL, "网页的相关链接（链接标题）",
          line=_re(_NO_SENTENCE + r"{1,80}"), after=_re(_HEX_ID)),
@@ -83,6 +87,19 @@ RULES: tuple[Rule, ...] = (
     Rule("opening-repeated", TAIL, "文末重复的开头语", repeats="opening"),
     Rule("site-footer", TAIL, "网站页脚（链接与版权信息）", line=_re(_SHORT_LINE)),
 )
+
+
+
+
+def rules_for(words: Words) -> tuple[Rule, ...]:
+    """``RULES`` with the rules made of the genre's words: after the named widgets, before the
+    broad tail rules."""
+    own = (
+        Rule("toolbar", HEAD, "网页的工具栏（下载、全屏、加大、还原、减小，一词一行）", line=words.toolbar),
+        Rule("photo-caption", HEAD, "标题下的图片说明（以摄影署名结尾）", line=words.photo_caption),
+    )
+    at = next(n for n, rule in enumerate(RULES) if rule.name == "editor")
+    return (*RULES[:at], *own, *RULES[at:])
 
 
 @dataclass(frozen=True)
@@ -124,15 +141,16 @@ def find_furniture(lines: list[Line], report_start: int, body_end: int,
         if rule is not None:
             remove(index, rule)
     end = len(lines)
-    while end > max(body_end + 1, report_start):
-        block = next(((index, rule) for index in range(max(body_end + 1, report_start), end)
-                      for rule in [first_match(index, (TAIL,), lambda rule: rule.to_end)] if rule), None)
-        if block is not None:
-            start, rule = block
-            for index in range(start, end):
-                remove(index, rule)
-            end = start
-            continue
+    low = max(body_end + 1, report_start)
+    # A block runs to the end of the file: the first line that opens one, found in one pass.
+    block = next(((index, rule) for index in range(low, end)
+                  for rule in [first_match(index, (TAIL,), lambda rule: rule.to_end)] if rule), None)
+    if block is not None:
+        start, rule = block
+        for index in range(start, end):
+            remove(index, rule)
+        end = start
+    while end > low:
         rule = first_match(end - 1, (TAIL, EDGES, ANYWHERE), lambda rule: not rule.to_end)
         if rule is None:
             break
