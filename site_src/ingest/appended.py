@@ -76,13 +76,21 @@ def read_appended(lines: list[SourceLine], words: Words, doubts: list[Doubt]) ->
     terms: tuple[Term, ...] = ()
     heading = TERMS_HEADING
     appendix: list[SourceLine] = []
-    for a, b in zip(heads, [*heads[1:], len(lines)], strict=False):
-        piece = lines[a:b]
+    pieces = [lines[a:b] for a, b in zip(heads, [*heads[1:], len(lines)], strict=False)]
+    for n, piece in enumerate(pieces):
         kind = words.appended(piece[0].text)
+        above = ""  # 附件 on a line of its own over 名词解释: one heading of two lines
+        if n and len(pieces[n - 1]) == 1 and words.appended(pieces[n - 1][0].text) == "appendix" \
+                and appendix and appendix[-1] is pieces[n - 1][0]:
+            above = appendix[-1].text
+        if kind == "appendix":  # an annex that is a numbered list of terms is a glossary
+            entries = read_entries(piece[1:])
+            kind = "glossary" if isinstance(entries, tuple) else kind
         entries = read_entries(piece[1:]) if kind in ("glossary", "notes") else None
-        if isinstance(entries, tuple) and not terms and not appendix:
+        if isinstance(entries, tuple) and not terms and len(appendix) == (1 if above else 0):
             found, wrong = entries
-            terms, heading = tuple(found), piece[0].text
+            terms, heading = tuple(found), f"{above} {piece[0].text}" if above else piece[0].text
+            appendix.clear()
             doubts.extend(Doubt(line.number, line.text, f"entry {ENTRY.match(line.text).group(1)} "  # type: ignore[union-attr]
                                 f"of the list, but {expected} was expected") for line, expected in wrong)
             continue

@@ -117,9 +117,21 @@ def drop_furniture(lines: list[SourceLine], raw: dict[int, str],
     simplified = [Line(line.number, to_simplified(line.text), raw[line.number].strip()) for line in lines]
     start = report_start([line.text for line in simplified], words)
     headings = [i for i, line in enumerate(simplified) if _PART_HEADING.match(line.text) and i >= start]
-    removed = find_furniture(simplified, start, headings[-1] if headings else start, rules_for(words))
+    appended = next((i for i in range(start + 1, len(simplified)) if words.appended(simplified[i].text)),
+                    None)
+    removed = find_furniture(simplified, start, headings[-1] if headings else start, rules_for(words),
+                             appended)
     gone = {removal.line for removal in removed}
     return [line for line in lines if line.number not in gone], removed
+
+
+@dataclass(frozen=True)
+class Group:
+    """The lines joined so far, as a rule sees them: the first, the last, how many."""
+
+    first: str
+    last: str
+    size: int
 
 
 @dataclass(frozen=True)
@@ -128,18 +140,19 @@ class JoinRule:
 
     name: str
     reason: str
-    goes_on: Callable[[list[str], str, Words], bool]
+    goes_on: Callable[[Group, str, Words], bool]
 
 
-def _broken_line(group: list[str], text: str, words: Words) -> bool:
+def _broken_line(group: Group, text: str, words: Words) -> bool:
     """（PM / 2.5 / ）浓度, 签署了《 / 经济、社会与文化权利国际公约 / 》: a fragment (a subscript,
     a linked word), a line left at an opening bracket, or the punctuation that closes."""
-    so_far = group[-1]
-    if so_far.endswith(_BROKEN_OFF_NOT) or words.addresses(group[0]) \
-            or (len(group) == 1 and _PART_HEADING.match(so_far)):
+    so_far = group.last
+    if so_far.endswith(_BROKEN_OFF_NOT) or words.addresses(group.first) \
+            or (group.size == 1 and _PART_HEADING.match(so_far)) or _is_heading(so_far, words) \
+            or _is_heading(text, words):
         return False
     return (_is_fragment(text, words) or text.startswith(_CONTINUES) or so_far.endswith(_OPENS)
-            or (len(group) > 1 and _is_fragment(so_far, words)))
+            or (group.size > 1 and _is_fragment(so_far, words)))
 
 
 _HEADING_CONTINUED = 20  # the most a part heading's second line holds
@@ -148,16 +161,16 @@ _NOT_A_HEADING_END = re.compile(r"[。！？；：，,!?;:、（(]|^[一二三�
                                 r"|^第[一二三四五六七八九十]|^\d")
 
 
-def _heading_continued(group: list[str], text: str, words: Words) -> bool:
+def _heading_continued(group: Group, text: str, words: Words) -> bool:
     """三、持续提升政府 / 治理能力: a part heading whose next line is a short headline, not a sentence."""
-    return (len(group) == 1 and bool(PART_HEADING.match(group[0])) and len(text) <= _HEADING_CONTINUED
+    return (group.size == 1 and bool(PART_HEADING.match(group.first)) and len(text) <= _HEADING_CONTINUED
             and not _NOT_A_HEADING_END.search(text) and not words.addresses(text)
             and not words.appended(text) and not words.closing_heading.match(text))
 
 
-def _key_phrase(group: list[str], text: str, words: Words) -> bool:
+def _key_phrase(group: Group, text: str, words: Words) -> bool:
     """…的 / 主要预期目标 / 是：…: the targets phrase on a line of its own, joined to both sides."""
-    so_far = group[-1]
+    so_far = group.last
     if words.key_phrase.match(text):
         return not so_far.endswith(_BROKEN_OFF_NOT) and not words.addresses(so_far)
     return bool(words.key_phrase.match(so_far) and words.key_phrase_verb.match(text))
@@ -181,8 +194,9 @@ def rejoin_broken_lines(lines: list[SourceLine], words: Words | None = None, sta
     for index, line in enumerate(lines):
         rule = None
         if groups and index > start:
-            texts = [item.text for item in groups[-1][0]]
-            rule = next((rule.name for rule in rules if rule.goes_on(texts, line.text, words)), None)
+            lines_so_far = groups[-1][0]
+            group = Group(lines_so_far[0].text, lines_so_far[-1].text, len(lines_so_far))
+            rule = next((rule.name for rule in rules if rule.goes_on(group, line.text, words)), None)
         if rule is not None:
             group, first_rule = groups[-1]
             group.append(line)
@@ -198,6 +212,11 @@ def rejoin_broken_lines(lines: list[SourceLine], words: Words | None = None, sta
             joins.append(Join(tuple(line.number for line in group), tuple(pieces),
                               rule))
     return result, joins
+
+
+def _is_heading(text: str, words: Words) -> bool:
+    """A heading line that is short on its own: 结束语, 附件, 名词解释."""
+    return bool(words.appended(text) or words.closing_heading.match(text))
 
 
 def _is_fragment(text: str, words: Words) -> bool:

@@ -22,6 +22,7 @@ from site_src.model import Doubt, Fix
 FRONT_RULES = {
     "title-line": "标题行（可带年份和地名：2025年云南省政府工作报告）",
     "delivered": "报告的时间和会议（——2025年1月18日在……会议上），可接报告人",
+    "delivered-split": "报告的时间和会议分在两行（——2025年1月20日在某某市第十六届 / 人民代表大会……）",
     "speaker": "报告人：职务和姓名（省长 王予波）",
     "speaker-split": "报告人的职务和姓名分在两行（国务院总理 / 李克强）",
     "spaced-name": "姓名中间的空格（李　强）",
@@ -64,6 +65,13 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
         text = line.text.strip()
         compact = re.sub(r"\s+", "", text)
         delivered = words.delivered.match(text)
+        if delivered is None and words.delivered_start.match(text) and index + 1 < len(head):
+            joined = f"{text}{head[index + 1].text.strip()}"
+            delivered = words.delivered.match(joined)
+            if delivered is not None:
+                index += 1
+                text = joined
+                found.append("delivered-split")
         speaker = words.speaker.match(text)
         titled = words.title_line.match(compact) if len(compact) <= _TITLE_LENGTH else None
         if delivered:
@@ -77,7 +85,7 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
                 place = words.venue.match(venue + words.data.congress) if words.data.congress not in venue \
                     else words.venue.match(venue)
                 venue_issuer = words.place_issuer(place.group(1)) if place else ""
-            rest = delivered.group(3).removesuffix(words.data.title).removesuffix(words.data.delivers)
+            rest = delivered.group(3).strip().removesuffix(words.data.title).removesuffix(words.data.delivers)
             said = words.speaker.match(rest)
             if said and not speaker_issuer:
                 speaker_issuer = words.government_named(said.group(1))

@@ -36,6 +36,7 @@ class Rule:
     after: re.Pattern[str] | None = None  # … and the line before it this (a label, its value below)
     repeats: str = ""  # "opening": the line repeats the report's opening words
     to_end: bool = False  # the line opens a block that runs to the end of the file
+    broad: bool = False  # matches short lines of any kind: not in what the report appends
 
     def matches(self, text: str, previous: str, opening: str) -> bool:
         if self.line is not None and not self.line.fullmatch(text):
@@ -85,7 +86,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title-repeated", TAIL, "文末重复的标题",
          line=_re(r"[^。，！？]{0,30}政\s*府\s*工\s*作\s*报\s*告[^。，！？]{0,10}")),
     Rule("opening-repeated", TAIL, "文末重复的开头语", repeats="opening"),
-    Rule("site-footer", TAIL, "网站页脚（链接与版权信息）", line=_re(_SHORT_LINE)),
+    Rule("site-footer", TAIL, "网站页脚（链接与版权信息）", line=_re(_SHORT_LINE), broad=True),
 )
 
 
@@ -112,12 +113,14 @@ class Line:
 
 
 def find_furniture(lines: list[Line], report_start: int, body_end: int,
-                   rules: tuple[Rule, ...] = RULES) -> list[Removal]:
+                   rules: tuple[Rule, ...] = RULES, appended: int | None = None) -> list[Removal]:
     """The furniture among ``lines``, each with the rule that found it, in line order.
 
     ``report_start`` is the index of the report's first line (its salutation or part 一): the
     head is before it. The tail is read backwards from the end down to ``body_end`` at most (the
-    last part heading): the report's own text lies before it.
+    last part heading): the report's own text lies before it. From ``appended`` on (the heading
+    of what the report appends: 名词解释, 附件), a broad rule finds nothing: an annex's last lines
+    are as short as a footer's.
     """
     opening = "".join(line.text for line in lines[report_start: report_start + 3])
     found: dict[int, Removal] = {}
@@ -127,6 +130,8 @@ def find_furniture(lines: list[Line], report_start: int, body_end: int,
 
     def first_match(index: int, regions: tuple[str, ...], test: Callable[[Rule], bool]) -> Rule | None:
         for rule in rules:
+            if rule.broad and appended is not None and index >= appended:
+                continue
             if rule.region in regions and test(rule) and rule.matches(
                     lines[index].text, previous(index), opening):
                 return rule

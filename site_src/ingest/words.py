@@ -13,6 +13,8 @@ from functools import cache, cached_property
 
 NUMERAL = "一二三四五六七八九十"
 _STOP = "。！？；"  # what ends a sentence or a clause of one: no heading line holds them
+# A delivery line's date, after the dashes or the bracket a byline may open with.
+_DATE = r"[（(]?[-—－─━]*\s*((?:19|20)\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?"
 PART_HEADING = re.compile(rf"^([{NUMERAL}]+)、([^{_STOP}]{{2,40}})$")
 
 
@@ -79,8 +81,12 @@ class Words:
     @cached_property
     def delivered(self) -> re.Pattern[str]:
         """——2022年3月5日在第十三届全国人民代表大会第五次会议上 (and what follows on the line)."""
-        return re.compile(rf"^[（(]?[-—－─━]*\s*((?:19|20)\d\d)年\d{{1,2}}月\d{{1,2}}日在(.{{2,60}}?)"
-                          rf"(?:{_any(self.data.sessions)})上[）)]?(.*)$")
+        return re.compile(rf"^{_DATE}在(.{{2,60}}?)(?:{_any(self.data.sessions)})上[）)]?(.*)$")
+
+    @cached_property
+    def delivered_start(self) -> re.Pattern[str]:
+        """The first half of a delivery line the page broke in two: ——2025年1月20日在某某市第十六届"""
+        return re.compile(rf"^{_DATE}在")
 
     @cached_property
     def venue(self) -> re.Pattern[str]:
@@ -180,8 +186,14 @@ class Words:
 
     # --- what follows the closing words ---------------------------------------------------------
 
+    @cached_property
+    def _appendix_heading(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{_any(self.data.appendix_headings)})[{NUMERAL}0-9]*")
+
     def appended(self, text: str) -> str:
         """What an appended heading line opens: glossary, notes, appendix, or '' for no heading."""
+        if len(text) > 20:
+            return ""
         compact = re.sub(r"\s+", "", text).rstrip("：:")
         for prefix in sorted(self.data.appended_prefixes, key=len, reverse=True):
             rest = compact.removeprefix(prefix).lstrip("：:一二三四五六七八九十0123456789")
@@ -192,7 +204,7 @@ class Words:
             return "glossary"
         if compact in self.data.notes_headings:
             return "notes"
-        if re.fullmatch(rf"(?:{_any(self.data.appendix_headings)})[{NUMERAL}0-9]*", compact):
+        if self._appendix_heading.fullmatch(compact):
             return "appendix"
         return ""
 
