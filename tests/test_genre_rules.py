@@ -454,3 +454,26 @@ def test_the_import_grows_linearly() -> None:
 def test_entries_numbered_in_their_marks() -> None:
     assert [ENTRY.match(text).group(1) for text in ("1.两重：x", "3．x：y", "［12］x：", "〔2〕x：")] == [
         "1.", "3．", "［12］", "〔2〕"]
+
+
+def test_a_government_sites_head_breadcrumbs_repeats_and_a_caption_without_its_credit() -> None:
+    report = report_of("分享:", "某某省2026年政府工作报告",
+                       "2026年1月27日在某某省第十四届人民代表大会第四次会议上 某某省省长 赵某",
+                       "首页", ">", "政府信息公开", ">", "政府工作报告", "某某省2026年政府工作报告",
+                       "2026年1月27日在某某省第十四届人民代表大会第四次会议上 某某省省长 赵某",
+                       "时间：", "2026-02-02 09:20", "来源：", "某某省人民政府", "分享:", "省长赵某作政府工作报告",
+                       *HEAD, *REVIEW, *PLAN, *CLOSE, "扫一扫在手机打开当前页")
+    assert (report.title, report.year, report.issuer) == ("政府工作报告", 2026, "某某省人民政府")
+    assert report.byline == ("2026年1月27日在某某省第十四届人民代表大会第四次会议上 某某省省长 赵某",)
+    assert furniture(report) == [
+        (1, "share"), (4, "breadcrumb"), (5, "breadcrumb"), (6, "breadcrumb"), (7, "breadcrumb"),
+        (8, "breadcrumb"), (9, "head-repeated"), (10, "head-repeated"), (11, "timestamp"), (12, "timestamp"),
+        (13, "source"), (14, "source"), (15, "share"), (16, "photo-caption"), (28, "share")]
+    assert report.provenance.doubts == ()
+
+
+def test_the_targets_in_the_middle_of_the_plans_first_paragraph() -> None:
+    report = report_of(*HEAD, *REVIEW, "二、2026年主要工作",
+                       "今年是起步之年，我们要稳中求进。主要预期目标是：地区生产总值增长5%以上。",
+                       "（一）抓项目。坚持项目为王。", *CLOSE)
+    assert [p.id for p in report.paragraphs() if p.kind == "targets"] == ["plan-intro-1"]

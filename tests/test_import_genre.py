@@ -331,9 +331,9 @@ def body_of(text: str, report: Report) -> str:
         body = [convert(line) for line in body]
     if body and fold(body[0]).endswith("政府工作报告") and len(fold(body[0])) <= 40:  # the title line
         title = fold(body.pop(0)).removesuffix(report.title)
-        year = re.match(r"(\d{4})年", title)
+        year = re.search(r"(\d{4})年", title)
         assert not year or int(year.group(1)) == report.year
-        place = title.removeprefix(year.group() if year else "")
+        place = title.replace(year.group(), "") if year else title
         assert report.issuer.startswith(place.removesuffix("人民")) or report.issuer == "", place
     for entry in report.byline:  # one line, or two (国务院总理 / 李克强)
         taken = 1 if fold(body[0]) == fold(entry) else 2

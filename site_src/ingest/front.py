@@ -122,7 +122,8 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
 def _title(compact: str, match: re.Match[str], words: Words) -> tuple[str, int, str]:
     """2026年四川省人民政府工作报告 -> (政府工作报告, 2026, 四川省人民政府); a title that says more
     than a year and a place stays whole."""
-    year, place, _ = match.groups()
+    year, place, later, _ = match.groups()
+    year = year or later
     if place and not re.fullmatch(r"[\u3400-\u9fff]{1,20}", place):
         return compact, 0, ""
     return words.data.title, int(year or 0), words.place_issuer(place) if place else ""

@@ -66,6 +66,11 @@ RULES: tuple[Rule, ...] = (
          line=_re(r"(?:(?:发布|更新)?时间[:：]\s*)?(?:19|20)\d\d[-年/.]\d{1,2}[-月/.]\d{1,2}日?"
                   r"(?:\s*\d{1,2}[:：时]\d{1,2}分?(?:[:：]\d{1,2}秒?)?)?")),
     Rule("source", EDGES, "网页的来源标注", line=_re(_SOURCE_LABEL + r".{0,30}")),
+    Rule("timestamp", EDGES, "网页的发布时间（标签单独成行）", line=_re(r"(?:发布|更新)?时间[:：]")),
+    Rule("breadcrumb", HEAD, "网页的导航路径（首页 > 栏目 > …）",
+         line=_re(r"(?:当前位置[:：]?\s*)?首页|[>›»＞]|-?>>?")),
+    Rule("breadcrumb", HEAD, "网页的导航路径（栏目名）", line=_re(_NO_SENTENCE + r"{1,20}"),
+         after=_re(r"[>›»＞]|-?>>?")),
     Rule("source", EDGES, "网页的来源标注（来源名称单独成行）",
          line=_re(_NO_SENTENCE + r"{1,30}"), after=_re(_SOURCE_LABEL)),
     Rule("font-size", EDGES, "网页的字号按钮（大、中、小）",
@@ -90,6 +95,10 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+
+
+# A line of the head that repeats one above it (not in RULES: it needs the lines above).
+HEAD_REPEATED = Rule("head-repeated", HEAD, "网页开头重复的标题或署名", repeats="head")
 
 
 def rules_for(words: Words) -> tuple[Rule, ...]:
@@ -141,10 +150,17 @@ def find_furniture(lines: list[Line], report_start: int, body_end: int,
         line = lines[index]
         found[index] = Removal(line.number, line.raw, rule.reason, rule=rule.name)
 
+    seen: set[str] = set()
     for index in range(report_start):
         rule = first_match(index, (HEAD, EDGES, ANYWHERE), lambda rule: not rule.to_end)
         if rule is not None:
             remove(index, rule)
+            continue
+        compact = _compact(lines[index].text)
+        if compact in seen and len(compact) >= 4:  # the page shows its title and byline twice
+            found[index] = Removal(lines[index].number, lines[index].raw, HEAD_REPEATED.reason,
+                                   rule=HEAD_REPEATED.name)
+        seen.add(compact)
     end = len(lines)
     low = max(body_end + 1, report_start)
     # A block runs to the end of the file: the first line that opens one, found in one pass.

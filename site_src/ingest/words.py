@@ -75,8 +75,10 @@ class Words:
 
     @cached_property
     def title_line(self) -> re.Pattern[str]:
-        """2026年四川省人民政府工作报告: (year, place, 人民) before the title; the line compacted."""
-        return re.compile(rf"^(?:((?:19|20)\d\d)年)?(.*?)(人民)?{re.escape(self.data.title)}$")
+        """2026年四川省人民政府工作报告, 陕西省2026年政府工作报告: (year, place, year, 人民) before the
+        title; the line compacted."""
+        year = r"(?:((?:19|20)\d\d)年)?"
+        return re.compile(rf"^{year}(.*?){year}(人民)?{re.escape(self.data.title)}$")
 
     @cached_property
     def delivered(self) -> re.Pattern[str]:
@@ -139,7 +141,9 @@ class Words:
 
     @cached_property
     def photo_caption(self) -> re.Pattern[str]:
-        return re.compile(rf"[^。]*.*(?:{_any(self.data.photo_credits)})\s*[）)]?")
+        """…作政府工作报告。新华社记者 申宏 摄; a caption without its credit: 省长赵刚作政府工作报告"""
+        delivers = re.escape(self.data.delivers + self.data.title)
+        return re.compile(rf".*(?:{_any(self.data.photo_credits)})\s*[）)]?|[^在，。]{{2,30}}{delivers}。?")
 
     # --- the body -----------------------------------------------------------------------------
 
@@ -162,11 +166,11 @@ class Words:
 
     @cached_property
     def targets(self) -> re.Pattern[str]:
-        """The phrase that sets the year's targets, near the start of its paragraph."""
+        """The phrase that sets the year's targets, near the start of a sentence or clause."""
         verbs = _any(self.data.targets_verbs)
         year = re.escape(self.data.this_year)
-        return re.compile(rf"^.{{0,30}}?(?:(?:{_any(self.data.targets)})|{year}.{{0,20}}?"
-                          rf"(?:{_any(self.data.year_targets)}))(?:{verbs})[：:]")
+        return re.compile(rf"(?:^|[。！；，])[^。！；]{{0,30}}?(?:(?:{_any(self.data.targets)})|{year}"
+                          rf"[^。！；]{{0,20}}?(?:{_any(self.data.year_targets)}))(?:{verbs})[：:]")
 
     @cached_property
     def key_phrase(self) -> re.Pattern[str]:
