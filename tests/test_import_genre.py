@@ -329,7 +329,7 @@ def body_of(text: str, report: Report) -> str:
     if provenance.source.script == "Hant":
         convert = make_converter("tw2s")
         body = [convert(line) for line in body]
-    if body and fold(body[0]).endswith("政府工作报告") and len(fold(body[0])) <= 40:  # the title line
+    while body and fold(body[0]).endswith("政府工作报告") and len(fold(body[0])) <= 40:  # title lines
         title = fold(body.pop(0)).removesuffix(report.title)
         year = re.search(r"(\d{4})年", title)
         assert not year or int(year.group(1)) == report.year

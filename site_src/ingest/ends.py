@@ -23,12 +23,12 @@ from site_src.model import sentences
 class EndRule:
     name: str
     reason: str
-    # (the lines of the earlier areas after their headings, the last area's, the words) -> where
-    # the last area stops in its lines, or None
-    cut: Callable[[list[int], list[SourceLine], Words], int | None]
+    # (the number of lines after each earlier area's heading, the last area's title and lines,
+    # the words) -> where the last area stops in its lines, or None
+    cut: Callable[[list[int], str, list[SourceLine], Words], int | None]
 
 
-def _one_shape(earlier: list[int], following: list[SourceLine], words: Words) -> int | None:
+def _one_shape(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
     """Areas of one paragraph each (the heading sentence and its text, or a heading line and one
     paragraph): so is the last one."""
     if not earlier or len(set(earlier)) != 1 or earlier[0] > 1 or (earlier[0] == 1 and len(earlier) < 2):
@@ -36,12 +36,12 @@ def _one_shape(earlier: list[int], following: list[SourceLine], words: Words) ->
     return earlier[0] if len(following) > earlier[0] else None
 
 
-def _addresses(earlier: list[int], following: list[SourceLine], words: Words) -> int | None:
+def _addresses(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
     """各位代表，过去的一年…: the speaker turns to the congress again, after the areas."""
     return next((i for i, line in enumerate(following) if words.addresses(line.text)), None)
 
 
-def _other_work(earlier: list[int], following: list[SourceLine], words: Words) -> int | None:
+def _other_work(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
     """进一步做好参事文史、地方志、…、双拥等工作。: the rest of the work summed up, no topic of
     the area (it opens with no lead of its own)."""
     for i, line in enumerate(following):
@@ -50,17 +50,32 @@ def _other_work(earlier: list[int], following: list[SourceLine], words: Words) -
     return None
 
 
+_OPENS_WITHIN = 30  # characters: where a paragraph says what it is about
+
+
+def _own_conduct(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
+    """一年来，我们持续加强政府自身建设…: the government's own conduct, after an area on other
+    things (an area that is itself on the government's conduct keeps it)."""
+    conduct = words.part_words("government").heading
+    if any(word in title for word in conduct):
+        return None
+    return next((i for i, line in enumerate(following)
+                 if i and any(word in line.text[:_OPENS_WITHIN] for word in conduct)), None)
+
+
 AREA_END_RULES: tuple[EndRule, ...] = (
     EndRule("one-shape", "各项都只有一段，最后一项也是", _one_shape),
     EndRule("addresses-congress", "又一次称呼“各位代表”", _addresses),
     EndRule("other-work", "概括其他各项工作的段落（……等工作）", _other_work),
+    EndRule("own-conduct", "讲政府自身建设的段落（最后一项讲的是别的）", _own_conduct),
 )
 
 
-def last_area_end(earlier: list[int], following: list[SourceLine], words: Words) -> tuple[int, str]:
+def last_area_end(earlier: list[int], title: str, following: list[SourceLine],
+                  words: Words) -> tuple[int, str]:
     """How many of the lines after the last area's heading are the area's, and by which rule."""
     found = [(cut, rule.name) for rule in AREA_END_RULES
-             for cut in [rule.cut(earlier, following, words)] if cut is not None]
+             for cut in [rule.cut(earlier, title, following, words)] if cut is not None]
     return min(found) if found else (len(following), "")
 
 

@@ -89,8 +89,11 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
             said = words.speaker.match(rest)
             if said and not speaker_issuer:
                 speaker_issuer = words.government_named(said.group(1))
-        elif titled and not taken_title and not byline:
-            title, title_year, title_issuer = _title(compact, titled, words)
+        elif titled and not byline:  # a page may give a collector's title and then its own
+            title_, year_, issuer_ = _title(compact, titled, words)
+            if not taken_title or title_ == words.data.title:
+                title = title_ if not taken_title else title
+                title_year, title_issuer = title_year or year_, title_issuer or issuer_
             taken_title = True
             found.append("title-line")
         elif speaker:

@@ -63,12 +63,14 @@ _SHORT_LINE = r"(?![一二三四五六七八九十]+、)[^，,。！!？?；;]{0
 RULES: tuple[Rule, ...] = (
     Rule("stray-mark", ANYWHERE, "孤立的问号行（网页残留）", line=_re(r"[?？]+")),
     Rule("timestamp", EDGES, "网页的发布时间",
-         line=_re(r"(?:(?:发布|更新)?时间[:：]\s*)?(?:19|20)\d\d[-年/.]\d{1,2}[-月/.]\d{1,2}日?"
+         line=_re(r"(?:(?:发布|更新|发表)?时间[:：]\s*)?(?:19|20)\d\d[-年/.]\d{1,2}[-月/.]\d{1,2}日?"
                   r"(?:\s*\d{1,2}[:：时]\d{1,2}分?(?:[:：]\d{1,2}秒?)?)?")),
     Rule("source", EDGES, "网页的来源标注", line=_re(_SOURCE_LABEL + r".{0,30}")),
-    Rule("timestamp", EDGES, "网页的发布时间（标签单独成行）", line=_re(r"(?:发布|更新)?时间[:：]")),
+    Rule("timestamp", EDGES, "网页的发布时间（标签单独成行）", line=_re(r"(?:发布|更新|发表)?时间[:：]")),
+    Rule("counter", EDGES, "网页的阅读次数",
+         line=_re(r"(?:阅读量|阅读数|阅读次数|浏览量|浏览次数|点击数|点击量|访问量)[:：]?\s*\d*次?")),
     Rule("breadcrumb", HEAD, "网页的导航路径（首页 > 栏目 > …）",
-         line=_re(r"(?:当前位置[:：]?\s*)?首页|[>›»＞]|-?>>?")),
+         line=_re(r"(?:当前位置[:：]?\s*)?首页|当前位置[:：]?|[>›»＞]|-?>>?")),
     Rule("breadcrumb", HEAD, "网页的导航路径（栏目名）", line=_re(_NO_SENTENCE + r"{1,20}"),
          after=_re(r"[>›»＞]|-?>>?")),
     Rule("source", EDGES, "网页的来源标注（来源名称单独成行）",

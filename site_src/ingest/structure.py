@@ -147,7 +147,7 @@ def _part(heading: SourceLine, body: list[SourceLine], part_id: str, kind: str, 
                            _blocks(part_id, blocks, kind_of), kind), closing, set())
     bounds = [area.index for area in areas] + [len(body)]
     following = [body[a + 1: b] for a, b in pairwise(bounds)]
-    cut, _ = last_area_end([len(lines) for lines in following[:-1]], following[-1], words)
+    cut, _ = last_area_end([len(lines) for lines in following[:-1]], areas[-1].title, following[-1], words)
     tail = following[-1][cut:]
     following[-1] = following[-1][:cut]
     inline = len(areas) > 1 and all(not lines for lines in following[:-1])

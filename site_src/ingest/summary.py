@@ -209,6 +209,8 @@ def _end_rule(part: Part, tail: list[Paragraph], words: Words) -> str:
         return AREA_END_RULES[1].name
     if words.lists_other_work(tail[0].source_text):
         return AREA_END_RULES[2].name
+    if any(word in tail[0].source_text[:30] for word in words.part_words("government").heading):
+        return AREA_END_RULES[3].name
     return "none (the part ends)"
 
 
