@@ -38,7 +38,7 @@ IMPORTER = Table(ImporterWords, (
     Field("salutation", Text()), Field("also_addressed", _WORDS),
     Field("closing_headings", _WORDS), Field("closing_words", _WORDS),
     Field("targets", _WORDS), Field("year_targets", _WORDS), Field("this_year", Text()),
-    Field("targets_verbs", _WORDS), Field("other_work", Text()),
+    Field("targets_verbs", _WORDS), Field("other_work", Text()), Field("review_lead_endings", _WORDS),
     Field("part_words", MapOf(Table(KindWords, (Field("heading", _WORDS), Field("opening", _WORDS))))),
     *(Field(name, _WORDS) for name in ("glossary_headings", "notes_headings", "appendix_headings",
                                        "appended_prefixes")),

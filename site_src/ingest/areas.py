@@ -11,10 +11,11 @@ Numbered points inside one paragraph (…一是…，二是…) are no areas: on
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from site_src.ingest.clean import SourceLine
-from site_src.ingest.words import NUMERAL
+from site_src.ingest.words import NUMERAL, Words
 from site_src.model import Doubt, Paragraph, Section, sentences
 
 _HEADING_STOPS = "。！？；："  # a heading line of its own holds none of them
@@ -43,12 +44,8 @@ AREA_FORMS: tuple[AreaForm, ...] = (
 )
 
 # A topic lead of a review area is a short clause naming a result: 有效投资持续扩大。 It ends in
-# one of the genre's verdict words, which tells it apart from short facts such as 投用企业之家。
-REVIEW_LEAD_ENDINGS = (
-    "发展", "扩大", "提质", "回暖", "共赢", "互通", "共享", "集聚", "成长", "优化", "提升", "实效",
-    "推进", "明显", "有力", "增效", "平稳", "稳定", "规范", "高效", "严格", "加强", "改善", "完善",
-    "见效", "向好", "增强", "提高", "巩固", "深化", "突破", "显著", "进展", "成效", "繁荣", "活跃",
-)
+# one of the genre's verdict words (importer.yaml: review_lead_endings), which tells it apart from
+# short facts such as 投用企业之家。
 _LEAD_FORBIDDEN = re.compile(r"[，、：；0-9%０-９]")
 _SHI_TOPIC = re.compile(rf"^[{NUMERAL}]+是")
 
@@ -84,11 +81,11 @@ def numeral(value: int) -> str:
     return (NUMERAL[tens - 1] if tens > 1 else "") + "十" + (NUMERAL[units - 1] if units else "")
 
 
-def is_review_lead(sentence: str) -> bool:
+def is_review_lead(sentence: str, words: Words) -> bool:
     body = sentence.removesuffix("。")
     return (sentence.endswith("。") and 6 <= len(body) <= 16
             and not _LEAD_FORBIDDEN.search(body) and "“" not in body
-            and body.endswith(REVIEW_LEAD_ENDINGS))
+            and body.endswith(words.data.review_lead_endings))
 
 
 def is_plan_lead(sentence: str) -> bool:
@@ -157,7 +154,7 @@ def find_areas(body: list[SourceLine], doubts: list[Doubt],
 
 
 def make_section(section_id: str, area: Area, heading: SourceLine, following: list[SourceLine],
-                 inline: bool, kind_of: object) -> Section:
+                 inline: bool, kind_of: Callable[[SourceLine], str], words: Words) -> Section:
     """One area as a section: its heading, its text split into paragraphs with their leads.
 
     Review areas written one per line (``inline``) carry their topics inline (（一）….先进制造业集群
@@ -172,10 +169,10 @@ def make_section(section_id: str, area: Area, heading: SourceLine, following: li
                                     kind=kind))
 
     rest_sentences = sentences(area.rest)
-    if inline and area.form == "bracket" and rest_sentences and is_review_lead(rest_sentences[0]):
+    if inline and area.form == "bracket" and rest_sentences and is_review_lead(rest_sentences[0], words):
         lead, body = "", ""
         for sentence in rest_sentences:
-            if is_review_lead(sentence):
+            if is_review_lead(sentence, words):
                 if lead or body:
                     add(body, lead)
                 lead, body = sentence, ""
@@ -185,14 +182,14 @@ def make_section(section_id: str, area: Area, heading: SourceLine, following: li
             add(body, lead)
     else:
         if area.rest:
-            add(area.rest, kind=kind_of(heading))  # type: ignore[operator]
+            add(area.rest, kind=kind_of(heading))
         for line in following:
             first = sentences(line.text)[0]
             heading_like = any(match_heading(line.text, form) for form in AREA_FORMS[:1])
             if (not heading_like and (is_plan_lead(first) or is_enumerated_lead(first))
                     and len(first) < len(line.text)):
-                add(line.text[len(first):], first, kind_of(line))  # type: ignore[operator]
+                add(line.text[len(first):], first, kind_of(line))
             else:
-                add(line.text, kind=kind_of(line))  # type: ignore[operator]
+                add(line.text, kind=kind_of(line))
     return Section(section_id, area.number, area.title, tuple(paragraphs), area.form,
                    area.alone and area.form != "bare", area.stop if area.form != "bare" else "。")

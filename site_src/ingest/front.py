@@ -1,8 +1,8 @@
 """The lines above the salutation: the title and the byline, and who and when they say.
 
-    2025年云南省政府工作报告                      <- a collector's title: the year and the place
-    ——2025年1月18日在云南省第十四届人民代表大会第三次会议上   <- delivered: the date, the congress
-    省长 王予波                                   <- the speaker (国务院总理 / 李　强 on two lines)
+    2025年某某省政府工作报告                      <- a collector's title: the year and the place
+    ——2025年1月18日在某某省第十四届人民代表大会第三次会议上   <- delivered: the date, the congress
+    省长 某某                                     <- the speaker (国务院总理 / 某　某 on two lines)
 
 ``FRONT_RULES`` name what each line is taken as; a line that is none stays in the preamble,
 noted. The issuer and the year are read from what the lines say (see structure.py for the order
@@ -20,12 +20,12 @@ from site_src.model import Doubt, Fix
 
 # name -> what a line so taken is
 FRONT_RULES = {
-    "title-line": "标题行（可带年份和地名：2025年云南省政府工作报告）",
+    "title-line": "标题行（可带年份和地名：2025年某某省政府工作报告）",
     "delivered": "报告的时间和会议（——2025年1月18日在……会议上），可接报告人",
     "delivered-split": "报告的时间和会议分在两行（——2025年1月20日在某某市第十六届 / 人民代表大会……）",
-    "speaker": "报告人：职务和姓名（省长 王予波）",
-    "speaker-split": "报告人的职务和姓名分在两行（国务院总理 / 李克强）",
-    "spaced-name": "姓名中间的空格（李　强）",
+    "speaker": "报告人：职务和姓名（省长 某某）",
+    "speaker-split": "报告人的职务和姓名分在两行（国务院总理 / 某某某）",
+    "spaced-name": "姓名中间的空格（某　某）",
 }
 _NAME = re.compile(r"^[\u3400-\u9fff·](?:\s*[\u3400-\u9fff·]){1,4}$")
 _TITLE_LENGTH = 40
@@ -123,7 +123,7 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
 
 
 def _title(compact: str, match: re.Match[str], words: Words) -> tuple[str, int, str]:
-    """2026年四川省人民政府工作报告 -> (政府工作报告, 2026, 四川省人民政府); a title that says more
+    """2026年某某省人民政府工作报告 -> (政府工作报告, 2026, 某某省人民政府); a title that says more
     than a year and a place stays whole."""
     year, place, later, _ = match.groups()
     year = year or later
@@ -133,7 +133,7 @@ def _title(compact: str, match: re.Match[str], words: Words) -> tuple[str, int, 
 
 
 def _name_without_spaces(entry: str, name: str, line: int) -> tuple[str, Fix | None]:
-    """李　强 -> 李强: a speaker's name spaced out to fill two characters' width."""
+    """某　某 -> 某某: a speaker's name spaced out to fill two characters' width."""
     joined = re.sub(r"\s+", "", name)
     if joined == name.strip():
         return entry, None

@@ -51,7 +51,7 @@ KIND_RULES: tuple[KindRule, ...] = (
     KindRule("other-heading", "other", "标题说外交、国际形势", _heading_says),
     KindRule("holds-targets", "plan", "本部分提出今年的主要预期目标",
              lambda facts, words, kind: facts.holds_targets),
-    KindRule("year-heading", "plan", "标题说某年的工作（2025年重点工作）",
+    KindRule("year-heading", "plan", "标题说某年的工作（某年重点工作）",
              lambda facts, words, kind: bool(_YEAR.search(facts.title))
              and _heading_says(facts, words, "plan")),
     KindRule("outlook-heading", "outlook", "标题说五年规划时期（十五五、今后五年）", _heading_says),

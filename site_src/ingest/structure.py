@@ -151,7 +151,7 @@ def _part(heading: SourceLine, body: list[SourceLine], part_id: str, kind: str, 
     tail = following[-1][cut:]
     following[-1] = following[-1][:cut]
     inline = len(areas) > 1 and all(not lines for lines in following[:-1])
-    sections = tuple(make_section(f"{part_id}-{n:02d}", area, body[area.index], lines, inline, kind_of)
+    sections = tuple(make_section(f"{part_id}-{n:02d}", area, body[area.index], lines, inline, kind_of, words)
                      for n, (area, lines) in enumerate(zip(areas, following, strict=True), start=1))
     part_closing, blocks = split_tail(tail, words)
     opening = _paragraphs(body[: areas[0].index], f"{part_id}-intro", kind_of)
@@ -164,7 +164,7 @@ def _part(heading: SourceLine, body: list[SourceLine], part_id: str, kind: str, 
 def _issuer(clean: CleanText, front: Front, preamble: list[SourceLine], words: Words) -> str:
     """Who reports: a site's imprint, the speaker's office, the congress, the title, the preamble."""
     to_simplified = make_converter("tw2s")
-    for removal in clean.furniture:  # a site's imprint: 版权所有：重庆市荣昌区人民政府
+    for removal in clean.furniture:  # a site's imprint: 版权所有：某某市某某区人民政府
         match = words.imprint.search(to_simplified(removal.text))
         if match:
             return match.group(1)

@@ -53,6 +53,7 @@ class ImporterWords:
     this_year: str
     targets_verbs: tuple[str, ...]
     other_work: str
+    review_lead_endings: tuple[str, ...]
     part_words: Mapping[str, KindWords]
     glossary_headings: tuple[str, ...]
     notes_headings: tuple[str, ...]
@@ -75,10 +76,11 @@ class Words:
 
     @cached_property
     def title_line(self) -> re.Pattern[str]:
-        """2026年四川省人民政府工作报告, 陕西省2026年政府工作报告: (year, place, year, 人民) before the
+        """2026年某某省人民政府工作报告, 某某省2026年政府工作报告: (year, place, year, 人民) before the
         title; the line compacted."""
         year = r"(?:((?:19|20)\d\d)年)?"
-        return re.compile(rf"^{year}(.*?){year}(人民)?{re.escape(self.data.title)}$")
+        people = re.escape(self.data.government.removesuffix(self.data.title[:2]))  # 人民政府 -> 人民
+        return re.compile(rf"^{year}(.*?){year}({people})?{re.escape(self.data.title)}$")
 
     @cached_property
     def delivered(self) -> re.Pattern[str]:
@@ -92,12 +94,12 @@ class Words:
 
     @cached_property
     def venue(self) -> re.Pattern[str]:
-        """The place of the congress: 海南省第七届人民代表大会 -> 海南省."""
+        """The place of the congress: 某某省第七届人民代表大会 -> 某某省."""
         return re.compile(rf"^(.*?)第[{NUMERAL}\d]+届{re.escape(self.data.congress)}")
 
     @cached_property
     def speaker(self) -> re.Pattern[str]:
-        """海拉尔区人民政府代区长 杜联合: (office holder's place or government, head, name)."""
+        """某某区人民政府代区长 某某: (office holder's place or government, head, name)."""
         heads = _any(self.data.heads)
         acting = _any(self.data.acting)
         name = r"[\u3400-\u9fff][\u3400-\u9fff\s·]{0,8}"
@@ -112,11 +114,11 @@ class Words:
 
     @cached_property
     def imprint(self) -> re.Pattern[str]:
-        """版权所有：重庆市荣昌区人民政府 (in either script: the imprint is read as found)."""
+        """版权所有：某某市某某区人民政府 (in either script: the imprint is read as found)."""
         return re.compile(rf"{re.escape(self.data.imprint)}[:：]\s*(\S+{re.escape(self.data.government)})")
 
     def place_issuer(self, place: str) -> str:
-        """The government of a place that says more than its unit (广西壮族自治区, not 自治区)."""
+        """The government of a place that says more than its unit (某某壮族自治区, not 自治区)."""
         place = place.strip()
         if not place or place in self.data.units or not re.match(r"^[\u3400-\u9fff]+$", place):
             return ""
@@ -125,7 +127,7 @@ class Words:
         return place + self.data.government
 
     def government_named(self, text: str) -> str:
-        """The government a speaker line names: 海拉尔区人民政府, 国务院, or 海南省 -> 海南省人民政府."""
+        """The government a speaker line names: 某某区人民政府, 国务院, or 某某省 -> 某某省人民政府."""
         text = re.sub(r"\s+", "", text)
         if text == self.data.national_government:
             return text
