@@ -507,3 +507,25 @@ def test_a_review_headed_by_its_results_and_the_governments_conduct_after_the_la
     assert review.kind == "review" and [s.number for s in review.sections] == ["一", "二"]
     assert [p.text[:6] for p in review.closing] == ["一年来，我们"]
     assert [[p.text[:4] for p in b.paragraphs] for b in review.blocks] == [["各位代表", "过去五年"]]
+
+
+def test_an_area_heading_split_over_two_lines_is_joined() -> None:
+    report = report_of(*HEAD, *REVIEW, "二、2025年工作安排", "（一）坚持把发展特色优势产业作为主攻方向，",
+                       "构建现代化产业体系", "推动工业经济聚势突破。加快建设。", "（二）惠民生", "办好实事。",
+                       *CLOSE)
+    assert report.parts[1].sections[0].title == "坚持把发展特色优势产业作为主攻方向，构建现代化产业体系"
+    assert [j.rule for j in report.provenance.joins] == ["heading-continued"]
+
+
+def test_a_title_with_a_note_and_a_date_alone_under_it() -> None:
+    report = report_of("政府工作报告（摘要）", "（2025年1月20日）", *HEAD, *REVIEW, *PLAN, *CLOSE)
+    assert (report.title, report.byline, report.year) == ("政府工作报告（摘要）", ("（2025年1月20日）",),
+                                                          2025)
+    assert report.provenance.doubts == ()
+
+
+@pytest.mark.parametrize("entries", [["（1）两重：是指国家重大战略。", "（2）两新：是指设备更新。"],
+                                     ["①两重：是指国家重大战略。", "②两新：是指设备更新。"]])
+def test_a_glossarys_entries_in_other_numbers(entries: list[str]) -> None:
+    report = report_of(*HEAD, *REVIEW, *PLAN, *CLOSE, "名词解释", *entries)
+    assert [t.term for t in report.terms] == ["两重", "两新"] and report.provenance.doubts == ()

@@ -329,8 +329,9 @@ def body_of(text: str, report: Report) -> str:
     if provenance.source.script == "Hant":
         convert = make_converter("tw2s")
         body = [convert(line) for line in body]
-    while body and fold(body[0]).endswith("政府工作报告") and len(fold(body[0])) <= 40:  # title lines
-        title = fold(body.pop(0)).removesuffix(report.title)
+    while body and re.search(r"政府工作报告(?:（[^（）]*）|全文)?$",
+                             fold(body[0])) and len(fold(body[0])) <= 40:
+        title = re.sub(r"政府工作报告(?:（[^（）]*）|全文)?$", "", fold(body.pop(0)))  # a title line
         year = re.search(r"(\d{4})年", title)
         assert not year or int(year.group(1)) == report.year
         place = title.replace(year.group(), "") if year else title

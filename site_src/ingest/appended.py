@@ -20,7 +20,8 @@ from site_src.ingest.clean import SENTENCE_END, SourceLine
 from site_src.ingest.words import Words
 from site_src.model import TERMS_HEADING, Doubt, Paragraph, Term
 
-ENTRY = re.compile(r"^((\d{1,3})[.．、]|[［\[〔【](\d{1,3})[］\]〕】])\s*(.*)$")
+# 1. 3． 1、 ［1］ [1] 〔1〕 【1】 （1） ①: the number an entry of a list opens with.
+ENTRY = re.compile(r"^((\d{1,3})[.．、]|[［\[〔【（(](\d{1,3})[］\]〕】）)]|([\u2460-\u2473]))\s*(.*)$")
 _TERM = re.compile(r"^([^：:]{1,60}?)([：:])\s*(.*)$")
 
 
@@ -53,18 +54,19 @@ def read_entries(lines: list[SourceLine]) -> Entries | SourceLine | None:
             last = terms[-1]  # the explanation starts (or goes on) on this line
             terms[-1] = Term(last.term, last.explanation + line.text, last.mark, last.colon)
             continue
-        mark, number = match.group(1), int(match.group(2) or match.group(3))
+        mark = match.group(1)
+        number = int(match.group(2) or match.group(3)) if not match.group(4) else ord(match.group(4)) - 0x245F
         if terms and not terms[-1].explanation:
             return line
         if number != len(terms) + 1:
             wrong.append((line, len(terms) + 1))
         if mark == f"{len(terms) + 1}.":
             mark = ""  # the standard number: N.
-        term = _TERM.match(match.group(4))
+        term = _TERM.match(match.group(5))
         if term:
             terms.append(Term(term.group(1).strip(), term.group(3), mark, term.group(2)))
         else:
-            terms.append(Term(match.group(4), "", mark, ""))
+            terms.append(Term(match.group(5), "", mark, ""))
     if not terms or not terms[-1].explanation or any(not t.term for t in terms):
         return None
     return terms, wrong

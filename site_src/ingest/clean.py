@@ -161,9 +161,16 @@ _NOT_A_HEADING_END = re.compile(r"[。！？；：，,!?;:、（(]|^[一二三�
                                 r"|^第[一二三四五六七八九十]|^\d")
 
 
+# An area's heading line without its full stop: （一）…, 一是…, 第一，…
+_N = "[一二三四五六七八九十]+"
+_AREA_HEADING_LINE = re.compile(rf"^(?:（{_N}）|{_N}是|第{_N}，)[^。！？；：]{{2,60}}$")
+
+
 def _heading_continued(group: Group, text: str, words: Words) -> bool:
-    """三、持续提升政府 / 治理能力: a part heading whose next line is a short headline, not a sentence."""
-    return (group.size == 1 and bool(PART_HEADING.match(group.first)) and len(text) <= _HEADING_CONTINUED
+    """三、持续提升政府 / 治理能力: a part or area heading line whose next line is a short headline,
+    not a sentence."""
+    heading = PART_HEADING.match(group.first) or _AREA_HEADING_LINE.match(group.first)
+    return (group.size == 1 and bool(heading) and len(text) <= _HEADING_CONTINUED
             and not _NOT_A_HEADING_END.search(text) and not words.addresses(text)
             and not words.appended(text) and not words.closing_heading.match(text))
 

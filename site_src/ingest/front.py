@@ -23,12 +23,14 @@ FRONT_RULES = {
     "title-line": "标题行（可带年份和地名：2025年某某省政府工作报告）",
     "delivered": "报告的时间和会议（——2025年1月18日在……会议上），可接报告人",
     "delivered-split": "报告的时间和会议分在两行（——2025年1月20日在某某市第十六届 / 人民代表大会……）",
+    "dated": "标题下单独的日期（2025年1月20日）",
     "speaker": "报告人：职务和姓名（省长 某某）",
     "speaker-split": "报告人的职务和姓名分在两行（国务院总理 / 某某某）",
     "spaced-name": "姓名中间的空格（某　某）",
 }
 _NAME = re.compile(r"^[\u3400-\u9fff·](?:\s*[\u3400-\u9fff·]){1,4}$")
 _TITLE_LENGTH = 40
+_DAY = re.compile(r"\d日")
 
 
 @dataclass(frozen=True)
@@ -91,11 +93,15 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
                 speaker_issuer = words.government_named(said.group(1))
         elif titled and not byline:  # a page may give a collector's title and then its own
             title_, year_, issuer_ = _title(compact, titled, words)
-            if not taken_title or title_ == words.data.title:
+            if not taken_title or title_.startswith(words.data.title):
                 title = title_ if not taken_title else title
                 title_year, title_issuer = title_year or year_, title_issuer or issuer_
             taken_title = True
             found.append("title-line")
+        elif words.dated.match(compact) and _DAY.search(compact):
+            byline.append(text)
+            found.append("dated")
+            delivered_year = delivered_year or int(words.dated.match(compact).group(1))  # type: ignore[union-attr]
         elif speaker:
             name = speaker.group(2)
             entry = text
@@ -125,11 +131,12 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
 def _title(compact: str, match: re.Match[str], words: Words) -> tuple[str, int, str]:
     """2026年某某省人民政府工作报告 -> (政府工作报告, 2026, 某某省人民政府); a title that says more
     than a year and a place stays whole."""
-    year, place, later, _ = match.groups()
+    year, place, later, _, note = match.groups()
     year = year or later
     if place and not re.fullmatch(r"[\u3400-\u9fff]{1,20}", place):
         return compact, 0, ""
-    return words.data.title, int(year or 0), words.place_issuer(place) if place else ""
+    kept = note if note and note.startswith("（") else ""  # （摘要） stays; 全文 says nothing
+    return words.data.title + kept, int(year or 0), words.place_issuer(place) if place else ""
 
 
 def _name_without_spaces(entry: str, name: str, line: int) -> tuple[str, Fix | None]:

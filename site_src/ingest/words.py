@@ -80,12 +80,18 @@ class Words:
         title; the line compacted."""
         year = r"(?:((?:19|20)\d\d)年)?"
         people = re.escape(self.data.government.removesuffix(self.data.title[:2]))  # 人民政府 -> 人民
-        return re.compile(rf"^{year}(.*?){year}({people})?{re.escape(self.data.title)}$")
+        note = r"(（[^（）]{1,10}）|全文)?"  # 政府工作报告（摘要）
+        return re.compile(rf"^{year}(.*?){year}({people})?{re.escape(self.data.title)}{note}$")
 
     @cached_property
     def delivered(self) -> re.Pattern[str]:
         """——2022年3月5日在第十三届全国人民代表大会第五次会议上 (and what follows on the line)."""
         return re.compile(rf"^{_DATE}在(.{{2,60}}?)(?:{_any(self.data.sessions)})上[）)]?(.*)$")
+
+    @cached_property
+    def dated(self) -> re.Pattern[str]:
+        """A date alone under the title: （2025年1月20日）"""
+        return re.compile(rf"^{_DATE}[）)]?$")
 
     @cached_property
     def delivered_start(self) -> re.Pattern[str]:
