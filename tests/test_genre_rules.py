@@ -529,3 +529,13 @@ def test_a_title_with_a_note_and_a_date_alone_under_it() -> None:
 def test_a_glossarys_entries_in_other_numbers(entries: list[str]) -> None:
     report = report_of(*HEAD, *REVIEW, *PLAN, *CLOSE, "名词解释", *entries)
     assert [t.term for t in report.terms] == ["两重", "两新"] and report.provenance.doubts == ()
+
+
+def test_linked_phrases_a_wiki_broke_onto_lines_of_their_own_are_joined() -> None:
+    report = report_of(*HEAD[:1], "在听了某某同志", "关于宪法草案的报告",
+                       "并进行了三天的讨论以后，我代表国务院报告工作。",
+                       "我国同邻国已经缔结了", "友好条约", "。", *REVIEW, *PLAN, *CLOSE)
+    assert [p.text for p in report.preamble[1:]] == [
+        "在听了某某同志关于宪法草案的报告并进行了三天的讨论以后，我代表国务院报告工作。",
+        "我国同邻国已经缔结了友好条约。"]
+    assert [j.lines for j in report.provenance.joins] == [(2, 3, 4), (5, 6, 7)]

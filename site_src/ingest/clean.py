@@ -40,9 +40,13 @@ _PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 # A line the scrape broke off: the next one goes on with the sentence when it is a fragment (a
 # subscript, a linked word: 2.5, 揭榜) or starts with the punctuation that closes the sentence.
 _FRAGMENT_LENGTH = 4
-_CONTINUES = tuple("）)”’】》；;，,。.、：:！!？?")
+_CONTINUES = tuple("）)”’】》」』；;，,。.、：:！!？?")
 _BROKEN_OFF_NOT = (*SENTENCE_END, "：", ":", "；", ";")
-_OPENS = tuple("《“‘（(【")  # a line that stops at one of these goes on on the next
+_OPENS = tuple("《“‘（(【「『")  # a line that stops at one of these goes on on the next
+_LINK_TEXT = 15  # the most a linked phrase a page broke out onto a line of its own holds
+_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:（）()“”「」《》]")
+_NUMERALS = "[一二三四五六七八九十]+"
+_NUMBERED = re.compile(rf"^(?:（{_NUMERALS}）|{_NUMERALS}[、是]|第{_NUMERALS}|\d)")
 
 
 @dataclass(frozen=True)
@@ -152,7 +156,21 @@ def _broken_line(group: Group, text: str, words: Words) -> bool:
             or _is_heading(text, words):
         return False
     return (_is_fragment(text, words) or text.startswith(_CONTINUES) or so_far.endswith(_OPENS)
-            or (group.size > 1 and _is_fragment(so_far, words)))
+            or (group.size > 1 and _is_fragment(so_far, words))
+            or (not _NUMBERED.match(group.first)
+                and ((_open_ended(so_far) and _link_text(text, words))
+                     or (group.size > 1 and _link_text(so_far, words)))))
+
+
+def _open_ended(text: str) -> bool:
+    """The line stops in the middle of a clause: on a character, not on punctuation or a number."""
+    return bool(text) and "\u3400" <= text[-1] <= "\u9fff" and not _NUMBERED.match(text)
+
+
+def _link_text(text: str, words: Words) -> bool:
+    """在听了某某同志 / 关于宪法草案的报告 / 并进行了…: a linked phrase on a line of its own."""
+    return (len(text) <= _LINK_TEXT and not _PUNCTUATION.search(text) and not _NUMBERED.match(text)
+            and not words.addresses(text))
 
 
 _HEADING_CONTINUED = 20  # the most a part heading's second line holds
@@ -184,9 +202,9 @@ def _key_phrase(group: Group, text: str, words: Words) -> bool:
 
 
 JOIN_RULES: tuple[JoinRule, ...] = (
-    JoinRule("broken-line", "一句话被网页拆成几行（下标、链接词）", _broken_line),
-    JoinRule("heading-continued", "部分标题被拆成两行", _heading_continued),
     JoinRule("key-phrase", "“主要预期目标”被拆成单独一行", _key_phrase),
+    JoinRule("heading-continued", "部分或某项的标题被拆成两行", _heading_continued),
+    JoinRule("broken-line", "一句话被网页拆成几行（下标、链接词）", _broken_line),
 )
 
 
