@@ -1,7 +1,8 @@
 """The genre profile: what is true of government work reports in general, as data.
 
 It ships with the tool under genres/work-report/, one file per job: the interface's words
-(ui.yaml), the words of key figures (figures.yaml), … A site overrides a file of it by putting
+(ui.yaml), the words of key figures (figures.yaml), the words the importer reads a report by
+(importer.yaml), … A site overrides a file of it by putting
 one of the same name in its content folder's genre/ (the whole file: copy it, then edit).
 Nothing in the code names one report, place or year.
 """
