@@ -1,8 +1,9 @@
 """The genre profile: what is true of government work reports in general, as data.
 
 It ships with the tool under genres/work-report/, one file per job: the interface's words
-(ui.yaml), the words of key figures (figures.yaml), of an industry system (industries.yaml) and of
-a numbered formula (slogans.yaml), … A site overrides a file of it by putting
+(ui.yaml), the words of key figures (figures.yaml), of an industry system (industries.yaml),
+of a numbered formula (slogans.yaml), the words the importer reads a report by
+(importer.yaml), … A site overrides a file of it by putting
 one of the same name in its content folder's genre/ (the whole file: copy it, then edit).
 Nothing in the code names one report, place or year.
 """
@@ -19,6 +20,7 @@ from site_src.content.glossary import load_glossary
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.ingest.slug import PlaceWords
+from site_src.ingest.words import ImporterWords, KindWords, Words
 from site_src.model import GlossaryEntry
 from site_src.summaries.figures.parse import FigureVocabulary, Grammar
 from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords, TierWord, industry_vocabulary
@@ -38,6 +40,20 @@ UI = MapOf(Text())
 ACCEPTED = Table(dict, (Field("words", MapOf(ListOf(Text()))),))
 REVIEW = Table(ReviewWords, (Field("defaults", Text()), Field("names", Text()), Field("name_tags", _WORDS)))
 PUNCTUATION = Table(dict, (Field("quotes", MapOf(Text(choices=("corner", "curly")))),))
+IMPORTER = Table(ImporterWords, (
+    *(Field(name, Text()) for name in ("title", "congress", "national_congress")),
+    Field("sessions", _WORDS), Field("heads", _WORDS), Field("acting", _WORDS),
+    *(Field(name, Text()) for name in ("delivers", "government", "national_government")),
+    Field("units", _WORDS), Field("imprint", Text()), Field("speaks_for", Text()),
+    Field("toolbar", _WORDS), Field("photo_credits", _WORDS),
+    Field("salutation", Text()), Field("also_addressed", _WORDS),
+    Field("closing_headings", _WORDS), Field("closing_words", _WORDS),
+    Field("targets", _WORDS), Field("year_targets", _WORDS), Field("this_year", Text()),
+    Field("targets_verbs", _WORDS), Field("other_work", Text()), Field("review_lead_endings", _WORDS),
+    Field("part_words", MapOf(Table(KindWords, (Field("heading", _WORDS), Field("opening", _WORDS))))),
+    *(Field(name, _WORDS) for name in ("glossary_headings", "notes_headings", "appendix_headings",
+                                       "appended_prefixes")),
+))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),
                             Field("names", MapOf(Text()))))
@@ -84,6 +100,7 @@ class Genre:
     quotes: Mapping[str, str]  # quotation marks by variant language: corner (「」) or curly (“”)
     accepted: Mapping[str, tuple[str, ...]]  # words whose Traditional forms are all accepted
     review: ReviewWords  # what the conversion review queue looks for
+    words: Words  # the words the importer reads a report by
 
 
 def load_genre(content: Path | None = None) -> Genre:
@@ -133,6 +150,7 @@ def load_genre(content: Path | None = None) -> Genre:
     except SiteError as error:
         problems.extend(error.problems)
         glossary = ()
+    importer = load("importer.yaml", IMPORTER)
     if isinstance(ui, dict) and content is not None and (content / OVERRIDES / "ui.yaml").is_file():
         missing = sorted(load_genre().ui.keys() - ui.keys())  # a site's ui.yaml must say everything
         if missing:
@@ -140,8 +158,9 @@ def load_genre(content: Path | None = None) -> Genre:
                                     f"missing: {', '.join(missing)} (copy the shipped file, then edit)"))
     if problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
             or not isinstance(places, PlaceWords) or not isinstance(review, ReviewWords) \
-            or industries is None or slogans is None:
+            or not isinstance(importer, ImporterWords) or industries is None or slogans is None:
         raise SiteError(problems)
     return Genre(ui=ui, figures=Grammar(figures), places=places, industries=industries, slogans=slogans,
                  glossary=glossary, quotes=punctuation["quotes"] if isinstance(punctuation, dict) else {},
-                 accepted=accepted["words"] if isinstance(accepted, dict) else {}, review=review)
+                 accepted=accepted["words"] if isinstance(accepted, dict) else {}, review=review,
+                 words=Words(importer))

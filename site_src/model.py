@@ -12,13 +12,20 @@ from dataclasses import dataclass, field
 # Identifiers and quotes of the source as found are never converted between scripts.
 VERBATIM = {"verbatim": True}
 
-PARAGRAPH_KINDS = ("text", "salutation", "highlight", "targets")
+# heading: a heading line of the closing words (结束语), kept as the closing's first paragraph;
+# appendix: what the report appends after its closing words and glossary (附件 …), kept after the
+# closing words, so that it is shown with them.
+PARAGRAPH_KINDS = ("text", "salutation", "highlight", "targets", "heading", "appendix")
 
 # How the source writes an area's heading, so the text can be given back as it was:
 #   bracket  （一）加快建设现代化产业体系。 (the heading is a sentence, its paragraph may follow on)
 #   bare     （一）经济发展取得新成就 (a line of its own, without a full stop)
 #   shi      一是创新和完善宏观调控，经济保持平稳运行。 (an enumerated lead: the area is a paragraph)
-SECTION_FORMS = ("bracket", "bare", "shi")
+#   di       第一，进一步稳定和加强农业 (an ordinal heading, with or without its full stop)
+SECTION_FORMS = ("bracket", "bare", "shi", "di")
+# What a part does: reports on the year or the term past; sets goals for a five-year period; sets
+# this year's work; the government's own conduct as a part of its own; anything else (diplomacy).
+PART_KINDS = ("review", "outlook", "plan", "government", "other")
 TERMS_HEADING = "名词解释"  # the heading of an appended glossary, as reports write it
 _SENTENCE = re.compile(r".*?[。！？][”’]?|.+$")
 
@@ -56,17 +63,34 @@ class Section:
     title: str
     paragraphs: tuple[Paragraph, ...]
     form: str = field(default="bracket", metadata=VERBATIM)  # one of SECTION_FORMS
+    # The heading stands on a line of its own (its text starts on the next line); a bare heading
+    # always does. Otherwise the text runs on after the heading sentence.
+    alone: bool = False
+    stop: str = field(default="。", metadata=VERBATIM)  # what ends the heading; "" for none
 
     @property
     def heading(self) -> str:
         if self.form == "shi":
             return f"{self.number}是{self.title}"
+        if self.form == "di":
+            return f"第{self.number}，{self.title}"
         return f"（{self.number}）{self.title}"
 
     @property
     def source_heading(self) -> str:
         """The heading as the source writes it: a sentence, except a bare heading line."""
-        return self.heading if self.form == "bare" else self.heading + "。"
+        return self.heading if self.form == "bare" else self.heading + self.stop
+
+    def lines(self) -> list[str]:
+        """The section as the source's lines (paragraphs): the heading line with the text that runs
+        on after it, then a line per paragraph. A run-on section whose first paragraph has a lead
+        is one line whose topics were split out (review areas: （一）….先进制造业集群发展。…)."""
+        texts = [p.source_text for p in self.paragraphs]
+        if self.form == "bare" or self.alone or not texts:
+            return [self.source_heading, *texts]
+        if self.paragraphs[0].lead:
+            return [self.source_heading + "".join(texts)]
+        return [self.source_heading + texts[0], *texts[1:]]
 
 
 @dataclass(frozen=True)
@@ -92,6 +116,13 @@ class Part:
     sections: tuple[Section, ...]
     closing: tuple[Paragraph, ...]
     blocks: tuple[Block, ...] = ()  # after the closing paragraphs, in the source's order
+    # One of PART_KINDS; left empty, it is what the id says (review, outlook, plan, government),
+    # else other.
+    kind: str = field(default="", metadata=VERBATIM)
+
+    def __post_init__(self) -> None:
+        if not self.kind:
+            object.__setattr__(self, "kind", implied_kind(self.id))
 
     @property
     def heading(self) -> str:
@@ -104,6 +135,11 @@ class Part:
         yield from self.closing
         for block in self.blocks:
             yield from block.paragraphs
+
+
+def implied_kind(part_id: str) -> str:
+    """The kind a part's id names (review, plan …), or other: what an empty kind stands for."""
+    return part_id if part_id in PART_KINDS else "other"
 
 
 @dataclass(frozen=True)
@@ -152,6 +188,19 @@ class Join:
 
     lines: tuple[int, ...]
     pieces: tuple[str, ...] = field(metadata=VERBATIM)
+    rule: str = field(default="", metadata=VERBATIM)  # the joining rule (ingest/clean.py)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Characters the importer removed or repaired in one source line, by a named rule
+    (ingest/characters.py, ingest/front.py): what it found and what it made of it."""
+
+    line: int
+    rule: str = field(metadata=VERBATIM)
+    found: str = field(metadata=VERBATIM)
+    fixed: str = field(metadata=VERBATIM)
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -165,10 +214,17 @@ class Doubt:
 
 @dataclass(frozen=True)
 class Term:
-    """One entry of a glossary appended to the report (名词解释): the term, and what it means."""
+    """One entry of a glossary or a notes list appended to the report (名词解释, 注释): the term,
+    and what it means; its number and the colon as the source writes them."""
 
     term: str
     explanation: str
+    mark: str = field(default="", metadata=VERBATIM)  # 3．, ［1］; empty: N. (1., 2., …)
+    colon: str = field(default="：", metadata=VERBATIM)
+
+    def entry(self, n: int) -> str:
+        """The entry as the source writes it, numbered n when it has no mark of its own."""
+        return f"{self.mark or f'{n}.'}{self.term}{self.colon}{self.explanation}"
 
 
 @dataclass(frozen=True)
@@ -194,6 +250,7 @@ class Provenance:
     annotations: tuple[Annotation, ...]
     joins: tuple[Join, ...] = ()
     doubts: tuple[Doubt, ...] = ()
+    repairs: tuple[Fix, ...] = ()  # characters removed or repaired (invisible, spaced out …)
 
 
 @dataclass(frozen=True)
@@ -230,9 +287,16 @@ class Report:
     provenance: Provenance
     # The lines under the title: when and where it was delivered, and by whom.
     byline: tuple[str, ...] = ()
-    terms: tuple[Term, ...] = ()  # an appended glossary (名词解释), in its order
+    terms: tuple[Term, ...] = ()  # an appended glossary (名词解释) or notes list (注释), in its order
+    terms_heading: str = TERMS_HEADING  # its heading, as the source writes it
     # The source's own text of each step, where the source was Traditional (for the audit).
     originals: tuple[Original, ...] = field(default=(), metadata=VERBATIM)
+
+    @property
+    def appendix(self) -> tuple[Paragraph, ...]:
+        """What the report appends after its closing words and its glossary (附件 …): the closing's
+        paragraphs of kind appendix."""
+        return tuple(p for p in self.closing if p.kind == "appendix")
 
     @property
     def place(self) -> str:
@@ -253,7 +317,7 @@ class Report:
 
         Part and section headings are steps of their own, written as the source writes them; an
         appended glossary (名词解释) comes last, its heading then each term. The title and the
-        byline are not in it (they are metadata).
+        byline are not in it (they are metadata). An appendix (附件 …) comes after the glossary.
         """
         for paragraph in self.preamble:
             yield Step(paragraph.id, paragraph.source_text, PREAMBLE, paragraph=paragraph)
@@ -273,14 +337,22 @@ class Report:
                     yield Step(paragraph.id, paragraph.source_text, BLOCK, part=part, block=block,
                                paragraph=paragraph)
         for paragraph in self.closing:
-            yield Step(paragraph.id, paragraph.source_text, CLOSING, paragraph=paragraph)
+            if paragraph.kind != "appendix":
+                yield Step(paragraph.id, paragraph.source_text, CLOSING, paragraph=paragraph)
         if self.terms:
-            yield Step(TERMS_ID, TERMS_HEADING, TERMS_HEADING_PLACE)
+            yield Step(TERMS_ID, self.terms_heading, TERMS_HEADING_PLACE)
             for n, term in enumerate(self.terms, start=1):
-                yield Step(term_id(n), f"{n}.{term.term}：{term.explanation}", TERM, term=term)
+                yield Step(term_id(n), term.entry(n), TERM, term=term)
+        for paragraph in self.appendix:  # on the closing's page, after the closing words
+            yield Step(paragraph.id, paragraph.source_text, CLOSING, paragraph=paragraph)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (step.paragraph for step in self.walk() if step.paragraph is not None)
+
+    def quotable(self) -> Iterator[tuple[str, str]]:
+        """(id, text) of every paragraph and every appended term, in reading order: what a
+        summary page may quote (a system or a formula may be spelled out in a note)."""
+        return ((step.id, step.text) for step in self.walk() if step.paragraph is not None or step.term)
 
     def highlights(self) -> tuple[Paragraph, ...]:
         return tuple(p for p in self.paragraphs() if p.kind == "highlight")

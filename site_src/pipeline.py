@@ -109,7 +109,7 @@ def import_source(project: Project, source: Path, slug: str | None = None, *,
     raw = _read_source(source, name)
     if slug is None:
         # The folder's name comes from the report itself: read it once without its errata.
-        slug = slug_for(import_report(raw, name, (), strict=False), genre.places)
+        slug = slug_for(import_report(raw, name, (), strict=False, words=genre.words), genre.places)
         if slug is None:
             raise fail(name, "the report names neither its year nor its government, so its folder "
                              "cannot be named: give one with --slug")
@@ -117,7 +117,8 @@ def import_source(project: Project, source: Path, slug: str | None = None, *,
         raise fail(slug, "a report's folder name is lowercase ASCII letters, digits and hyphens")
     folder = project.content / REPORTS / slug
     errata_path = folder / "errata.yaml"
-    report = import_report(raw, name, load_errata(errata_path), errata_file=str(errata_path))
+    report = import_report(raw, name, load_errata(errata_path), errata_file=str(errata_path),
+                           words=genre.words)
     files = {path: text.encode("utf-8") for path, text in report_files(report).items()}
     files[SOURCE_COPY] = raw
     detection, drafts = draft_of(report, genre, str(folder / INDUSTRIES_FILE))

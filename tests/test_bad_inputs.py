@@ -126,11 +126,11 @@ CASES = [
          expected="error: {report}/" + SECTION + ":{line}: title: must not be empty"),
     case("unknown-paragraph-kind", Replace("preamble.yaml", "kind: salutation", "kind: greeting"),
          expected="error: {report}/preamble.yaml:{line}: paragraphs[0].kind: unknown kind 'greeting' "
-                  "(allowed: text, salutation, highlight, targets)"),
+                  "(allowed: text, salutation, highlight, targets, heading, appendix)"),
     # --- unknown keys (a typo is an error) -----------------------------------------------------
     case("unknown-key-typo", Replace(SECTION, "title: ", "titel: "),
          expected=errors("error: {report}/" + SECTION + ":{line}: titel: unknown key 'titel' "
-                         "(allowed: number, title, form, paragraphs)",
+                         "(allowed: number, title, form, alone, stop, paragraphs)",
                          "error: {report}/" + SECTION + ":1: title: missing key")),
     case("unknown-key-in-paragraph",
          Replace("closing.yaml", "  - id: closing-2\n", "  - id: closing-2\n    note: x\n"),
@@ -251,9 +251,6 @@ CASES = [
     # --- raw report text (import) -----------------------------------------------------------------
     case("report-empty", Write("{root}/report.txt", "\n?\n\n"), argv=IMPORT,
          expected="error: report.txt:1: the report is empty"),
-    case("report-without-parts", Write("{root}/report.txt", fixture="no-parts.txt"), argv=IMPORT,
-         expected="error: report.txt:2: no parts found: expected numbered part headings such as "
-                  "一、…工作回顾"),
     case("report-mojibake", Write("{root}/report.txt", fixture="mojibake.txt"), argv=IMPORT,
          expected="error: report.txt:6:7: damaged text (mojibake) '?' in …空气质量?jì)?…; "
                   "repair it with an entry in {content}/reports/2024-fixture/errata.yaml"),

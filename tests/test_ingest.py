@@ -148,9 +148,13 @@ def test_invalid_utf8_names_the_line() -> None:
         "x.txt:2: the file is not valid UTF-8, nor Chinese text in GB18030 or Big5")
 
 
-def test_a_report_with_no_parts_is_an_error() -> None:
-    with pytest.raises(SiteError, match="no parts found"):
-        import_report("各位代表：\n我们做了很多工作。\n".encode(), "x.txt", ())
+def test_a_report_without_parts_is_paragraphs_with_a_warning() -> None:
+    text = "政府工作报告\n各位代表：\n我们做了很多工作。\n各位代表！\n让我们奋斗！\n"
+    report = import_report(text.encode(), "x.txt", ())
+    assert report.parts == () and [p.text for p in report.preamble] == ["各位代表：", "我们做了很多工作。"]
+    assert [p.kind for p in report.closing] == ["salutation", "text"]
+    assert [(d.line, d.reason.split(":")[0]) for d in report.provenance.doubts] == [
+        (2, "no numbered parts (一、…) were found")]
 
 
 def test_an_empty_report_is_an_error() -> None:

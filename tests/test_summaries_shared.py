@@ -90,7 +90,7 @@ def test_the_drafts_list_no_industry_that_is_not_in_the_report(site: Site) -> No
     _, _, reports, imported, _ = site
     listed = 0
     for name in SYSTEMS:
-        texts = {p.id: p.source_text for p in reports[name].paragraphs()}
+        texts = dict(reports[name].quotable())
         draft = imported[name].industries.draft
         assert draft is not None
         for industry in draft.industries():
@@ -108,8 +108,8 @@ def test_every_report_has_a_slogans_page_quoting_each_paragraph_once(site: Site)
         name, report = entry.slug, reports[entry.slug]
         to_hant = with_quotes(make_converter("s2tw", content.glossary_for(entry)), hant.quotes)
         for variant in ("zh-hans", "zh-hant"):
-            texts = {p.id: p.source_text if variant == "zh-hans" else to_hant(p.source_text)
-                     for p in report.paragraphs()}
+            texts = {text_id: text if variant == "zh-hans" else to_hant(text)
+                     for text_id, text in report.quotable()}
             page = (out / variant / name / "slogans.html").read_text(encoding="utf-8")
             quoted = re.findall(r'class="quote slogan-quote" id="at-([a-z0-9-]+)"[^>]*>\s*<p>(.*?)</p>',
                                 page, re.S)

@@ -8,7 +8,7 @@ Layout (one file per section, plus the report's metadata):
                            has them)
     sections/<id>.yaml     one area or task: number, title, form (if not （一）…。), paragraphs
     closing.yaml           the closing words
-    terms.yaml             an appended glossary (名词解释), if the report has one
+    terms.yaml             an appended glossary (名词解释) or notes list (注释), if the report has one
     provenance.yaml        what the import did (written by the importer)
     originals.yaml         the source's own text of each heading and paragraph, where the source
                            was Traditional: what the conversion audit compares with (importer)
@@ -30,11 +30,14 @@ from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text, write_atomic
 from site_src.model import (
     PARAGRAPH_KINDS,
+    PART_KINDS,
     SECTION_FORMS,
+    TERMS_HEADING,
     Annotation,
     Block,
     Count,
     Doubt,
+    Fix,
     Join,
     Original,
     Paragraph,
@@ -46,6 +49,7 @@ from site_src.model import (
     Section,
     Source,
     Term,
+    implied_kind,
 )
 from site_src.variants.pins import pin_problem
 from site_src.yamlio import (
@@ -54,6 +58,7 @@ from site_src.yamlio import (
     Field,
     Id,
     Integer,
+    Kind,
     ListOf,
     Reader,
     Table,
@@ -80,6 +85,18 @@ class PinnedText(Text):
         return value
 
 
+@dataclass(frozen=True)
+class Flag(Kind):
+    """true or false."""
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> bool:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return bool(yaml.constructor.SafeConstructor().construct_object(node))
+        if node is not None:
+            reader.problem(node, path, "expected true or false")
+        return False
+
+
 # --- what each file holds ------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -100,6 +117,7 @@ class ParagraphsFile:
 class PartFile:
     number: str
     title: str
+    kind: str  # empty when the id says it (review, plan …)
     opening: tuple[Paragraph, ...]
     sections: tuple[str, ...]
     closing: tuple[Paragraph, ...]
@@ -110,6 +128,8 @@ class SectionFile:
     number: str
     title: str
     form: str
+    alone: bool
+    stop: str
     paragraphs: tuple[Paragraph, ...]
 
 
@@ -120,6 +140,7 @@ class BlocksFile:
 
 @dataclass(frozen=True)
 class TermsFile:
+    heading: str
     terms: tuple[Term, ...]
 
 
@@ -164,6 +185,7 @@ PARAGRAPHS_FILE = Table(ParagraphsFile, (Field("paragraphs", PARAGRAPHS),))
 PART = Table(PartFile, (
     Field("number", Text()),
     Field("title", Text()),
+    Field("kind", Text(choices=PART_KINDS), required=False, default=""),
     Field("opening", PARAGRAPHS),
     Field("sections", ListOf(Id(unique=False))),
     Field("closing", PARAGRAPHS),
@@ -172,16 +194,21 @@ SECTION = Table(SectionFile, (
     Field("number", Text()),
     Field("title", Text()),
     Field("form", Text(choices=SECTION_FORMS), required=False, default="bracket"),
+    Field("alone", Flag(), required=False, default=False),
+    Field("stop", Text(empty=True), required=False, default="。"),
     Field("paragraphs", PARAGRAPHS),
 ))
 BLOCKS = Table(BlocksFile, (Field("blocks", ListOf(Table(Block, (
     Field("id", Id()),
     Field("paragraphs", PARAGRAPHS),
 )))),))
-TERMS = Table(TermsFile, (Field("terms", ListOf(Table(Term, (
-    Field("term", Text()),
-    Field("explanation", Text()),
-)))),))
+TERMS = Table(TermsFile, (Field("heading", Text(), required=False, default=TERMS_HEADING),
+                          Field("terms", ListOf(Table(Term, (
+                              Field("mark", Text(), required=False, default=""),
+                              Field("term", Text()),
+                              Field("colon", Text(empty=True), required=False, default="："),
+                              Field("explanation", Text()),
+                          ))))))
 ORIGINALS = Table(OriginalsFile, (Field("texts", ListOf(Table(Original, (
     Field("id", Id(unique=False)),
     Field("text", Text(empty=True)),
@@ -206,8 +233,12 @@ PROVENANCE = Table(Provenance, (
         Field("rule", _VERBATIM, required=False, default="", always=True),
         Field("reason", _VERBATIM))))),
     Field("joins", ListOf(Table(Join, (Field("lines", ListOf(Integer())),
-                                       Field("pieces", ListOf(_VERBATIM))))),
+                                       Field("pieces", ListOf(_VERBATIM)),
+                                       Field("rule", _VERBATIM, required=False, default="")))),
           required=False, default=(), always=True),
+    Field("repairs", ListOf(Table(Fix, (
+        Field("line", Integer()), Field("rule", _VERBATIM), Field("found", _VERBATIM),
+        Field("fixed", _VERBATIM), Field("reason", _VERBATIM)))), required=False, default=()),
     Field("annotations", ListOf(Table(Annotation, (Field("line", Integer()),
                                                    Field("removed", _VERBATIM))))),
     Field("doubts", ListOf(Table(Doubt, (Field("line", Integer()), Field("text", _VERBATIM),
@@ -229,17 +260,20 @@ def report_files(report: Report) -> dict[str, str]:
     }
     # What a report does not have (blocks, a glossary, a Traditional source) is left out.
     if report.terms:
-        files[TERMS_FILE] = dump(TERMS.write(TermsFile(report.terms)))
+        files[TERMS_FILE] = dump(TERMS.write(TermsFile(report.terms_heading, report.terms)))
     if report.originals:
         files[ORIGINALS_FILE] = dump(ORIGINALS.write(OriginalsFile(report.originals)))
     for part in report.parts:
+        kind = "" if part.kind == implied_kind(part.id) else part.kind
         files[f"parts/{part.id}.yaml"] = dump(PART.write(PartFile(
-            part.number, part.title, part.opening, tuple(s.id for s in part.sections), part.closing)))
+            part.number, part.title, kind, part.opening, tuple(s.id for s in part.sections),
+            part.closing)))
         if part.blocks:
             files[f"blocks/{part.id}.yaml"] = dump(BLOCKS.write(BlocksFile(part.blocks)))
         for section in part.sections:
             files[f"sections/{section.id}.yaml"] = dump(SECTION.write(SectionFile(
-                section.number, section.title, section.form, section.paragraphs)))
+                section.number, section.title, section.form, section.alone, section.stop,
+                section.paragraphs)))
     return files
 
 
@@ -262,7 +296,7 @@ def write_report(report: Report, content_dir: Path) -> list[Path]:
             for old in sorted((content_dir / folder).glob("*.yaml")):
                 if f"{folder}/{old.name}" not in files:
                     old.unlink()
-        for single in (TERMS_FILE, ORIGINALS_FILE):  # an earlier import's, not this report's
+        for single in (TERMS_FILE, ORIGINALS_FILE):  # an earlier import's, not this one's
             if single not in files:
                 (content_dir / single).unlink(missing_ok=True)
     except OSError as error:
@@ -382,11 +416,11 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
             if section is not None:
                 value = section[0]
                 sections.append(Section(section_id, value.number, value.title, value.paragraphs,
-                                        value.form))
+                                        value.form, value.alone, value.stop))
         blocks = files.read(f"blocks/{part_id}.yaml", BLOCKS) if files.exists(f"blocks/{part_id}.yaml") \
             else None
         parts.append(Part(part_id, record.number, record.title, record.opening, tuple(sections),
-                          record.closing, blocks[0].blocks if blocks else ()))
+                          record.closing, blocks[0].blocks if blocks else (), record.kind))
     # Only a list of valid part ids tells which part files are unlisted.
     if meta is not None and _is_list(meta[2], "parts") and all(map(ID_PATTERN.fullmatch, meta[0].parts)):
         files.unlisted("parts", listed_parts, "part file is not listed in report.yaml's parts")
@@ -394,10 +428,12 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
         if lists_complete and not any(path.stem not in listed_parts
                                       for path in (content_dir / "parts").glob("*.yaml")):
             files.unlisted("sections", listed_sections, "section file is not listed in any part's sections")
-        if not meta[0].parts:
-            files.problems.append(Problem(Location(files.name(REPORT_FILE), key="parts"),
-                                          "the report has no parts"))
     closing = files.read("closing.yaml", PARAGRAPHS_FILE)
+    # A report of paragraphs alone (no numbered parts) holds them in its preamble.
+    if meta is not None and _is_list(meta[2], "parts") and not meta[0].parts \
+            and preamble is not None and not preamble[0].paragraphs:
+        files.problems.append(Problem(Location(files.name(REPORT_FILE), key="parts"),
+                                      "the report has no parts"))
     terms = files.read(TERMS_FILE, TERMS) if files.exists(TERMS_FILE) else None
     originals = files.read(ORIGINALS_FILE, ORIGINALS) if files.exists(ORIGINALS_FILE) else None
     provenance = files.read("provenance.yaml", PROVENANCE)
@@ -408,5 +444,6 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
                     preamble=preamble[0].paragraphs, parts=tuple(parts), closing=closing[0].paragraphs,
                     provenance=provenance[0], byline=record.byline,
                     terms=terms[0].terms if terms else (),
+                    terms_heading=terms[0].heading if terms else TERMS_HEADING,
                     originals=originals[0].texts if originals else ())
     return report, files

@@ -8,18 +8,21 @@ from site_src.ingest.clean import clean_source
 from site_src.ingest.errata import Erratum
 from site_src.ingest.originals import originals
 from site_src.ingest.structure import parse_structure
+from site_src.ingest.words import Words, shipped_words
 from site_src.model import Report
 
 __all__ = ["Erratum", "import_report"]
 
 
 def import_report(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, strict: bool = True,
-                  errata_file: str = "errata.yaml") -> Report:
+                  errata_file: str = "errata.yaml", words: Words | None = None) -> Report:
     """The whole import: raises SiteError listing every problem with its line and column.
 
     ``errata_file`` is where repairs of damaged text go, for the messages that ask for one; a
     report read with ``strict`` False passes over damaged text (to learn its title and year).
+    ``words`` are the genre's (the site's genre profile); the shipped ones by default.
     """
-    cleaned = clean_source(raw, source_file, errata, strict=strict, errata_file=errata_file)
-    report = parse_structure(cleaned)
+    words = words or shipped_words()
+    cleaned = clean_source(raw, source_file, errata, strict=strict, errata_file=errata_file, words=words)
+    report = parse_structure(cleaned, words)
     return dataclasses.replace(report, originals=originals(report, cleaned))

@@ -9,13 +9,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from site_src.errors import Location, Problem, SiteError
+from site_src.ingest.characters import repair_line
 from site_src.ingest.encoding import decode
 from site_src.ingest.errata import Erratum
-from site_src.ingest.furniture import Line, find_furniture
-from site_src.model import Annotation, Count, Join, Removal, Repair
+from site_src.ingest.furniture import Line, find_furniture, rules_for
+from site_src.ingest.words import PART_HEADING, Words, shipped_words
+from site_src.model import Annotation, Count, Fix, Join, Removal, Repair
 from site_src.variants.convert import make_converter
 
 # A pinyin syllable with an optional tone mark; the scrape writes it after its character: 業(yè).
@@ -34,13 +37,16 @@ MOJIBAKE = re.compile(r"[^\x00-\x7f]\?+|\?+[^\x00-\x7f]|\ufffd|</?[a-zA-Z][^<>]*
 
 SENTENCE_END = ("。", "！", "!", "？", "?", "”", "…")
 _PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
-# Where the report starts (after the page's head): its salutation or its first part heading.
-_REPORT_START = re.compile(r"^(?:各位代表|[一二三四五六七八九十]+、)")
 # A line the scrape broke off: the next one goes on with the sentence when it is a fragment (a
 # subscript, a linked word: 2.5, 揭榜) or starts with the punctuation that closes the sentence.
 _FRAGMENT_LENGTH = 4
-_CONTINUES = tuple("）)”’】》；;，,。.、：:！!？?")
+_CONTINUES = tuple("）)”’】》」』；;，,。.、：:！!？?")
 _BROKEN_OFF_NOT = (*SENTENCE_END, "：", ":", "；", ";")
+_OPENS = tuple("《“‘（(【「『")  # a line that stops at one of these goes on on the next
+_LINK_TEXT = 15  # the most a linked phrase a page broke out onto a line of its own holds
+_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:（）()“”「」《》]")
+_NUMERALS = "[一二三四五六七八九十]+"
+_NUMBERED = re.compile(rf"^(?:（{_NUMERALS}）|{_NUMERALS}[、是]|第{_NUMERALS}|\d)")
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ class CleanText:
     errata: tuple[Repair, ...]
     encoding: str = "utf-8"
     joins: tuple[Join, ...] = ()
+    repairs: tuple[Fix, ...] = ()
 
 
 def apply_errata(lines: list[SourceLine], errata: tuple[Erratum, ...],
@@ -91,50 +98,168 @@ def drop_blank_lines(lines: list[SourceLine]) -> list[SourceLine]:
     return [SourceLine(line.number, line.text.strip()) for line in lines if line.text.strip()]
 
 
-def drop_furniture(lines: list[SourceLine], raw: dict[int, str]) -> tuple[list[SourceLine], list[Removal]]:
+def repair_characters(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Fix]]:
+    """Invisible and odd characters, by the rules in characters.py; every change recorded."""
+    result, fixes = [], []
+    for line in lines:
+        text, found = repair_line(line.number, line.text)
+        fixes.extend(found)
+        if text is not None:
+            result.append(SourceLine(line.number, text))
+    return result, fixes
+
+
+def report_start(texts: list[str], words: Words) -> int:
+    """Where the report starts after the page's head: its salutation or its first part heading."""
+    return next((i for i, text in enumerate(texts) if words.addresses(text) or _PART_HEADING.match(text)), 0)
+
+
+def drop_furniture(lines: list[SourceLine], raw: dict[int, str],
+                   words: Words) -> tuple[list[SourceLine], list[Removal]]:
     """The page around the report, by the rules in furniture.py; recorded as found in the source."""
     to_simplified = make_converter("tw2s")
     simplified = [Line(line.number, to_simplified(line.text), raw[line.number].strip()) for line in lines]
-    start = next((i for i, line in enumerate(simplified) if _REPORT_START.match(line.text)), 0)
+    start = report_start([line.text for line in simplified], words)
     headings = [i for i, line in enumerate(simplified) if _PART_HEADING.match(line.text) and i >= start]
-    removed = find_furniture(simplified, start, headings[-1] if headings else start)
+    appended = next((i for i in range(start + 1, len(simplified)) if words.appended(simplified[i].text)),
+                    None)
+    removed = find_furniture(simplified, start, headings[-1] if headings else start, rules_for(words),
+                             appended)
     gone = {removal.line for removal in removed}
     return [line for line in lines if line.number not in gone], removed
 
 
-def rejoin_broken_lines(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Join]]:
-    """Put back together a sentence the scrape broke over lines: （PM / 2.5 / ）浓度 -> （PM2.5）浓度."""
-    groups: list[list[SourceLine]] = []
-    for line in lines:
-        if groups and _goes_on(groups[-1], line.text):
-            groups[-1].append(line)
+@dataclass(frozen=True)
+class Group:
+    """The lines joined so far, as a rule sees them: the first, the last, how many."""
+
+    first: str
+    last: str
+    size: int
+
+
+@dataclass(frozen=True)
+class JoinRule:
+    """A way a scrape breaks a sentence or a heading over lines: does ``text`` go on the group?"""
+
+    name: str
+    reason: str
+    goes_on: Callable[[Group, str, Words], bool]
+
+
+def _broken_line(group: Group, text: str, words: Words) -> bool:
+    """（PM / 2.5 / ）浓度, 签署了《 / 经济、社会与文化权利国际公约 / 》: a fragment (a subscript,
+    a linked word), a line left at an opening bracket, or the punctuation that closes."""
+    so_far = group.last
+    if so_far.endswith(_BROKEN_OFF_NOT) or words.addresses(group.first) \
+            or (group.size == 1 and _PART_HEADING.match(so_far)) or _is_heading(so_far, words) \
+            or _is_heading(text, words):
+        return False
+    return (_is_fragment(text, words) or text.startswith(_CONTINUES) or so_far.endswith(_OPENS)
+            or (group.size > 1 and _is_fragment(so_far, words))
+            or (not _NUMBERED.match(group.first)
+                and ((_open_ended(so_far) and _link_text(text, words))
+                     or (group.size > 1 and _link_text(so_far, words)))))
+
+
+def _open_ended(text: str) -> bool:
+    """The line stops in the middle of a clause: on a character, not on punctuation or a number."""
+    return bool(text) and "\u3400" <= text[-1] <= "\u9fff" and not _NUMBERED.match(text)
+
+
+def _link_text(text: str, words: Words) -> bool:
+    """在听了某某同志 / 关于宪法草案的报告 / 并进行了…: a linked phrase on a line of its own."""
+    return (len(text) <= _LINK_TEXT and not _PUNCTUATION.search(text) and not _NUMBERED.match(text)
+            and not words.addresses(text))
+
+
+_HEADING_CONTINUED = 20  # the most a part heading's second line holds
+# Not the rest of a heading: punctuation of a sentence, or a number that opens a heading or a list.
+_NOT_A_HEADING_END = re.compile(r"[。！？；：，,!?;:、（(]|^[一二三四五六七八九十]+[、是]"
+                                r"|^第[一二三四五六七八九十]|^\d")
+
+
+# An area's heading line without its full stop: （一）…, 一是…, 第一，…
+_N = "[一二三四五六七八九十]+"
+_AREA_HEADING_LINE = re.compile(rf"^(?:（{_N}）|{_N}是|第{_N}，)[^。！？；：]{{2,60}}$")
+
+
+def _heading_continued(group: Group, text: str, words: Words) -> bool:
+    """三、持续提升政府 / 治理能力: a part or area heading line whose next line is a short headline,
+    not a sentence."""
+    heading = PART_HEADING.match(group.first) or _AREA_HEADING_LINE.match(group.first)
+    return (group.size == 1 and bool(heading) and len(text) <= _HEADING_CONTINUED
+            and not _NOT_A_HEADING_END.search(text) and not words.addresses(text)
+            and not words.appended(text) and not words.closing_heading.match(text))
+
+
+def _key_phrase(group: Group, text: str, words: Words) -> bool:
+    """…的 / 主要预期目标 / 是：…: the targets phrase on a line of its own, joined to both sides."""
+    so_far = group.last
+    if words.key_phrase.match(text):
+        return not so_far.endswith(_BROKEN_OFF_NOT) and not words.addresses(so_far)
+    return bool(words.key_phrase.match(so_far) and words.key_phrase_verb.match(text))
+
+
+JOIN_RULES: tuple[JoinRule, ...] = (
+    JoinRule("key-phrase", "“主要预期目标”被拆成单独一行", _key_phrase),
+    JoinRule("heading-continued", "部分或某项的标题被拆成两行", _heading_continued),
+    JoinRule("broken-line", "一句话被网页拆成几行（下标、链接词）", _broken_line),
+)
+
+
+def rejoin_broken_lines(lines: list[SourceLine], words: Words | None = None, start: int = 0,
+                        rules: tuple[JoinRule, ...] = JOIN_RULES) -> tuple[list[SourceLine], list[Join]]:
+    """Put back together a sentence the scrape broke over lines: （PM / 2.5 / ）浓度 -> （PM2.5）浓度.
+
+    Lines before ``start`` (the page's head: title, byline) are left as they are.
+    """
+    words = words or shipped_words()
+    groups: list[tuple[list[SourceLine], str]] = []
+    for index, line in enumerate(lines):
+        rule = None
+        if groups and index > start:
+            lines_so_far = groups[-1][0]
+            group = Group(lines_so_far[0].text, lines_so_far[-1].text, len(lines_so_far))
+            rule = next((rule.name for rule in rules if rule.goes_on(group, line.text, words)), None)
+        if rule is not None:
+            group, first_rule = groups[-1]
+            group.append(line)
+            groups[-1] = (group, first_rule or rule)
         else:
-            groups.append([line])
+            groups.append(([line], ""))
     result, joins = [], []
-    for group in groups:
+    for group, rule in groups:
         result.append(SourceLine(group[0].number, "".join(line.text for line in group)))
         if len(group) > 1:
             pieces = [line.text for line in group]
             pieces[0], pieces[-1] = pieces[0][-12:], pieces[-1][:12]
-            joins.append(Join(tuple(line.number for line in group), tuple(pieces)))
+            joins.append(Join(tuple(line.number for line in group), tuple(pieces),
+                              rule))
     return result, joins
 
 
-def _goes_on(group: list[SourceLine], text: str) -> bool:
-    so_far = group[-1].text
-    if (so_far.endswith(_BROKEN_OFF_NOT) or group[0].text.startswith("各位代表")
-            or (len(group) == 1 and _PART_HEADING.match(so_far))):
-        return False
-    return (_is_fragment(text) or text.startswith(_CONTINUES)
-            or (len(group) > 1 and _is_fragment(so_far)))
+def _is_heading(text: str, words: Words) -> bool:
+    """A heading line that is short on its own: 结束语, 附件, 名词解释."""
+    return bool(words.appended(text) or words.closing_heading.match(text))
 
 
-def _is_fragment(text: str) -> bool:
-    return len(text) <= _FRAGMENT_LENGTH and not text.startswith("各位代表")
+def _is_fragment(text: str, words: Words) -> bool:
+    return len(text) <= _FRAGMENT_LENGTH and not words.addresses(text)
 
 
-def check_ending(lines: list[SourceLine], source_file: str) -> list[Problem]:
-    """A report ends on a sentence; text that stops short of one was cut off (a truncated file)."""
+def check_ending(lines: list[SourceLine], source_file: str, words: Words | None = None) -> list[Problem]:
+    """A report ends on a sentence; text that stops short of one was cut off (a truncated file).
+
+    What the report appends after its closing words (名词解释, 附件) need not end on one: the
+    line checked is the last before it.
+    """
+    words = words or shipped_words()
+    to_simplified = make_converter("tw2s")
+    simplified = [to_simplified(line.text) for line in lines]
+    start = report_start(simplified, words)
+    appended = next((i for i in range(start + 1, len(lines)) if words.appended(simplified[i])), len(lines))
+    lines = lines[:appended]
     if not lines or lines[-1].text.endswith(SENTENCE_END):
         return []
     last = lines[-1]
@@ -225,25 +350,29 @@ def _chinese_context(text: str, index: int) -> bool:
 
 
 def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, strict: bool = True,
-                 errata_file: str = "errata.yaml") -> CleanText:
+                 errata_file: str = "errata.yaml", words: Words | None = None) -> CleanText:
+    words = words or shipped_words()
     problems: list[Problem] = []
     decoded = decode(raw, source_file)
     lines = [SourceLine(number, line) for number, line in enumerate(decoded.text.split("\n"), start=1)]
     raw_lines = {line.number: line.text for line in lines}
     lines, errata_applied = apply_errata(lines, errata, problems)
+    lines, repairs = repair_characters(lines)
     lines = drop_blank_lines(lines)
     annotated = {line.number: line for line in lines}
     lines, annotations, _ = remove_annotations(lines)
-    lines, furniture = drop_furniture(lines, raw_lines)
+    lines, furniture = drop_furniture(lines, raw_lines, words)
     # Damage in the page around the report does not matter: only the kept lines are checked, as
     # they were before the annotations went (so columns are the source's).
     if strict:
         problems.extend(find_mojibake([annotated[line.number] for line in lines], source_file, errata_file))
     if not lines:
         problems.append(Problem(Location(source_file, 1), "the report is empty"))
-    lines, joins = rejoin_broken_lines(lines)
+    to_simplified = make_converter("tw2s")
+    start = report_start([to_simplified(line.text) for line in lines], words)
+    lines, joins = rejoin_broken_lines(lines, words, start)
     if strict:
-        problems.extend(check_ending(lines, source_file))
+        problems.extend(check_ending(lines, source_file, words))
     if problems:
         raise SiteError(problems)
     # Annotations in the furniture went with it; count only those removed from the report's text.
@@ -267,6 +396,7 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, s
         errata=tuple(errata_applied),
         encoding=decoded.encoding,
         joins=tuple(joins),
+        repairs=tuple(fix for fix in repairs if fix.line in kept or fix.rule == "invisible-line"),
     )
 
 

@@ -10,6 +10,9 @@ only where furniture is found: the head (before the report's first salutation or
 and the tail (read backwards from the end of the file, stopping at the first line that no tail
 rule matches, so the report's own text is never reached). A block rule (``to_end``) removes
 everything from its first line to the end of the file: a licence notice split into one-word lines.
+
+The rules whose words are the genre's (a web page's toolbar, a photo caption's credit) are made
+from the genre profile by ``rules_for``; ``RULES`` are the ones that need no words.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from site_src.ingest.words import Words
 from site_src.model import Removal
 
 HEAD, TAIL, EDGES, ANYWHERE = "head", "tail", "edges", "anywhere"  # edges: head or tail
@@ -32,6 +36,7 @@ class Rule:
     after: re.Pattern[str] | None = None  # … and the line before it this (a label, its value below)
     repeats: str = ""  # "opening": the line repeats the report's opening words
     to_end: bool = False  # the line opens a block that runs to the end of the file
+    broad: bool = False  # matches short lines of any kind: not in what the report appends
 
     def matches(self, text: str, previous: str, opening: str) -> bool:
         if self.line is not None and not self.line.fullmatch(text):
@@ -58,9 +63,16 @@ _SHORT_LINE = r"(?![一二三四五六七八九十]+、)[^，,。！!？?；;]{0
 RULES: tuple[Rule, ...] = (
     Rule("stray-mark", ANYWHERE, "孤立的问号行（网页残留）", line=_re(r"[?？]+")),
     Rule("timestamp", EDGES, "网页的发布时间",
-         line=_re(r"(?:(?:发布|更新)?时间[:：]\s*)?(?:19|20)\d\d[-年/.]\d{1,2}[-月/.]\d{1,2}日?"
+         line=_re(r"(?:(?:发布|更新|发表)?时间[:：]\s*)?(?:19|20)\d\d[-年/.]\d{1,2}[-月/.]\d{1,2}日?"
                   r"(?:\s*\d{1,2}[:：时]\d{1,2}分?(?:[:：]\d{1,2}秒?)?)?")),
     Rule("source", EDGES, "网页的来源标注", line=_re(_SOURCE_LABEL + r".{0,30}")),
+    Rule("timestamp", EDGES, "网页的发布时间（标签单独成行）", line=_re(r"(?:发布|更新|发表)?时间[:：]")),
+    Rule("counter", EDGES, "网页的阅读次数",
+         line=_re(r"(?:阅读量|阅读数|阅读次数|浏览量|浏览次数|点击数|点击量|访问量)[:：]?\s*\d*次?")),
+    Rule("breadcrumb", HEAD, "网页的导航路径（首页 > 栏目 > …）",
+         line=_re(r"(?:当前位置[:：]?\s*)?首页|当前位置[:：]?|[>›»＞]|-?>>?")),
+    Rule("breadcrumb", HEAD, "网页的导航路径（栏目名）", line=_re(_NO_SENTENCE + r"{1,20}"),
+         after=_re(r"[>›»＞]|-?>>?")),
     Rule("source", EDGES, "网页的来源标注（来源名称单独成行）",
          line=_re(_NO_SENTENCE + r"{1,30}"), after=_re(_SOURCE_LABEL)),
     Rule("font-size", EDGES, "网页的字号按钮（大、中、小）",
@@ -72,7 +84,7 @@ RULES: tuple[Rule, ...] = (
     Rule("editor", EDGES, "网页的编辑署名（姓名单独成行）",
          line=_re(r"[^。，！？：:]{1,12}"), after=_re(_EDITOR_LABEL)),
     Rule("related-links", TAIL, "网页的相关链接栏目",
-         line=_re(r"(?:相关(?:附件|链接|新闻|阅读|文章|稿件)|延伸阅读)\s*(?:>>|》》|[:：])?")),
+         line=_re(r"(?:相关(?:附件|链接|新闻|阅读|文章|稿件|报道)|延伸阅读)\s*(?:>>|》》|[:：])?")),
     Rule("related-links", TAIL, "网页的相关链接（链接的十六进制编号）", line=_re(_HEX_ID)),
     Rule("related-links", TAIL, "网页的相关链接（链接标题）",
          line=_re(_NO_SENTENCE + r"{1,80}"), after=_re(_HEX_ID)),
@@ -81,8 +93,25 @@ RULES: tuple[Rule, ...] = (
     Rule("title-repeated", TAIL, "文末重复的标题",
          line=_re(r"[^。，！？]{0,30}政\s*府\s*工\s*作\s*报\s*告[^。，！？]{0,10}")),
     Rule("opening-repeated", TAIL, "文末重复的开头语", repeats="opening"),
-    Rule("site-footer", TAIL, "网站页脚（链接与版权信息）", line=_re(_SHORT_LINE)),
+    Rule("site-footer", TAIL, "网站页脚（链接与版权信息）", line=_re(_SHORT_LINE), broad=True),
 )
+
+
+
+
+# A line of the head that repeats one above it (not in RULES: it needs the lines above).
+HEAD_REPEATED = Rule("head-repeated", HEAD, "网页开头重复的标题或署名", repeats="head")
+
+
+def rules_for(words: Words) -> tuple[Rule, ...]:
+    """``RULES`` with the rules made of the genre's words: after the named widgets, before the
+    broad tail rules."""
+    own = (
+        Rule("toolbar", HEAD, "网页的工具栏（下载、全屏、加大、还原、减小，一词一行）", line=words.toolbar),
+        Rule("photo-caption", HEAD, "标题下的图片说明（以摄影署名结尾）", line=words.photo_caption),
+    )
+    at = next(n for n, rule in enumerate(RULES) if rule.name == "editor")
+    return (*RULES[:at], *own, *RULES[at:])
 
 
 @dataclass(frozen=True)
@@ -95,12 +124,14 @@ class Line:
 
 
 def find_furniture(lines: list[Line], report_start: int, body_end: int,
-                   rules: tuple[Rule, ...] = RULES) -> list[Removal]:
+                   rules: tuple[Rule, ...] = RULES, appended: int | None = None) -> list[Removal]:
     """The furniture among ``lines``, each with the rule that found it, in line order.
 
     ``report_start`` is the index of the report's first line (its salutation or part 一): the
     head is before it. The tail is read backwards from the end down to ``body_end`` at most (the
-    last part heading): the report's own text lies before it.
+    last part heading): the report's own text lies before it. From ``appended`` on (the heading
+    of what the report appends: 名词解释, 附件), a broad rule finds nothing: an annex's last lines
+    are as short as a footer's.
     """
     opening = "".join(line.text for line in lines[report_start: report_start + 3])
     found: dict[int, Removal] = {}
@@ -110,6 +141,8 @@ def find_furniture(lines: list[Line], report_start: int, body_end: int,
 
     def first_match(index: int, regions: tuple[str, ...], test: Callable[[Rule], bool]) -> Rule | None:
         for rule in rules:
+            if rule.broad and appended is not None and index >= appended:
+                continue
             if rule.region in regions and test(rule) and rule.matches(
                     lines[index].text, previous(index), opening):
                 return rule
@@ -119,20 +152,28 @@ def find_furniture(lines: list[Line], report_start: int, body_end: int,
         line = lines[index]
         found[index] = Removal(line.number, line.raw, rule.reason, rule=rule.name)
 
+    seen: set[str] = set()
     for index in range(report_start):
         rule = first_match(index, (HEAD, EDGES, ANYWHERE), lambda rule: not rule.to_end)
         if rule is not None:
             remove(index, rule)
-    end = len(lines)
-    while end > max(body_end + 1, report_start):
-        block = next(((index, rule) for index in range(max(body_end + 1, report_start), end)
-                      for rule in [first_match(index, (TAIL,), lambda rule: rule.to_end)] if rule), None)
-        if block is not None:
-            start, rule = block
-            for index in range(start, end):
-                remove(index, rule)
-            end = start
             continue
+        compact = _compact(lines[index].text)
+        if compact in seen and len(compact) >= 4:  # the page shows its title and byline twice
+            found[index] = Removal(lines[index].number, lines[index].raw, HEAD_REPEATED.reason,
+                                   rule=HEAD_REPEATED.name)
+        seen.add(compact)
+    end = len(lines)
+    low = max(body_end + 1, report_start)
+    # A block runs to the end of the file: the first line that opens one, found in one pass.
+    block = next(((index, rule) for index in range(low, end)
+                  for rule in [first_match(index, (TAIL,), lambda rule: rule.to_end)] if rule), None)
+    if block is not None:
+        start, rule = block
+        for index in range(start, end):
+            remove(index, rule)
+        end = start
+    while end > low:
         rule = first_match(end - 1, (TAIL, EDGES, ANYWHERE), lambda rule: not rule.to_end)
         if rule is None:
             break

@@ -1,158 +1,197 @@
-"""Finding the report's structure in cleaned Simplified lines.
+"""Finding the report's structure in cleaned Simplified lines: the stages of the genre in order.
 
-The genre's shape: a title and a byline (when the page has them); the preamble (各位代表：…);
-parts 一、二、… in sequence; in each part opening paragraphs ("——" highlights, the targets
-paragraph), its areas, closing paragraphs, then unnumbered blocks each opened by a lone
-各位代表！; the closing words; perhaps an appended glossary (名词解释).
+    head (front.py)       title, byline; the lines above the salutation
+    preamble              各位代表：…, up to part 一
+    parts (parts.py)      一、 二、 … in sequence, each of a kind (review, outlook, plan …)
+      areas (areas.py)    （一）…, 一是…, 第一，…; their paragraphs with topic leads
+      tail (ends.py)      after the last area: the part's closing paragraphs, its blocks
+    closing (ends.py)     the closing words, perhaps under a heading of their own (结束语)
+    appended (appended.py) a glossary, a notes list, an annex
 
-Areas are numbered （一）…: a heading sentence that may run on into the area's first paragraph,
-or a heading line of its own without a full stop; a part without those may number its areas as
-一是…、二是… paragraphs. Review areas written one per line carry their topics inline
-("先进制造业集群发展。构建…"); other areas put each topic in a paragraph of its own that opens with
-a lead sentence.
-
+A report without numbered parts is read as paragraphs: its preamble, then its closing words.
 What cannot be placed stays a plain paragraph where it is, and is noted as a doubt.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
-from site_src.errors import Location, Problem, SiteError
+from site_src.ingest.appended import appended_start, read_appended
+from site_src.ingest.areas import find_areas as find_areas
+from site_src.ingest.areas import make_section
 from site_src.ingest.clean import SENTENCE_END, CleanText, SourceLine
-from site_src.ingest.terms import TERMS_LINE, parse_terms
-from site_src.model import (
-    Block,
-    Doubt,
-    Paragraph,
-    Part,
-    Provenance,
-    Report,
-    Section,
-    Source,
-    Term,
-    sentences,
-)
+from site_src.ingest.ends import find_closing, last_area_end, split_tail
+from site_src.ingest.front import Front, head_end, read_front
+from site_src.ingest.parts import PartFacts, find_part_starts, part_ids, part_kind
+from site_src.ingest.words import PART_HEADING, Words, shipped_words
+from site_src.model import Block, Doubt, Paragraph, Part, Provenance, Report, Source
 from site_src.variants.convert import make_converter
 
-NUMERAL = "一二三四五六七八九十"
-PART_HEADING = re.compile(rf"^([{NUMERAL}]+)、([^。！？；]{{2,40}})$")
-SECTION_HEADING = re.compile(rf"^（([{NUMERAL}]+)）([^。]+?)。(.*)$")
-BARE_HEADING = re.compile(rf"^（([{NUMERAL}]+)）([^。！？；]{{2,40}})$")
-SHI_LEAD = re.compile(rf"^([{NUMERAL}]+)是([^。]{{2,40}}?)。(.*)$")
-TITLE_LINE = re.compile(r"^[^。，]*政府工作报告[^。，]*$")
-TITLE_PREFIX = re.compile(r"^(?:((?:19|20)\d\d)年)?(.*)$")
-DELIVERED = re.compile(r"^[（(]?—*\s*((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在.{2,60}?(?:会议|大会)上[）)]?$")
-# 海拉尔区人民政府区长 杜联合; the issuer is the office's government, when it is named.
-SPEAKER = re.compile(r"^(\S{2,20}?)\s*(?:代理)?(?:区长|县长|市长|省长|州长|旗长|盟长|主席|总理)\s*\S.{0,10}$")
-GOVERNMENT = re.compile(r"^\S+人民政府$|^国务院$")
-# A salutation on a line of its own; a lone one after a part's areas opens a block.
-SALUTATION = re.compile(r"^各位代表(?:[、，]各位(?:委员|同志))?[：！]$")
-TARGETS = re.compile(r"主要预期目标(?:是|为)")
-ISSUER = re.compile(r"版[权權]所有[:：]\s*(\S+人民政府)")
-SPEAKS_FOR = re.compile(r"我代表(国务院)")
-YEAR = re.compile(r"((?:19|20)\d\d)年工作安排")
-ANY_YEAR = re.compile(r"((?:19|20)\d\d)年")
-# Part ids by what the title says, first match wins; a part matching none (or a second part with
-# the same word) is part-N. The five-year plan's part names its plan: “十四五”, “十五五”.
-PART_IDS = (("review", re.compile(r"回顾")),
-            ("outlook", re.compile(r"十[一二三四五六七八九]五|五年|规划")),
-            ("plan", re.compile(r"安排|任务")))
-
-# A review topic lead is a short clause naming an area's result: 有效投资持续扩大。
-# It ends in one of the genre's verdict words, which tells it apart from short facts such as
-# 投用企业之家。 that happen to stand alone.
-REVIEW_LEAD_ENDINGS = (
-    "发展", "扩大", "提质", "回暖", "共赢", "互通", "共享", "集聚", "成长", "优化", "提升", "实效",
-    "推进", "明显", "有力", "增效", "平稳", "稳定", "规范", "高效", "严格", "加强", "改善", "完善",
-    "见效", "向好", "增强", "提高", "巩固", "深化", "突破", "显著", "进展", "成效", "繁荣", "活跃",
-)
-_LEAD_FORBIDDEN = re.compile(r"[，、：；0-9%０-９]")
-_SHI_TOPIC = re.compile(rf"^[{NUMERAL}]+是")
 # A paragraph ends like this; one that does not may be a heading or furniture the importer missed.
 _PARAGRAPH_END = (*SENTENCE_END, "：", "；", "）")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+KindOf = Callable[[SourceLine], str]
 
 
 @dataclass(frozen=True)
-class _Area:
-    """An area's first line (its heading) with the lines that follow it."""
-
-    heading: SourceLine
-    number: str
-    title: str
-    rest: str
-    form: str
-    following: tuple[SourceLine, ...]
+class _Built:
+    part: Part
+    closing: list[SourceLine]  # the report's closing words, when this is the last part
+    headings: set[int]  # the numbers of its heading lines (no paragraphs)
 
 
-def numeral_value(numeral: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23."""
-    digits = {char: value for value, char in enumerate(NUMERAL[:9], start=1)}
-    if "十" not in numeral:
-        return digits.get(numeral, 0) if len(numeral) == 1 else 0
-    tens, _, units = numeral.partition("十")
-    if len(tens) > 1 or len(units) > 1:
-        return 0
-    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
-
-
-def is_review_lead(sentence: str) -> bool:
-    body = sentence.removesuffix("。")
-    return (sentence.endswith("。") and 6 <= len(body) <= 16
-            and not _LEAD_FORBIDDEN.search(body) and "“" not in body
-            and body.endswith(REVIEW_LEAD_ENDINGS))
-
-
-def is_plan_lead(sentence: str) -> bool:
-    body = sentence.removesuffix("。")
-    return sentence.endswith("。") and 2 <= len(body) <= 20 and not _LEAD_FORBIDDEN.search(body)
-
-
-def is_enumerated_lead(sentence: str) -> bool:
-    """一是准确把握政策，找准投资方向。: the numbered topic of a paragraph inside an area."""
-    return sentence.endswith("。") and bool(_SHI_TOPIC.match(sentence)) and len(sentence) <= 30
-
-
-def parse_structure(clean: CleanText) -> Report:
+def parse_structure(clean: CleanText, words: Words | None = None) -> Report:
+    words = words or shipped_words()
     lines = list(clean.lines)
     doubts: list[Doubt] = []
-    part_starts = _part_starts(lines, doubts)
-    if not part_starts:
-        text = _front_matter(lines, [])[1] or lines  # the report's first line, under its title
-        raise SiteError([Problem(Location(clean.source_file, text[0].number if text else 1),
-                                 "no parts found: expected numbered part headings such as 一、…工作回顾")])
+    salutation = next((i for i, line in enumerate(lines) if words.addresses(line.text)), 0)
+    after = appended_start(lines, salutation + 1, words)
+    first_part = next((i for i in range(after) if PART_HEADING.match(lines[i].text)), None)
+    head = head_end(lines[:after], words, first_part)
+    front, kept = read_front(lines[:head], words, doubts)
+    body = lines[head:after]
+    starts = find_part_starts(body, doubts)
+    targets = next((line.number for line in body[starts[0] if starts else 0:]
+                    if words.targets.search(line.text)), None)
 
-    front, preamble_lines = _front_matter(lines[: part_starts[0]], doubts)
-    preamble = tuple(_plain_paragraphs(preamble_lines, "preamble"))
-    body_end = len(lines)
-    terms: tuple[Term, ...] = ()
-    glossary = next((i for i in range(part_starts[-1] + 1, len(lines))
-                     if TERMS_LINE.match(lines[i].text)), None)
-    if glossary is not None:
-        parsed = parse_terms(lines[glossary], lines[glossary + 1:], doubts)
-        if parsed is not None:
-            terms, body_end = parsed, glossary
+    def kind_of(line: SourceLine) -> str:
+        if line.text.startswith("——"):
+            return "highlight"
+        if line.number == targets:
+            return "targets"
+        if words.salutation.match(line.text):
+            return "salutation"
+        return "text"
 
+    headings: set[int] = set()
     parts: list[Part] = []
-    closing: tuple[Paragraph, ...] = ()
-    used_ids: set[str] = set()
-    for index, start in enumerate(part_starts):
-        end = part_starts[index + 1] if index + 1 < len(part_starts) else body_end
-        is_last = index + 1 == len(part_starts)
-        part, tail = _parse_part(lines[start], lines[start + 1: end], index, is_last, used_ids, doubts)
-        parts.append(part)
-        if tail:
-            closing = tuple(_plain_paragraphs(tail, "closing"))
-    paragraphs = [*preamble, *(p for part in parts for p in part.paragraphs()), *closing]
-    doubts.extend(_unfinished_paragraphs(paragraphs, lines, {doubt.line for doubt in doubts}))
-    return Report(title=front.title, issuer=_issuer(clean, front, preamble_lines),
-                  year=_year(parts, front), preamble=preamble, parts=tuple(parts), closing=closing,
-                  provenance=_provenance(clean, tuple(sorted(doubts, key=lambda d: d.line))),
-                  byline=front.byline, terms=terms)
+    if starts:
+        preamble_lines = [*kept, *body[: starts[0]]]
+        bounds = [*starts, len(body)]
+        pieces = [(body[a], body[a + 1: b]) for a, b in pairwise(bounds)]
+        kinds = [part_kind(PartFacts(PART_HEADING.match(heading.text).group(2),  # type: ignore[union-attr]
+                                     lines_[0].text if lines_ else "",
+                                     any(line.number == targets for line in lines_)), words)[0]
+                 for heading, lines_ in pieces]
+        closing_lines: list[SourceLine] = []
+        for n, ((heading, lines_), part_id) in enumerate(zip(pieces, part_ids(kinds), strict=True)):
+            built = _part(heading, lines_, part_id, kinds[n], n + 1 == len(pieces), kind_of, words, doubts)
+            parts.append(built.part)
+            headings |= built.headings | {heading.number}
+            closing_lines = built.closing or closing_lines
+    else:
+        found, _ = find_closing(body, 1, words)
+        at = found if found is not None else len(body)
+        preamble_lines, closing_lines = [*kept, *body[:at]], body[at:]
+        if body:
+            doubts.append(Doubt(body[0].number, body[0].text, "no numbered parts (一、…) were found: "
+                                "the report is kept as paragraphs, its preamble and its closing words"))
+    if body and not closing_lines:
+        last = body[-1]
+        doubts.append(Doubt(last.number, last.text, "no closing words were found (the last part's "
+                            "last 各位代表…, or a last paragraph opening 让我们…)"))
+    closing = _closing(closing_lines, kind_of, words, headings)
+    preamble = _paragraphs(preamble_lines, "preamble", kind_of)
+    appended = read_appended(lines[after:], words, doubts)
+    noted = {doubt.line for doubt in doubts}
+    doubts.extend(Doubt(line.number, line.text, "kept as a paragraph, but it does not end a sentence: "
+                        "a heading the importer does not know, or page furniture?")
+                  for line in body if line.number not in headings and line.number not in noted
+                  and not line.text.endswith(_PARAGRAPH_END))
+    return Report(title=front.title, issuer=_issuer(clean, front, preamble_lines, words),
+                  year=_year(parts, front), preamble=preamble, parts=tuple(parts),
+                  closing=(*closing, *appended.appendix),
+                  provenance=_provenance(clean, front, tuple(sorted(doubts, key=lambda d: d.line))),
+                  byline=front.byline, terms=appended.terms, terms_heading=appended.terms_heading)
 
 
-def _provenance(clean: CleanText, doubts: tuple[Doubt, ...]) -> Provenance:
+def _paragraphs(lines: list[SourceLine], prefix: str, kind_of: KindOf) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(id=f"{prefix}-{n}", text=line.text, kind=kind_of(line))
+                 for n, line in enumerate(lines, start=1))
+
+
+def _closing(lines: list[SourceLine], kind_of: KindOf, words: Words,
+             headings: set[int]) -> tuple[Paragraph, ...]:
+    """The closing words; a heading line of their own (结束语) is their first paragraph."""
+    paragraphs = list(_paragraphs(lines, "closing", kind_of))
+    if lines and words.closing_heading.match(lines[0].text):
+        paragraphs[0] = Paragraph(id=paragraphs[0].id, text=lines[0].text, kind="heading")
+        headings.add(lines[0].number)
+    return tuple(paragraphs)
+
+
+def _blocks(part_id: str, blocks: list[list[SourceLine]], kind_of: KindOf) -> tuple[Block, ...]:
+    return tuple(Block(f"{part_id}-block-{n}", _paragraphs(lines, f"{part_id}-block-{n}", kind_of))
+                 for n, lines in enumerate(blocks, start=1))
+
+
+def _part(heading: SourceLine, body: list[SourceLine], part_id: str, kind: str, is_last: bool,
+          kind_of: KindOf, words: Words, doubts: list[Doubt]) -> _Built:
+    """One part; for the last, the report's closing words too."""
+    number, title = PART_HEADING.match(heading.text).groups()  # type: ignore[union-attr]
+    areas, _ = find_areas(body, doubts)
+    closing: list[SourceLine] = []
+    if is_last:
+        found, _ = find_closing(body, areas[-1].index + 1 if areas else 0, words)
+        if found is not None:
+            body, closing = body[:found], body[found:]
+    if not areas:
+        # No areas: the opening runs to the first lone 各位代表！, which opens a block.
+        cut = next((i for i, line in enumerate(body) if words.salutation.match(line.text)), len(body))
+        part_closing, blocks = split_tail(body[cut:], words)
+        return _Built(Part(part_id, number, title, _paragraphs(body[:cut], f"{part_id}-intro", kind_of), (),
+                           _paragraphs(part_closing, f"{part_id}-end", kind_of),
+                           _blocks(part_id, blocks, kind_of), kind), closing, set())
+    bounds = [area.index for area in areas] + [len(body)]
+    following = [body[a + 1: b] for a, b in pairwise(bounds)]
+    cut, _ = last_area_end([len(lines) for lines in following[:-1]], areas[-1].title, following[-1], words)
+    tail = following[-1][cut:]
+    following[-1] = following[-1][:cut]
+    inline = len(areas) > 1 and all(not lines for lines in following[:-1])
+    sections = tuple(make_section(f"{part_id}-{n:02d}", area, body[area.index], lines, inline, kind_of, words)
+                     for n, (area, lines) in enumerate(zip(areas, following, strict=True), start=1))
+    part_closing, blocks = split_tail(tail, words)
+    opening = _paragraphs(body[: areas[0].index], f"{part_id}-intro", kind_of)
+    ending = _paragraphs(part_closing, f"{part_id}-end", kind_of)
+    return _Built(Part(part_id, number, title, opening, sections, ending, _blocks(part_id, blocks, kind_of),
+                       kind),
+                  closing, {body[area.index].number for area in areas})
+
+
+def _issuer(clean: CleanText, front: Front, preamble: list[SourceLine], words: Words) -> str:
+    """Who reports: a site's imprint, the speaker's office, the congress, the title, the preamble."""
+    to_simplified = make_converter("tw2s")
+    for removal in clean.furniture:  # a site's imprint: 版权所有：某某市某某区人民政府
+        match = words.imprint.search(to_simplified(removal.text))
+        if match:
+            return match.group(1)
+    for issuer in (front.speaker_issuer, front.venue_issuer, front.title_issuer):
+        if issuer:
+            return issuer
+    for line in preamble:  # 现在，我代表国务院，向大会报告政府工作
+        match = words.speaks_for.search(line.text)
+        if match and words.government_named(match.group(1)):
+            return match.group(1)
+    return ""
+
+
+def _year(parts: list[Part], front: Front) -> int:
+    """The year of the session, which is the year the plan is for: the byline's date, the title's
+    year, else the year the plan part's heading names, else the latest a part heading names."""
+    if front.delivered_year or front.title_year:
+        return front.delivered_year or front.title_year
+    for part in parts:
+        match = _YEAR.search(part.title)
+        if part.kind == "plan" and match:
+            return int(match.group(1))
+    years = [int(year) for part in parts for year in _YEAR.findall(part.title)]
+    return max(years) if years else 0
+
+
+def _provenance(clean: CleanText, front: Front, doubts: tuple[Doubt, ...]) -> Provenance:
     return Provenance(
         source=Source(file=clean.source_file, sha256=clean.sha256, script=clean.source_script,
                       converter="tw2s" if clean.source_script == "Hant" else "none",
@@ -164,256 +203,5 @@ def _provenance(clean: CleanText, doubts: tuple[Doubt, ...]) -> Provenance:
         annotations=clean.annotations,
         joins=clean.joins,
         doubts=doubts,
+        repairs=tuple(sorted((*clean.repairs, *front.repairs), key=lambda fix: fix.line)),
     )
-
-
-def _part_starts(lines: list[SourceLine], doubts: list[Doubt]) -> list[int]:
-    """Part headings in sequence (一、 then 二、 …); one out of sequence is kept as a paragraph."""
-    starts: list[int] = []
-    for index, line in enumerate(lines):
-        match = PART_HEADING.match(line.text)
-        if not match:
-            continue
-        if numeral_value(match.group(1)) == len(starts) + 1:
-            starts.append(index)
-        elif starts:
-            doubts.append(Doubt(line.number, line.text, "looks like a part heading, but part "
-                                f"{_numeral(len(starts) + 1)}、 was expected: kept as a paragraph"))
-    return starts
-
-
-@dataclass(frozen=True)
-class _Front:
-    title: str
-    title_year: int
-    title_issuer: str
-    byline: tuple[str, ...]
-
-
-def _front_matter(lines: list[SourceLine], doubts: list[Doubt]) -> tuple[_Front, list[SourceLine]]:
-    """Title and byline above the salutation; every other line stays in the preamble."""
-    salutation = next((i for i, line in enumerate(lines) if line.text.startswith("各位代表")), len(lines))
-    title, title_year, title_issuer = "政府工作报告", 0, ""
-    byline: list[str] = []
-    preamble: list[SourceLine] = []
-    for index, line in enumerate(lines):
-        compact = re.sub(r"\s+", "", line.text)
-        if index < salutation and index == 0 and TITLE_LINE.match(compact):
-            title, title_year, title_issuer = _title(compact)
-        elif index < salutation and (DELIVERED.match(line.text) or SPEAKER.match(line.text)):
-            byline.append(re.sub(r"\s+", " ", line.text))
-        else:
-            if index < salutation:
-                doubts.append(Doubt(line.number, line.text, "before the salutation (各位代表：), but "
-                                    "neither a title nor a byline: kept as a paragraph of the preamble"))
-            preamble.append(line)
-    return _Front(title, title_year, title_issuer, tuple(byline)), preamble
-
-
-def _title(compact: str) -> tuple[str, int, str]:
-    """2026年四川省人民政府工作报告 -> (政府工作报告, 2026, 四川省人民政府); others stay whole."""
-    year, prefix = TITLE_PREFIX.match(compact.removesuffix("政府工作报告")).groups()  # type: ignore[union-attr]
-    if not compact.endswith("政府工作报告") or (prefix and not prefix.endswith("人民")):
-        return compact, 0, ""
-    return "政府工作报告", int(year or 0), f"{prefix}政府" if prefix else ""
-
-
-def _issuer(clean: CleanText, front: _Front, preamble: list[SourceLine]) -> str:
-    to_simplified = make_converter("tw2s")
-    for removal in clean.furniture:  # a site's imprint: 版权所有：重庆市荣昌区人民政府
-        match = ISSUER.search(removal.text)
-        if match:
-            return to_simplified(match.group(1))
-    for line in front.byline:  # 海拉尔区人民政府区长 杜联合
-        match = SPEAKER.match(line)
-        if match and GOVERNMENT.match(match.group(1)):
-            return match.group(1)
-    if front.title_issuer:
-        return front.title_issuer
-    for line in preamble:  # 现在，我代表国务院，向大会报告政府工作
-        match = SPEAKS_FOR.search(line.text)
-        if match:
-            return match.group(1)
-    return ""
-
-
-def _year(parts: list[Part], front: _Front) -> int:
-    """The year the report plans for: its 工作安排 part, else the latest year a part names."""
-    for part in parts:
-        match = YEAR.search(part.title)
-        if match:
-            return int(match.group(1))
-    years = [int(year) for part in parts for year in ANY_YEAR.findall(part.title)]
-    if years:
-        return max(years)
-    delivered = [int(match.group(1)) for line in front.byline for match in [DELIVERED.match(line)] if match]
-    return delivered[0] if delivered else front.title_year
-
-
-def _part_id(title: str, index: int, used: set[str]) -> str:
-    name = next((name for name, words in PART_IDS if words.search(title)), "")
-    if not name or name in used:
-        name = f"part-{index + 1}"
-    used.add(name)
-    return name
-
-
-def _numeral(value: int) -> str:
-    if value <= 10:
-        return NUMERAL[value - 1]
-    tens, units = divmod(value, 10)
-    return (NUMERAL[tens - 1] if tens > 1 else "") + "十" + (NUMERAL[units - 1] if units else "")
-
-
-def _kind(text: str) -> str:
-    if text.startswith("——"):
-        return "highlight"
-    if TARGETS.search(text):
-        return "targets"
-    if SALUTATION.match(text):
-        return "salutation"
-    return "text"
-
-
-def _plain_paragraphs(lines: list[SourceLine] | tuple[SourceLine, ...], prefix: str) -> list[Paragraph]:
-    return [Paragraph(id=f"{prefix}-{n}", text=line.text, kind=_kind(line.text))
-            for n, line in enumerate(lines, start=1)]
-
-
-def _find_areas(body: list[SourceLine], doubts: list[Doubt]) -> list[tuple[int, str, str, str, str]]:
-    """The part's areas: (index, number, title, rest, form), numbered in sequence from 一.
-
-    （一）… headings first; only a part without them numbers its areas 一是…, and then at least
-    two. A bracketed heading out of sequence stays a paragraph, noted as a doubt.
-    """
-    areas: list[tuple[int, str, str, str, str]] = []
-    for index, line in enumerate(body):
-        sentence, bare = SECTION_HEADING.match(line.text), BARE_HEADING.match(line.text)
-        match = sentence or bare
-        if not match:
-            continue
-        if numeral_value(match.group(1)) == len(areas) + 1:
-            rest = sentence.group(3) if sentence else ""
-            areas.append((index, match.group(1), match.group(2), rest, "bracket" if sentence else "bare"))
-        else:
-            doubts.append(Doubt(line.number, line.text, "looks like an area heading, but "
-                                f"（{_numeral(len(areas) + 1)}） was expected: kept as a paragraph"))
-    if areas:
-        return areas
-    for index, line in enumerate(body):
-        match = SHI_LEAD.match(line.text)
-        if match and numeral_value(match.group(1)) == len(areas) + 1:
-            areas.append((index, match.group(1), match.group(2), match.group(3), "shi"))
-    return areas if len(areas) >= 2 else []
-
-
-def _parse_part(heading: SourceLine, body: list[SourceLine], index: int, is_last: bool,
-                used_ids: set[str], doubts: list[Doubt]) -> tuple[Part, list[SourceLine]]:
-    """One part; returns it and, for the last part, the report's closing lines."""
-    number, title = PART_HEADING.match(heading.text).groups()  # type: ignore[union-attr]
-    part_id = _part_id(title, index, used_ids)
-    found = _find_areas(body, doubts)
-    if not found:
-        # No areas: the opening runs to the first lone 各位代表！ (or, in the last part, to the
-        # closing words).
-        cut = next((i for i, line in enumerate(body) if SALUTATION.match(line.text)
-                    or (is_last and line.text.startswith("各位代表"))), len(body))
-        part_closing, blocks, tail = _distribute(body[cut:], is_last)
-        return Part(part_id, number, title, tuple(_plain_paragraphs(body[:cut], part_id)), (),
-                    tuple(_plain_paragraphs(part_closing, f"{part_id}-end")),
-                    _blocks(part_id, blocks)), tail
-
-    areas = []
-    for n, (start, number_, area_title, rest, form) in enumerate(found):
-        end = found[n + 1][0] if n + 1 < len(found) else len(body)
-        areas.append(_Area(body[start], number_, area_title, rest, form, tuple(body[start + 1: end])))
-
-    # Areas written one per line (review style) end at their line, so what follows the last one
-    # is the part's; otherwise the last area runs to the first 各位代表 line.
-    inline = len(areas) > 1 and all(not area.following for area in areas[:-1])
-    last = areas[-1]
-    if inline:
-        after = list(last.following)
-        areas[-1] = _Area(last.heading, last.number, last.title, last.rest, last.form, ())
-    else:
-        cut = next((i for i, line in enumerate(last.following) if line.text.startswith("各位代表")),
-                   len(last.following))
-        after = list(last.following[cut:])
-        areas[-1] = _Area(last.heading, last.number, last.title, last.rest, last.form, last.following[:cut])
-    part_closing, blocks, tail = _distribute(after, is_last)
-
-    sections = tuple(_section(part_id, n, area, inline) for n, area in enumerate(areas, start=1))
-    opening = _plain_paragraphs(body[: found[0][0]], f"{part_id}-intro")
-    closing = _plain_paragraphs(part_closing, f"{part_id}-end")
-    return Part(part_id, number, title, tuple(opening), sections, tuple(closing),
-                _blocks(part_id, blocks)), tail
-
-
-def _distribute(after: list[SourceLine], is_last: bool
-                ) -> tuple[list[SourceLine], list[list[SourceLine]], list[SourceLine]]:
-    """What follows a part's areas: its closing paragraphs, its blocks, the report's closing.
-
-    A lone 各位代表！ opens a block. In the last part the last block is the report's closing;
-    without blocks, the closing starts at the first line that opens with 各位代表.
-    """
-    lone = [i for i, line in enumerate(after) if SALUTATION.match(line.text)]
-    head = after[: lone[0]] if lone else after
-    blocks = [after[a:b] for a, b in zip(lone, [*lone[1:], len(after)], strict=False)] if lone else []
-    if not is_last:
-        return head, blocks, []
-    if blocks:
-        return head, blocks[:-1], blocks[-1]
-    cut = next((i for i, line in enumerate(head) if line.text.startswith("各位代表")), len(head))
-    return head[:cut], [], head[cut:]
-
-
-def _blocks(part_id: str, blocks: list[list[SourceLine]]) -> tuple[Block, ...]:
-    return tuple(Block(f"{part_id}-block-{n}", tuple(_plain_paragraphs(lines, f"{part_id}-block-{n}")))
-                 for n, lines in enumerate(blocks, start=1))
-
-
-def _section(part_id: str, n: int, area: _Area, inline: bool) -> Section:
-    section_id = f"{part_id}-{n:02d}"
-    paragraphs: list[Paragraph] = []
-
-    def add(text: str, lead: str = "") -> None:
-        paragraphs.append(Paragraph(id=f"{section_id}-{len(paragraphs) + 1}", text=text, lead=lead))
-
-    if inline and area.form == "bracket":
-        lead, body = "", ""
-        for sentence in sentences(area.rest):
-            if is_review_lead(sentence):
-                if lead or body:
-                    add(body, lead)
-                lead, body = sentence, ""
-            else:
-                body += sentence
-        if lead or body:
-            add(body, lead)
-    else:
-        if area.rest:
-            add(area.rest)
-        for line in area.following:
-            first = sentences(line.text)[0]
-            # An area heading out of sequence stays the plain paragraph it was noted as.
-            heading = SECTION_HEADING.match(line.text) or BARE_HEADING.match(line.text)
-            if (not heading and (is_plan_lead(first) or is_enumerated_lead(first))
-                    and len(first) < len(line.text)):
-                add(line.text[len(first):], first)
-            else:
-                add(line.text)
-    return Section(section_id, area.number, area.title, tuple(paragraphs), area.form)
-
-
-def _unfinished_paragraphs(paragraphs: list[Paragraph], lines: list[SourceLine],
-                           noted: set[int]) -> list[Doubt]:
-    """Paragraphs that do not end a sentence: perhaps a heading or furniture the rules missed."""
-    doubts = []
-    for paragraph in paragraphs:
-        text = paragraph.source_text
-        if text and not text.endswith(_PARAGRAPH_END):
-            line = next((line.number for line in lines if line.text.endswith(text)), lines[0].number)
-            if line not in noted:  # one doubt a line: the first says most
-                doubts.append(Doubt(line, text, "kept as a paragraph, but it does not end a sentence: "
-                                    "a heading the importer does not know, or page furniture?"))
-    return doubts

@@ -108,7 +108,7 @@ def read_industries(text: str, file: str, report: Report) -> IndustrySystem:
     problems: list[Problem] = []
     reader = Reader(file, problems)
     node = parse(text, file)
-    texts = {p.id: p.source_text for p in report.paragraphs()}
+    texts = dict(report.quotable())
     everything = "\n".join(texts.values())
     fields = reader.mapping(node, "", ("system", "tiers")) if node is not None else None
     if fields is None:
@@ -203,7 +203,7 @@ def read_industries(text: str, file: str, report: Report) -> IndustrySystem:
 
 def summarise(system: IndustrySystem, report: Report) -> IndustrySummary:
     """Every sentence about each industry, found by its keywords, quoted with its paragraph."""
-    quotes = [Quote(p.id, sentence) for p in report.paragraphs() for sentence in sentences(p.source_text)]
+    quotes = [Quote(text_id, sentence) for text_id, text in report.quotable() for sentence in sentences(text)]
 
     def find(*phrases: str) -> tuple[Quote, ...]:
         return tuple(q for q in quotes if any(phrase in q.text for phrase in phrases))

@@ -402,7 +402,8 @@ def detect_industries(source: Report | Iterable[tuple[str, str]], voc: IndustryV
                       ) -> IndustryDetection:
     """The industry system of a report (or of (paragraph id, text) pairs in reading order), read
     with the genre's words (Genre.industries)."""
-    texts = [(p.id, p.source_text) for p in source.paragraphs()] if isinstance(source, Report) \
+    # Every paragraph and note: a system may be spelled out in a note.
+    texts = list(source.quotable()) if isinstance(source, Report) \
         else list(source)
     unsure: list[str] = []
     systems: list[list[_Evidence]] = []

@@ -194,7 +194,8 @@ def detect_slogans(source: Report | Iterable[tuple[str, str]], voc: SloganVocabu
     """Every numbered formula of the report, in reading order of its first place; each place with
     its sentence and the span of the formula in it, read with the genre's words (Genre.slogans).
     ``listed`` (the report's slogans.yaml) adds and removes phrases."""
-    pairs = [(p.id, p.source_text) for p in source.paragraphs()] if isinstance(source, Report) \
+    # Every paragraph and note: formulas are also explained in notes.
+    pairs = list(source.quotable()) if isinstance(source, Report) \
         else list(source)
     texts = [text for _, text in pairs]
     uses = _word_uses(texts, voc)

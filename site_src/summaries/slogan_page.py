@@ -48,7 +48,7 @@ NO_SLOGANS = SloganSummary((), ())
 
 def summarise_slogans(report: Report, vocabulary: SloganVocabulary, listed: SloganList) -> SloganSummary:
     slogans = detect_slogans(report, vocabulary, listed)
-    return SloganSummary(slogans, by_paragraph(slogans, [p.id for p in report.paragraphs()]))
+    return SloganSummary(slogans, by_paragraph(slogans, [text_id for text_id, _ in report.quotable()]))
 
 
 def convert_summary(summary: SloganSummary, convert: Convert) -> SloganSummary:

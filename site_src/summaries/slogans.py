@@ -145,7 +145,7 @@ def read_slogans(text: str, file: str) -> SloganList:
 
 def check_slogans(report: Report, listed: SloganList) -> tuple[Problem, ...]:
     """Every listed phrase must occur in the report, and every note must be a quote of it."""
-    texts = [p.source_text for p in report.paragraphs()]
+    texts = [text for _, text in report.quotable()]
     problems = []
     for entry in (*listed.slogans, *listed.not_slogans):
         if not any(entry.phrase in text for text in texts):

@@ -1,0 +1,124 @@
+"""Where things end: a part's last area, the unnumbered tail after it, and the closing words.
+
+After its last numbered area a part often goes on without numbers: the rest of the work, the
+government's own conduct, defence, Hong Kong, Macao and Taiwan, diplomacy, thanks and problems.
+A lone 各位代表！ opens a block of it; often nothing marks it. ``AREA_END_RULES`` say where the
+last area stops (the first rule that finds a place, in the area's text, wins over the ones
+after it only by coming first in the text). ``CLOSING_RULES`` say where the closing words start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from site_src.ingest.areas import is_plan_lead
+from site_src.ingest.clean import SourceLine
+from site_src.ingest.words import Words
+from site_src.model import sentences
+
+
+@dataclass(frozen=True)
+class EndRule:
+    name: str
+    reason: str
+    # (the number of lines after each earlier area's heading, the last area's title and lines,
+    # the words) -> where the last area stops in its lines, or None
+    cut: Callable[[list[int], str, list[SourceLine], Words], int | None]
+
+
+def _one_shape(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
+    """Areas of one paragraph each (the heading sentence and its text, or a heading line and one
+    paragraph): so is the last one."""
+    if not earlier or len(set(earlier)) != 1 or earlier[0] > 1 or (earlier[0] == 1 and len(earlier) < 2):
+        return None
+    return earlier[0] if len(following) > earlier[0] else None
+
+
+def _addresses(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
+    """各位代表，过去的一年…: the speaker turns to the congress again, after the areas."""
+    return next((i for i, line in enumerate(following) if words.addresses(line.text)), None)
+
+
+def _other_work(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
+    """进一步做好参事文史、地方志、…、双拥等工作。: the rest of the work summed up, no topic of
+    the area (it opens with no lead of its own)."""
+    for i, line in enumerate(following):
+        if i and words.lists_other_work(line.text) and not is_plan_lead(sentences(line.text)[0]):
+            return i
+    return None
+
+
+_OPENS_WITHIN = 30  # characters: where a paragraph says what it is about
+
+
+def _own_conduct(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
+    """一年来，我们持续加强政府自身建设…: the government's own conduct, after an area on other
+    things (an area that is itself on the government's conduct keeps it)."""
+    conduct = words.part_words("government").heading
+    if any(word in title for word in conduct):
+        return None
+    return next((i for i, line in enumerate(following)
+                 if i and any(word in line.text[:_OPENS_WITHIN] for word in conduct)), None)
+
+
+AREA_END_RULES: tuple[EndRule, ...] = (
+    EndRule("one-shape", "各项都只有一段，最后一项也是", _one_shape),
+    EndRule("addresses-congress", "又一次称呼“各位代表”", _addresses),
+    EndRule("other-work", "概括其他各项工作的段落（……等工作）", _other_work),
+    EndRule("own-conduct", "讲政府自身建设的段落（最后一项讲的是别的）", _own_conduct),
+)
+
+
+def last_area_end(earlier: list[int], title: str, following: list[SourceLine],
+                  words: Words) -> tuple[int, str]:
+    """How many of the lines after the last area's heading are the area's, and by which rule."""
+    found = [(cut, rule.name) for rule in AREA_END_RULES
+             for cut in [rule.cut(earlier, title, following, words)] if cut is not None]
+    return min(found) if found else (len(following), "")
+
+
+def split_tail(tail: list[SourceLine], words: Words) -> tuple[list[SourceLine], list[list[SourceLine]]]:
+    """The part's closing paragraphs, then its blocks: each lone 各位代表！ opens one."""
+    lone = [i for i, line in enumerate(tail) if words.salutation.match(line.text)]
+    if not lone:
+        return tail, []
+    bounds = [*lone, len(tail)]
+    return tail[: lone[0]], [tail[a:b] for a, b in pairwise(bounds)]
+
+
+@dataclass(frozen=True)
+class ClosingRule:
+    name: str
+    reason: str
+    find: Callable[[list[SourceLine], int, Words], int | None]  # (lines, from, words) -> start
+
+
+def _heading(lines: list[SourceLine], start: int, words: Words) -> int | None:
+    return next((i for i in range(start, len(lines)) if words.closing_heading.match(lines[i].text)), None)
+
+
+def _last_address(lines: list[SourceLine], start: int, words: Words) -> int | None:
+    return next((i for i in range(len(lines) - 1, start - 1, -1) if words.addresses(lines[i].text)), None)
+
+
+def _closing_words(lines: list[SourceLine], start: int, words: Words) -> int | None:
+    last = len(lines) - 1
+    return last if last >= start and words.opens_closing_words(lines[last].text) else None
+
+
+CLOSING_RULES: tuple[ClosingRule, ...] = (
+    ClosingRule("closing-heading", "结束语的标题行", _heading),
+    ClosingRule("last-address", "最后一次称呼“各位代表”", _last_address),
+    ClosingRule("closing-words", "以“让我们”开头的最后一段", _closing_words),
+)
+
+
+def find_closing(lines: list[SourceLine], start: int, words: Words) -> tuple[int | None, str]:
+    """Where the closing words start in ``lines`` (not before ``start``), and by which rule."""
+    for rule in CLOSING_RULES:
+        found = rule.find(lines, start, words)
+        if found is not None:
+            return found, rule.name
+    return None, ""

@@ -1,0 +1,138 @@
+"""Each real report, imported, against its truth file (tests/truth/, read by hand; README there).
+
+The shared reports are read from ../shared/reports (never copied here); their tests skip, saying
+why, where that folder is absent. The bundled report is imported from its source with its errata.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from site_src.ingest import import_report
+from site_src.ingest.errata import load_errata
+from site_src.ingest.words import shipped_words
+from site_src.model import Part, Report
+from site_src.variants.convert import make_converter
+
+from .conftest import REPORT, SEED, SEED_NAME, SHARED_REPORTS
+
+TRUTH = Path(__file__).parent / "truth"
+BUNDLED = "rongchang-2024"
+NAMES = sorted(path.stem for path in TRUTH.glob("*.yaml"))
+FIRST_WORDS = 12
+_to_simplified = make_converter("tw2s")
+
+
+def norm(text: str | None) -> str:
+    """As the truth files are written: no whitespace, full-width punctuation, Simplified, no quotes."""
+    text = re.sub(r"\s+", "", text or "").translate(str.maketrans(",:;!?()", "，：；！？（）"))
+    return re.sub("[“”\"「」]", "", _to_simplified(text))
+
+
+def first(text: str) -> str:
+    return norm(text)[:FIRST_WORDS]
+
+
+def firsts(texts: list[str] | None) -> list[str]:
+    return [first(text) for text in texts or []]
+
+
+def imported(name: str) -> Report:
+    if name == BUNDLED:
+        return import_report(SEED.read_bytes(), SEED_NAME, load_errata(REPORT / "errata.yaml"))
+    path = SHARED_REPORTS / f"{name}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent: the shared reports live outside the repository")
+    return import_report(path.read_bytes(), f"../shared/reports/{path.name}", ())
+
+
+def part_facts(part: Part, targets_id: str) -> dict[str, Any]:
+    tail = [p.source_text for p in part.closing] + [p.source_text for b in part.blocks for p in b.paragraphs]
+    return {
+        "number": part.number, "title": norm(part.title), "kind": part.kind,
+        "highlights": sum(1 for p in part.paragraphs() if p.source_text.startswith("——")),
+        "opening": firsts([p.source_text for p in part.opening]),
+        "areas": [{"number": s.number, "form": s.form, "title": norm(s.title), "last": first(s.lines()[-1])}
+                  for s in part.sections],
+        "tail": firsts(tail),
+        "targets": any(p.id == targets_id for p in part.paragraphs()),
+    }
+
+
+def what_the_report_says(report: Report) -> dict[str, Any]:
+    targets = next((p for p in report.paragraphs() if p.kind == "targets"), None)
+    closing = [p for p in report.closing if p.kind != "appendix"]
+    heading = closing.pop(0).text if closing and closing[0].kind == "heading" else None
+    lists: dict[str, Any] = {}
+    if report.terms:
+        kind = "notes" if shipped_words().appended(report.terms_heading) == "notes" else "terms"
+        lists[kind] = {"count": len(report.terms), "first": norm(report.terms[0].term),
+                       "last": norm(report.terms[-1].term)}
+    return {
+        "title": report.title, "issuer": report.issuer, "year": report.year,
+        "byline": [norm(line) for line in report.byline],
+        "preamble": firsts([p.source_text for p in report.preamble]),
+        "parts": [part_facts(part, targets.id if targets else "") for part in report.parts],
+        "targets": ({"part": next(part.number for part in report.parts if any(
+                        p.id == targets.id for p in part.paragraphs())) if report.parts else None,
+                     "first": first(targets.source_text)} if targets else None),
+        "closing_heading": heading,
+        "closing": firsts([p.source_text for p in closing]),
+        "terms": lists.get("terms"), "notes": lists.get("notes"),
+        "appendix": firsts([p.source_text for p in report.appendix]),
+        "furniture": [removal.line for removal in report.provenance.furniture],
+    }
+
+
+def what_the_truth_says(truth: dict[str, Any]) -> dict[str, Any]:
+    targets = truth.get("targets")
+    names = {"notes": truth.get("notes"), "terms": truth.get("terms")}
+    return {
+        "title": truth["title"] or "政府工作报告",  # no title line: the genre's name
+        "issuer": truth["issuer"], "year": truth["year"],
+        "byline": [norm(line) for line in truth.get("byline") or []],
+        "preamble": firsts(truth.get("preamble")),
+        "parts": [{
+            "number": part["number"], "title": norm(part["title"]), "kind": part["kind"],
+            "highlights": part.get("highlights", 0), "opening": firsts(part.get("opening")),
+            "areas": [{"number": a["number"], "form": a["form"], "title": norm(a["title"]),
+                       "last": first(a["last"])} for a in part.get("areas") or []],
+            "tail": firsts(part.get("tail")),
+            "targets": bool(targets) and targets["part"] == part["number"],
+        } for part in truth["parts"]],
+        "targets": {"part": targets["part"], "first": first(targets["first"])} if targets else None,
+        "closing_heading": truth.get("closing_heading"),
+        "closing": firsts(truth.get("closing")),
+        **{key: ({"count": value["count"], "first": norm(value["first"]), "last": norm(value["last"])}
+                 if value else None) for key, value in names.items()},
+        "appendix": firsts(truth.get("appendix")),
+        "furniture": truth.get("furniture") or [],
+    }
+
+
+def differences(said: Any, truth: Any, path: str = "") -> list[str]:
+    """Every place the two disagree, with its key path."""
+    if isinstance(truth, dict) and isinstance(said, dict):
+        return [d for key in truth for d in differences(said.get(key), truth[key], f"{path}.{key}")]
+    if isinstance(truth, list) and isinstance(said, list) and all(isinstance(t, dict) for t in truth) \
+            and len(truth) == len(said) and truth:
+        return [d for n, (s, t) in enumerate(zip(said, truth, strict=True))
+                for d in differences(s, t, f"{path}[{n}]")]
+    return [] if said == truth else [f"{path}: imported {said!r}, truth {truth!r}"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_import_says_what_the_truth_file_says(name: str) -> None:
+    truth = yaml.safe_load((TRUTH / f"{name}.yaml").read_text(encoding="utf-8"))
+    report = imported(name)
+    assert differences(what_the_report_says(report), what_the_truth_says(truth)) == []
+
+
+def test_every_truth_file_names_a_report() -> None:
+    names = {yaml.safe_load((TRUTH / f"{name}.yaml").read_text(encoding="utf-8"))["source"] for name in NAMES}
+    assert f"{BUNDLED}.txt" in names and len(names) == len(NAMES)
