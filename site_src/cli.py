@@ -7,11 +7,12 @@ current folder); the site is built into output/ beside it unless ``--out`` says 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from pathlib import Path
 
-from site_src.errors import SiteError, format_problems
+from site_src.errors import SiteError, format_problems, printable
 from site_src.pipeline import Project, build, import_source
 
 
@@ -52,26 +53,29 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     args = parser.parse_args(argv)
     name = args.command or "build"
 
+    project: Project | None = None
+    before: dict[Path, tuple[int, int] | None] = {}
     try:
         if name == "new":
             from site_src.content.new import new_site
 
             created = new_site(root / args.folder)
-            print(f"created {args.folder}: " + ", ".join(created))
-            print(f"next: import a report with `import FILE --content {args.folder}`")
+            _say(f"created {args.folder}: " + ", ".join(created))
+            _say(f"next: import a report with `import FILE --content {args.folder}`")
             return 0
         out = getattr(args, "out", None)
         project = Project.of(root / args.content, (root / out) if out else None)
+        before = _folders(project)
         if name == "import":
             from site_src.ingest.summary import format_import_report
 
             result = import_source(project, root / args.source, args.slug, force=args.force,
                                    name=args.source.as_posix())
             folder = result.written.folder
-            print(format_import_report(result.report, str(args.source), len(result.written.files),
-                                       _shown(folder, root)))
+            _say(format_import_report(result.report, str(args.source), len(result.written.files),
+                                      _shown(folder, root)))
             for replaced, how in result.written.replaced:
-                print(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
+                _say(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
         elif name == "audit":
             from site_src.pipeline import audit_report, load_project
             from site_src.variants.audit import format_audit
@@ -79,8 +83,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             content = load_project(project)
             for entry in content.reports:  # a site of several reports audits each, under its name
                 if len(content.reports) > 1:
-                    print(f"# {entry.slug}: {entry.report.full_title}")
-                print(format_audit(audit_report(content, entry), content.site))
+                    _say(f"# {entry.slug}: {entry.report.full_title}")
+                _say(format_audit(audit_report(content, entry), content.site))
         elif name == "serve":
             import site_src
             from site_src.serve import LOCAL_HOSTS, serve
@@ -97,21 +101,55 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             started = time.perf_counter()
             result = build(project)
             done = "up to date:" if result.up_to_date else "built"
-            print(f"{done} {result.pages} pages in {', '.join(result.variants)} "
-                  f"({result.files} files) into {project.output} "
-                  f"in {time.perf_counter() - started:.2f} s")
-            print("search: " + ", ".join(f"{path} {size / 1024:.1f} KB" for path, size in result.search))
+            _say(f"{done} {result.pages} pages in {', '.join(result.variants)} "
+                 f"({result.files} files) into {project.output} "
+                 f"in {time.perf_counter() - started:.2f} s")
+            _say("search: " + ", ".join(f"{path} {size / 1024:.1f} KB" for path, size in result.search))
     except SiteError as error:
         print(format_problems(error.problems), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        # Say what happened: an interrupt can land after a build or an import put its folder in
+        # place (writing is all or nothing; the swap itself is never cut in half).
+        now = _folders(project) if project is not None else {}
+        done = sorted(path for path, identity in now.items() if identity is not None
+                      and identity != before.get(path))
+        if done:
+            print("\n".join(printable(f"interrupted, but only after {_shown(path, root)} was written: "
+                                       "it is complete and in place") for path in done), file=sys.stderr)
+        else:
+            print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader of our output went away (`build.py | head`): the work is done, say nothing.
         sys.stdout = None  # type: ignore[assignment]
         return 0
     return 0
+
+
+def _say(text: str) -> None:
+    """Print a report for the terminal: file names and quotes escaped as the error formatter does."""
+    print("\n".join(printable(line) for line in text.split("\n")))
+
+
+def _folders(project: Project) -> dict[Path, tuple[int, int] | None]:
+    """The folders a command may put in place, each with what it is now (device and inode; None
+    if absent): the output folder and every report folder. A swap gives one a new identity."""
+    from site_src.content.site import REPORTS
+
+    found: dict[Path, tuple[int, int] | None] = {project.output: None}
+    reports = project.content / REPORTS
+    with contextlib.suppress(OSError):  # no reports yet, or none readable
+        found.update((path, None) for path in reports.iterdir() if not path.name.startswith("."))
+    return {path: _identity(path) for path in found}
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -20,6 +20,7 @@ keys that hold their default.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,8 @@ FOLDERS = ("parts", "sections", "blocks")  # one file per part or section: what 
 
 @dataclass(frozen=True)
 class PinnedText(Text):
-    """Report text, which may hold pins: a malformed pin is an error where it is written."""
+    """Report text a reader sees, which may hold pins (every converted string resolves them):
+    a malformed pin is an error where it is written, in a title as in a paragraph."""
 
     def read(self, reader: Reader, node: yaml.Node | None, path: str) -> str:
         value = super().read(reader, node, path)
@@ -154,23 +156,23 @@ PARAGRAPH = Table(Paragraph, (
 PARAGRAPHS = ListOf(PARAGRAPH)
 
 REPORT = Table(ReportFile, (
-    Field("title", Text()),
+    Field("title", PinnedText()),
     Field("issuer", Text(empty=True), required=False, default=""),
     Field("year", Integer()),
-    Field("byline", ListOf(Text()), required=False, default=()),
+    Field("byline", ListOf(PinnedText()), required=False, default=()),
     Field("parts", ListOf(Id(unique=False))),
 ), check=_listed_once("parts", "part"))
 PARAGRAPHS_FILE = Table(ParagraphsFile, (Field("paragraphs", PARAGRAPHS),))
 PART = Table(PartFile, (
     Field("number", Text()),
-    Field("title", Text()),
+    Field("title", PinnedText()),
     Field("opening", PARAGRAPHS),
     Field("sections", ListOf(Id(unique=False))),
     Field("closing", PARAGRAPHS),
 ), check=_listed_once("sections", "section"))
 SECTION = Table(SectionFile, (
     Field("number", Text()),
-    Field("title", Text()),
+    Field("title", PinnedText()),
     Field("form", Text(choices=SECTION_FORMS), required=False, default="bracket"),
     Field("paragraphs", PARAGRAPHS),
 ))
@@ -179,8 +181,8 @@ BLOCKS = Table(BlocksFile, (Field("blocks", ListOf(Table(Block, (
     Field("paragraphs", PARAGRAPHS),
 )))),))
 TERMS = Table(TermsFile, (Field("terms", ListOf(Table(Term, (
-    Field("term", Text()),
-    Field("explanation", Text()),
+    Field("term", PinnedText()),
+    Field("explanation", PinnedText()),
 )))),))
 ORIGINALS = Table(OriginalsFile, (Field("texts", ListOf(Table(Original, (
     Field("id", Id(unique=False)),
@@ -285,7 +287,9 @@ class _Folder:
         return str(self.folder / relative)
 
     def exists(self, relative: str) -> bool:
-        return (self.folder / relative).is_file()
+        """Whether anything is there: what is not a regular file (a pipe, a folder, a link to a
+        device) is then read, and reading says what is wrong with it."""
+        return os.path.lexists(self.folder / relative)
 
     def read(self, relative: str, table: Table) -> tuple[Any, Reader, yaml.Node] | None:
         """The file's value (None if it does not load), with its reader and top node."""

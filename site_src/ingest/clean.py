@@ -15,6 +15,7 @@ from site_src.errors import Location, Problem, SiteError
 from site_src.ingest.encoding import decode
 from site_src.ingest.errata import Erratum
 from site_src.ingest.furniture import Line, find_furniture
+from site_src.ingest.hostile import raw_text_problems
 from site_src.model import Annotation, Count, Join, Removal, Repair
 from site_src.variants.convert import make_converter
 
@@ -231,6 +232,7 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, s
     lines = [SourceLine(number, line) for number, line in enumerate(decoded.text.split("\n"), start=1)]
     raw_lines = {line.number: line.text for line in lines}
     lines, errata_applied = apply_errata(lines, errata, problems)
+    problems.extend(raw_text_problems(lines, source_file, errata_file))  # control characters, pins
     lines = drop_blank_lines(lines)
     annotated = {line.number: line for line in lines}
     lines, annotations, _ = remove_annotations(lines)
