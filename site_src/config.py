@@ -116,8 +116,7 @@ def _opencc_config(name: str, folder: Path) -> tuple[str, str | None]:
         return name.removesuffix(".json"), None
     path = (folder / name).resolve()
     if "/" not in name and not (name.endswith(".json") and path.exists()):
-        return name, (f"unknown OpenCC configuration {name!r} (for example s2tw, s2hk, s2t; or the "
-                      "path of a configuration file of one's own, from the content folder)")
+        return name, f"unknown OpenCC configuration {name!r} (for example s2tw, s2hk, s2t)"
     try:
         data = json.loads(read_text(path))
     except SiteError as error:

@@ -100,15 +100,17 @@ def read_text(path: Path) -> str:
 def control_characters(text: str, file: str, first_line: int = 1) -> list[Problem]:
     """One problem (line, column) for each control character in ``text``, the first few by one."""
     found = list(CONTROL.finditer(text))
-    problems = []
-    for match in found[:_SHOWN_PER_FILE]:
-        start = match.start()
+
+    def where(start: int) -> Location:
         line = text.count("\n", 0, start) + first_line
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
-        problems.append(Problem(Location(file, line, column), control_message(match.group())))
+        return Location(file, line, start - (text.rfind("\n", 0, start) + 1) + 1)
+
+    problems = [Problem(where(match.start()), control_message(match.group()))
+                for match in found[:_SHOWN_PER_FILE]]
     if len(found) > _SHOWN_PER_FILE:
-        problems.append(Problem(Location(file), f"{len(found) - _SHOWN_PER_FILE} more control "
-                                                "characters after these"))
+        rest = len(found) - _SHOWN_PER_FILE
+        problems.append(Problem(where(found[_SHOWN_PER_FILE].start()),
+                                f"{rest} more control character{'s' if rest > 1 else ''} from here on"))
     return problems
 
 
