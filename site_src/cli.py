@@ -60,8 +60,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             from site_src.content.new import new_site
 
             created = new_site(root / args.folder)
-            _say(f"created {args.folder}: " + ", ".join(created))
-            _say(f"next: import a report with `import FILE --content {args.folder}`")
+            _say(f"created {printable(str(args.folder))}: " + ", ".join(created))
+            _say(f"next: import a report with `import FILE --content {printable(str(args.folder))}`")
             return 0
         out = getattr(args, "out", None)
         project = Project.of(root / args.content, (root / out) if out else None)
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             result = import_source(project, root / args.source, args.slug, force=args.force,
                                    name=args.source.as_posix())
             folder = result.written.folder
-            _say(format_import_report(result.report, str(args.source), len(result.written.files),
+            _say(format_import_report(result.report, printable(str(args.source)), len(result.written.files),
                                       _shown(folder, root)))
             for replaced, how in result.written.replaced:
                 _say(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             result = build(project)
             done = "up to date:" if result.up_to_date else "built"
             _say(f"{done} {result.pages} pages in {', '.join(result.variants)} "
-                 f"({result.files} files) into {project.output} "
+                 f"({result.files} files) into {printable(str(project.output))} "
                  f"in {time.perf_counter() - started:.2f} s")
             _say("search: " + ", ".join(f"{path} {size / 1024:.1f} KB" for path, size in result.search))
     except SiteError as error:
@@ -128,7 +128,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
 
 def _say(text: str) -> None:
-    """Print a report for the terminal: file names and quotes escaped as the error formatter does."""
+    """Print a report for the terminal, with anything a terminal could act on escaped (names are
+    escaped before they go into it, so that its own line breaks are the only ones)."""
     print("\n".join(printable(line) for line in text.split("\n")))
 
 
@@ -153,11 +154,12 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def _shown(path: Path, root: Path) -> str:
-    """A path as the user would type it: relative to where they are, when it is inside."""
+    """A path as the user would type it: relative to where they are, when it is inside; escaped
+    for the terminal (a newline in a name cannot start a line of its own)."""
     try:
-        return str(path.relative_to(root))
+        return printable(str(path.relative_to(root)))
     except ValueError:
-        return str(path)
+        return printable(str(path))
 
 
 def _port(text: str) -> int:
