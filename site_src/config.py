@@ -10,6 +10,7 @@ from pathlib import Path
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.model import VERBATIM
+from site_src.variants.pins import pin_problem
 from site_src.yamlio import Reader, parse
 
 # A BCP 47 tag as the lang attribute takes it: language, then script/region subtags (zh-Hant-TW).
@@ -52,6 +53,10 @@ def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig
         raise SiteError(problems)
     title = reader.string(fields["title"], "title") if "title" in fields else ""
     description = reader.string(fields["description"], "description") if "description" in fields else ""
+    for key in ("title", "description"):  # converted like report text, so pins are resolved in them
+        message = pin_problem(title if key == "title" else description)
+        if message:
+            reader.problem(fields[key], key, message)
     ui = []
     for key, value in reader.pairs(fields.get("ui"), "ui"):
         if ui_keys and key not in ui_keys:

@@ -154,6 +154,7 @@ def raw(old: str, new: str, fixture: str = "report.txt") -> bytes:
     return text.replace(old, new, 1).encode("utf-8")
 
 
+MALFORMED_PIN = "malformed pin: write [[span]] to keep a span, or [[source|converted]]"
 TITLE = "title: 纵深推进双城经济圈建设"  # the title of SECTION, as its file writes it
 FULL_DISK = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 NOT_OURS = ("the output folder holds files but is not a site built here (it has no .report-site file, "
@@ -480,7 +481,13 @@ CASES = [
                   "(allowed: number, title, form, paragraphs)"),
     case("yaml-nul-in-site-title", Replace("site.yaml", "variants:", 'title: "荣昌\\0"\nvariants:'),
          expected="error: {content}/site.yaml:{line}:8: title: control character U+0000 (NUL) "
-                  "" + YAML_CONTROL),
+                  + YAML_CONTROL),
+    case("site-title-unclosed-pin", Replace("site.yaml", "variants:", "title: 荣昌[[报告\nvariants:"),
+         expected="error: {content}/site.yaml:{line}: title: " + MALFORMED_PIN),
+    case("report-title-unclosed-pin", Replace("report.yaml", "title: 政府工作报告", "title: 政府工作报告]]"),
+         expected="error: {report}/report.yaml:{line}: title: " + MALFORMED_PIN),
+    case("section-title-unclosed-pin", Replace(SECTION, TITLE, "title: 纵深推进[[双城经济圈建设"),
+         expected="error: {section_file}:{line}: title: " + MALFORMED_PIN),
     case("yaml-nul-in-glossary", Replace("glossary.yaml", "traditional: 發布", 'traditional: "發\\0"'),
          expected="error: {content}/glossary.yaml:{line}:18: entries[5].traditional: control character "
                   "U+0000 "
