@@ -407,8 +407,7 @@ CASES = [
     case("report-pin-in-furniture", source("某某区人民政府", "某某区人民政府[[链接]]"),
          argv=IMPORT,
          expected="error: report.txt:15:13: the source text holds '[[' (…所有：某某区人民政府[[链接]]…), "
-                  "" + PIN
-                  + " (damaged: '[[链接]]')"),
+                  + PIN + " (damaged: '[[链接]]')"),
     case("report-pin-across-lines", source("达到2.4%。\n", "达到2.4%。[\n[注]\n"),
          argv=IMPORT,
          expected="error: report.txt:11:28: the line ends with '[' and the next starts with '[': joined (as "
