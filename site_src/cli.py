@@ -7,11 +7,12 @@ current folder); the site is built into output/ beside it unless ``--out`` says 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from pathlib import Path
 
-from site_src.errors import SiteError, format_problems
+from site_src.errors import SiteError, format_problems, printable
 from site_src.pipeline import Project, build, import_source
 
 
@@ -54,27 +55,30 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     args = parser.parse_args(argv)
     name = args.command or "build"
 
+    project: Project | None = None
+    before: dict[Path, tuple[int, int] | None] = {}
     try:
         if name == "new":
             from site_src.content.new import new_site
 
             created = new_site(root / args.folder)
-            print(f"created {args.folder}: " + ", ".join(created))
-            print(f"next: import a report with `import FILE --content {args.folder}`")
+            _say(f"created {printable(str(args.folder))}: " + ", ".join(created))
+            _say(f"next: import a report with `import FILE --content {printable(str(args.folder))}`")
             return 0
         out = getattr(args, "out", None)
         project = Project.of(root / args.content, (root / out) if out else None)
+        before = _folders(project)
         if name == "import":
             from site_src.ingest.summary import format_import_report
 
             result = import_source(project, root / args.source, args.slug, force=args.force,
                                    name=args.source.as_posix())
             folder = result.written.folder
-            print(format_import_report(result.report, str(args.source), len(result.written.files),
-                                       _shown(folder, root)))
-            print(result.summaries_report(_shown(folder, root)))
+            _say(format_import_report(result.report, printable(str(args.source)), len(result.written.files),
+                                      _shown(folder, root)))
+            _say(result.summaries_report(_shown(folder, root)))
             for replaced, how in result.written.replaced:
-                print(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
+                _say(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
         elif name == "audit":
             from site_src.content.report import locate
             from site_src.pipeline import audit_report, load_project, review_report
@@ -85,13 +89,13 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             dictionaries, segmenter = load_dictionaries(), Segmenter()
             for entry in content.reports:  # a site of several reports audits each, under its name
                 if len(content.reports) > 1:
-                    print(f"# {entry.slug}: {entry.report.full_title}")
+                    _say(f"# {entry.slug}: {entry.report.full_title}")
                 if args.review:
                     for code, items in review_report(content, entry, dictionaries, segmenter,
                                                      locate(entry.folder)):
-                        print(format_queue(items, code))
+                        _say(format_queue(items, code))
                 else:
-                    print(format_audit(audit_report(content, entry, dictionaries), content.site))
+                    _say(format_audit(audit_report(content, entry, dictionaries), content.site))
         elif name == "serve":
             import site_src
             from site_src.serve import LOCAL_HOSTS, serve
@@ -108,15 +112,24 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             started = time.perf_counter()
             result = build(project)
             done = "up to date:" if result.up_to_date else "built"
-            print(f"{done} {result.pages} pages in {', '.join(result.variants)} "
-                  f"({result.files} files) into {project.output} "
-                  f"in {time.perf_counter() - started:.2f} s")
-            print("search: " + ", ".join(f"{path} {size / 1024:.1f} KB" for path, size in result.search))
+            _say(f"{done} {result.pages} pages in {', '.join(result.variants)} "
+                 f"({result.files} files) into {printable(str(project.output))} "
+                 f"in {time.perf_counter() - started:.2f} s")
+            _say("search: " + ", ".join(f"{path} {size / 1024:.1f} KB" for path, size in result.search))
     except SiteError as error:
         print(format_problems(error.problems), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        # Say what happened: an interrupt can land after a build or an import put its folder in
+        # place (writing is all or nothing; the swap itself is never cut in half).
+        now = _folders(project) if project is not None else {}
+        done = sorted(path for path, identity in now.items() if identity is not None
+                      and identity != before.get(path))
+        if done:
+            print("\n".join(printable(f"interrupted, but only after {_shown(path, root)} was written: "
+                                       "it is complete and in place") for path in done), file=sys.stderr)
+        else:
+            print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader of our output went away (`build.py | head`): the work is done, say nothing.
@@ -125,12 +138,39 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     return 0
 
 
-def _shown(path: Path, root: Path) -> str:
-    """A path as the user would type it: relative to where they are, when it is inside."""
+def _say(text: str) -> None:
+    """Print a report for the terminal, with anything a terminal could act on escaped (names are
+    escaped before they go into it, so that its own line breaks are the only ones)."""
+    print("\n".join(printable(line) for line in text.split("\n")))
+
+
+def _folders(project: Project) -> dict[Path, tuple[int, int] | None]:
+    """The folders a command may put in place, each with what it is now (device and inode; None
+    if absent): the output folder and every report folder. A swap gives one a new identity."""
+    from site_src.content.site import REPORTS
+
+    found: dict[Path, tuple[int, int] | None] = {project.output: None}
+    reports = project.content / REPORTS
+    with contextlib.suppress(OSError):  # no reports yet, or none readable
+        found.update((path, None) for path in reports.iterdir() if not path.name.startswith("."))
+    return {path: _identity(path) for path in found}
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
     try:
-        return str(path.relative_to(root))
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as the user would type it: relative to where they are, when it is inside; escaped
+    for the terminal (a newline in a name cannot start a line of its own)."""
+    try:
+        return printable(str(path.relative_to(root)))
     except ValueError:
-        return str(path)
+        return printable(str(path))
 
 
 def _port(text: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.model import VERBATIM
+from site_src.variants.pins import pin_problem
 from site_src.yamlio import Reader, parse
 
 # A BCP 47 tag as the lang attribute takes it: language, then script/region subtags (zh-Hant-TW).
@@ -58,6 +60,10 @@ def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig
         raise SiteError(problems)
     title = reader.string(fields["title"], "title") if "title" in fields else ""
     description = reader.string(fields["description"], "description") if "description" in fields else ""
+    for key in ("title", "description"):  # converted like report text, so pins are resolved in them
+        message = pin_problem(title if key == "title" else description)
+        if message:
+            reader.problem(fields[key], key, message)
     ui = []
     for key, value in reader.pairs(fields.get("ui"), "ui"):
         if ui_keys and key not in ui_keys:
@@ -87,9 +93,10 @@ def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig
             reader.problem(entry.get("path"), f"{key}.path",
                            f"the folder name {folder!r} is taken by the site's stylesheet and script")
         config = reader.optional_string(entry.get("opencc"), f"{key}.opencc")
-        if config is not None and not _opencc_config_exists(config):
-            reader.problem(entry.get("opencc"), f"{key}.opencc",
-                           f"unknown OpenCC configuration {config!r} (for example s2tw, s2hk, s2t)")
+        if config:
+            config, message = _opencc_config(config.strip(), path.parent)
+            if message:
+                reader.problem(entry.get("opencc"), f"{key}.opencc", message)
         if n == 0 and config is not None:
             reader.problem(entry.get("opencc"), f"{key}.opencc",
                            "the first variant is the source script and takes no conversion")
@@ -111,19 +118,37 @@ def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig
                       ui=tuple(ui), review=review)
 
 
-def _opencc_config_exists(name: str) -> bool:
-    """Whether OpenCC knows the configuration, without loading its dictionaries when it can.
+def _opencc_config(name: str, folder: Path) -> tuple[str, str | None]:
+    """The configuration as the build names it, or a message saying what is wrong with it.
 
-    Creating a converter loads its dictionaries (about 0.1 s, and as long again to free them);
-    the build creates the one it needs later, so the names OpenCC ships are checked by name.
+    One of OpenCC's own by name, with or without ``.json`` (s2tw, s2tw.json: named s2tw), or a
+    configuration file of one's own, by its path from the content folder (kept as an absolute
+    path). OpenCC's own are checked by name: creating a converter loads its dictionaries (about
+    0.1 s, and as long again to free them), and the build creates the one it needs later.
     """
     import opencc
 
     shipped = {config.removesuffix(".json") for config in getattr(opencc, "CONFIGS", ())}
-    if name in shipped or name.removesuffix(".json") in shipped:
-        return True
-    try:  # a configuration file of one's own: only OpenCC can tell
-        opencc.OpenCC(name)
-    except Exception:  # the binding raises a bare RuntimeError/ValueError for unknown configs
-        return False
-    return True
+    if name.removesuffix(".json") in shipped and "/" not in name:
+        return name.removesuffix(".json"), None
+    path = (folder / name).resolve()
+    if "/" not in name and not (name.endswith(".json") and path.exists()):
+        return name, f"unknown OpenCC configuration {name!r} (for example s2tw, s2hk, s2t)"
+    try:
+        data = json.loads(read_text(path))
+    except SiteError as error:
+        return name, f"OpenCC configuration {path}: {error.problems[0].message}"
+    except ValueError as error:
+        return name, f"{path} is not an OpenCC configuration: not JSON ({error})"
+    chain = data.get("conversion_chain") if isinstance(data, dict) else None
+    if not (isinstance(chain, list) and chain and all(isinstance(step, dict) and isinstance(
+            step.get("dict"), dict) for step in chain)):
+        return name, (f"{path} is not an OpenCC configuration: it needs a conversion_chain, a list of "
+                      "steps each with a dict (see OpenCC's s2tw.json)")
+    from site_src.variants.convert import make_converter  # only for a configuration of one's own
+
+    try:
+        make_converter(str(path))("测试")
+    except Exception as error:  # the binding raises bare RuntimeError/ValueError
+        return name, f"OpenCC cannot use the configuration {path}: {error}"
+    return str(path), None

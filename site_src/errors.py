@@ -1,9 +1,22 @@
-"""Errors are values with a location; one formatter prints them all."""
+"""Errors are values with a location; one formatter prints them all.
+
+The formatter is also the one place where text from outside (file names, quotes of the content)
+is made safe for a terminal: a control character, a line or paragraph separator, a format
+character (bidi overrides, zero-width marks) or a lone surrogate is written as an escape (\\n,
+\\x1b, \\u202e), so a file name with a newline cannot forge a second ``error:`` line and an ESC or
+OSC sequence from a report never reaches the terminal.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+# Characters never written as they are: control (Cc), format (Cf), surrogates (Cs), line and
+# paragraph separators (Zl, Zp).
+_UNSAFE_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 @dataclass(frozen=True)
@@ -44,11 +57,29 @@ class SiteError(Exception):
 
 
 def format_problems(problems: Iterable[Problem]) -> str:
+    """One line per problem, ``error: FILE:LINE:COLUMN: KEY: message``, then the count."""
     problems = tuple(problems)
-    lines = [f"error: {problem}" for problem in problems]
+    lines = [f"error: {printable(str(problem))}" for problem in problems]
     if len(problems) > 1:
         lines.append(f"{len(problems)} errors")
     return "\n".join(lines)
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal could act on written as an escape."""
+    if text.isprintable() and text.isascii():
+        return text  # the common case, quickly
+    return "".join(_escape(char) if unicodedata.category(char) in _UNSAFE_CATEGORIES else char
+                   for char in text)
+
+
+def _escape(char: str) -> str:
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def fail(file: str, message: str, *, line: int | None = None, column: int | None = None,

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from site_src.errors import Location, Problem, SiteError
+from site_src.files import CONTROL, character_name, control_message
 
 # libyaml composes about ten times faster than the pure-Python parser; its error messages are
 # terser, so a document it rejects is parsed again by the Python one to report the problem.
@@ -25,12 +26,46 @@ _STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
     "set", "merge", "value"))
 
 
+# Content files are a few levels deep; a document nested far deeper is refused where it passes this.
+MAX_DEPTH = 100
+# What a text may not hold: control characters (written as escapes such as "\x00", which the
+# YAML reader lets through) and halves of surrogate pairs ("\ud800"), which are no character.
+_UNSAFE_TEXT = re.compile(f"{CONTROL.pattern}|[\ud800-\udfff]")
+
+
 class _Loader(yaml.SafeLoader):
     """The pure-Python safe loader: slower, with the clearer error messages."""
 
 
 def parse(text: str, file: str) -> yaml.Node | None:
     """Parse YAML to a node tree; a syntax error becomes a SiteError with its line and column."""
+    try:
+        return _compose(text, file)
+    except RecursionError:
+        raise SiteError([_too_deep(text, file)]) from None
+
+
+def _too_deep(text: str, file: str) -> Problem:
+    """Where a document that nests too deeply for the composer passes MAX_DEPTH (the parser's
+    events come without recursion)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return Problem(Location(file, mark.line + 1, mark.column + 1),
+                                   f"invalid YAML: lists and mappings nested more than {MAX_DEPTH} "
+                                   "levels deep (a content file needs a few)")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return Problem(Location(file), "invalid YAML: nested too deeply to read")
+
+
+def _compose(text: str, file: str) -> yaml.Node | None:
     if _FastLoader is not None:
         try:
             return yaml.compose(text, Loader=_FastLoader)
@@ -71,9 +106,26 @@ class Reader:
     def location(self, node: yaml.Node | None, path: str) -> Location:
         return Location(self.file, node.start_mark.line + 1 if node is not None else None, key=path or None)
 
-    def problem(self, node: yaml.Node | None, path: str, message: str) -> None:
+    def problem(self, node: yaml.Node | None, path: str, message: str, *, column: bool = False) -> None:
+        """A problem at the node's line (and, with ``column``, its column) and key path."""
         line = node.start_mark.line + 1 if node is not None else None
-        self.problems.append(Problem(Location(self.file, line, key=path or None), message))
+        at = node.start_mark.column + 1 if node is not None and column else None
+        self.problems.append(Problem(Location(self.file, line, at, key=path or None), message))
+
+    def safe_text(self, node: yaml.Node, path: str, value: str) -> bool:
+        """Whether a text holds no control character and no half of a surrogate pair; if it
+        does, that is a problem at the value's line and column."""
+        match = _UNSAFE_TEXT.search(value)
+        if match is None:
+            return True
+        char = match.group()
+        if "\ud800" <= char <= "\udfff":
+            message = (f"the text holds {character_name(char)}, half of a surrogate pair (an escape "
+                       "such as \\ud800 alone), which is no character: write the character itself")
+        else:
+            message = control_message(char, "; in YAML perhaps written as an escape such as \\x00 or \\0")
+        self.problem(node, path, message, column=True)
+        return False
 
     def mapping(self, node: yaml.Node | None, path: str, required: tuple[str, ...],
                 optional: tuple[str, ...] = (), order: tuple[str, ...] = ()) -> dict[str, yaml.Node] | None:
@@ -113,6 +165,8 @@ class Reader:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem(key_node, path, f"a key must be a name, got {_describe(key_node)}")
+            elif not self.safe_text(key_node, _join(path, key_node.value), key_node.value):
+                continue
             elif any(key_node.value == key for key, _ in result):
                 self.problem(key_node, _join(path, key_node.value), "duplicate key")
             else:
@@ -134,6 +188,8 @@ class Reader:
         if not isinstance(value, str):
             self.problem(node, path, f"expected text, got {_describe(node)}")
             return ""
+        if not self.safe_text(node, path, value):
+            return value  # reported; nothing more to say about it
         if not empty and not value.strip():
             self.problem(node, path, "must not be empty")
         return value
@@ -169,8 +225,10 @@ class Reader:
             return node.value
         try:
             return self._constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
-            return _NOT_SCALAR  # e.g. a date that does not exist: 2024-13-45
+        except Exception:  # PyYAML's constructors raise what they meet
+            # a date that does not exist (2024-13-45, KeyError), !!bool maybe (KeyError),
+            # !!timestamp soon (AttributeError), !!int x (ValueError), !!binary ?? (YAMLError)
+            return _NOT_SCALAR
 
 
 _NOT_SCALAR = object()

@@ -1,28 +1,39 @@
-"""The catalogue of bad inputs: each case, one small change, the exact error a user must see.
+"""The catalogue of bad inputs and faults: each case, one small change, the exact error a user
+must see.
 
 Every case runs a command the way a user does (``main(argv)`` in the project folder) on a copy
 of the project and checks, besides the exact text on stderr: the exit status, nothing on stdout,
 no traceback, and that the previous output/ and the content/ are left byte for byte as they were.
 
 A change is an edit of a real file (``Replace``: the text must be there, so a case cannot pass
-by editing nothing), a file written whole (``Write``, often a fixture from tests/bad_inputs/) or
-a file removed. ``{content}`` and ``{root}`` in the expected text stand for the copy's folders;
-``{line}`` (or the name given to ``mark``) for the line where a ``Replace`` put its new text.
+by editing nothing), a file written whole (``Write``, often a fixture from tests/bad_inputs/), a
+file removed, or something that is not a plain file (``Link``, ``Pipe``, ``Folder``); a ``fault``
+makes the system fail midway (a full disk, an interrupt). ``{content}`` and ``{root}`` in the
+expected text stand for the copy's folders; ``{line}`` (or the name given to ``mark``) for the
+line where a ``Replace`` put its new text.
+
+What a message cannot show (a build that succeeds where it used to crash, the preview server,
+an interrupt after the swap, an unreadable file as a user who is not root) is in
+tests/test_faults.py, each case with the behaviour it must have; the two files are the catalogue
+and are counted together.
 
 Not here yet: references from the glossary, industries and figures files (their own issues).
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
 
 from site_src.cli import main
+from site_src.output.write import MARKER, MARKER_TEXT
 
 from .conftest import CONTENT, ROOT, SEED_SLUG
 
@@ -53,7 +64,31 @@ class Remove:
     file: str
 
 
-Change = Replace | Write | Remove
+@dataclass(frozen=True)
+class Link:
+    """Make ``file`` a symbolic link to ``target`` (``{outside}``: a folder beside the project)."""
+
+    file: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Pipe:
+    """Make ``file`` a named pipe (FIFO): reading it would wait for a writer for ever."""
+
+    file: str
+
+
+@dataclass(frozen=True)
+class Folder:
+    """Make ``file`` a folder where a file is expected."""
+
+    file: str
+
+
+Change = Replace | Write | Remove | Link | Pipe | Folder
+# A fault: given pytest's monkeypatch, makes the system fail midway.
+Fault = Callable[[pytest.MonkeyPatch], None]
 
 
 @dataclass(frozen=True)
@@ -64,12 +99,73 @@ class Case:
     argv: tuple[str, ...] = ("build",)
     status: int = 1
     env: dict[str, str] = field(default_factory=dict)
+    fault: Fault | None = None
 
 
 def case(id: str, *changes: Change, expected: str | tuple[str, ...], argv: tuple[str, ...] = ("build",),
-         status: int = 1, env: dict[str, str] | None = None) -> Case:
+         status: int = 1, env: dict[str, str] | None = None, fault: Fault | None = None) -> Case:
     lines = (expected,) if isinstance(expected, str) else expected
-    return Case(id, changes, lines, argv, status, env or {})
+    return Case(id, changes, lines, argv, status, env or {}, fault)
+
+
+def failing_writes(after: int, error: BaseException) -> Fault:
+    """Path.write_bytes raises ``error`` once ``after`` files are written: a full disk, a Ctrl-C."""
+    def fault(monkeypatch: pytest.MonkeyPatch) -> None:
+        original = Path.write_bytes
+        written = 0
+
+        def write_bytes(self: Path, data: bytes) -> int:  # type: ignore[override]
+            nonlocal written
+            if written == after:
+                raise error
+            written += 1
+            return original(self, data)
+
+        monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    return fault
+
+
+def failing_copies(after: int, error: BaseException) -> Fault:
+    """shutil.copy2 (how a re-import keeps unchanged files and people's) raises ``error`` midway."""
+    def fault(monkeypatch: pytest.MonkeyPatch) -> None:
+        original = shutil.copy2
+        copied = 0
+
+        def copy2(source: Path, target: Path) -> object:
+            nonlocal copied
+            if copied == after:
+                raise error
+            copied += 1
+            return original(source, target)
+
+        monkeypatch.setattr(shutil, "copy2", copy2)
+    return fault
+
+
+def source(old: str, new: str) -> Write:
+    """The raw report to import (report.txt beside the content), from the small one with a change."""
+    return Write("{root}/report.txt", raw(old, new))
+
+
+def raw(old: str, new: str, fixture: str = "report.txt") -> bytes:
+    """The small report of tests/bad_inputs/ with one change: raw text for an import."""
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    assert old in text, old
+    return text.replace(old, new, 1).encode("utf-8")
+
+
+MALFORMED_PIN = "malformed pin: write [[span]] to keep a span, or [[source|converted]]"
+TITLE = "title: 纵深推进双城经济圈建设"  # the title of SECTION, as its file writes it
+FULL_DISK = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+NOT_OURS = ("the output folder holds files but is not a site built here (it has no .report-site file, "
+            "which every build writes), and a build replaces its output folder whole: refusing; choose "
+            "an empty or new folder with --out, or move this one away first")
+CONTROL = "is not allowed in text (it would cut the text short or reach a terminal): remove it"
+YAML_CONTROL = ("is not allowed in text (it would cut the text short or reach a terminal; in YAML perhaps "
+                "written as an escape such as \\x00 or \\0): remove it")
+PIN = ("which the report's YAML would read as a pin (an editor's conversion fix such as [[干|乾]]) "
+       "and change: say what the text should read with an entry in {content}/reports/2024-fixture/"
+       "errata.yaml")
 
 
 def errors(*lines: str) -> tuple[str, ...]:
@@ -89,25 +185,25 @@ CASES = [
          expected="error: {report}/closing.yaml:2:1: invalid YAML: "
                   "expected the node content, but found '<stream end>'"),
     case("yaml-colon-in-plain-text", Replace(SECTION, "title: ", "title: 建设: "),
-         expected="error: {report}/" + SECTION + ":{line}:10: invalid YAML: "
+         expected="error: {section_file}:{line}:10: invalid YAML: "
                   "mapping values are not allowed here"),
     case("yaml-tab-indent", Replace(SECTION, "\n  - id: review-03-1", "\n\t- id: review-03-1"),
-         expected="error: {report}/" + SECTION + ":{line}:1: invalid YAML: "
+         expected="error: {section_file}:{line}:1: invalid YAML: "
                   "found character '\\t' that cannot start any token"),
     case("yaml-bad-indent", Replace(SECTION, "\n    text: ", "\n      text: "),
-         expected="error: {report}/" + SECTION + ":{line}:11: invalid YAML: "
+         expected="error: {section_file}:{line}:11: invalid YAML: "
                   "mapping values are not allowed here"),
     case("yaml-two-documents", Write("closing.yaml", "paragraphs: []\n---\nparagraphs: []\n"),
          expected="error: {report}/closing.yaml:2:1: invalid YAML: "
                   "expected a single document in the stream, but found another document"),
     case("yaml-control-character", Replace(SECTION, "title: ", "title: \x07"),
-         expected="error: {report}/" + SECTION + ":{line}:8: invalid YAML: "
-                  "control character U+0007 is not allowed"),
+         expected="error: {section_file}:{line}:8: control character U+0007 (BEL) is not "
+                  "allowed in text (it would cut the text short or reach a terminal): remove it"),
     case("yaml-duplicate-key", Replace(SECTION, "title: ", "title: 重复\ntitle: "),
-         expected="error: {report}/" + SECTION + ":3: title: duplicate key"),
+         expected="error: {section_file}:3: title: duplicate key"),
     # --- wrong types ---------------------------------------------------------------------------
     case("type-list-for-text", Replace(SECTION, "number: 三", "number: [三]"),
-         expected="error: {report}/" + SECTION + ":{line}: number: expected text, got a list"),
+         expected="error: {section_file}:{line}: number: expected text, got a list"),
     case("type-text-for-number", Replace("report.yaml", "year: 2024", "year: 二〇二四"),
          expected="error: {report}/report.yaml:{line}: year: expected a whole number, "
                   "got text '二〇二四'"),
@@ -122,16 +218,16 @@ CASES = [
     case("type-nothing-for-text",
          Replace("closing.yaml", "    text: 让我们在", "    text:\n    lead: 让我们在"),
          expected="error: {report}/closing.yaml:{line}: paragraphs[1].text: expected text, got nothing"),
-    case("type-empty-title", Replace(SECTION, "title: 纵深推进双城经济圈建设", 'title: ""'),
-         expected="error: {report}/" + SECTION + ":{line}: title: must not be empty"),
+    case("type-empty-title", Replace(SECTION, TITLE, 'title: ""'),
+         expected="error: {section_file}:{line}: title: must not be empty"),
     case("unknown-paragraph-kind", Replace("preamble.yaml", "kind: salutation", "kind: greeting"),
          expected="error: {report}/preamble.yaml:{line}: paragraphs[0].kind: unknown kind 'greeting' "
                   "(allowed: text, salutation, highlight, targets, heading, appendix)"),
     # --- unknown keys (a typo is an error) -----------------------------------------------------
     case("unknown-key-typo", Replace(SECTION, "title: ", "titel: "),
-         expected=errors("error: {report}/" + SECTION + ":{line}: titel: unknown key 'titel' "
+         expected=errors("error: {section_file}:{line}: titel: unknown key 'titel' "
                          "(allowed: number, title, form, alone, stop, paragraphs)",
-                         "error: {report}/" + SECTION + ":1: title: missing key")),
+                         "error: {section_file}:1: title: missing key")),
     case("unknown-key-in-paragraph",
          Replace("closing.yaml", "  - id: closing-2\n", "  - id: closing-2\n    note: x\n"),
          expected="error: {report}/closing.yaml:5: paragraphs[1].note: unknown key 'note' "
@@ -180,7 +276,7 @@ CASES = [
     case("empty-site-file", Write("site.yaml", "# nothing yet\n"),
          expected="error: {content}/site.yaml: the file is empty"),
     case("invalid-utf8-yaml", Write(SECTION, fixture="gbk-section.yaml"),
-         expected="error: {report}/" + SECTION + ":2: not valid UTF-8"),
+         expected="error: {section_file}:2: not valid UTF-8"),
     case("invalid-utf8-page", Write("pages/about.md", "# 关于\n\n".encode() + "本站".encode("gb18030")),
          expected="error: {content}/pages/about.md:3: not valid UTF-8"),
     # --- site.yaml -------------------------------------------------------------------------------
@@ -231,8 +327,7 @@ CASES = [
     case("output-under-a-file", Write("{root}/site", "not a folder\n"), argv=("build", "--out", "site/out"),
          expected="error: {root}/site/out: cannot write: {root}/site is a file, not a folder"),
     case("output-is-not-a-site", argv=("build", "--out", "content"),
-         expected="error: {root}/content: the output folder holds files but no index.html, so it is not "
-                  "a site built here; refusing to replace it (choose another --out)"),
+         expected="error: {root}/content: " + NOT_OURS),
     case("source-date-epoch-invalid", env={"SOURCE_DATE_EPOCH": "yesterday"},
          expected="error: SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got 'yesterday'"),
     # --- several problems at once: all of them, in file order ---------------------------------
@@ -244,7 +339,7 @@ CASES = [
          expected=errors(
              "error: {content}/site.yaml:{site}: variants[1].opencc: unknown OpenCC configuration 's2xx' "
              "(for example s2tw, s2hk, s2t)",
-             "error: {report}/" + SECTION + ":{section}: number: expected text, got a list",
+             "error: {section_file}:{section}: number: expected text, got a list",
              "error: {report}/closing.yaml:{closing}: paragraphs[1].id: invalid id 'Closing 2': use "
              "lowercase ASCII letters, digits and single hyphens (it becomes a file name and an anchor)",
              "error: {content}/pages/notes.md:1: a page starts with its title as a level-1 heading: # 标题")),
@@ -256,7 +351,7 @@ CASES = [
                   "repair it with an entry in {content}/reports/2024-fixture/errata.yaml"),
     case("report-stale-erratum", Write("{root}/report.txt", fixture="report.txt"),
          Write(ERRATA, fixture="stale-errata.yaml"), argv=IMPORT,
-         expected="error: {content}/" + ERRATA + ":2: errata[0]: erratum does not match the source: "
+         expected="error: {errata}:2: errata[0]: erratum does not match the source: "
                   "'量?jì)?yōu)良'"),
     case("report-truncated-mid-sentence",
          Write("{root}/report.txt", fixture="truncated-sentence.txt"),
@@ -283,9 +378,295 @@ CASES = [
     case("errata-unknown-key", Write("{root}/report.txt", fixture="report.txt"),
          Write(ERRATA, 'errata:\n  - damaged: "量?"\n    repaired: "量"\n    because: typo\n'),
          argv=IMPORT,
-         expected=errors("error: {content}/" + ERRATA + ":4: errata[0].because: unknown key 'because' "
+         expected=errors("error: {errata}:4: errata[0].because: unknown key 'because' "
                          "(allowed: damaged, repaired, reason)",
-                         "error: {content}/" + ERRATA + ":2: errata[0].reason: missing key")),
+                         "error: {errata}:2: errata[0].reason: missing key")),
+    # --- raw text is never interpreted: pin syntax (import) ----------------------------------------
+    case("report-pin-syntax", source("新增企业26家", "新增企业[[26|99]]家"), argv=IMPORT,
+         expected="error: report.txt:6:30: the source text holds '[[' "
+                  "(…业集群发展。新增企业[[26|99]]家。有效投资持续扩大…), "
+                  + PIN + " (damaged: '[[26|99]]')"),
+    case("report-pin-kept", source("新增企业26家", "新增企业[[二十六]]家"), argv=IMPORT,
+         expected="error: report.txt:6:30: the source text holds '[[' "
+                  "(…业集群发展。新增企业[[二十六]]家。有效投资持续扩大…), "
+                  + PIN + " (damaged: '[[二十六]]')"),
+    case("report-pin-unclosed", source("新增企业26家", "新增企业[[26家"), argv=IMPORT,
+         expected="error: report.txt:6:30: the source text holds '[[' "
+                  "(…业集群发展。新增企业[[26家。有效投资持续…), "
+                  + PIN + " (damaged: '[[')"),
+    case("report-pin-stray-close", source("新增企业26家", "新增企业26]]家"), argv=IMPORT,
+         expected="error: report.txt:6:32: the source text holds ']]' "
+                  "(…群发展。新增企业26]]家。有效投资持续扩大…), "
+                  + PIN + " (damaged: ']]')"),
+    case("report-pin-in-title", source("政府工作报告\n", "政府工作报告[[\n"), argv=IMPORT,
+         expected="error: report.txt:1:7: the source text holds '[[' (…政府工作报告[[…), " + PIN
+                  + " (damaged: '[[')"),
+    case("report-pin-in-furniture", source("某某区人民政府", "某某区人民政府[[链接]]"),
+         argv=IMPORT,
+         expected="error: report.txt:15:13: the source text holds '[[' (…所有：某某区人民政府[[链接]]…), "
+                  + PIN + " (damaged: '[[链接]]')"),
+    case("report-pin-across-lines", source("达到2.4%。\n", "达到2.4%。[\n[注]\n"),
+         argv=IMPORT,
+         expected="error: report.txt:11:28: the line ends with '[' and the next starts with '[': joined (as "
+                  "the "
+                  "import joins a line broken mid-sentence) they would read as a pin (an editor's conversion "
+                  "fix); say what the text should read with an entry in {content}/" + ERRATA),
+    case("report-pin-brought-by-an-erratum", Write("{root}/report.txt", fixture="report.txt"),
+         Write(ERRATA, "errata:\n  - damaged: 26家\n    repaired: '[[26|99]]家'\n    reason: 试图夹带\n"),
+         argv=IMPORT,
+         expected="error: report.txt:6:30: the source text holds '[[' "
+                  "(…业集群发展。新增企业[[26|99]]家。有效投资持续扩大…), "
+                  + PIN + " (damaged: '[[26|99]]')"),
+    # --- control characters in raw text (import) ---------------------------------------------------
+    case("report-nul", source("取得了新成效", "取得了\x00新成效"), argv=IMPORT,
+         expected="error: report.txt:5:17: control character U+0000 (NUL) " + CONTROL),
+    case("report-nul-in-furniture", source("版权所有：", "版权所有：\x00"), argv=IMPORT,
+         expected="error: report.txt:15:6: control character U+0000 (NUL) " + CONTROL),
+    case("report-escape-sequence", source("取得了新成效", "取得了新成效\x1b]0;owned\x07"),
+         argv=IMPORT,
+         expected=errors("error: report.txt:5:20: control character U+001B (ESC) " + CONTROL,
+                         "error: report.txt:5:29: control character U+0007 (BEL) " + CONTROL)),
+    case("report-c1-control", source("取得了新成效", "取得了新成效\x9b2J"), argv=IMPORT,
+         expected="error: report.txt:5:20: control character U+009B (CSI) " + CONTROL),
+    case("report-next-line", source("取得了新成效", "取得了\x85新成效"), argv=IMPORT,
+         expected="error: report.txt:5:17: control character U+0085 (NEL) " + CONTROL),
+    case("report-form-feed", source("二、2024年工作安排", "\x0c二、2024年工作安排"),
+         argv=IMPORT,
+         expected="error: report.txt:8:1: control character U+000C (FF) " + CONTROL),
+    case("report-bidi-override", source("增长12.3%", "增长\u202e%3.21"), argv=IMPORT,
+         expected="error: report.txt:6:47: bidirectional control character U+202E (RLO) is not allowed in "
+                  "text (it reorders what a reader sees): remove it"),
+    case("report-many-control-characters", source("取得了新成效", "取得了" + "\x00" * 8),
+         argv=IMPORT,
+         expected=errors(*(f"error: report.txt:5:{column}: control character U+0000 (NUL) " + CONTROL
+                           for column in range(17, 22)),
+                         "error: report.txt:5:22: 3 more control characters from here on")),
+    case("report-nul-in-gb18030", Write("{root}/report.txt",
+                                        raw("取得了新成效", "取得了\x00新成效").decode().encode("gb18030")),
+         argv=IMPORT,
+         expected="error: report.txt:5:17: control character U+0000 (NUL) " + CONTROL),
+    # --- control characters and surrogates in YAML, pages and the glossary ---------------------------
+    case("yaml-escaped-nul", Replace(SECTION, TITLE, 'title: "纵深推进\\x00双城经济圈建设"'),
+         expected="error: {section_file}:{line}:8: title: control character U+0000 (NUL) " + YAML_CONTROL),
+    case("yaml-escaped-short-nul", Replace(SECTION, TITLE, 'title: "纵深推进\\0"'),
+         expected="error: {section_file}:{line}:8: title: control character U+0000 (NUL) " + YAML_CONTROL),
+    case("yaml-escaped-osc",
+         Replace("closing.yaml", "text: 让我们在建设新荣昌的新征程上，继续前进，接续奋斗！",
+                 'text: "\\e]0;owned\\a让我们在建设新荣昌的新征程上，继续前进，接续奋斗！"'),
+         expected="error: {report}/closing.yaml:{line}:11: paragraphs[1].text: control character U+001B "
+                  "(ESC) "
+                  + YAML_CONTROL),
+    case("yaml-escaped-next-line", Replace(SECTION, TITLE, 'title: "纵深推进\\N双城"'),
+         expected="error: {section_file}:{line}:8: title: control character U+0085 (NEL) " + YAML_CONTROL),
+    case("yaml-escaped-bidi", Replace(SECTION, TITLE, 'title: "\\u202e设建圈济经城双"'),
+         expected="error: {section_file}:{line}:8: title: bidirectional control character U+202E "
+                  "(RLO) is not allowed in text (it reorders what a reader sees; in YAML perhaps written as "
+                  "an "
+                  "escape such as \\x00 or \\0): remove it"),
+    case("yaml-lone-surrogate", Replace(SECTION, TITLE, 'title: "纵深推进\\ud800"'),
+         expected="error: {section_file}:{line}:8: title: the text holds U+D800, half of a surrogate "
+                  "pair (an escape such as \\ud800 alone), which is no character: write the character "
+                  "itself"),
+    case("yaml-lone-surrogate-audit", Replace(SECTION, TITLE, 'title: "纵深推进\\udfff"'),
+         argv=("audit",),
+         expected="error: {section_file}:{line}:8: title: the text holds U+DFFF, half of a surrogate "
+                  "pair (an escape such as \\ud800 alone), which is no character: write the character "
+                  "itself"),
+    case("yaml-escape-in-a-key", Replace(SECTION, "title: ", '"\\e[2J": x\ntitle: '),
+         expected="error: {section_file}:{line}: \\x1b[2J: unknown key '\\x1b[2J' "
+                  "(allowed: number, title, form, alone, stop, paragraphs)"),
+    case("yaml-nul-in-site-title", Replace("site.yaml", "variants:", 'title: "荣昌\\0"\nvariants:'),
+         expected="error: {content}/site.yaml:{line}:8: title: control character U+0000 (NUL) "
+                  + YAML_CONTROL),
+    case("site-title-unclosed-pin", Replace("site.yaml", "variants:", "title: 荣昌[[报告\nvariants:"),
+         expected="error: {content}/site.yaml:{line}: title: " + MALFORMED_PIN),
+    case("report-title-unclosed-pin", Replace("report.yaml", "title: 政府工作报告", "title: 政府工作报告]]"),
+         expected="error: {report}/report.yaml:{line}: title: " + MALFORMED_PIN),
+    case("section-title-unclosed-pin", Replace(SECTION, TITLE, "title: 纵深推进[[双城经济圈建设"),
+         expected="error: {section_file}:{line}: title: " + MALFORMED_PIN),
+    case("yaml-nul-in-glossary", Replace("glossary.yaml", "traditional: 發布", 'traditional: "發\\0"'),
+         expected="error: {content}/glossary.yaml:{line}:18: entries[0].traditional: control character "
+                  "U+0000 "
+                  "(NUL) " + YAML_CONTROL),
+    case("yaml-nul-in-errata", Write("{root}/report.txt", fixture="report.txt"),
+         Write(ERRATA, 'errata:\n  - damaged: "26\\0"\n    repaired: "26"\n    reason: 试探\n'), argv=IMPORT,
+         expected="error: {errata}:2:14: errata[0].damaged: control character U+0000 (NUL) "
+                  + YAML_CONTROL),
+    case("page-nul", Write("pages/about.md", "# 关于\n\n本站\x00说明。\n"),
+         expected="error: {content}/pages/about.md:3:3: control character U+0000 (NUL) " + CONTROL),
+    case("page-escape-sequence", Write("pages/about.md", "# 关于\x1b[2J\n"),
+         expected="error: {content}/pages/about.md:1:5: control character U+001B (ESC) " + CONTROL),
+    # --- the glossary: a space would delete or insert text --------------------------------------------
+    case("glossary-trailing-space", Replace("glossary.yaml", "traditional: 發布", "traditional: '發 '"),
+         expected="error: {content}/glossary.yaml:{line}: entries[0].traditional: '發 ' holds a space (' '): "
+                  "OpenCC's dictionary separates words by spaces and tabs, so a space here would delete or "
+                  "insert text; remove it"),
+    case("glossary-tab", Replace("glossary.yaml", "traditional: 發布", 'traditional: "發\\t"'),
+         expected="error: {content}/glossary.yaml:{line}: entries[0].traditional: '發\\t' holds a space "
+                  "('\\t'): "
+                  "OpenCC's dictionary separates words by spaces and tabs, so a space here would delete or "
+                  "insert text; remove it"),
+    case("glossary-ideographic-space", Replace("glossary.yaml", "traditional: 發布", "traditional: 發\u3000"),
+         expected="error: {content}/glossary.yaml:{line}: entries[0].traditional: '發\\u3000' holds a space "
+                  "('\\u3000'): OpenCC's dictionary separates words by spaces and tabs, so a space here "
+                  "would "
+                  "delete or insert text; remove it"),
+    case("glossary-space-in-phrase", Replace("glossary.yaml", "phrase: 发布", "phrase: '发 '"),
+         expected="error: {content}/glossary.yaml:{line}: entries[0].phrase: '发 ' holds a space (' '): "
+                  "OpenCC's dictionary separates words by spaces and tabs, so a space here would delete or "
+                  "insert text; remove it"),
+    # --- YAML values PyYAML cannot make, and documents too deep ----------------------------------------
+    case("type-bool-maybe", Replace("report.yaml", "year: 2024", "year: !!bool maybe"),
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, got true/false "
+                  "'maybe'"),
+    case("type-timestamp-soon", Replace("report.yaml", "year: 2024", "year: !!timestamp soon"),
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, got a date 'soon'"),
+    case("type-bad-binary", Replace("report.yaml", "year: 2024", "year: !!binary '?!'"),
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, got binary '?!'"),
+    case("type-int-of-words", Replace("report.yaml", "year: 2024", "year: !!int twenty"),
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, got a number 'twenty'"),
+    case("type-fraction-for-year", Replace("report.yaml", "year: 2024", "year: 2024.5"),
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, got a number '2024.5'"),
+    case("type-bool-tag-for-text", Replace(SECTION, TITLE, "title: !!bool yes"),
+         expected="error: {section_file}:{line}: title: expected text, got true/false 'yes'"),
+    case("yaml-nested-too-deep-flow", Write("closing.yaml", "paragraphs: " + "[" * 100_000),
+         expected="error: {report}/closing.yaml:1:112: invalid YAML: lists and mappings nested more than 100 "
+                  "levels deep (a content file needs a few)"),
+    case("yaml-nested-too-deep-block",
+         Write("closing.yaml", "paragraphs:\n" + "".join("  " * n + "- \n" for n in range(1, 3000))),
+         expected="error: {report}/closing.yaml:101:201: invalid YAML: lists and mappings nested more than "
+                  "100 "
+                  "levels deep (a content file needs a few)"),
+    case("yaml-merge-key",
+         Replace("closing.yaml", "  - id: closing-2\n", "  - <<: {kind: text}\n    id: closing-2\n"),
+         expected="error: {report}/closing.yaml:{line}: paragraphs[1].<<: unknown key '<<' (allowed: id, "
+                  "kind, "
+                  "lead, text)"),
+    # --- site.yaml: OpenCC configurations ---------------------------------------------------------------
+    case("opencc-unknown-file-name", Replace("site.yaml", "opencc: s2tw", "opencc: s2xx.json"),
+         expected="error: {content}/site.yaml:{line}: variants[1].opencc: unknown OpenCC configuration "
+                  "'s2xx.json' (for example s2tw, s2hk, s2t)"),
+    case("opencc-own-configuration-missing", Replace("site.yaml", "opencc: s2tw", "opencc: ../my-s2tw.json"),
+         expected="error: {content}/site.yaml:{line}: variants[1].opencc: OpenCC configuration "
+                  "{root}/my-s2tw.json: file not found"),
+    case("opencc-own-configuration-not-json", Write("{root}/my-s2tw.json", "s2tw, please\n"),
+         Replace("site.yaml", "opencc: s2tw", "opencc: ../my-s2tw.json"),
+         expected="error: {content}/site.yaml:{line}: variants[1].opencc: {root}/my-s2tw.json is not an "
+                  "OpenCC "
+                  "configuration: not JSON (Expecting value: line 1 column 1 (char 0))"),
+    case("opencc-own-configuration-without-steps", Write("{root}/my-s2tw.json", '{"name": "mine"}\n'),
+         Replace("site.yaml", "opencc: s2tw", "opencc: ../my-s2tw.json"),
+         expected="error: {content}/site.yaml:{line}: variants[1].opencc: {root}/my-s2tw.json is not an "
+                  "OpenCC "
+                  "configuration: it needs a conversion_chain, a list of steps each with a dict (see "
+                  "OpenCC's "
+                  "s2tw.json)"),
+    case("opencc-own-configuration-is-a-pipe", Pipe("{root}/my-s2tw.json"),
+         Replace("site.yaml", "opencc: s2tw", "opencc: ../my-s2tw.json"),
+         expected="error: {content}/site.yaml:{line}: variants[1].opencc: OpenCC configuration "
+                  "{root}/my-s2tw.json: "
+                  "cannot read: it is a named pipe (FIFO), not a regular file; put the file itself here"),
+    # --- what is not a plain file inside content/, and what is too large -----------------------------
+    case("content-named-pipe", Pipe(SECTION),
+         expected="error: {section_file}: cannot read: it is a named pipe (FIFO), not a regular file; "
+                  "put the file itself here"),
+    case("content-link-to-dev-zero", Link(SECTION, "/dev/zero"),
+         expected=errors("error: {section_file}: a symbolic link to /dev/zero, outside the content "
+                         "folder: a site publishes only what is inside {content}; copy the file in instead "
+                         "of "
+                         "linking to it",
+                         "error: {section_file}: cannot read: it is a device, not a regular file; put "
+                         "the file itself here")),
+    case("content-link-outside", Link("closing.yaml", "{outside}/secret.yaml"),
+         expected="error: {report}/closing.yaml: a symbolic link to {outside}/secret.yaml, outside the "
+                  "content "
+                  "folder: a site publishes only what is inside {content}; copy the file in instead of "
+                  "linking "
+                  "to it"),
+    case("content-link-to-a-system-file", Link("pages/notes.md", "/etc/hostname"),
+         expected=errors("error: {content}/pages/notes.md: a symbolic link to /etc/hostname, outside the "
+                         "content "
+                         "folder: a site publishes only what is inside {content}; copy the file in instead "
+                         "of "
+                         "linking to it",
+                         "error: {content}/pages/notes.md:1: a page starts with its title as a level-1 "
+                         "heading: "
+                         "# 标题")),
+    case("content-linked-folder-outside", Link("reports/2024-other", "{outside}"),
+         expected="error: {content}/reports/2024-other: a symbolic link to {outside}, outside the content "
+                  "folder: a site publishes only what is inside {content}; copy the file in instead of "
+                  "linking "
+                  "to it"),
+    case("content-dangling-link", Link("errata.yaml", "{outside}/gone.yaml"),
+         expected="error: {report}/errata.yaml: a symbolic link to {outside}/gone.yaml, which does not "
+                  "exist"),
+    case("content-too-large", Write(SECTION, "number: 三\n# " + "x" * (17 * 1024 * 1024) + "\n"),
+         expected="error: {section_file}: the file is 17.0 MB, more than the 16 MB one file may hold "
+                  "(a report's text is under 0.1 MB): is it the right file?"),
+    case("report-is-a-device", argv=("import", "/dev/zero", "--slug", "2024-fixture"),
+         expected="error: /dev/zero: cannot read: it is a device, not a regular file; put the file itself "
+                  "here"),
+    case("report-is-a-link-to-a-device", Link("{root}/report.txt", "/dev/zero"), argv=IMPORT,
+         expected="error: report.txt: cannot read: it is a device, not a regular file; put the file itself "
+                  "here"),
+    case("report-is-a-named-pipe", Pipe("{root}/report.txt"), argv=IMPORT,
+         expected="error: report.txt: cannot read: it is a named pipe (FIFO), not a regular file; put the "
+                  "file "
+                  "itself here"),
+    case("report-is-a-folder", Folder("{root}/report.txt"), argv=IMPORT,
+         expected="error: report.txt: cannot read: it is a folder, not a regular file; put the file itself "
+                  "here"),
+    case("report-too-large", Write("{root}/report.txt", "一、".encode() * (6 * 1024 * 1024)), argv=IMPORT,
+         expected="error: report.txt: the file is 36.0 MB, more than the 16 MB one file may hold (a report's "
+                  "text "
+                  "is under 0.1 MB): is it the right file?"),
+    case("errata-is-a-named-pipe", Write("{root}/report.txt", fixture="report.txt"), Pipe(ERRATA),
+         argv=IMPORT,
+         expected="error: {errata}: cannot read: it is a named pipe (FIFO), not a regular file; "
+                  "put the file itself here"),
+    # --- writing: whole or not at all -----------------------------------------------------------------
+    case("import-full-disk", Write("{root}/report.txt", fixture="report.txt"), argv=IMPORT,
+         fault=failing_writes(3, FULL_DISK),
+         expected="error: {content}/reports/2024-fixture: cannot write: No space left on device"),
+    case("reimport-full-disk", argv=("import", "content/reports/" + SEED_SLUG + "/source.txt"),
+         fault=failing_copies(5, FULL_DISK),
+         expected="error: {report}: cannot write: No space left on device"),
+    case("import-interrupted", Write("{root}/report.txt", fixture="report.txt"), argv=IMPORT,
+         fault=failing_writes(3, KeyboardInterrupt()), status=130, expected="interrupted"),
+    case("build-full-disk", fault=failing_writes(20, FULL_DISK),
+         expected="error: {root}/output/zh-hans/plan/04.html: cannot write: No space left on device"),
+    case("build-interrupted", fault=failing_writes(20, KeyboardInterrupt()), status=130,
+         expected="interrupted"),
+    case("output-not-ours", Write("{root}/site/index.html", "<p>my own page</p>\n"),
+         Write("{root}/site/notes.txt", "my notes\n"), argv=("build", "--out", "site"),
+         expected="error: {root}/site: " + NOT_OURS),
+    case("output-marker-is-a-folder", Write("{root}/site/index.html", "<p>my own page</p>\n"),
+         Folder("{root}/site/.report-site"), argv=("build", "--out", "site"),
+         expected="error: {root}/site: " + NOT_OURS),
+    case("output-marker-is-a-link", Write("{root}/site/index.html", "<p>my own page</p>\n"),
+         Link("{root}/site/.report-site", "{root}/output/.report-site"), argv=("build", "--out", "site"),
+         expected="error: {root}/site: " + NOT_OURS),
+    case("output-is-the-templates", argv=("build", "--out", "templates"),
+         expected="error: {root}/templates: " + NOT_OURS),
+    # --- messages cannot be forged: file names and quotes are escaped ---------------------------------
+    case("file-name-with-a-newline", argv=("import", "a\nerror: all is well.txt"),
+         expected="error: a\\nerror: all is well.txt: file not found"),
+    case("file-name-with-an-escape-sequence", argv=("import", "\x1b]0;owned\x07.txt"),
+         expected="error: \\x1b]0;owned\\x07.txt: file not found"),
+    case("file-name-with-a-bidi-override", argv=("import", "report\u202etxt.exe"),
+         expected="error: report\\u202etxt.exe: file not found"),
+    case("page-name-with-a-newline", Write("pages/x\nerror: fine.md", "# 说明\n"),
+         expected="error: {content}/pages/x\\nerror: fine.md: page file names must be lowercase ASCII "
+                  "letters, "
+                  "digits and hyphens"),
+    case("page-name-not-utf8", Write("pages/\udcff.md", "# 说明\n"),
+         expected="error: {content}/pages/\\udcff.md: page file names must be lowercase ASCII letters, "
+                  "digits "
+                  "and hyphens"),
+    case("report-folder-name-with-an-escape", Write("reports/x\x1b[2J/report.yaml", "title: x\n"),
+         expected="error: {content}/reports/x\\x1b[2J: invalid report folder name 'x\\x1b[2J': lowercase "
+                  "ASCII "
+                  "letters, digits and hyphens (it becomes a path)"),
     # --- serve --------------------------------------------------------------------------------------
     case("serve-port-out-of-range", argv=("serve", "--port", "99999"), status=2,
          expected=("usage: build.py serve [-h] [--content CONTENT] [--port PORT] [--host HOST]",
@@ -301,25 +682,45 @@ CASES = [
 
 
 def test_the_catalogue_is_large_and_its_ids_unique() -> None:
-    assert len(CASES) >= 30
+    from .test_faults import BEHAVIOURS
+
+    assert len(CASES) + len(BEHAVIOURS) >= 100  # the messages here, the behaviours there
     assert len({c.id for c in CASES}) == len(CASES)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    """Every entry under ``folder`` as it is: a file's bytes, a link's target, a pipe or a folder
+    by its kind (never read: a pipe would wait)."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[name] = b"link -> " + os.fsencode(os.readlink(path))
+        elif path.is_dir():
+            found[name] = b"folder"
+        elif path.is_file():
+            found[name] = path.read_bytes()
+        else:
+            found[name] = b"special"
+    return found
 
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Iterator[Path]:
-    """A copy of the project with a previous site in output/ (small: it only has to survive)."""
-    shutil.copytree(CONTENT, tmp_path / "content")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    previous = tmp_path / "output"
+    """A copy of the project with a previous site in output/ (small: it only has to survive), and
+    beside it a folder ``outside`` with a file that must never be published."""
+    root = tmp_path / "project"
+    shutil.copytree(CONTENT, root / "content")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    (tmp_path / "outside").mkdir()  # what a link may not bring in: here the closing words again
+    shutil.copy(root / "content" / "reports" / SEED_SLUG / "closing.yaml",
+                tmp_path / "outside" / "secret.yaml")
+    previous = root / "output"
     (previous / "zh-hans").mkdir(parents=True)
     (previous / "index.html").write_text("<!doctype html><title>previous</title>\n", encoding="utf-8")
     (previous / "zh-hans" / "index.html").write_text("previous site\n", encoding="utf-8")
-    yield tmp_path
+    (previous / MARKER).write_bytes(MARKER_TEXT)  # a site built here
+    yield root
 
 
 def apply(change: Change, root: Path) -> dict[str, int]:
@@ -333,6 +734,21 @@ def apply(change: Change, root: Path) -> dict[str, int]:
         return root / "content" / "reports" / SEED_SLUG / file  # the bundled report's files
 
     path = where(change.file)
+    if isinstance(change, Link):
+        target = change.target.format(outside=root.parent / "outside", root=root)
+        path.unlink(missing_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(target)
+        return {}
+    if isinstance(change, Pipe):
+        path.unlink(missing_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(path)
+        return {}
+    if isinstance(change, Folder):
+        path.unlink(missing_ok=True)
+        path.mkdir(parents=True)
+        return {}
     if isinstance(change, Remove):
         assert path.is_file(), path
         path.unlink()
@@ -360,6 +776,8 @@ def test_bad_input(bad: Case, project: Path, monkeypatch: pytest.MonkeyPatch,
     for name, value in bad.env.items():
         monkeypatch.setenv(name, value)
     output, content = snapshot(project / "output"), snapshot(project / "content")
+    if bad.fault is not None:
+        bad.fault(monkeypatch)
 
     try:
         status = main(list(bad.argv), root=project)
@@ -368,7 +786,10 @@ def test_bad_input(bad: Case, project: Path, monkeypatch: pytest.MonkeyPatch,
 
     captured = capsys.readouterr()
     values = {"content": str(project / "content"), "root": str(project),
-              "report": str(project / "content" / "reports" / SEED_SLUG), **marks}
+              "report": str(project / "content" / "reports" / SEED_SLUG),
+              "outside": str(project.parent / "outside"),
+              "section_file": str(project / "content" / "reports" / SEED_SLUG / SECTION),
+              "errata": str(project / "content" / ERRATA), **marks}
     assert captured.err.splitlines() == [line.format(**values) for line in bad.expected]
     assert status == bad.status
     assert captured.out == ""

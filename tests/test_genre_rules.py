@@ -86,6 +86,17 @@ def test_a_collectors_title_and_source_line() -> None:
     assert furniture(report) == [(2, "source")] and report.provenance.doubts == ()
 
 
+def test_a_collectors_place_that_names_no_government_stays_in_the_title() -> None:
+    """2025年某地政府工作报告 with no byline: 某地 is no government's name (no 省/市/区 …), and no
+    other line says who reports, so the place is kept in the title rather than lost."""
+    report = report_of("2025年某地政府工作报告", *HEAD, *REVIEW, *PLAN, *CLOSE)
+    assert (report.title, report.issuer, report.year) == ("某地政府工作报告", "", 2025)
+    assert report.full_title == "2025年某地政府工作报告"
+    named = report_of("2025年某某政府工作报告", "——2025年1月20日在某某省第十四届人民代表大会第三次会议上",
+                      *HEAD, *REVIEW, *PLAN, *CLOSE)
+    assert (named.title, named.issuer) == ("政府工作报告", "某某省人民政府")
+
+
 def test_a_toolbar_one_word_a_line_is_not_glued_onto_the_title() -> None:
     report = report_of("下载", "打印", "全屏", "【字号：", "加大", "还原", "减小", "】",
                        "2026年某某省政府工作报告",

@@ -22,7 +22,7 @@ import yaml
 
 from site_src.content.report import load_report
 from site_src.errors import SiteError
-from site_src.output.write import write_site
+from site_src.output.write import MARKER, MARKER_TEXT, write_site
 from site_src.pipeline import Project, build
 from site_src.serve import RELOAD_PATH
 from site_src.yamlio import dump
@@ -116,10 +116,11 @@ def test_write_site_refuses_paths_outside_the_output_folder(tmp_path: Path, path
     out = tmp_path / "output"
     out.mkdir()
     (out / "index.html").write_text("previous\n", encoding="utf-8")
+    (out / MARKER).write_bytes(MARKER_TEXT)
     with pytest.raises(SiteError) as caught:
         write_site([("index.html", b"new"), (path, b"escaped")], out)
     assert [str(p) for p in caught.value.problems] == [f"{path}: path escapes the output folder"]
-    assert snapshot(out) == {"index.html": b"previous\n"}
+    assert snapshot(out) == {"index.html": b"previous\n", MARKER: MARKER_TEXT}
     assert not (tmp_path / "escaped.html").exists() and not Path("/tmp/escaped.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
 

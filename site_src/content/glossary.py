@@ -15,6 +15,7 @@ from site_src.model import GlossaryEntry
 from site_src.yamlio import Reader, parse
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACE = re.compile(r"\s")  # any white space: a space, a tab, a line break, an ideographic space
 
 
 def load_glossary(path: Path, variant_codes: tuple[str, ...] = ()) -> tuple[GlossaryEntry, ...]:
@@ -34,6 +35,13 @@ def load_glossary(path: Path, variant_codes: tuple[str, ...] = ()) -> tuple[Glos
             continue
         phrase = reader.string(entry.get("phrase"), f"{key}.phrase")
         traditional = reader.string(entry.get("traditional"), f"{key}.traditional")
+        for name, value in (("phrase", phrase), ("traditional", traditional)):
+            space = _SPACE.search(value)
+            if space:
+                reader.problem(entry.get(name), f"{key}.{name}",
+                               f"{value!r} holds a space ({space.group()!r}): OpenCC's dictionary "
+                               "separates words by spaces and tabs, so a space here would delete or "
+                               "insert text; remove it")
         if phrase and traditional and len(phrase) != len(traditional):
             reader.problem(entry.get("traditional"), f"{key}.traditional",
                            f"{traditional!r} must have as many characters as {phrase!r}")

@@ -20,6 +20,7 @@ keys that hold their default.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,8 @@ FOLDERS = ("parts", "sections", "blocks")  # one file per part or section: what 
 
 @dataclass(frozen=True)
 class PinnedText(Text):
-    """Report text, which may hold pins: a malformed pin is an error where it is written."""
+    """Report text a reader sees, which may hold pins (every converted string resolves them):
+    a malformed pin is an error where it is written, in a title as in a paragraph."""
 
     def read(self, reader: Reader, node: yaml.Node | None, path: str) -> str:
         value = super().read(reader, node, path)
@@ -175,16 +177,16 @@ PARAGRAPH = Table(Paragraph, (
 PARAGRAPHS = ListOf(PARAGRAPH)
 
 REPORT = Table(ReportFile, (
-    Field("title", Text()),
+    Field("title", PinnedText()),
     Field("issuer", Text(empty=True), required=False, default=""),
     Field("year", Integer()),
-    Field("byline", ListOf(Text()), required=False, default=()),
+    Field("byline", ListOf(PinnedText()), required=False, default=()),
     Field("parts", ListOf(Id(unique=False))),
 ), check=_listed_once("parts", "part"))
 PARAGRAPHS_FILE = Table(ParagraphsFile, (Field("paragraphs", PARAGRAPHS),))
 PART = Table(PartFile, (
     Field("number", Text()),
-    Field("title", Text()),
+    Field("title", PinnedText()),
     Field("kind", Text(choices=PART_KINDS), required=False, default=""),
     Field("opening", PARAGRAPHS),
     Field("sections", ListOf(Id(unique=False))),
@@ -192,7 +194,7 @@ PART = Table(PartFile, (
 ), check=_listed_once("sections", "section"))
 SECTION = Table(SectionFile, (
     Field("number", Text()),
-    Field("title", Text()),
+    Field("title", PinnedText()),
     Field("form", Text(choices=SECTION_FORMS), required=False, default="bracket"),
     Field("alone", Flag(), required=False, default=False),
     Field("stop", Text(empty=True), required=False, default="。"),
@@ -205,9 +207,9 @@ BLOCKS = Table(BlocksFile, (Field("blocks", ListOf(Table(Block, (
 TERMS = Table(TermsFile, (Field("heading", Text(), required=False, default=TERMS_HEADING),
                           Field("terms", ListOf(Table(Term, (
                               Field("mark", Text(), required=False, default=""),
-                              Field("term", Text()),
+                              Field("term", PinnedText()),
                               Field("colon", Text(empty=True), required=False, default="："),
-                              Field("explanation", Text()),
+                              Field("explanation", PinnedText()),
                           ))))))
 ORIGINALS = Table(OriginalsFile, (Field("texts", ListOf(Table(Original, (
     Field("id", Id(unique=False)),
@@ -319,7 +321,9 @@ class _Folder:
         return str(self.folder / relative)
 
     def exists(self, relative: str) -> bool:
-        return (self.folder / relative).is_file()
+        """Whether anything is there: what is not a regular file (a pipe, a folder, a link to a
+        device) is then read, and reading says what is wrong with it."""
+        return os.path.lexists(self.folder / relative)
 
     def read(self, relative: str, table: Table) -> tuple[Any, Reader, yaml.Node] | None:
         """The file's value (None if it does not load), with its reader and top node."""

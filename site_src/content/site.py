@@ -23,6 +23,7 @@ from site_src.content.glossary import load_glossary
 from site_src.content.pages import EditorialPage, load_pages
 from site_src.content.report import REPORT_FILE, load_report
 from site_src.errors import Location, Problem, SiteError
+from site_src.files import check_tree
 from site_src.genre import Genre
 from site_src.model import GlossaryEntry, Report, compose_title
 from site_src.summaries.industries import IndustrySystem, load_industries
@@ -84,14 +85,18 @@ def first_of(*glossaries: tuple[GlossaryEntry, ...]) -> tuple[GlossaryEntry, ...
 def report_folders(content_dir: Path) -> tuple[tuple[str, Path], ...]:
     """(slug, folder) of every folder under reports/ that holds a report, by name."""
     folder = content_dir / REPORTS
-    if not folder.is_dir():
-        return ()
-    return tuple((path.name, path) for path in sorted(folder.iterdir())
+    try:
+        found = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        return ()  # a folder that cannot be read: check_tree says so
+    return tuple((path.name, path) for path in found
                  if path.is_dir() and not path.name.startswith(".") and (path / REPORT_FILE).is_file())
 
 
 def load_site(content_dir: Path, genre: Genre) -> SiteContent:
-    problems: list[Problem] = []
+    # Links that lead out of the content folder, and folders that cannot be read, first: a site
+    # publishes only what is inside its content folder.
+    problems: list[Problem] = check_tree(content_dir)
 
     def attempt(load: Callable[..., Any], *arguments: Any) -> Any:
         try:

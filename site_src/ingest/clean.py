@@ -17,6 +17,7 @@ from site_src.ingest.characters import repair_line
 from site_src.ingest.encoding import decode
 from site_src.ingest.errata import Erratum
 from site_src.ingest.furniture import Line, find_furniture, rules_for
+from site_src.ingest.hostile import raw_text_problems
 from site_src.ingest.words import PART_HEADING, Words, shipped_words
 from site_src.model import Annotation, Count, Fix, Join, Removal, Repair
 from site_src.variants.convert import make_converter
@@ -357,6 +358,7 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, s
     lines = [SourceLine(number, line) for number, line in enumerate(decoded.text.split("\n"), start=1)]
     raw_lines = {line.number: line.text for line in lines}
     lines, errata_applied = apply_errata(lines, errata, problems)
+    problems.extend(raw_text_problems(lines, source_file, errata_file))  # control characters, pins
     lines, repairs = repair_characters(lines)
     lines = drop_blank_lines(lines)
     annotated = {line.number: line for line in lines}

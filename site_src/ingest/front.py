@@ -44,6 +44,9 @@ class Front:
     speaker_issuer: str  # the government the speaker heads, where the byline names it
     found: tuple[str, ...]  # the names of the front rules that took a line
     repairs: tuple[Fix, ...]
+    # A collector's title names a place that is no government's name (2025年广西政府工作报告): when
+    # no other line says who reports, the place stays in the title, so nothing of it is lost.
+    title_place: str = ""
 
 
 def head_end(lines: list[SourceLine], words: Words, part_start: int | None) -> int:
@@ -54,7 +57,7 @@ def head_end(lines: list[SourceLine], words: Words, part_start: int | None) -> i
 
 def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tuple[Front, list[SourceLine]]:
     """The title and the byline in the head's lines, and the lines that are neither."""
-    title, title_year, title_issuer = words.data.title, 0, ""
+    title, title_year, title_issuer, title_place = words.data.title, 0, "", ""
     byline: list[str] = []
     found: list[str] = []
     repairs: list[Fix] = []
@@ -96,6 +99,9 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
             if not taken_title or title_.startswith(words.data.title):
                 title = title_ if not taken_title else title
                 title_year, title_issuer = title_year or year_, title_issuer or issuer_
+                place_ = (titled.group(2) or "").strip()
+                if place_ and not issuer_ and not title_place and title_.startswith(words.data.title):
+                    title_place = place_
             taken_title = True
             found.append("title-line")
         elif words.dated.match(compact) and _DAY.search(compact):
@@ -125,7 +131,7 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
             kept.append(line)
         index += 1
     return Front(title, title_year, title_issuer, tuple(byline), delivered_year, venue_issuer,
-                 speaker_issuer, tuple(found), tuple(repairs)), kept
+                 speaker_issuer, tuple(found), tuple(repairs), title_place), kept
 
 
 def _title(compact: str, match: re.Match[str], words: Words) -> tuple[str, int, str]:

@@ -101,7 +101,8 @@ def parse_structure(clean: CleanText, words: Words | None = None) -> Report:
                         "a heading the importer does not know, or page furniture?")
                   for line in body if line.number not in headings and line.number not in noted
                   and not line.text.endswith(_PARAGRAPH_END))
-    return Report(title=front.title, issuer=_issuer(clean, front, preamble_lines, words),
+    issuer = _issuer(clean, front, preamble_lines, words)
+    return Report(title=front.title if issuer else front.title_place + front.title, issuer=issuer,
                   year=_year(parts, front), preamble=preamble, parts=tuple(parts),
                   closing=(*closing, *appended.appendix),
                   provenance=_provenance(clean, front, tuple(sorted(doubts, key=lambda d: d.line))),

@@ -11,52 +11,85 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import site_src
+from site_src.files import MAX_BYTES
 
-def fingerprint(content: Path, templates: tuple[Path, ...], output: Path) -> str:
+def fingerprint(content: Path, templates: tuple[Path, ...], output: Path) -> str | None:
+    """A digest of everything a build depends on; None when some of it cannot be read (the build
+    then runs in full, and reports the file where it reads it)."""
     digest = hashlib.sha256()
     program = Path(site_src.__file__).parent
-    for folder in (content, *templates, program):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"{path.relative_to(folder)}\0".encode())
-                digest.update(path.read_bytes())
+    try:
+        for folder in (content, *templates, program):
+            for relative, data in _tree(folder):
+                digest.update(os.fsencode(relative) + b"\0")
+                digest.update(data)
+    except OSError:
+        return None
     import opencc  # the converter's dictionaries decide the Traditional text
 
-    digest.update(f"{opencc.__version__}\0{sys.version}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}"
-                  f"\0{output.resolve()}".encode())
+    digest.update(f"{opencc.__version__}\0{sys.version}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}\0"
+                  .encode() + os.fsencode(output.resolve()))
     return digest.hexdigest()
 
 
+def _tree(folder: Path) -> Iterator[tuple[str, bytes]]:
+    """(relative path, what it holds) of everything under ``folder``, by name, never following a
+    link or opening anything but a regular file: a link counts by where it points (loading the
+    content refuses one that leads outside), a device or a named pipe by its kind, so that
+    neither is read (/dev/zero would never end, a pipe would wait for a writer)."""
+    for path in sorted(folder.rglob("*")):
+        if "__pycache__" in path.parts:
+            continue
+        mode = path.lstat().st_mode
+        relative = path.relative_to(folder).as_posix()
+        if stat.S_ISLNK(mode):
+            yield relative, b"link\0" + os.fsencode(os.readlink(path))
+        elif stat.S_ISREG(mode):
+            if path.stat().st_size > MAX_BYTES:
+                raise OSError(f"{path} is too large")  # loading reports it
+            yield relative, path.read_bytes()
+        elif not stat.S_ISDIR(mode):
+            yield relative, f"special {stat.S_IFMT(mode)}".encode()
+
+
 def _record(cache: Path, output: Path) -> Path:
-    return cache / f"{hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]}.json"
+    return cache / f"{hashlib.sha256(os.fsencode(output.resolve())).hexdigest()[:16]}.json"
 
 
 def _manifest(output: Path) -> dict[str, str]:
-    return {path.relative_to(output).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(output.rglob("*")) if path.is_file()}
+    return {relative: hashlib.sha256(data).hexdigest() for relative, data in _tree(output)}
 
 
-def previous_result(cache: Path, output: Path, key: str) -> dict[str, Any] | None:
+def previous_result(cache: Path, output: Path, key: str | None) -> dict[str, Any] | None:
     """What the last build reported, if it can stand: same inputs, output untouched."""
+    if key is None:
+        return None
     try:
         record = json.loads(_record(cache, output).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if record.get("fingerprint") != key or not output.is_dir():
         return None
-    if _manifest(output) != record.get("manifest"):
+    try:
+        if _manifest(output) != record.get("manifest"):
+            return None
+    except OSError:
         return None
     result = record.get("result")
     return result if isinstance(result, dict) else None
 
 
-def remember(cache: Path, output: Path, key: str, result: dict[str, Any]) -> None:
+def remember(cache: Path, output: Path, key: str | None, result: dict[str, Any]) -> None:
     """Record a finished build; a project that cannot be written to simply is not skipped."""
+    if key is None:
+        return
     try:
         cache.mkdir(parents=True, exist_ok=True)
         _record(cache, output).write_text(json.dumps(

