@@ -17,13 +17,14 @@ def test_plan_has_every_page_in_reading_order(report: Report) -> None:
     plan = plan_of((report_variant("", report),), (EditorialPage("about", "关于本版", ""),))
     order = [page for page in plan.pages if page.previous or page.next]
     routes = [page.route for page in order]
-    assert routes[:3] == ["index.html", "preamble.html", "review/index.html"]
-    assert routes[3:13] == [f"review/{n:02d}.html" for n in range(1, 11)]
-    assert routes[13] == "plan/index.html" and routes[-3:] == ["closing.html", "full.html", "about.html"]
+    # The preamble (44 characters) is on the home page, not a page of its own.
+    assert routes[:2] == ["index.html", "review/index.html"] and "preamble.html" not in plan.routes
+    assert routes[2:12] == [f"review/{n:02d}.html" for n in range(1, 11)]
+    assert routes[12] == "plan/index.html" and routes[-3:] == ["closing.html", "full.html", "about.html"]
     assert len([r for r in routes if r.count("/") == 1 and not r.endswith("index.html")]) == 20
     assert plan.routes >= {"full.html", "about.html", "404.html", "search.html"}
     anchors = plan.reports[""].anchors
-    assert anchors["review-01-1"] == "review/01.html"
+    assert anchors["review-01-1"] == "review/01.html" and anchors["preamble-2"] == "index.html"
     assert anchors["plan-intro-2"] == "plan/index.html"
     assert anchors["review-03"] == "review/03.html" and anchors["plan"] == "plan/index.html"
     assert len(anchors) == sum(1 for _ in report.paragraphs()) + 20 + 2
@@ -41,7 +42,7 @@ def test_each_page_is_typed_with_its_template_title_breadcrumbs_and_neighbours(r
     assert section.next and section.next.route == "review/04.html"
     part = by_route["plan/index.html"]
     assert isinstance(part.subject, PartPage) and part.title == "二、2024年工作安排"
-    assert [link.route for link in part.subject.sections] == [f"plan/{n:02d}.html" for n in range(1, 11)]
+    assert [card.link.route for card in part.subject.sections] == [f"plan/{n:02d}.html" for n in range(1, 11)]
     assert by_route["404.html"].previous is None and by_route["search.html"].next is None
     assert by_route["index.html"].crumbs == () and by_route["index.html"].title == SITE.title
     assert plan.site.about is not None and plan.site.about.route == "about.html"
@@ -55,11 +56,11 @@ def test_without_an_about_page_nothing_links_to_one(report: Report) -> None:
 def test_two_pages_on_one_path_are_an_error(report: Report) -> None:
     with pytest.raises(SiteError) as caught:
         plan_of((report_variant("", report),),
-                (EditorialPage("full", "全文", ""), EditorialPage("preamble", "x", "")))
+                (EditorialPage("full", "全文", ""), EditorialPage("closing", "x", "")))
     messages = [str(p) for p in caught.value.problems]
     assert messages == [
         "full.html: two pages want the same path: full 'full' and editorial 'full'",
-        "preamble.html: two pages want the same path: text 'preamble' and editorial 'preamble'"]
+        "closing.html: two pages want the same path: text 'closing' and editorial 'closing'"]
 
 
 def test_several_reports_each_under_their_slug(report: Report) -> None:
