@@ -10,8 +10,22 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from site_src.model import (BLOCK, CLOSING, OPENING, PART_CLOSING, PART_HEADING, PREAMBLE, SECTION,
-                            SECTION_HEADING, TERM, TERMS_HEADING_PLACE, Paragraph, Part, Report, sentences)
+from site_src.model import (
+    BLOCK,
+    CLOSING,
+    OPENING,
+    PART_CLOSING,
+    PART_HEADING,
+    PREAMBLE,
+    SECTION,
+    SECTION_HEADING,
+    TERM,
+    TERMS_HEADING_PLACE,
+    Paragraph,
+    Part,
+    Report,
+    sentences,
+)
 
 _CLAUSE_END = "，；：。！？"
 _DASHES = "—－-"

@@ -111,7 +111,8 @@ def _summary_entries(page: Page) -> Iterator[tuple[str, str, str]]:
     elif isinstance(subject, IndustryPageSubject):
         entry = subject.industry
         named = "、".join(n.name for n in (*entry.parks, *entry.projects))
-        yield "", entry.industry.name, f"{entry.tier.name}：{entry.tier.lead}" + (f"；{named}" if named else "")
+        tier = f"{entry.tier.name}：{entry.tier.lead}"
+        yield "", entry.industry.name, f"{tier}；{named}" if named else tier
     elif isinstance(subject, SlogansPage):
         for n, slogan in enumerate(subject.slogans, start=1):
             # the anchor of the slogan's section on the page (page_slogans.html: slogan-N)
