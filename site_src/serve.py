@@ -12,7 +12,8 @@ without reaching into its internals.
   they succeed, so the server never serves a half-built site.
 - A burst of saves is one build: the watched files must stay unchanged for a moment first.
 - While the last build failed, every page carries its errors over the last good site (the output
-  folder is not touched); the next good save clears them.
+  folder is not touched), in the page's language (the genre's words, in the page's script), each
+  with its file and line; the next good save clears them.
 - Only requests for this server's own address are answered (Host 127.0.0.1:PORT or
   localhost:PORT), and the reload socket takes only pages of that origin.
 """
@@ -23,9 +24,10 @@ import asyncio
 import errno
 import html
 import mimetypes
+import re
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,14 +74,51 @@ def _ignored(path: Path) -> bool:
             or path.name.endswith(("~", ".swp", ".pyc", ".tmp")))
 
 
+# The overlay's words: the genre's interface strings (Simplified, converted for a page in another
+# script), English for a page in a language the genre does not write.
+OVERLAY_KEYS = ("preview_failed", "preview_no_site", "preview_where", "preview_where_column")
+ENGLISH = {"preview_failed": "The last save did not build. This is the last good site; the next good save "
+                             "replaces it.",
+           "preview_no_site": "Build failed", "preview_where": "{file}, line {line}",
+           "preview_where_column": "{file}, line {line}, column {column}"}
+_PAGE_LANGUAGE = re.compile(rb"<html[^>]*\blang=\"([^\"]+)\"")
+_ERROR_LINE = re.compile(r"error: (?P<file>.+?):(?P<line>\d+)(?::(?P<column>\d+))?: (?P<message>.*)")
+
+
+def overlay_words(language: str) -> dict[str, str]:
+    """The overlay's words for a page in ``language`` (its lang attribute)."""
+    if not language.lower().startswith("zh"):
+        return dict(ENGLISH)
+    from site_src.genre import load_genre
+    from site_src.variants.convert import make_converter
+
+    ui = load_genre().ui
+    words = {key: ui[key] for key in OVERLAY_KEYS}
+    code = language.lower()
+    config = ("s2hk" if re.search(r"-(hk|mo)\b", code)
+              else "s2tw" if re.search(r"-(hant|tw)\b", code) else None)
+    if config is None:
+        return words
+    convert = make_converter(config)
+    return {key: convert(text) for key, text in words.items()}
+
+
 @dataclass
 class Preview:
     """What the server shows besides the site: the last build's errors (None once one succeeds),
-    and the pages that wait to be told to reload."""
+    the pages that wait to be told to reload, and the overlay's words for each page language."""
 
     output: Path
     failure: str | None = None
     sockets: set[websocket.WebSocketHandler] = field(default_factory=set)
+    words: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def words_for(self, page: bytes) -> dict[str, str]:
+        found = _PAGE_LANGUAGE.search(page[:2000])
+        language = found.group(1).decode("ascii", "replace") if found else "zh-Hans"
+        if language not in self.words:
+            self.words[language] = overlay_words(language)
+        return self.words[language]
 
     def reload(self) -> None:
         for connection in list(self.sockets):
@@ -147,20 +186,32 @@ class Rebuilder:
         return False
 
 
-def error_overlay(failure: str) -> str:
-    """The build's errors as a panel over the page; escaped, as they quote the content."""
+def error_overlay(failure: str, words: Mapping[str, str] = ENGLISH) -> str:
+    """The build's errors as a panel over the page, in the page's language: each error with its file
+    and line (file 第N行), then its message; escaped, as they quote the content."""
+    items = []
+    for line in failure.splitlines():
+        found = _ERROR_LINE.fullmatch(line.strip())
+        if found is None:
+            items.append(f"<li>{html.escape(line)}</li>")
+            continue
+        key = "preview_where_column" if found["column"] else "preview_where"
+        where = words[key].format(file=found["file"], line=found["line"], column=found["column"])
+        items.append(f'<li><strong>{html.escape(where)}</strong><br>{html.escape(found["message"])}</li>')
     return ('<div id="build-error" role="alert" style="position:fixed;left:0;right:0;bottom:0;'
             "z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1em 1.5em;"
             "background:#fff4f4;color:#5c0000;border-top:4px solid #c00000;"
-            'font:14px/1.5 ui-monospace,monospace;text-align:left">'
-            "<strong>The last save did not build. This is the last good site; "
-            "the next good save replaces it.</strong>"
-            f'<pre style="white-space:pre-wrap;margin:.75em 0 0">{html.escape(failure)}</pre></div>')
+            'font:14px/1.6 ui-monospace,monospace;text-align:left">'
+            f"<strong>{html.escape(words['preview_failed'])}</strong>"
+            '<ul style="margin:.75em 0 0;padding-left:1.25em;white-space:pre-wrap;overflow-wrap:anywhere">'
+            f"{''.join(items)}</ul></div>")
 
 
-def error_page(failure: str) -> str:
-    return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title>'
-            f"</head><body>{error_overlay(failure)}</body></html>")
+def error_page(failure: str, words: Mapping[str, str] | None = None, language: str = "zh-Hans") -> str:
+    words = words or overlay_words(language)
+    return (f'<!doctype html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(words['preview_no_site'])}</title>"
+            f"</head><body>{error_overlay(failure, words)}</body></html>")
 
 
 def with_additions(page: bytes, additions: str) -> bytes:
@@ -201,14 +252,15 @@ class PageHandler(_Guarded):
     async def get(self, path: str) -> None:
         page, status = self._find(path)
         failure = self.preview.failure
-        additions = RELOAD_SCRIPT + (error_overlay(failure) if failure else "")
         if page is None:
             body = with_additions(error_page(failure).encode("utf-8"), RELOAD_SCRIPT) if failure \
                 else b"404: Not Found"
             status = 500 if failure else 404
         else:
-            body = with_additions(page.read_bytes(), additions) if page.suffix == ".html" \
-                else page.read_bytes()
+            body = page.read_bytes()
+            if page.suffix == ".html":
+                overlay = error_overlay(failure, self.preview.words_for(body)) if failure else ""
+                body = with_additions(body, RELOAD_SCRIPT + overlay)
         self.set_status(status)
         content_type = mimetypes.guess_type(page.name)[0] if page is not None else "text/html"
         self.set_header("Content-Type", f"{content_type or 'application/octet-stream'}; charset=UTF-8")

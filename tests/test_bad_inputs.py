@@ -634,7 +634,7 @@ CASES = [
     case("import-interrupted", Write("{root}/report.txt", fixture="report.txt"), argv=IMPORT,
          fault=failing_writes(3, KeyboardInterrupt()), status=130, expected="interrupted"),
     case("build-full-disk", fault=failing_writes(20, FULL_DISK),
-         expected="error: {root}/output/zh-hans/plan/04.html: cannot write: No space left on device"),
+         expected="error: {root}/output/zh-hans/plan/05.html: cannot write: No space left on device"),
     case("build-interrupted", fault=failing_writes(20, KeyboardInterrupt()), status=130,
          expected="interrupted"),
     case("output-not-ours", Write("{root}/site/index.html", "<p>my own page</p>\n"),

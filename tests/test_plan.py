@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pytest
 
 from site_src.content.pages import EditorialPage
 from site_src.errors import SiteError
-from site_src.model import Report
-from site_src.site.plan import PartPage, SectionPage
+from site_src.model import Paragraph, Report
+from site_src.site.glance import achievement, first_words
+from site_src.site.plan import Home, Link, PartPage, SectionPage
 
 from .conftest import PLAN_SITE as SITE
 from .conftest import plan_of, report_variant
@@ -17,13 +21,14 @@ def test_plan_has_every_page_in_reading_order(report: Report) -> None:
     plan = plan_of((report_variant("", report),), (EditorialPage("about", "关于本版", ""),))
     order = [page for page in plan.pages if page.previous or page.next]
     routes = [page.route for page in order]
-    assert routes[:3] == ["index.html", "preamble.html", "review/index.html"]
-    assert routes[3:13] == [f"review/{n:02d}.html" for n in range(1, 11)]
-    assert routes[13] == "plan/index.html" and routes[-3:] == ["closing.html", "full.html", "about.html"]
+    # The preamble (44 characters) is on the home page, not a page of its own.
+    assert routes[:2] == ["index.html", "review/index.html"] and "preamble.html" not in plan.routes
+    assert routes[2:12] == [f"review/{n:02d}.html" for n in range(1, 11)]
+    assert routes[12] == "plan/index.html" and routes[-3:] == ["closing.html", "full.html", "about.html"]
     assert len([r for r in routes if r.count("/") == 1 and not r.endswith("index.html")]) == 20
     assert plan.routes >= {"full.html", "about.html", "404.html", "search.html"}
     anchors = plan.reports[""].anchors
-    assert anchors["review-01-1"] == "review/01.html"
+    assert anchors["review-01-1"] == "review/01.html" and anchors["preamble-2"] == "index.html"
     assert anchors["plan-intro-2"] == "plan/index.html"
     assert anchors["review-03"] == "review/03.html" and anchors["plan"] == "plan/index.html"
     assert len(anchors) == sum(1 for _ in report.paragraphs()) + 20 + 2
@@ -41,7 +46,7 @@ def test_each_page_is_typed_with_its_template_title_breadcrumbs_and_neighbours(r
     assert section.next and section.next.route == "review/04.html"
     part = by_route["plan/index.html"]
     assert isinstance(part.subject, PartPage) and part.title == "二、2024年工作安排"
-    assert [link.route for link in part.subject.sections] == [f"plan/{n:02d}.html" for n in range(1, 11)]
+    assert [card.link.route for card in part.subject.sections] == [f"plan/{n:02d}.html" for n in range(1, 11)]
     assert by_route["404.html"].previous is None and by_route["search.html"].next is None
     assert by_route["index.html"].crumbs == () and by_route["index.html"].title == SITE.title
     assert plan.site.about is not None and plan.site.about.route == "about.html"
@@ -55,11 +60,11 @@ def test_without_an_about_page_nothing_links_to_one(report: Report) -> None:
 def test_two_pages_on_one_path_are_an_error(report: Report) -> None:
     with pytest.raises(SiteError) as caught:
         plan_of((report_variant("", report),),
-                (EditorialPage("full", "全文", ""), EditorialPage("preamble", "x", "")))
+                (EditorialPage("full", "全文", ""), EditorialPage("closing", "x", "")))
     messages = [str(p) for p in caught.value.problems]
     assert messages == [
         "full.html: two pages want the same path: full 'full' and editorial 'full'",
-        "preamble.html: two pages want the same path: text 'preamble' and editorial 'preamble'"]
+        "closing.html: two pages want the same path: text 'closing' and editorial 'closing'"]
 
 
 def test_several_reports_each_under_their_slug(report: Report) -> None:
@@ -71,3 +76,57 @@ def test_several_reports_each_under_their_slug(report: Report) -> None:
     home = next(p for p in plan.pages if p.route == "copy-2024/index.html")
     assert [crumb.route for crumb in home.crumbs] == ["index.html"] and home.report == "copy-2024"
     assert [link.route for link in plan.site.reports] == ["rongchang-2024/index.html", "copy-2024/index.html"]
+
+
+def test_the_home_page_is_planned_to_tell_the_report(report: Report) -> None:
+    plan = plan_of((report_variant("", report),))
+    home = next(page for page in plan.pages if page.route == "index.html").subject
+    assert isinstance(home, Home)
+    assert home.plan == Link("二、2024年工作安排", "plan/index.html")  # the part with the targets
+    assert home.review == Link("一、2023年工作回顾", "review/index.html")  # the part before it
+    assert [card.link.route for card in home.tasks] == [f"plan/{n:02d}.html" for n in range(1, 11)]
+    assert home.tasks[1].gist == ("坚持把发展的基点放在创新上，以科技创新推动产业创新，"
+                                  "大力推进新型工业化，培育发展新质生产力…")
+    assert [(a.lead, a.outcome) for a in home.achievements][:2] == [
+        ("我们旗帜鲜明讲政治", "风清气正干事创业的良好政治生态实现了新发展"),
+        ("我们竭尽全力拼经济", "高质量发展取得了新突破")]
+    assert [p.id for p in home.preamble] == ["preamble-1", "preamble-2"]
+
+
+def test_a_long_preamble_keeps_a_page_of_its_own(report: Report) -> None:
+    long = replace(report, preamble=(*report.preamble, Paragraph("preamble-3", "各位代表，" * 50)))
+    plan = plan_of((report_variant("", long),))
+    assert "preamble.html" in plan.routes and plan.reports[""].anchors["preamble-3"] == "preamble.html"
+    assert next(page for page in plan.pages if page.route == "index.html").subject.preamble == ()
+
+
+def test_every_id_has_a_place_a_reader_can_name(report: Report) -> None:
+    nav = plan_of((report_variant("", report),)).reports[""]
+    assert nav.places.keys() == nav.anchors.keys()
+    assert nav.places["review-intro-3"] == "一、2023年工作回顾 第3段"
+    assert nav.places["review-end-1"] == "一、2023年工作回顾 第7段"  # after its six opening paragraphs
+    assert nav.places["plan-02-3"] == "二、2024年工作安排（二） 第3段"
+    assert nav.places["review-03"] == "一、2023年工作回顾 （三）纵深推进双城经济圈建设"
+    assert nav.places["plan"] == "二、2024年工作安排"
+    assert nav.places["preamble-2"] == "开场 第2段" and nav.places["closing-1"] == "结束语 第1段"
+
+
+def test_a_part_page_reads_only_what_it_shows_and_sections_know_their_part(report: Report) -> None:
+    plan = plan_of((report_variant("", report),))
+    by_route = {page.route: page for page in plan.pages}
+    review = report.parts[0]
+    shown = "".join(p.source_text for p in (*review.opening, *review.closing))
+    characters = len(re.findall(r"[\u3400-\u9fff]", shown))
+    assert by_route["review/index.html"].subject.reading.characters == characters
+    section = by_route["plan/03.html"]
+    assert section.context == "二、2024年工作安排"
+    assert section.previous == Link("（二）持续用力构建现代化产业体系", "plan/02.html", "二、2024年工作安排")
+    assert by_route["plan/01.html"].previous == Link("二、2024年工作安排", "plan/index.html")
+
+
+def test_first_words_and_lead_clauses() -> None:
+    assert first_words("今年要突出重点。然后") == "今年要突出重点。"
+    assert first_words("甲" * 30 + "，" + "乙" * 30 + "。") == "甲" * 30 + "…"
+    assert first_words("甲" * 60) == "甲" * 45 + "…"
+    state_council = achievement(Paragraph("x", "——经济总体回升向好。国内生产总值超过126万亿元。"))
+    assert (state_council.lead, state_council.outcome) == ("经济总体回升向好", "")

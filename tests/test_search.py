@@ -35,8 +35,8 @@ def test_the_index_holds_every_paragraph_with_its_page(search_files: tuple, repo
     texts = {e[1]: (e[2], e[3]) for e in hans["entries"]}
     for paragraph in report.paragraphs():
         assert texts[paragraph.id] == (paragraph.heading, paragraph.text)
-    for route, _title in hans["pages"]:
-        assert (out / "zh-hans" / route).is_file()
+    for route, _title, _context, report_number, _summary in hans["pages"]:
+        assert (out / "zh-hans" / route).is_file() and report_number == 0
     assert dict(result.search)["zh-hans/search-index.js"] == len(
         (out / "zh-hans" / "search-index.js").read_bytes())
 
@@ -53,3 +53,34 @@ def test_folding_makes_both_scripts_one_text(search_files: tuple) -> None:  # ty
     for query in ("陶瓷产业", "干部", "着力", "示范", "发展", "后劲", "制造业"):
         assert folded(query) == folded(to_hant(query))
     assert len(fold) < 2000  # only the classes of characters that occur in the site
+
+
+def test_the_index_says_which_report_and_part_each_page_is_from(search_files: tuple,  # type: ignore[type-arg]
+                                                                report: Report) -> None:
+    hans, hant, _ = search_files
+    assert hans["format"] == hant["format"] == 2
+    assert hans["reports"] == [report.full_title] and hant["reports"] == ["重慶市榮昌區2024年政府工作報告"]
+    pages = {route: (title, context) for route, title, context, _, _ in hans["pages"]}
+    # （三）… of the review and （三）… of the plan: the same kind of title, each with its part
+    assert pages["review/03.html"] == ("（三）纵深推进双城经济圈建设", "一、2023年工作回顾")
+    assert pages["plan/03.html"][1] == "二、2024年工作安排"
+    assert pages["review/index.html"] == ("一、2023年工作回顾", "")
+
+
+def test_summary_pages_are_searchable_and_every_anchor_exists(search_files: tuple,  # type: ignore[type-arg]
+                                                              built_site: tuple[Path, BuildResult]) -> None:
+    from .htmltext import read_page
+
+    out, _ = built_site
+    for folder, index in (("zh-hans", search_files[0]), ("zh-hant", search_files[1])):
+        summary_routes = {page[0] for page in index["pages"] if page[4]}
+        assert summary_routes >= {"figures.html", "slogans.html", "industries/index.html",
+                                  "industries/ceramics.html"}
+        ids = {}
+        for page, anchor, _heading, _text in index["entries"]:
+            route = index["pages"][page][0]
+            if route not in ids:
+                ids[route] = read_page(out / folder / route).ids
+            assert not anchor or anchor in ids[route], (folder, route, anchor)
+    headings = {e[2] for e in search_files[0]["entries"]}
+    assert {"陶瓷", "地区生产总值", "“2335”"} <= headings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -83,5 +84,6 @@ def test_every_link_resolves_and_search_names_the_report(
     assert broken_links(out) == []
     index = (out / "zh-hant" / "search-index.js").read_text(encoding="utf-8")
     to_hant = bundled_hant()
-    for report in reports.values():
-        assert to_hant(report.full_title) + " · " in index
+    data = json.loads(index[index.index("=") + 1: index.rindex(";")])
+    assert data["reports"] == [to_hant(report.full_title) for report in reports.values()]
+    assert {page[3] for page in data["pages"]} == set(range(len(reports)))  # each page names its report

@@ -21,6 +21,7 @@ from typing import Any
 from site_src.content.pages import EditorialPage
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import Paragraph, Part, Report, Section, Step, Term
+from site_src.site.glance import Achievement, achievement, first_words, places
 from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
 from site_src.summaries.figures.chart import Chart, chart_bars, layout
 from site_src.summaries.figures.export import FiguresData, figure_rows
@@ -34,13 +35,18 @@ from site_src.variants.review import ReviewItem
 # Chinese readers take in about 400 characters a minute; reading time counts characters, not words.
 CHARACTERS_PER_MINUTE = 400
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_HEADLINE_FIGURES = 6  # on the home page
+# A preamble this short (各位代表：现在，我代表…向大会报告工作) is not a page of its own: the home
+# page shows it before the contents, where the report begins.
+SHORT_PREAMBLE = 200  # characters
 
 
 @dataclass(frozen=True)
 class Link:
     title: str
     route: str  # relative to the variant's folder, with a #fragment for a place inside a page
+    # What holds it, where its title alone does not say: a section's part (（三）… of the review
+    # and （三）… of the plan look alike in previous/next links and search results).
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ class ReportNav:
     home: Link
     contents: Contents
     anchors: Mapping[str, str]  # the id of a paragraph, heading or term -> the route of its page
+    places: Mapping[str, str]  # the same ids -> where the text is, as a reader names it (see glance.py)
     figures: Link | None
     industries: Link | None
     industry: Mapping[str, Link]  # industry id -> its page
@@ -101,10 +108,25 @@ class SiteNav:
 
 
 @dataclass(frozen=True)
+class Card:
+    """A page at a glance: its link and the first words of its text."""
+
+    link: Link
+    gist: str
+
+
+@dataclass(frozen=True)
 class Home:
+    """What a reader of a work report wants first: the year's targets, the tasks of the plan, last
+    year's results; then the report's opening words (a short preamble) and the contents."""
+
     report: ReportVariant
-    highlights: tuple[Paragraph, ...]
-    figures: tuple[KeyFigure, ...]  # the headline figures
+    targets: tuple[KeyFigure, ...]  # every target of the plan, each with last year's result
+    plan: Link | None  # the part that sets the targets
+    tasks: tuple[Card, ...]  # its sections, one card each
+    review: Link | None  # the part before it, which reviews the year before
+    achievements: tuple[Achievement, ...]  # the review's highlights, cut to their lead clauses
+    preamble: tuple[Paragraph, ...]  # a short preamble, shown here rather than on a page of its own
     industries: IndustrySummary | None
     years: Mapping[str, int]
 
@@ -112,8 +134,8 @@ class Home:
 @dataclass(frozen=True)
 class PartPage:
     part: Part
-    sections: tuple[Link, ...]
-    reading: Reading
+    sections: tuple[Card, ...]
+    reading: Reading  # of the text the page shows: its opening, closing and blocks
 
 
 @dataclass(frozen=True)
@@ -180,6 +202,8 @@ class TrackYearPage:
     result_report: Link
     target_anchors: Mapping[str, str]  # paragraph id -> route, in each of the two reports
     result_anchors: Mapping[str, str]
+    target_places: Mapping[str, str]  # paragraph id -> where it is, as a reader names it
+    result_places: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -217,6 +241,7 @@ class ImportRecord:
     report: ReportVariant
     audits: tuple[VariantAudit, ...]
     anchors: Mapping[str, str]
+    places: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -241,6 +266,7 @@ class Page:
     description: str
     report: str | None  # the slug of the report it belongs to; None for the site's own pages
     subject: Any  # what it presents: one of the classes above, or None
+    context: str = ""  # what holds it, where its title alone does not say (a section's part)
     crumbs: tuple[Link, ...] = ()  # the pages above it, from the top
     previous: Link | None = None
     next: Link | None = None
@@ -289,6 +315,7 @@ class _Draft:
     subject: Any
     parent: str | None
     description: str = ""
+    context: str = ""
 
 
 DOWNLOADS = ("csv", "json")  # the formats the figures are offered in, as the link says them
@@ -331,7 +358,8 @@ def plan_site(content: VariantContent) -> SitePlan:
                         for entry in content.reports)
         drafts.insert(0, _Draft("index.html", "page_reports.html", "reports", "reports", content.site.title,
                                 None, ReportsPage(entries), None, content.site.description))
-    records = tuple(ImportRecord(entry, entry.audits, navs[entry.slug].anchors) for entry in content.reports)
+    records = tuple(ImportRecord(entry, entry.audits, navs[entry.slug].anchors, navs[entry.slug].places)
+                    for entry in content.reports)
     for page in content.pages:
         about = page.slug == "about"
         subject = EditorialSubject(page, records if about else (), content.glossaries if about else (),
@@ -350,7 +378,8 @@ def plan_site(content: VariantContent) -> SitePlan:
 def _track_year(year: TrackYear, navs: Mapping[str, ReportNav]) -> TrackYearPage:
     target, result = navs[year.target_report], navs[year.result_report]
     chart = layout(chart_bars(year.figures), f"growth-chart-{year.year}")
-    return TrackYearPage(year, chart, target.home, result.home, target.anchors, result.anchors)
+    return TrackYearPage(year, chart, target.home, result.home, target.anchors, result.anchors,
+                         target.places, result.places)
 
 
 def _plan_report(content: VariantContent, entry: ReportVariant, several: bool, track: Link | None
@@ -362,37 +391,50 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool, t
     drafts: list[_Draft] = []
 
     def add(route: str, template: str, kind: str, key: str, page_title: str, subject: Any,
-            parent: str | None = home_route, description: str = "") -> Link:
+            parent: str | None = home_route, description: str = "", context: str = "") -> Link:
         drafts.append(_Draft(prefix + route, template, kind, key, page_title, slug, subject, parent,
-                             description or content.site.description))
-        return Link(page_title, prefix + route)
+                             description or content.site.description, context))
+        return Link(page_title, prefix + route, context)
 
     home = Link(title if several else content.site.title, home_route)
     title = home.title  # what every page of the report carries: the site's title is the report's
     years = {"plan": report.year, "review": report.year - 1}  # the report of 2024 reviews 2023
-    drafts.append(_Draft(home_route, "page_home.html", "home", "home", home.title, slug,
-                         Home(entry, report.highlights(), entry.figures.figures[:_HEADLINE_FIGURES],
-                              entry.industries, years),
-                         "index.html" if several else None, content.site.description))
+    preamble_here = sum(len(p.source_text) for p in report.preamble) <= SHORT_PREAMBLE
+    home_at = len(drafts)  # the home page's draft goes here once its parts' links are known
     preamble = closing = None
-    if report.preamble:
+    if report.preamble and not preamble_here:
         preamble = add("preamble.html", "page_text.html", "text", "preamble", ui["preamble"],
                        TextPage(report.preamble, reading(p.source_text for p in report.preamble)),
                        description=_description(report.preamble))
     contents_parts = []
+    part_cards: dict[str, tuple[Card, ...]] = {}
     for part in report.parts:
         part_route = f"{part.id}/index.html"
-        section_links = tuple(Link(section.heading, f"{prefix}{part.id}/{n:02d}.html")
+        section_links = tuple(Link(section.heading, f"{prefix}{part.id}/{n:02d}.html", part.heading)
                               for n, section in enumerate(part.sections, start=1))
+        cards = tuple(Card(link, first_words(section.paragraphs[0].source_text) if section.paragraphs else "")
+                      for link, section in zip(section_links, part.sections, strict=True))
+        part_cards[part.id] = cards
+        shown = (*part.opening, *part.closing, *(p for block in part.blocks for p in block.paragraphs))
         part_link = add(part_route, "page_part.html", "part", part.id, part.heading,
-                        PartPage(part, section_links, reading(p.source_text for p in part.paragraphs())),
+                        PartPage(part, cards, reading(p.source_text for p in shown)),
                         description=_description(part.opening or (part.sections[0].paragraphs
                                                                   if part.sections else ())))
         contents_parts.append(ContentsPart(part_link, section_links))
         for section, link in zip(part.sections, section_links, strict=True):
             add(link.route.removeprefix(prefix), "page_section.html", "section", section.id, section.heading,
                 SectionPage(part, part_link, section, reading(p.source_text for p in section.paragraphs)),
-                parent=part_link.route, description=_description(section.paragraphs))
+                parent=part_link.route, description=_description(section.paragraphs), context=part.heading)
+    plan_part, review_part = _plan_and_review(report)
+    links = {entry.link.route: entry.link for entry in contents_parts}
+    drafts.insert(home_at, _Draft(home_route, "page_home.html", "home", "home", home.title, slug, Home(
+        entry, entry.figures.figures,
+        links[f"{prefix}{plan_part.id}/index.html"] if plan_part else None,
+        part_cards[plan_part.id] if plan_part else (),
+        links[f"{prefix}{review_part.id}/index.html"] if review_part else None,
+        tuple(achievement(p) for p in report.highlights()),
+        report.preamble if preamble_here else (), entry.industries, years),
+        "index.html" if several else None, content.site.description))
     if report.closing:
         closing = add("closing.html", "page_text.html", "text", "closing", ui["closing"],
                       TextPage(report.closing, reading(p.source_text for p in report.closing)),
@@ -425,7 +467,7 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool, t
             industry_links[industry.id] = add(
                 f"industries/{industry.id}.html", "page_industry.html", "industry", industry.id,
                 industry.name, IndustryPageSubject(entry.industries, industry_page, said_in),
-                parent=industries.route)
+                parent=industries.route, context=entry.industries.system.name)
     if entry.slogans:
         summaries.append(add("slogans.html", "page_slogans.html", "slogans", "slogans", ui["slogans_title"],
                              SlogansPage(entry.slogans)))
@@ -441,16 +483,27 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool, t
     # Where each text lives: the page that shows it in its place (the full text repeats them all).
     anchors: dict[str, str] = {}
     for step in steps:
-        route = _place_of(step, prefix)
+        route = _place_of(step, prefix, preamble_here)
         anchors.setdefault(step.id, route)
         if step.block is not None:
             anchors.setdefault(step.block.id, route)
     nav = ReportNav(slug, title, home, Contents(preamble, tuple(contents_parts), closing, tuple(summaries),
-                                                full), anchors, figures, industries, industry_links, track)
+                                                full), anchors, places(report, ui), figures, industries,
+                    industry_links, track)
     return drafts, files, nav
 
 
-def _place_of(step: Step, prefix: str) -> str:
+def _plan_and_review(report: Report) -> tuple[Part | None, Part | None]:
+    """The part that sets the year's targets (its targets paragraph: 今年经济社会发展主要预期目标是…)
+    and the part before it, which reviews the year before. (When the model knows each part's kind,
+    review, outlook or plan, ask it instead.)"""
+    for n, part in enumerate(report.parts):
+        if any(paragraph.kind == "targets" for paragraph in part.paragraphs()):
+            return part, report.parts[n - 1] if n > 0 else None
+    return None, None
+
+
+def _place_of(step: Step, prefix: str, preamble_at_home: bool = False) -> str:
     """The route of the page that shows a step of the walk in its place."""
     if step.section is not None:
         part = step.part
@@ -459,7 +512,7 @@ def _place_of(step: Step, prefix: str) -> str:
     if step.part is not None:
         return f"{prefix}{step.part.id}/index.html"
     if step.place == "preamble":
-        return f"{prefix}preamble.html"
+        return f"{prefix}{'index' if preamble_at_home else 'preamble'}.html"
     if step.place == "closing":
         return f"{prefix}closing.html"
     return f"{prefix}terms.html"  # the appended glossary's heading and terms
@@ -510,7 +563,7 @@ def _link(drafts: list[_Draft]) -> tuple[Page, ...]:
         previous = order[n - 1] if n is not None and n > 0 else None
         following = order[n + 1] if n is not None and n + 1 < len(order) else None
         pages.append(Page(draft.route, draft.template, draft.kind, draft.title, draft.description,
-                          draft.report, draft.subject, tuple(crumbs),
-                          Link(previous.title, previous.route) if previous else None,
-                          Link(following.title, following.route) if following else None))
+                          draft.report, draft.subject, draft.context, tuple(crumbs),
+                          Link(previous.title, previous.route, previous.context) if previous else None,
+                          Link(following.title, following.route, following.context) if following else None))
     return tuple(pages)

@@ -2,19 +2,23 @@
 
 Every page gets the same context: the site and the variant, the page as planned (its subject is
 what it presents), the site's and its report's links, and three functions that turn planned
-routes into hrefs relative to the page: ``url(link)``, ``anchor(id)`` and ``asset(name)``. A
-route the plan does not have, an id no page holds or a file the site does not ship is an error
-naming the template and line that asked for it. Render never looks at a page's kind.
+routes into hrefs relative to the page: ``url(link)``, ``anchor(id)`` and ``asset(name)``; and
+``place(id)``, where the text of an id is as a reader names it (一、2023年工作回顾 第3段), for
+every link that says where a quote is from. A route the plan does not have, an id no page holds
+or a file the site does not ship is an error naming the template and line that asked for it.
+Render never looks at a page's kind.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from site_src.config import SiteConfig, Variant
 from site_src.content.pages import markdown_to_html
@@ -68,6 +72,8 @@ def make_environment(templates: tuple[Path, ...], cache_dir: Path | None = None)
         keep_trailing_newline=True,
     )
     env.filters["markdown"] = markdown_to_html
+    env.filters["css_string"] = css_string
+    env.filters["keep_numbers"] = keep_numbers
     return env
 
 
@@ -110,6 +116,42 @@ class _Linker:
         return f"{self.static_root}{name}"
 
 
+@dataclass(frozen=True)
+class _Places:
+    """Where the text of an id is, as the plan names it for a reader: place(id), or place(id,
+    places) with another report's places (the about page of a site of several)."""
+
+    places: Mapping[str, str]  # of the page's report
+
+    def __call__(self, id: str, places: Mapping[str, str] | None = None) -> str:
+        label = (self.places if places is None else places).get(id)
+        if label is None:
+            raise UnplannedLink(f"the place of {id!r}, which no page holds")
+        return label
+
+
+_NUMBER_AND_MEASURE = re.compile(r"\d[\d.]*[%‰]?[\u4e00-\u9fff]?")
+
+
+def keep_numbers(text: str) -> Markup:
+    """Text in which a number stays on one line with the word it counts (2024年, 15%): a title
+    breaks 重庆市荣昌区 / 2024年政府工作报告, never 2024 / 年."""
+    out, at = [], 0
+    for match in _NUMBER_AND_MEASURE.finditer(text):
+        out += [escape(text[at:match.start()]), Markup('<span class="nobr">'), escape(match.group()),
+                Markup("</span>")]
+        at = match.end()
+    return Markup("").join([*out, escape(text[at:])])
+
+
+def css_string(text: str) -> Markup:
+    """Text as a CSS string ("…"), for a stylesheet in the page: quotes, backslashes and anything
+    that could end the style element escaped the CSS way."""
+    escaped = "".join(c if c.isalnum() or c in " ·、，。：（）" or ord(c) > 0x2000 else f"\\{ord(c):x} "
+                      for c in text)
+    return Markup(f'"{escaped}"')
+
+
 def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantContent,
                    static: frozenset[str]) -> Iterator[RenderedPage]:
     """Every planned page of one variant."""
@@ -144,6 +186,7 @@ def _context(page: Page, plan: SitePlan, content: VariantContent, report_nav: Re
         "url": linker.url,
         "anchor": linker.anchor,
         "asset": linker.asset,
+        "place": _Places(report_nav.places if report_nav else {}),
         "search": {"root": linker.up, "index": f"{linker.up}search-index.js",
                    "fold": linker.asset("search-fold.js")},
         "variant_labels": content.labels,

@@ -1,7 +1,13 @@
-// Keep the reader's place when switching script: carry the #anchor to the counterpart page.
+// Keep the reader's place when switching script: carry the #anchor (and the search page's ?q=)
+// to the counterpart page.
 document.addEventListener("click", function (event) {
-  var link = event.target.closest && event.target.closest("a[data-keep-hash]");
-  if (link && location.hash) {
-    link.href = link.href.split("#")[0] + location.hash;
+  var link = event.target.closest && event.target.closest("a[data-keep-place]");
+  if (link) {
+    link.href = link.href.split(/[?#]/)[0] + location.search + location.hash;
   }
 });
+// In print the page says where it lives; without the site's base URL only the browser knows.
+(function () {
+  var address = document.querySelector(".page-address");
+  if (address && !address.textContent) address.textContent = location.href.split("#")[0];
+})();

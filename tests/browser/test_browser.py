@@ -16,7 +16,7 @@ from .conftest import ARTIFACTS, AXE
 
 # One page of each type, by route.
 PAGE_TYPES = {
-    "home": "index.html", "preamble": "preamble.html", "part": "review/index.html",
+    "home": "index.html", "text": "closing.html", "part": "review/index.html",
     "section": "plan/02.html", "industries": "industries/index.html",
     "industry": "industries/ceramics.html", "figures": "figures.html", "slogans": "slogans.html",
     "full": "full.html", "about": "about.html",
@@ -40,7 +40,9 @@ def expected_ids(report: Report, query: str) -> set[str]:
 
 
 def result_ids(page: Any) -> list[str]:
-    hrefs = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")
+    """The anchors of the hits in the report's text (the summary pages' hits aside)."""
+    hrefs = page.eval_on_selector_all("#search-results .result-group:not(.summary) li a",
+                                      "links => links.map(a => a.href)")
     return [href.rsplit("#", 1)[1] for href in hrefs]
 
 
