@@ -20,10 +20,10 @@ PHONE = {"width": 360, "height": 740}
 VARIANTS = ("zh-hans", "zh-hant")
 
 # Every visible text of the page's main part: its font size; each number in it (with its sign, or
-# the two characters after it: its unit) and each label of the chart and the table (2024年目标) as
+# the character after it: its unit) and each label of the chart and the table (2024年目标) as
 # the lines it is laid out on. Headings are prose: they may wrap anywhere a line of text may.
 MEASURE = r"""() => {
-    const numbers = /\d+(?:[.．]\d+)*(?:[%‰％]|[^\s\d，。；：、（）“”%‰]{0,2})/g;
+    const numbers = /\d+(?:[.．]\d+)*(?:[%‰％]|[^\s\d，。；：、（）“”%‰]{0,1})/g;
     const labels = '.cell-label, .chart-legend li, .chart-value, .key-figures th';
     const lines = (range) => new Set([...range.getClientRects()].filter(r => r.width > 0)
                                      .map(r => Math.round(r.top))).size;
