@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from site_src.errors import SiteError, format_problems, printable
-from site_src.pipeline import Project, build, import_source
+from site_src.project import REPORTS, Project
+
+if TYPE_CHECKING:
+    from site_src.output.memo import Memo
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -33,6 +38,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     new_parser.add_argument("folder", type=Path, help="the content folder to create, e.g. content")
     build_parser = command("build", "content -> static site (the default)")
     build_parser.add_argument("--out", type=Path, help="output folder (default: output/ beside the content)")
+    build_parser.add_argument("--jobs", type=_jobs, help="processes that render a large site "
+                                                         "(default: one per core; the output is the same)")
     import_parser = command("import", "raw report text -> a report's folder under the content's reports/")
     import_parser.add_argument("source", type=Path, help="the report as text (UTF-8, GB18030 or Big5)")
     import_parser.add_argument("--slug", help="the report's folder name (default: its year and place, "
@@ -70,6 +77,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         before = _folders(project)
         if name == "import":
             from site_src.ingest.summary import format_import_report
+            from site_src.pipeline import import_source
 
             result = import_source(project, root / args.source, args.slug, force=args.force,
                                    name=args.source.as_posix())
@@ -103,19 +111,12 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             if args.host not in LOCAL_HOSTS and not args.allow_remote:
                 serve_parser.error(f"--host {args.host} lets other machines reach the preview: "
                                    "add --allow-remote if that is what you want")
-            build_command = [sys.executable, "-m", "site_src", "build", "--content", str(project.content),
-                             "--out", str(project.output)]
+            worker = [sys.executable, "-m", "site_src.rebuild", str(project.content), str(project.output)]
             watched = (project.content, *project.templates, Path(site_src.__file__).parent)
-            serve(build_command, root, watched, project.output, host=args.host, port=args.port,
+            serve(worker, root, watched, project.output, host=args.host, port=args.port,
                   remote=args.allow_remote)
         else:
-            started = time.perf_counter()
-            result = build(project)
-            done = "up to date:" if result.up_to_date else "built"
-            _say(f"{done} {result.pages} pages in {', '.join(result.variants)} "
-                 f"({result.files} files) into {printable(str(project.output))} "
-                 f"in {time.perf_counter() - started:.2f} s")
-            _say("search: " + ", ".join(f"{path} {size / 1024:.1f} KB" for path, size in result.search))
+            build_and_say(project, args.jobs)
     except SiteError as error:
         print(format_problems(error.problems), file=sys.stderr)
         return 1
@@ -138,6 +139,23 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     return 0
 
 
+def build_and_say(project: Project, jobs: int | None = None, memo: Memo | None = None) -> None:
+    """The build command's work and its report; raises SiteError for content errors."""
+    from site_src.output.uptodate import kept_build
+
+    started = time.perf_counter()
+    _, result = kept_build(project)  # nothing to do is known before the pipeline is loaded
+    if result is None:
+        from site_src.pipeline import build
+
+        result = build(project, memo, jobs)
+    done = "up to date:" if result.up_to_date else "built"
+    _say(f"{done} {result.pages} pages in {', '.join(result.variants)} "
+         f"({result.files} files) into {printable(str(project.output))} "
+         f"in {time.perf_counter() - started:.2f} s")
+    _say("search: " + ", ".join(f"{path} {size / 1024:.1f} KB" for path, size in result.search))
+
+
 def _say(text: str) -> None:
     """Print a report for the terminal, with anything a terminal could act on escaped (names are
     escaped before they go into it, so that its own line breaks are the only ones)."""
@@ -147,8 +165,6 @@ def _say(text: str) -> None:
 def _folders(project: Project) -> dict[Path, tuple[int, int] | None]:
     """The folders a command may put in place, each with what it is now (device and inode; None
     if absent): the output folder and every report folder. A swap gives one a new identity."""
-    from site_src.content.site import REPORTS
-
     found: dict[Path, tuple[int, int] | None] = {project.output: None}
     reports = project.content / REPORTS
     with contextlib.suppress(OSError):  # no reports yet, or none readable
@@ -180,6 +196,23 @@ def _port(text: str) -> int:
     return int(text)
 
 
-def entry_point() -> None:
-    """The console script: the same as `python build.py` in the current folder."""
-    sys.exit(main())
+def _jobs(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 256:
+        raise argparse.ArgumentTypeError(f"expected a number of processes from 1 to 256, got {text!r}")
+    return int(text)
+
+
+def entry_point(root: Path | None = None) -> None:
+    """The console script (and build.py): run a command, then end the process at once.
+
+    Everything a command writes is complete and closed when it returns; what is left is tearing
+    down the interpreter (freeing OpenCC's converters, the jieba dictionary, every module), a
+    tenth of a second that nobody waits for on purpose.
+    """
+    code = main(root=root)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError, AttributeError):  # the reader went away, or stdout is None
+        pass
+    os._exit(code)

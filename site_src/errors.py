@@ -55,6 +55,9 @@ class SiteError(Exception):
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(format_problems(self.problems))
 
+    def __reduce__(self) -> tuple[type[SiteError], tuple[tuple[Problem, ...]]]:
+        return (SiteError, (self.problems,))  # whole from a worker process, problems and all
+
 
 def format_problems(problems: Iterable[Problem]) -> str:
     """One line per problem, ``error: FILE:LINE:COLUMN: KEY: message``, then the count."""

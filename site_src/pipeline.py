@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from site_src import shipped_templates
+import jinja2
+
 from site_src.content.imported import SOURCE_COPY, Written, write_report_folder
 from site_src.content.report import locate, report_files
-from site_src.content.site import REPORTS, ReportContent, SiteContent, first_of, load_site
+from site_src.content.site import ReportContent, SiteContent, first_of, load_site
 from site_src.errors import Location, Problem, SiteError, fail
 from site_src.files import read_bytes
 from site_src.genre import Genre, load_genre
@@ -16,9 +19,12 @@ from site_src.ingest import import_report
 from site_src.ingest.errata import load_errata
 from site_src.ingest.slug import slug_for
 from site_src.model import GlossaryEntry, Report
-from site_src.output.uptodate import fingerprint, previous_result, remember
+from site_src.output.memo import Memo, digest, folder_digest, program
+from site_src.output.parallel import in_order
+from site_src.output.uptodate import kept_build, remember_build
 from site_src.output.write import write_site
-from site_src.site.plan import plan_site
+from site_src.project import PAGES, REPORTS, BuildResult, Project
+from site_src.site.plan import SitePlan, plan_site
 from site_src.site.render import make_environment, render_files, render_root_pages, render_variant
 from site_src.site.search import fold_map, search_index
 from site_src.site.sitemap import robots_txt, sitemap_xml
@@ -43,43 +49,12 @@ from site_src.yamlio import ID_PATTERN
 
 
 @dataclass(frozen=True)
-class Project:
-    """Where things are: the content folder, the output folder, the templates, the cache."""
-
-    content: Path
-    output: Path
-    templates: tuple[Path, ...]  # first match wins: the site's own templates/, then the shipped ones
-    cache: Path
-
-    @classmethod
-    def of(cls, content: Path, output: Path | None = None) -> Project:
-        """A site's folders: output/, templates/ and .cache/ sit beside its content folder."""
-        beside = content.parent
-        folders = (beside / "templates", shipped_templates())
-        templates = tuple(dict.fromkeys(folder.resolve() for folder in folders if folder.is_dir()))
-        return cls(content, output or beside / "output", templates, beside / ".cache")
-
-    @classmethod
-    def at(cls, root: Path, output: Path | None = None) -> Project:
-        return cls.of(root / "content", output)
-
-
-@dataclass(frozen=True)
 class Summaries:
     """What a report's summary pages show, found in the report before conversion."""
 
     industries: IndustrySummary | None
     figures: KeyFigures
     slogans: SloganSummary
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    files: int
-    pages: int
-    variants: tuple[str, ...]
-    search: tuple[tuple[str, int], ...] = ()  # search files and their sizes in bytes
-    up_to_date: bool = False  # nothing had changed: the output in place is this build's
 
 
 @dataclass(frozen=True)
@@ -149,64 +124,138 @@ def _read_source(path: Path, name: str) -> bytes:
         raise SiteError([Problem(Location(name), problem.message) for problem in error.problems]) from None
 
 
-def build(project: Project) -> BuildResult:
+def build(project: Project, memo: Memo | None = None, jobs: int | None = None) -> BuildResult:
     """Load and validate content -> summarise (each report, then year on year) -> audit -> convert
     variants -> plan -> render -> write.
 
     When nothing it depends on changed since the last build into the same folder, and that folder
     is as the build left it, there is nothing to do (see uptodate.py): the result is reported again.
+    ``memo`` keeps the results of pure stages between builds (see memo.py); by default they are
+    kept in the project's .cache/memo/. ``jobs`` is how many processes render a large site (by
+    default one per core); the output is the same whatever it is.
     """
-    cache = project.cache / "builds"
-    key = fingerprint(project.content, project.templates, project.output)
-    previous = previous_result(cache, project.output, key)
-    if previous is not None:
-        return BuildResult(files=previous["files"], pages=previous["pages"],
-                           variants=tuple(previous["variants"]),
-                           search=tuple((path, size) for path, size in previous["search"]),
-                           up_to_date=True)
-    result = _build(project)
-    remember(cache, project.output, key, {"files": result.files, "pages": result.pages,
-                                          "variants": list(result.variants),
-                                          "search": [list(item) for item in result.search]})
+    key, kept = kept_build(project)
+    if kept is not None:
+        return kept
+    result = _build(project, memo if memo is not None else Memo(project.cache / "memo"),
+                    jobs or os.cpu_count() or 1)
+    remember_build(project, key, result)
     return result
 
 
-def _build(project: Project) -> BuildResult:
+def _build(project: Project, memo: Memo, jobs: int) -> BuildResult:
     genre = load_genre(project.content)
     content = load_site(project.content, genre)
-    summaries = {entry.slug: summarise_report(entry, genre) for entry in content.reports}
-    yearly = tracks(((entry.slug, entry.report, summaries[entry.slug].figures) for entry in content.reports),
-                    genre.figures, genre.places)
-    dictionaries = load_dictionaries()
-    audits = {entry.slug: audit_report(content, entry, dictionaries) for entry in content.reports}
-    reviews = _reviews(project, content, dictionaries) if content.site.review else {}
-    variants = tuple(convert_variant(content, summaries, audits, code, reviews, yearly) for code in
-                     (variant.code for variant in content.site.variants))
+    reports = prepared(project, content, memo, jobs)
+    yearly = tracks(((entry.slug, entry.report, reports[entry.slug].summaries.figures)
+                     for entry in content.reports), genre.figures, genre.places)
+    variants = tuple(convert_variant(content, reports, code, yearly)
+                     for code in (variant.code for variant in content.site.variants))
+    del reports  # each variant holds its own reports now
     plans = tuple(plan_site(variant) for variant in variants)
     static = _static_files(project.templates)
-    env = make_environment(project.templates, project.cache / "jinja")
+    env = memo.get("jinja", digest([folder.as_posix() for folder in project.templates]),
+                   lambda: make_environment(project.templates, project.cache / "jinja"), disk=False)
     search_files = [search_index(variant, plan) for variant, plan in zip(variants, plans, strict=True)]
-    search_files.append(fold_map((char for f in search_files for char in f.text),
-                                 [*dictionaries.character_pairs(), *QUOTE_PAIRS]))
-    files: list[tuple[str, bytes]] = [(f.path, f.text.encode("utf-8")) for f in search_files]
-    static_names = frozenset(path.removeprefix("static/") for path, _ in (*static, *files)
-                             if path.startswith("static/"))
-    for variant, plan in zip(variants, plans, strict=True):
-        files.extend((page.path, page.html.encode("utf-8"))
-                     for page in render_variant(env, plan, variant, static_names))
-        files.extend((data.path, data.html.encode("utf-8")) for data in render_files(plan, variant))
+    characters = frozenset(char for f in search_files for char in f.text)
+    search_files.append(memo.get("fold", digest(program(), sorted(characters)), lambda: fold_map(
+        characters, [*dictionaries(memo).character_pairs(), *QUOTE_PAIRS])))
+    static_names = frozenset(path.removeprefix("static/") for path, _ in static) | frozenset(
+        f.path.removeprefix("static/") for f in search_files if f.path.startswith("static/"))
     choices = tuple((v.variant, v.site.title, v.variant.label, v.ui) for v in variants)
-    files.extend((page.path, page.html.encode("utf-8"))
-                 for page in render_root_pages(env, content.site, choices, static_names))
-    sitemap = sitemap_xml(content.site, plans[0])
-    if sitemap is not None:
-        files.append(("sitemap.xml", sitemap.encode("utf-8")))
-    files.append(("robots.txt", robots_txt(content.site).encode("utf-8")))
-    files.extend(static)
-    count = write_site(files, project.output)
+
+    def files() -> Iterator[tuple[str, bytes]]:
+        """Every file of the site, one at a time (a site of a thousand reports is not held whole)."""
+        yield from ((f.path, f.text.encode("utf-8")) for f in search_files)
+        for variant, plan in zip(variants, plans, strict=True):
+            runs = [slice(start, start + PAGE_RUN) for start in range(0, len(plan.pages), PAGE_RUN)]
+            for run in in_order(_render_run, (env, plan, variant, static_names), runs, jobs):
+                yield from run
+            yield from ((data.path, data.html.encode("utf-8")) for data in render_files(plan, variant))
+        yield from ((page.path, page.html.encode("utf-8"))
+                    for page in render_root_pages(env, content.site, choices, static_names))
+        sitemap = sitemap_xml(content.site, plans[0])
+        if sitemap is not None:
+            yield "sitemap.xml", sitemap.encode("utf-8")
+        yield "robots.txt", robots_txt(content.site).encode("utf-8")
+        yield from static
+
+    count = write_site(files(), project.output)
     return BuildResult(files=count, pages=sum(len(plan.pages) for plan in plans),
                        variants=tuple(v.code for v in content.site.variants),
                        search=tuple((f.path, len(f.text.encode("utf-8"))) for f in search_files))
+
+
+# Pages are rendered in runs of this many, in parallel where there are several runs: a small
+# site is one run, done before a pool would have started.
+PAGE_RUN = 400
+
+
+def _render_run(work: tuple[jinja2.Environment, SitePlan, VariantContent, frozenset[str]],
+                pages: slice) -> list[tuple[str, bytes]]:
+    env, plan, variant, static = work
+    return [(page.path, page.html.encode("utf-8"))
+            for page in render_variant(env, plan, variant, static, pages)]
+
+
+@dataclass(frozen=True)
+class PreparedReport:
+    """What a build makes of one report before the site is planned: its summaries, the audit of
+    its conversion, its review queue (where the site asks for one), and the report in each
+    variant's script. A pure function of the report and what converts it, so it is kept (memo.py)."""
+
+    summaries: Summaries
+    audits: tuple[VariantAudit, ...]
+    variants: tuple[ReportVariant, ...]  # in the order of the site's variants
+
+
+@dataclass(frozen=True)
+class _Preparing:
+    """What every report's preparation shares (a worker process starts with it in memory)."""
+
+    project: Project
+    content: SiteContent
+    dictionaries: Dictionaries
+    segmenter: Segmenter | None
+
+
+def prepared(project: Project, content: SiteContent, memo: Memo, jobs: int) -> dict[str, PreparedReport]:
+    """Each report prepared, by slug: kept results where their inputs are the same, the rest made
+    on every core (a report's preparation needs no other report)."""
+    # A report's preparation depends on its folder, the site's settings and glossaries, the
+    # genre's data and this program (not on the editorial pages or on other reports).
+    site_key = folder_digest(project.content, frozenset({REPORTS, PAGES}))
+    keys = {entry.slug: (digest(program(), site_key, entry.slug, folder) if site_key and folder else None)
+            for entry in content.reports for folder in [folder_digest(entry.folder)]}
+    found = {slug: memo.peek("report", key) if key else None for slug, key in keys.items()}
+    missing = [entry for entry in content.reports if found[entry.slug] is None]
+    if missing:
+        shared = _Preparing(project, content, dictionaries(memo),
+                            Segmenter() if content.site.review else None)
+        for entry, made in zip(missing, in_order(_prepare, shared, missing, jobs), strict=True):
+            key = keys[entry.slug]
+            found[entry.slug] = memo.put("report", key, made) if key else made
+    return {slug: report for slug, report in found.items() if report is not None}
+
+
+def dictionaries(memo: Memo) -> Dictionaries:
+    """OpenCC's dictionaries (for the audit, the review and the search's folding), read once per
+    OpenCC version."""
+    return memo.get("dictionaries", digest(program()), load_dictionaries)
+
+
+def _prepare(shared: _Preparing, entry: ReportContent) -> PreparedReport:
+    content, genre = shared.content, shared.content.genre
+    summaries = summarise_report(entry, genre)
+    audits = audit_report(content, entry, shared.dictionaries)
+    review = ()
+    if shared.segmenter is not None:
+        located = {key: replace(where, file=Path(where.file).relative_to(shared.project.content).as_posix())
+                   for key, where in locate(entry.folder).items()}
+        review = review_report(content, entry, shared.dictionaries, shared.segmenter, located)
+    variants = tuple(report_variant(content, entry, summaries, audits, review, variant.code)
+                     for variant in content.site.variants)
+    return PreparedReport(summaries, audits, variants)
 
 
 def load_project(project: Project) -> SiteContent:
@@ -247,64 +296,60 @@ def review_report(content: SiteContent, entry: ReportContent, dictionaries: Dict
     return tuple(queues)
 
 
-def _reviews(project: Project, content: SiteContent, dictionaries: Dictionaries
-             ) -> dict[str, tuple[tuple[str, tuple[ReviewItem, ...]], ...]]:
-    """Each report's review queues, their places named from the content folder (as on a page)."""
-    segmenter = Segmenter()
-    queues = {}
-    for entry in content.reports:
-        located = {key: replace(where, file=Path(where.file).relative_to(project.content).as_posix())
-                   for key, where in locate(entry.folder).items()}
-        queues[entry.slug] = review_report(content, entry, dictionaries, segmenter, located)
-    return queues
-
-
-def convert_variant(content: SiteContent, summaries: dict[str, Summaries],
-                    audits: dict[str, tuple[VariantAudit, ...]], code: str,
-                    reviews: dict[str, tuple[tuple[str, tuple[ReviewItem, ...]], ...]] | None = None,
-                    yearly: tuple[Track, ...] = ()) -> VariantContent:
-    """One variant's content, every reader-visible string in its script (each report with its own
-    glossary before the site's)."""
+def converter_for(content: SiteContent, code: str, glossary: tuple[GlossaryEntry, ...]) -> Convert:
+    """One variant's conversion with a glossary's entries for it, quotation marks as it writes them."""
     variant = next(v for v in content.site.variants if v.code == code)
+    chosen = tuple(e for e in glossary if e.applies_to(code))
+    return with_quotes(make_converter(variant.opencc, chosen), variant.quotes)
 
-    def converter(glossary: tuple[GlossaryEntry, ...]) -> Convert:
-        chosen = tuple(e for e in glossary if e.applies_to(code))
-        return with_quotes(make_converter(variant.opencc, chosen), variant.quotes)
 
-    convert = converter(first_of(content.glossary, content.genre.glossary))
-    owns = {entry.slug: converter(content.glossary_for(entry)) for entry in content.reports}
+def report_variant(content: SiteContent, entry: ReportContent, summary: Summaries,
+                   audits: tuple[VariantAudit, ...],
+                   review: tuple[tuple[str, tuple[ReviewItem, ...]], ...], code: str) -> ReportVariant:
+    """One report in one variant's script (its own glossary before the site's)."""
+    own = converter_for(content, code, content.glossary_for(entry))
+    return ReportVariant(
+        slug=entry.slug,
+        report=convert_value(entry.report, own),
+        industries=convert_value(summary.industries, own),
+        figures=convert_value(summary.figures, own),
+        chart=chart_bars(summary.figures.figures, own),
+        slogans=convert_summary(summary.slogans, own),
+        audits=audits,
+        review=review,
+    )
+
+
+def convert_variant(content: SiteContent, reports: dict[str, PreparedReport], code: str,
+                    yearly: tuple[Track, ...] = ()) -> VariantContent:
+    """One variant's content, every reader-visible string in its script."""
+    position = next(n for n, v in enumerate(content.site.variants) if v.code == code)
+    convert = converter_for(content, code, first_of(content.glossary, content.genre.glossary))
+    owns: dict[str, Convert] = {}
+
+    def own(slug: str) -> Convert:
+        if slug not in owns:
+            entry = next(entry for entry in content.reports if entry.slug == slug)
+            owns[slug] = converter_for(content, code, content.glossary_for(entry))
+        return owns[slug]
 
     def track_year(year: TrackYear) -> TrackYear:
         """Each side in the script of its own report (its glossary first)."""
-        target, result = owns[year.target_report], owns[year.result_report]
+        target, result = own(year.target_report), own(year.result_report)
         figures = tuple(replace(convert_value(figure, target), result=convert_value(figure.result, result),
                                 related=convert_value(figure.related, result)) for figure in year.figures)
         return replace(year, target_title=target(year.target_title), result_title=result(year.result_title),
                        figures=figures)
 
-    def report_variant(entry: ReportContent) -> ReportVariant:
-        own = owns[entry.slug]
-        summary = summaries[entry.slug]
-        return ReportVariant(
-            slug=entry.slug,
-            report=convert_value(entry.report, own),
-            industries=convert_value(summary.industries, own),
-            figures=convert_value(summary.figures, own),
-            chart=chart_bars(summary.figures.figures, own),
-            slogans=convert_summary(summary.slogans, own),
-            audits=audits[entry.slug],
-            review=(reviews or {}).get(entry.slug, ()),
-        )
-
     return VariantContent(
-        variant=variant,
+        variant=content.site.variants[position],
         variants=content.site.variants,
         site=convert_value(content.site, convert),
         pages=convert_value(content.pages, convert),
         ui={key: convert(text) for key, text in content.ui.items()},
         labels={other.code: other.label for other in content.site.variants},
         glossaries=convert_value(_glossaries(content), convert),
-        reports=tuple(report_variant(entry) for entry in content.reports),
+        reports=tuple(reports[entry.slug].variants[position] for entry in content.reports),
         tracks=tuple(replace(track, place=convert(track.place), years=tuple(map(track_year, track.years)))
                      for track in yearly),
     )
@@ -314,8 +359,8 @@ def _glossaries(content: SiteContent) -> tuple[GlossaryGroup, ...]:
     """What the about page lists: the site's glossary, each report's own, the genre's entries used."""
     ui = content.ui
     groups = [GlossaryGroup(ui["glossary"], content.glossary)]
-    groups += [GlossaryGroup(ui["report_glossary"].format(report=entry.report.full_title), entry.glossary)
-               for entry in content.reports]
+    groups += [GlossaryGroup(ui["report_glossary"].format(report=entry.report.full_title), entry.glossary,
+                             entry.slug) for entry in content.reports]
     groups.append(GlossaryGroup(ui["genre_glossary"], content.genre_entries_used()))
     return tuple(group for group in groups if group.entries)
 
@@ -328,5 +373,19 @@ def _static_files(templates: tuple[Path, ...]) -> list[tuple[str, bytes]]:
         for path in sorted(static.rglob("*")) if static.is_dir() else ():
             if path.is_file():
                 found[f"static/{path.relative_to(static).as_posix()}"] = path
-    return [(name, found[name].read_bytes()) for name in sorted(found)]
+    return [(name, _minified(name, found[name].read_bytes())) for name in sorted(found)]
+
+
+def _minified(name: str, data: bytes) -> bytes:
+    """Style sheets and scripts without their comments and spaces (rcssmin, rjsmin): a reader on
+    a phone downloads them before the first page shows. Other files go out as they are."""
+    if name.endswith(".css"):
+        import rcssmin
+
+        return rcssmin.cssmin(data)
+    if name.endswith(".js"):
+        import rjsmin
+
+        return rjsmin.jsmin(data)
+    return data
 

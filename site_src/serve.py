@@ -7,9 +7,10 @@ routes are fixed inside Server.application), so a web page elsewhere could read 
 DNS rebinding or drive its reloads; it also offers no way to show a failed build over the page
 without reaching into its internals.
 
-- Every build runs the build command in a fresh Python process, so edits to the program take
-  effect too and a crash cannot take the server down. Builds swap their output in only when
-  they succeed, so the server never serves a half-built site.
+- Every build runs in a worker process (rebuild.py) that stays up between builds and keeps what
+  did not change, so a save is rebuilt quickly; a crash cannot take the server down (the worker
+  is replaced), and an edit to the program starts a new worker. Builds swap their output in only
+  when they succeed, so the server never serves a half-built site.
 - A burst of saves is one build: the watched files must stay unchanged for a moment first.
 - While the last build failed, every page carries its errors over the last good site (the output
   folder is not touched), in the page's language (the genre's words, in the page's script), each
@@ -23,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import html
+import json
 import mimetypes
 import re
 import socket
@@ -30,6 +32,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tornado import httpserver, ioloop, netutil, web, websocket
 
@@ -129,7 +132,11 @@ class Preview:
 
 
 class Rebuilder:
-    """One build per real change, once the files have settled; then the pages are told."""
+    """One build per real change, once the files have settled; then the pages are told.
+
+    Builds run in a worker process (rebuild.py) that stays up between them and keeps what did not
+    change; a worker that dies is replaced, and one whose program changed replaces itself.
+    """
 
     def __init__(self, command: list[str], cwd: Path, watched: tuple[Path, ...], preview: Preview) -> None:
         self.command = command
@@ -138,10 +145,11 @@ class Rebuilder:
         self.preview = preview
         self.last = tree_fingerprint(watched)
         self.running = False
+        self.worker: asyncio.subprocess.Process | None = None
 
     def first(self) -> bool:
         """The build at start-up, before any page is there to reload."""
-        return asyncio.run(self.build())
+        return ioloop.IOLoop.current().run_sync(self.build)
 
     async def poll(self) -> None:
         if self.running:
@@ -164,18 +172,11 @@ class Rebuilder:
             self.running = False
 
     async def build(self) -> bool:
-        process = await asyncio.create_subprocess_exec(
-            *self.command, cwd=self.cwd, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-        try:
-            out, err = await asyncio.wait_for(process.communicate(), BUILD_TIMEOUT_SECONDS)
-            output, errors = out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
-            failed = process.returncode != 0
-        except TimeoutError:
-            process.kill()
-            output, errors, failed = "", f"error: the build took over {BUILD_TIMEOUT_SECONDS} s\n", True
+        reply = await self._ask()
+        output, errors = reply.get("out", ""), reply.get("err", "")
         sys.stdout.write(output)
         sys.stdout.flush()
-        if not failed:
+        if reply.get("code") == 0:
             self.preview.failure = None
             return True
         sys.stderr.write(errors)
@@ -184,6 +185,46 @@ class Rebuilder:
         sys.stderr.flush()
         self.preview.failure = errors.strip() or "the build failed without a message"
         return False
+
+    async def _ask(self) -> dict[str, Any]:
+        """One build from the worker: started if there is none, replaced if it restarts or dies."""
+        for _ in range(3):
+            if self.worker is None or self.worker.returncode is not None:
+                self.worker = await asyncio.create_subprocess_exec(
+                    *self.command, cwd=self.cwd, stdin=asyncio.subprocess.PIPE,
+                    stdout=asyncio.subprocess.PIPE)
+            worker = self.worker
+            assert worker.stdin is not None and worker.stdout is not None
+            try:
+                worker.stdin.write(b"build\n")
+                await worker.stdin.drain()
+                line = await asyncio.wait_for(worker.stdout.readline(), BUILD_TIMEOUT_SECONDS)
+            except TimeoutError:
+                await self.stop()
+                return {"code": 1, "err": f"error: the build took over {BUILD_TIMEOUT_SECONDS} s"}
+            except (BrokenPipeError, ConnectionResetError):
+                line = b""
+            if not line:  # it died (its own message went to the terminal): a new one tries
+                await self.stop()
+                continue
+            reply = json.loads(line)
+            if reply.get("restart"):
+                await worker.wait()
+                self.worker = None
+                continue
+            return reply
+        return {"code": 1, "err": "error: the build worker stopped without building (see its message above)"}
+
+    def close(self) -> None:
+        """At the server's end: the worker finishes what it is doing (its input is closed) and ends."""
+        if self.worker is not None and self.worker.returncode is None and self.worker.stdin is not None:
+            self.worker.stdin.close()
+
+    async def stop(self) -> None:
+        if self.worker is not None and self.worker.returncode is None:
+            self.worker.kill()
+            await self.worker.wait()
+        self.worker = None
 
 
 def error_overlay(failure: str, words: Mapping[str, str] = ENGLISH) -> str:
@@ -327,7 +368,8 @@ def application(preview: Preview, hosts: frozenset[str] | None) -> web.Applicati
 def serve(command: list[str], cwd: Path, watched: tuple[Path, ...], output: Path, *,
           host: str = "127.0.0.1", port: int = 8000, remote: bool = False,
           announce: Callable[[str], None] = print) -> None:
-    """Serve ``output`` until interrupted, running ``command`` (a build) whenever ``watched`` changes."""
+    """Serve ``output`` until interrupted, asking the build worker ``command`` (rebuild.py) for a
+    build whenever ``watched`` changes."""
     sockets = bind(host, port)
     preview = Preview(output)
     rebuild = Rebuilder(command, cwd, watched, preview)
@@ -348,3 +390,4 @@ def serve(command: list[str], cwd: Path, watched: tuple[Path, ...], output: Path
         pass
     finally:
         server.stop()
+        rebuild.close()

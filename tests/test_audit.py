@@ -37,9 +37,9 @@ def test_dictionaries_know_the_one_to_many_characters(dictionaries: Dictionaries
 
 def test_segmentation_replays_opencc(dictionaries: Dictionaries) -> None:
     text = "新时代新征程"
-    spans = [text[a:b] for a, b in segment(text, dictionaries.phrases)]
+    spans = [text[a:b] for a, b in segment(text, dictionaries.phrase_table)]
     assert "新征" in spans  # why s2tw writes 新徵程 without the glossary
-    spans = [text[a:b] for a, b in segment(text, dictionaries.phrases | {"新征程"})]
+    spans = [text[a:b] for a, b in segment(text, dictionaries.phrase_table.plus({"新征程"}))]
     assert "新征程" in spans
 
 

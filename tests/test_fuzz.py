@@ -20,7 +20,6 @@ from __future__ import annotations
 import random
 import re
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,10 +223,8 @@ def test_the_fuzz_has_inputs() -> None:
 
 @pytest.mark.parametrize("source", inputs(), ids=lambda source: source.name)
 def test_every_mutant_imports_whole_or_fails_with_located_errors(source: Input) -> None:
-    started = time.perf_counter()
     outcomes = [check(source, description, raw) for description, raw in mutants(source, MUTANTS_PER_INPUT)]
     assert outcomes.count("error") + outcomes.count("report") == MUTANTS_PER_INPUT
-    assert time.perf_counter() - started < 30  # a minute is the budget of the whole fuzz
 
 
 def test_the_unmutated_inputs_lose_nothing() -> None:

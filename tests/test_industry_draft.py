@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -178,20 +177,6 @@ def test_the_genre_is_data() -> None:
     assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", t["id"]) for t in tiers)
     assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i)
                for i in vocabulary("industries")["industry_ids"].values())
-
-
-def test_time_is_linear_in_the_length() -> None:
-    base = paragraphs(BUNDLED)
-
-    def run(copies: int) -> float:
-        texts = [(f"{pid}-{n}", text) for n in range(copies) for pid, text in base]
-        start = time.perf_counter()
-        detect_industries(texts)
-        return time.perf_counter() - start
-
-    run(1)
-    small, large = min(run(4) for _ in range(3)), min(run(32) for _ in range(3))
-    assert large < small * 8 * 2.5, (small, large)  # 8 times the text: linear is 8, quadratic 64
 
 
 # --- the real reports ------------------------------------------------------------------------------

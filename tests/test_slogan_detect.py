@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -135,21 +134,6 @@ def test_the_curated_list_overrides() -> None:
 def test_the_genre_is_data() -> None:
     data = vocabulary("slogans")
     assert "个" in data["classifiers"] and "月" in data["plain_after"]
-
-
-def test_time_is_linear_in_the_length() -> None:
-    base = paragraphs(BUNDLED)
-
-    def run(copies: int) -> float:
-        texts = [(f"{pid}-{n}", text) for n in range(copies) for pid, text in base]
-        start = time.perf_counter()
-        slogans = detect_slogans(texts)
-        by_paragraph(slogans, [pid for pid, _ in texts])
-        return time.perf_counter() - start
-
-    run(1)
-    small, large = min(run(4) for _ in range(3)), min(run(32) for _ in range(3))
-    assert large < small * 8 * 2.5, (small, large)  # 8 times the text: linear is 8, quadratic 64
 
 
 # --- the real reports ------------------------------------------------------------------------------

@@ -26,11 +26,11 @@ from site_src.errors import Location, Problem, SiteError
 from site_src.files import check_tree
 from site_src.genre import Genre
 from site_src.model import GlossaryEntry, Report, compose_title
+from site_src.project import PAGES, REPORTS
 from site_src.summaries.industries import IndustrySystem, load_industries
 from site_src.summaries.slogans import SloganList, check_slogans, load_slogans
 from site_src.yamlio import ID_PATTERN
 
-REPORTS = "reports"
 GLOSSARY = "glossary.yaml"
 
 
@@ -125,7 +125,7 @@ def load_site(content_dir: Path, genre: Genre) -> SiteContent:
         glossary = attempt(load_glossary, folder / GLOSSARY, codes) or ()
         problems.extend(_absent(glossary, folder / GLOSSARY, _texts(report)))
         reports.append(ReportContent(slug, folder, report, industries, slogans, glossary))
-    pages = attempt(load_pages, content_dir / "pages")
+    pages = attempt(load_pages, content_dir / PAGES)
     glossary = attempt(load_glossary, content_dir / GLOSSARY, codes) or ()
     if pages is not None and reports:
         everything = "\n".join([page.markdown for page in pages] + [_texts(r.report) for r in reports])

@@ -1,9 +1,9 @@
 """Skipping a build whose result is already in place: all or nothing, never a partial rebuild.
 
-A build is a pure function of the content, the templates, this program, OpenCC's version and
-SOURCE_DATE_EPOCH. When none of them changed since the last build into the same folder, and
-every file of that folder is still byte for byte what that build wrote, the build has nothing to
-do. Anything else, however small, is a full build.
+A build is a pure function of the content, the templates, this program, the versions of the
+libraries that shape the output and SOURCE_DATE_EPOCH. When none of them changed since the last
+build into the same folder, and every file of that folder is still byte for byte what that build
+wrote, the build has nothing to do. Anything else, however small, is a full build.
 """
 
 from __future__ import annotations
@@ -19,6 +19,34 @@ from typing import Any
 
 import site_src
 from site_src.files import MAX_BYTES
+from site_src.project import BuildResult, Project, library_versions
+
+
+def kept_build(project: Project) -> tuple[str | None, BuildResult | None]:
+    """The key of a build of this project now, and the last build's result if it still stands.
+
+    Only this module and the project's are imported for it: a build with nothing to do says so
+    without loading the pipeline.
+    """
+    key = fingerprint(project.content, project.templates, project.output)
+    previous = previous_result(_builds(project), project.output, key)
+    try:
+        return key, BuildResult(files=previous["files"], pages=previous["pages"],
+                                variants=tuple(previous["variants"]),
+                                search=tuple((path, size) for path, size in previous["search"]),
+                                up_to_date=True)
+    except (KeyError, TypeError, ValueError):  # no record, or one this program did not write
+        return key, None
+
+
+def remember_build(project: Project, key: str | None, result: BuildResult) -> None:
+    remember(_builds(project), project.output, key, {
+        "files": result.files, "pages": result.pages, "variants": list(result.variants),
+        "search": [list(item) for item in result.search]})
+
+
+def _builds(project: Project) -> Path:
+    return project.cache / "builds"
 
 def fingerprint(content: Path, templates: tuple[Path, ...], output: Path) -> str | None:
     """A digest of everything a build depends on; None when some of it cannot be read (the build
@@ -32,9 +60,7 @@ def fingerprint(content: Path, templates: tuple[Path, ...], output: Path) -> str
                 digest.update(data)
     except OSError:
         return None
-    import opencc  # the converter's dictionaries decide the Traditional text
-
-    digest.update(f"{opencc.__version__}\0{sys.version}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}\0"
+    digest.update(f"{' '.join(library_versions())}\0{sys.version}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}\0"
                   .encode() + os.fsencode(output.resolve()))
     return digest.hexdigest()
 

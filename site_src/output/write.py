@@ -19,6 +19,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -122,16 +123,31 @@ def _check_replaceable(out_dir: Path) -> None:
 
 
 class _interrupts_held:
-    """Ctrl-C and SIGTERM held back for a moment (where the system can): one that arrives
-    meanwhile is delivered when it ends, so the swap and its cleanup are never cut in half."""
+    """Ctrl-C and SIGTERM held back for a moment: one that arrives meanwhile is delivered when it
+    ends, so the swap and its cleanup are never cut in half. In the main thread the handlers are
+    swapped for a recorder (Python runs handlers there, whichever thread the system picked, so a
+    library's thread cannot let one through); elsewhere the thread's signal mask is used."""
 
     def __enter__(self) -> None:
-        self.previous = (signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-                         if hasattr(signal, "pthread_sigmask") else None)
+        self.arrived: list[int] = []
+        self.handlers: dict[int, object] = {}
+        self.mask: set[int] | None = None
+        if threading.current_thread() is threading.main_thread():
+            for number in _HELD_SIGNALS:
+                self.handlers[number] = signal.signal(number, self._record)
+        elif hasattr(signal, "pthread_sigmask"):
+            self.mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+
+    def _record(self, number: int, frame: object) -> None:
+        self.arrived.append(number)
 
     def __exit__(self, *exc: object) -> None:
-        if self.previous is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, self.previous)  # a held interrupt arrives here
+        for number, handler in self.handlers.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+        if self.mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.mask)  # a held interrupt arrives here
+        for number in dict.fromkeys(self.arrived):
+            signal.raise_signal(number)  # delivered now, to the handler that was there before
 
 
 def _remove_abandoned(out_dir: Path) -> None:

@@ -79,6 +79,7 @@ class Contents:
     closing: Link | None
     summaries: tuple[Link, ...]  # terms, key figures, the industry system, slogans
     full: Link
+    notes: Link | None = None  # its import record and conversion audit (a site of several reports)
 
 
 @dataclass(frozen=True)
@@ -247,9 +248,19 @@ class ImportRecord:
 @dataclass(frozen=True)
 class EditorialSubject:
     page: EditorialPage
-    records: tuple[ImportRecord, ...]  # on the about page: every report's record and audit
+    # On the about page of a one-report site: the report's record and audit. A site of several
+    # gives each report a notes page of its own, so that no page grows with the site.
+    records: tuple[ImportRecord, ...]
     glossaries: tuple[GlossaryGroup, ...]  # on the about page: the glossaries, with their reasons
-    several: bool  # whether the records need a heading each
+    notes: tuple[Link, ...] = ()  # on the about page of a site of several: each report's notes page
+
+
+@dataclass(frozen=True)
+class ReportNotes:
+    """One report's notes page (a site of several reports): how it was imported and converted."""
+
+    record: ImportRecord
+    glossaries: tuple[GlossaryGroup, ...]  # the report's own glossary, if it has one
 
 
 @dataclass(frozen=True)
@@ -358,12 +369,14 @@ def plan_site(content: VariantContent) -> SitePlan:
                         for entry in content.reports)
         drafts.insert(0, _Draft("index.html", "page_reports.html", "reports", "reports", content.site.title,
                                 None, ReportsPage(entries), None, content.site.description))
-    records = tuple(ImportRecord(entry, entry.audits, navs[entry.slug].anchors, navs[entry.slug].places)
-                    for entry in content.reports)
+    records = () if several else tuple(ImportRecord(entry, entry.audits, navs[entry.slug].anchors,
+                                                    navs[entry.slug].places) for entry in content.reports)
+    site_glossaries = tuple(group for group in content.glossaries if not several or group.report is None)
+    notes = tuple(nav.contents.notes for nav in navs.values() if nav.contents.notes is not None)
     for page in content.pages:
         about = page.slug == "about"
-        subject = EditorialSubject(page, records if about else (), content.glossaries if about else (),
-                                   several)
+        subject = (EditorialSubject(page, records, site_glossaries, notes) if about
+                   else EditorialSubject(page, (), ()))
         drafts.append(_Draft(f"{page.slug}.html", "page_editorial.html", "editorial", page.slug, page.title,
                              None, subject, "index.html", content.site.description))
     drafts.append(_Draft("search.html", "page_search.html", "search", "search", ui["search_title"],
@@ -487,9 +500,15 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool, t
         anchors.setdefault(step.id, route)
         if step.block is not None:
             anchors.setdefault(step.block.id, route)
+    report_places = places(report, ui)
+    notes = None
+    if several:
+        notes = add("notes.html", "page_notes.html", "notes", "notes", ui["notes_title"], ReportNotes(
+            ImportRecord(entry, entry.audits, anchors, report_places),
+            tuple(group for group in content.glossaries if group.report == slug)), context=report.full_title)
     nav = ReportNav(slug, title, home, Contents(preamble, tuple(contents_parts), closing, tuple(summaries),
-                                                full), anchors, places(report, ui), figures, industries,
-                    industry_links, track)
+                                                full, notes), anchors, report_places, figures,
+                    industries, industry_links, track)
     return drafts, files, nav
 
 

@@ -153,11 +153,11 @@ def css_string(text: str) -> Markup:
 
 
 def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantContent,
-                   static: frozenset[str]) -> Iterator[RenderedPage]:
-    """Every planned page of one variant."""
+                   static: frozenset[str], pages: slice = slice(None)) -> Iterator[RenderedPage]:
+    """Every planned page of one variant (or the slice of them ``pages`` says)."""
     routes = plan.routes
     only = next(iter(plan.reports.values())) if len(plan.reports) == 1 else None
-    for page in plan.pages:
+    for page in plan.pages[pages]:
         # The site's own pages of a one-report site belong to that report (its contents, its full text).
         report_nav = plan.reports[page.report] if page.report is not None else only
         up = "../" * page.depth

@@ -37,6 +37,7 @@ class GlossaryGroup:
 
     title: str
     entries: tuple[GlossaryEntry, ...]
+    report: str | None = None  # the slug of the report whose own glossary it is
 
 
 @dataclass(frozen=True)

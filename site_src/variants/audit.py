@@ -17,7 +17,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -91,6 +91,38 @@ class Dictionaries:
     def ambiguous(self) -> frozenset[str]:
         return frozenset(c for c, candidates in self.characters.items() if len(candidates) > 1)
 
+    @cached_property
+    def phrase_table(self) -> PhraseTable:
+        return PhraseTable.of(self.phrases)
+
+
+@dataclass(frozen=True)
+class PhraseTable:
+    """Phrases, with the longest one each character starts: segmenting tries no longer phrase at
+    a position than one that could be there (most characters start none, or only short ones)."""
+
+    phrases: frozenset[str]
+    longest: Mapping[str, int]
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> PhraseTable:
+        found = frozenset(phrases)
+        longest: dict[str, int] = {}
+        for phrase in found:
+            if len(phrase) > longest.get(phrase[0], 1):
+                longest[phrase[0]] = len(phrase)
+        return cls(found, longest)
+
+    def plus(self, phrases: Iterable[str]) -> PhraseTable:
+        """These phrases too (a glossary's); the table itself when they are all in it already."""
+        more = PhraseTable.of(phrase for phrase in phrases if phrase not in self.phrases)
+        if not more.phrases:
+            return self
+        longest = dict(self.longest)
+        for char, length in more.longest.items():
+            longest[char] = max(length, longest.get(char, 1))
+        return PhraseTable(self.phrases | more.phrases, longest)
+
 
 def load_dictionaries() -> Dictionaries:
     """Export OpenCC's binary dictionaries to text with its own tool, then read them."""
@@ -99,14 +131,21 @@ def load_dictionaries() -> Dictionaries:
         raise SiteError([Problem(Location(str(tool)), "OpenCC's opencc_dict tool is missing; "
                                                       "the audit needs it to read the dictionaries")])
     tables: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    names = ("STCharacters", "STPhrases", "STPhrases_GeneratedFromRegionalPhrases", "TWVariants",
+             "HKVariants")
     with tempfile.TemporaryDirectory(prefix="report-site-audit-") as folder:
-        for name in ("STCharacters", "STPhrases", "STPhrases_GeneratedFromRegionalPhrases",
-                     "TWVariants", "HKVariants"):
-            target = Path(folder) / f"{name}.txt"
-            subprocess.run([str(tool), "-i", str(OPENCC_DATA / f"{name}.ocd2"), "-o", str(target),
-                            "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
+        # The five exports run side by side: most of their time is starting the tool.
+        running = [(name, subprocess.Popen(
+            [str(tool), "-i", str(OPENCC_DATA / f"{name}.ocd2"), "-o", str(Path(folder) / f"{name}.txt"),
+             "-f", "ocd2", "-t", "text"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
+            for name in names]
+        for name, process in running:
+            _, errors = process.communicate()
+            if process.returncode != 0:
+                raise SiteError([Problem(Location(str(tool)), f"OpenCC's opencc_dict could not export "
+                                         f"{name}: {errors.decode('utf-8', 'replace').strip()}")])
             rows = []
-            for line in target.read_text(encoding="utf-8").splitlines():
+            for line in (Path(folder) / f"{name}.txt").read_text(encoding="utf-8").splitlines():
                 key, _, values = line.partition("\t")
                 rows.append((key, tuple(values.split(" "))))
             tables[name] = rows
@@ -146,16 +185,19 @@ def _pieces(report: Report) -> Iterator[_Piece]:
         yield _Piece(step.id, raw, "".join(text), frozenset(pinned), originals.get(step.id))
 
 
-def segment(text: str, phrases: frozenset[str] | set[str], pinned: frozenset[int] = frozenset()
+def segment(text: str, phrases: PhraseTable, pinned: frozenset[int] = frozenset()
             ) -> list[tuple[int, int]]:
     """OpenCC's segmentation: at each position the longest dictionary phrase, else one character."""
     spans, position = [], 0
+    known, longest = phrases.phrases, phrases.longest
     while position < len(text):
         end = position + 1
         if position not in pinned:
-            for length in range(min(_MAX_PHRASE, len(text) - position), 1, -1):
+            for length in range(min(_MAX_PHRASE, longest.get(text[position], 1), len(text) - position),
+                                1, -1):
                 candidate = text[position:position + length]
-                if candidate in phrases and not pinned.intersection(range(position, position + length)):
+                if candidate in known and not (pinned and pinned.intersection(
+                        range(position, position + length))):
                     end = position + length
                     break
         spans.append((position, end))
@@ -174,7 +216,8 @@ def audit_variant(report: Report, code: str, config: str, glossary: tuple[Glossa
     entries = tuple(entry for entry in glossary if entry.applies_to(code))
     convert: Convert = with_quotes(make_converter(config, entries), quotes)
     glossary_phrases = {entry.phrase for entry in entries}
-    phrases = set(dictionaries.phrases) | glossary_phrases
+    phrases = dictionaries.phrase_table.plus(glossary_phrases)
+    ambiguous = dictionaries.ambiguous
     pieces = list(_pieces(report))
 
     choices: dict[tuple[str, str, str], list[str]] = defaultdict(list)
@@ -198,7 +241,7 @@ def audit_variant(report: Report, code: str, config: str, glossary: tuple[Glossa
             else:
                 by = "character"
             spans.append((start, end, by))
-            if any(char in dictionaries.ambiguous for char in phrase):
+            if not ambiguous.isdisjoint(phrase):
                 ids = choices[(phrase, ours[start:end], by)]
                 if not ids or ids[-1] != piece.anchor:  # pieces come in order: a repeat is the last
                     ids.append(piece.anchor)

@@ -117,7 +117,7 @@ def review_queue(report: Report, convert: Convert, glossary: tuple[GlossaryEntry
     """Every doubtful conversion of one report in one variant (``convert`` is the variant's, with
     its glossaries), in reading order; one item per place and word, with all its detectors."""
     locations = locations or {}
-    phrases = set(dictionaries.phrases) | {entry.phrase for entry in glossary}
+    phrases = dictionaries.phrase_table.plus(entry.phrase for entry in glossary)
     decided = {entry.phrase for entry in glossary}
     ambiguous = dictionaries.ambiguous
     found: dict[tuple[str, int, int], set[str]] = defaultdict(set)

@@ -1,0 +1,102 @@
+"""Does each stage grow linearly with its input? In one process, each stage on an input and on
+the same input made four times as long; prints the seconds of both and their ratio (linear work
+is about 4x, quadratic 16x). Not a test: timings belong here, the tests assert what the stages do
+with such inputs.
+
+    python bench/growth.py            # every shape, best of 3 runs each
+    python bench/growth.py --check    # exit 1 if a ratio is over 8x (twice linear)
+
+The shapes are the hostile ones that were once quadratic (a footer of short lines, lines without
+a full stop, fragments, a long report), and the detectors that read a whole report (the
+industry system, the numbered formulas), each on the bundled report's paragraphs repeated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from site_src.content.report import load_report  # noqa: E402
+from site_src.genre import load_genre  # noqa: E402
+from site_src.ingest import import_report  # noqa: E402
+from site_src.ingest.errata import load_errata  # noqa: E402
+from site_src.summaries.industry_draft import detect_industries  # noqa: E402
+from site_src.summaries.slogan_detect import NO_LIST, by_paragraph, detect_slogans  # noqa: E402
+
+BUNDLED = ROOT / "content" / "reports" / "2024-rongchang"
+HEAD = ["各位代表：", "现在，我代表县人民政府向大会报告工作，请予审议。"]
+BODY = ["一、2024年工作回顾", "过去一年，我们做了很多工作。", "（一）经济稳步增长。全年增长6%。",
+        "二、2025年工作安排", "今年经济社会发展主要预期目标是：增长6%左右。", "（一）抓项目。坚持项目为王。"]
+LIMIT = 8.0  # four times the input in more than twice four times the time: not linear
+
+
+def importing(tail: Callable[[int], list[str]]) -> Callable[[int], object]:
+    def run(n: int) -> object:
+        text = "\n".join([*HEAD, *BODY, *tail(n)])
+        return import_report(text.encode("utf-8"), "report.txt", ())
+    return run
+
+
+def shapes() -> dict[str, tuple[int, Callable[[int], object]]]:
+    """name: (the smaller size, the stage on an input of that size)."""
+    genre = load_genre()
+    report = load_report(BUNDLED)
+    paragraphs = tuple(report.quotable())
+    seed = (BUNDLED / "source.txt").read_bytes().rstrip(b"\n") + b"\n"
+    errata = load_errata(BUNDLED / "errata.yaml")
+
+    def copies(n: int) -> list[tuple[str, str]]:
+        return [(f"{pid}-{copy}", text) for copy in range(n) for pid, text in paragraphs]
+
+    def slogans(n: int) -> object:
+        texts = copies(n)
+        return by_paragraph(detect_slogans(texts, genre.slogans, NO_LIST), [pid for pid, _ in texts])
+
+    return {
+        "import: a footer of short lines": (5_000, importing(lambda n: [f"链接{k}" for k in range(n)])),
+        "import: lines without a full stop": (
+            7_500, importing(lambda n: [f"这是第{k}行没有句号" for k in range(n)] + ["完毕。"])),
+        "import: fragments without a full stop": (7_500, importing(lambda n: ["某某"] * n + ["完毕。"])),
+        "import: the bundled report repeated": (
+            2, lambda n: import_report(seed * n, "report.txt", errata, words=genre.words)),
+        "industry draft: the bundled paragraphs repeated": (
+            4, lambda n: detect_industries(copies(n), genre.industries)),
+        "slogans: the bundled paragraphs repeated": (4, slogans),
+    }
+
+
+def best(function: Callable[[int], object], n: int, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function(n)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--check", action="store_true", help=f"exit 1 if a ratio is over {LIMIT:g}x")
+    args = parser.parse_args()
+    worst = 0.0
+    print(f"{'stage':52} {'n':>7} {'s':>8} {'4n':>7} {'s':>8} {'ratio':>7}")
+    for name, (n, function) in shapes().items():
+        function(n)  # warm: compiled patterns, loaded dictionaries
+        small, large = best(function, n, args.runs), best(function, 4 * n, args.runs)
+        ratio = large / max(small, 1e-9)
+        worst = max(worst, ratio)
+        print(f"{name:52} {n:>7} {small:8.3f} {4 * n:>7} {large:8.3f} {ratio:6.1f}x", flush=True)
+    print(f"worst ratio {worst:.1f}x (linear 4x, quadratic 16x; --check fails above {LIMIT:g}x)")
+    return 1 if args.check and worst > LIMIT else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""A site's folders and what a build reports: kept light (no pipeline), so that a build with
+nothing to do can say so before the pipeline is imported."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from site_src import shipped_templates
+
+REPORTS = "reports"  # the content folder's folder of reports, one folder each
+PAGES = "pages"  # and of the site's own pages (about.md, …)
+# The libraries whose version can change what a build writes (the converter's dictionaries,
+# the segmenter's, the templates' engine, the Markdown and YAML readers, the minifiers).
+SHAPING_LIBRARIES = ("opencc", "jieba", "jinja2", "markdown-it-py", "pyyaml", "rcssmin", "rjsmin")
+
+
+@functools.cache
+def library_versions() -> tuple[str, ...]:
+    """name==version of each shaping library (read from its installed metadata, not imported)."""
+    return tuple(f"{name}=={metadata.version(name)}" for name in SHAPING_LIBRARIES)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where things are: the content folder, the output folder, the templates, the cache."""
+
+    content: Path
+    output: Path
+    templates: tuple[Path, ...]  # first match wins: the site's own templates/, then the shipped ones
+    cache: Path
+
+    @classmethod
+    def of(cls, content: Path, output: Path | None = None) -> Project:
+        """A site's folders: output/, templates/ and .cache/ sit beside its content folder."""
+        beside = content.parent
+        folders = (beside / "templates", shipped_templates())
+        templates = tuple(dict.fromkeys(folder.resolve() for folder in folders if folder.is_dir()))
+        return cls(content, output or beside / "output", templates, beside / ".cache")
+
+    @classmethod
+    def at(cls, root: Path, output: Path | None = None) -> Project:
+        return cls.of(root / "content", output)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    files: int
+    pages: int
+    variants: tuple[str, ...]
+    search: tuple[tuple[str, int], ...] = ()  # search files and their sizes in bytes
+    up_to_date: bool = False  # nothing had changed: the output in place is this build's
