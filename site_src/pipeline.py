@@ -20,7 +20,7 @@ from site_src.output.uptodate import fingerprint, previous_result, remember
 from site_src.output.write import write_site
 from site_src.site.plan import plan_site
 from site_src.site.render import make_environment, render_files, render_root_pages, render_variant
-from site_src.site.search import fold_map, search_index
+from site_src.site.search import search_index, search_sizes
 from site_src.site.sitemap import robots_txt, sitemap_xml
 from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
 from site_src.summaries.figures.chart import chart_bars
@@ -185,9 +185,7 @@ def _build(project: Project) -> BuildResult:
     plans = tuple(plan_site(variant) for variant in variants)
     static = _static_files(project.templates)
     env = make_environment(project.templates, project.cache / "jinja")
-    search_files = [search_index(variant, plan) for variant, plan in zip(variants, plans, strict=True)]
-    search_files.append(fold_map((char for f in search_files for char in f.text),
-                                 [*dictionaries.character_pairs(), *QUOTE_PAIRS]))
+    search_files = search_index(variants, plans, [*dictionaries.character_pairs(), *QUOTE_PAIRS])
     files: list[tuple[str, bytes]] = [(f.path, f.text.encode("utf-8")) for f in search_files]
     static_names = frozenset(path.removeprefix("static/") for path, _ in (*static, *files)
                              if path.startswith("static/"))
@@ -206,7 +204,7 @@ def _build(project: Project) -> BuildResult:
     count = write_site(files, project.output)
     return BuildResult(files=count, pages=sum(len(plan.pages) for plan in plans),
                        variants=tuple(v.code for v in content.site.variants),
-                       search=tuple((f.path, len(f.text.encode("utf-8"))) for f in search_files))
+                       search=search_sizes(search_files))
 
 
 def load_project(project: Project) -> SiteContent:
