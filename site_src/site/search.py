@@ -106,7 +106,7 @@ def search_index(variants: Sequence[VariantContent], plans: Sequence[SitePlan],
                  pairs: Iterable[tuple[str, str]]) -> tuple[SearchFiles, ...]:
     """Every search file: each variant's manifest, shards and buckets, then the shared fold map."""
     texts = [report_texts(variant, plan) for variant, plan in zip(variants, plans, strict=True)]
-    fold = fold_map((char for reports in texts for report in reports for char in _characters(report)), pairs)
+    fold = fold_map(set().union(*map(_characters, texts)), pairs)
     fold_file = SearchFiles("static/search-fold.js", f"window.{FOLD_VARIABLE}={_json(fold)};\n")
     fold_bytes = len(fold_file.text.encode("utf-8"))
     files = [file for variant, reports in zip(variants, texts, strict=True)
@@ -158,12 +158,11 @@ def _report_text(entry: ReportVariant, plan: SitePlan, by_route: dict[str, Page]
     return ReportText(entry.report.full_title, tuple(pages), tuple(entries))
 
 
-def _characters(report: ReportText) -> Iterator[str]:
-    yield from report.title
-    for route, title, context, _ in report.pages:
-        yield from route + title + context
-    for _, anchor, heading, text in report.entries:
-        yield from anchor + heading + text
+def _characters(reports: Iterable[ReportText]) -> set[str]:
+    """Every character the index of these reports holds."""
+    return set("".join(text for report in reports for text in (
+        report.title, *(piece for page in report.pages for piece in page[:3]),
+        *(piece for entry in report.entries for piece in entry[1:]))))
 
 
 def _heading_and_text(step: Step) -> tuple[str, str]:
@@ -209,7 +208,7 @@ def variant_index(folder: str, reports: Sequence[ReportText], fold: dict[str, st
                   fold_bytes: int) -> tuple[SearchFiles, ...]:
     """The manifest, the shards and the buckets of one variant. Shards are as large as the budget
     leaves room for after the manifest, the fold and the buckets, so one always fits a round."""
-    characters = {char for report in reports for char in _characters(report)}
+    characters = _characters(reports)
     strip = _stripper(fold, characters)
     kinds = _Kinds.of({char for char in "".join(characters).translate(strip)})
     limit = min(SHARD_BYTES, BUDGET - fold_bytes - QUERY_KEYS * BUCKET_BYTES - 512)
@@ -390,12 +389,13 @@ def posting(shards: Sequence[int]) -> str:
         length = shards[j] - shards[i]
         runs.append(_base36(shards[i] - at) + (f"+{_base36(length)}" if length else ""))
         at, i = shards[j] + 1, j + 1
-    digits = [0] * (shards[-1] // 6 + 1 if shards else 0)
+    listed = ",".join(runs)
+    if not shards or shards[-1] // 6 + 2 >= len(listed):
+        return listed  # a bitmap would be no shorter
+    digits = [0] * (shards[-1] // 6 + 1)
     for shard in shards:
         digits[shard // 6] |= 1 << (shard % 6)
-    bitmap = "~" + "".join(DIGITS64[d] for d in digits)
-    listed = ",".join(runs)
-    return bitmap if len(bitmap) < len(listed) else listed
+    return "~" + "".join(DIGITS64[d] for d in digits)
 
 
 def _base36(number: int) -> str:
@@ -415,18 +415,29 @@ def _buckets(shard_keys: Sequence[set[str]], limit: int) -> list[dict[str, str]]
     for number, keys in enumerate(shard_keys):
         for key in keys:
             holders[key].append(number)
-    postings = {key: posting(shards) for key, shards in holders.items()}
+    written: dict[tuple[int, ...], str] = {}
+    postings = {key: written.get(held) or written.setdefault(held, posting(held))
+                for key, held in ((key, tuple(shards)) for key, shards in holders.items())}
     hashes = {key: key_hash(key) for key in postings}
-    count = 1
+    costs = {key: len(key.encode("utf-8")) + 1 for key in postings}  # the key and a space (or quote)
+    # A bucket's bytes: {"posting":"key key",…} is 1 + each posting's (its length + 5) + each key's.
+    total = 1 + sum(costs.values()) + sum(len(p) + 5 for p in written.values())
+    count = 1 << max(0, (total // limit).bit_length())
     while True:
-        grouped: list[dict[str, list[str]]] = [defaultdict(list) for _ in range(count)]
-        for key in sorted(postings):
-            grouped[hashes[key] % count][postings[key]].append(key)
-        buckets = [{p: " ".join(keys) for p, keys in sorted(bucket.items())} for bucket in grouped]
-        sizes = [_size(bucket) for bucket in buckets]
+        sizes, groups = [1] * count, set()
+        for key, held in postings.items():
+            bucket = hashes[key] % count
+            sizes[bucket] += costs[key]
+            if (bucket, held) not in groups:
+                groups.add((bucket, held))
+                sizes[bucket] += len(held) + 5
         if max(sizes) <= limit or count >= 1 << 16:
-            return buckets
-        count = max(count * 2, 1 << (sum(sizes) // limit).bit_length())
+            break
+        count *= 2
+    grouped: list[dict[str, list[str]]] = [defaultdict(list) for _ in range(count)]
+    for key in sorted(postings):
+        grouped[hashes[key] % count][postings[key]].append(key)
+    return [{p: " ".join(keys) for p, keys in sorted(bucket.items())} for bucket in grouped]
 
 
 # --- the fold --------------------------------------------------------------------------------------
