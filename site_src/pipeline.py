@@ -26,7 +26,7 @@ from site_src.output.write import write_site
 from site_src.project import PAGES, REPORTS, BuildResult, Project
 from site_src.site.plan import SitePlan, plan_site
 from site_src.site.render import make_environment, render_files, render_root_pages, render_variant
-from site_src.site.search import fold_map, search_index
+from site_src.site.search import fold_map, search_index, search_sizes
 from site_src.site.sitemap import robots_txt, sitemap_xml
 from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
 from site_src.summaries.figures.chart import chart_bars
@@ -156,10 +156,9 @@ def _build(project: Project, memo: Memo, jobs: int) -> BuildResult:
     static = _static_files(project.templates)
     env = memo.get("jinja", digest([folder.as_posix() for folder in project.templates]),
                    lambda: make_environment(project.templates, project.cache / "jinja"), disk=False)
-    search_files = [search_index(variant, plan) for variant, plan in zip(variants, plans, strict=True)]
-    characters = frozenset(char for f in search_files for char in f.text)
-    search_files.append(memo.get("fold", digest(program(), sorted(characters)), lambda: fold_map(
-        characters, [*dictionaries(memo).character_pairs(), *QUOTE_PAIRS])))
+    search_files = search_index(variants, plans, lambda characters: memo.get(
+        "fold", digest(program(), sorted(characters)),
+        lambda: fold_map(characters, [*dictionaries(memo).character_pairs(), *QUOTE_PAIRS])))
     static_names = frozenset(path.removeprefix("static/") for path, _ in static) | frozenset(
         f.path.removeprefix("static/") for f in search_files if f.path.startswith("static/"))
     choices = tuple((v.variant, v.site.title, v.variant.label, v.ui) for v in variants)
@@ -183,7 +182,7 @@ def _build(project: Project, memo: Memo, jobs: int) -> BuildResult:
     count = write_site(files(), project.output)
     return BuildResult(files=count, pages=sum(len(plan.pages) for plan in plans),
                        variants=tuple(v.code for v in content.site.variants),
-                       search=tuple((f.path, len(f.text.encode("utf-8"))) for f in search_files))
+                       search=search_sizes(search_files))
 
 
 # Pages are rendered in runs of this many, in parallel where there are several runs: a small

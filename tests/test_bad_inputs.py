@@ -633,8 +633,8 @@ CASES = [
          expected="error: {report}: cannot write: No space left on device"),
     case("import-interrupted", Write("{root}/report.txt", fixture="report.txt"), argv=IMPORT,
          fault=failing_writes(3, KeyboardInterrupt()), status=130, expected="interrupted"),
-    case("build-full-disk", fault=failing_writes(20, FULL_DISK),
-         expected="error: {root}/output/zh-hans/plan/05.html: cannot write: No space left on device"),
+    case("build-full-disk", fault=failing_writes(90, FULL_DISK),  # past the search files, into the pages
+         expected="error: {root}/output/zh-hans/plan/09.html: cannot write: No space left on device"),
     case("build-interrupted", fault=failing_writes(20, KeyboardInterrupt()), status=130,
          expected="interrupted"),
     case("output-not-ours", Write("{root}/site/index.html", "<p>my own page</p>\n"),

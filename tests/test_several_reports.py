@@ -82,8 +82,24 @@ def test_every_link_resolves_and_search_names_the_report(
         several: tuple[Path, BuildResult, dict[str, Report]]) -> None:
     out, _, reports = several
     assert broken_links(out) == []
-    index = (out / "zh-hant" / "search-index.js").read_text(encoding="utf-8")
+    manifest = load_search_file(out / "zh-hant" / "search-index.js")
+    assert manifest["reports"] == len(reports)
     to_hant = bundled_hant()
-    data = json.loads(index[index.index("=") + 1: index.rindex(";")])
-    assert data["reports"] == [to_hant(report.full_title) for report in reports.values()]
-    assert {page[3] for page in data["pages"]} == set(range(len(reports)))  # each page names its report
+    shards = [load_search_file(path) for path in (out / "zh-hant" / "search-index").glob("text-*.js")]
+    titles = {shard["report"]: shard["title"] for shard in shards}  # each shard names its report
+    assert [titles[number] for number in range(len(reports))] == [
+        to_hant(report.full_title) for report in reports.values()]
+    for number, report in enumerate(reports.values()):  # and holds that report's pages only
+        routes = {page[0] for shard in shards if shard["report"] == number for page in shard["pages"]}
+        assert routes and all(route.startswith(f"{slug_of(report, reports)}/") for route in routes)
+
+
+def load_search_file(path: Path) -> dict:  # type: ignore[type-arg]
+    """The JSON a search file assigns: ``window.X=…;`` or ``(…)["name"]=…;``."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index("]=") + 2 if text.startswith("(") else text.index("=") + 1
+    return json.loads(text[start: text.rindex(";")])
+
+
+def slug_of(report: Report, reports: dict[str, Report]) -> str:
+    return next(slug for slug, other in reports.items() if other is report)

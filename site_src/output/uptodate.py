@@ -60,8 +60,9 @@ def fingerprint(content: Path, templates: tuple[Path, ...], output: Path) -> str
                 digest.update(data)
     except OSError:
         return None
-    digest.update(f"{' '.join(library_versions())}\0{sys.version}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}\0"
-                  .encode() + os.fsencode(output.resolve()))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    digest.update(f"{' '.join(library_versions())}\0{sys.version}\0{epoch}\0".encode()
+                  + os.fsencode(output.resolve()))
     return digest.hexdigest()
 
 
