@@ -1,388 +1,335 @@
-"""Benchmarks of the build as a user runs it; prints figures, asserts nothing (not a test).
+"""The build as a user meets it, timed next to the floors measured in the same run; prints
+figures, asserts nothing (not a test).
 
-    python bench/bench.py                 # everything, 7 runs each (the 100x scaling takes minutes)
-    python bench/bench.py --runs 3 --scales 1 10 --skip-serve
+    python bench/bench.py                 # 9 runs each, the preview's reload too
+    python bench/bench.py --runs 5 --skip-serve
 
-Every timing is the median of repeated runs in fresh processes, printed next to the median of
-`python -c pass` measured in the same run, so a slow or noisy machine shows as such. Each run
-works on a copy of the project in a temporary folder; the project itself is not touched.
+Every figure is the median of fresh runs on a copy of the project in a temporary folder (the
+project itself is not touched), printed with its ratio to the floors measured in this run:
+``python -c pass``, the import floor (importing jinja2, yaml, opencc and markdown_it, which any
+build of ours must do) and, where ``hugo`` is installed, Hugo's cold build of the same text (each
+page of ours as a Markdown page of a two-language Hugo site with a minimal layout) and
+``hugo server``'s save-to-reload. The cases:
+
+- cold: no output, no cache (a fresh clone's first build);
+- warm cache: no output, the cache of the last build kept (the next build in a new process);
+- unchanged: nothing changed since the last build ("up to date");
+- one edit: one paragraph changed, caches warm, a fresh process;
+- one edit in the preview: the same, in the preview's build worker (what a save costs there);
+- reload: from a save to the reload message on the preview's websocket, as a browser gets it.
+
+Then the weight of a section page: its HTML and the CSS and JS it loads, raw and gzipped.
+Scale is bench/scale.py's, the search's bytes per query bench/search_size.py's.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gzip
 import json
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
-from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
-sys.path.insert(0, str(ROOT))
+REPORT = Path("content") / "reports" / "2024-rongchang"
+EDITED = REPORT / "closing.yaml"  # a paragraph of it is changed by the edit cases
+HUGO = shutil.which("hugo")
 
 
 # --- running and timing ---------------------------------------------------------------------------
 
-def timed_run(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KB) of one process."""
+def seconds(command: list[str], cwd: Path) -> float:
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, check=False)
     elapsed = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    errors = process.stderr.read().decode() if process.stderr else ""
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{errors}")
-    return elapsed, usage.ru_maxrss
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr.decode()}")
+    return elapsed
 
 
-def median(values: list[float]) -> float:
-    return statistics.median(values)
+def median_of(runs: int, prepare: Callable[[], None], command: list[str], cwd: Path) -> float:
+    times = []
+    for _ in range(runs):
+        prepare()
+        times.append(seconds(command, cwd))
+    return statistics.median(times)
 
 
 @contextmanager
-def project_copy(content: Path | None = None) -> Iterator[Path]:
+def project_copy() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="report-site-bench-") as folder:
         root = Path(folder)
-        shutil.copytree(content or ROOT / "content", root / "content")
-        shutil.copytree(ROOT / "templates", root / "templates")
-        shutil.copy(ROOT / "build.py", root / "build.py")  # it builds the folder it is in
+        shutil.copytree(ROOT / "content", root / "content")
         yield root
 
 
-def row(label: str, seconds: float, baseline: float, extra: str = "") -> None:
-    print(f"  {label:<46} {seconds:8.3f} s   (python -c pass {baseline:.3f} s){extra}")
+def edit(root: Path, n: int) -> None:
+    """Change one paragraph of the closing (a different text each time)."""
+    path = root / EDITED
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(继续前进)(！*)", lambda m: m.group(1) + "！" * (n % 3 + 1), text, count=1)
+    path.write_text(text, encoding="utf-8")
 
 
-# --- the figures ------------------------------------------------------------------------------------
+def remove(*paths: Path) -> Callable[[], None]:
+    def prepare() -> None:
+        for path in paths:
+            shutil.rmtree(path, ignore_errors=True)
+    return prepare
 
-def startup(runs: int) -> float:
-    with tempfile.TemporaryDirectory() as folder:
-        return median([timed_run([PYTHON, "-c", "pass"], Path(folder))[0] for _ in range(runs)])
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
-def cold_builds(runs: int) -> None:
-    print("Cold build: `python build.py` in a fresh process (both variants, all pages, search index)")
+# --- the cases --------------------------------------------------------------------------------------
+
+def floors(runs: int) -> dict[str, float]:
+    nothing = lambda: None  # noqa: E731
+    return {
+        "python -c pass": median_of(runs, nothing, [PYTHON, "-c", "pass"], ROOT),
+        "import floor": median_of(runs, nothing, [PYTHON, "-c", "import jinja2, yaml, opencc, markdown_it"],
+                                  ROOT),
+    }
+
+
+def ours(runs: int) -> dict[str, float]:
+    build = [PYTHON, str(ROOT / "build.py")]
+    figures: dict[str, float] = {}
     with project_copy() as root:
-        from_nothing, unchanged, import_only, memory, passes = [], [], [], [], []
-        for _ in range(runs):
-            passes.append(timed_run([PYTHON, "-c", "pass"], root)[0])
-            shutil.rmtree(root / "output", ignore_errors=True)
-            seconds, peak = timed_run([PYTHON, "build.py"], root)
-            from_nothing.append(seconds)
-            memory.append(peak)
-            unchanged.append(timed_run([PYTHON, "build.py"], root)[0])
-            import_only.append(timed_run([PYTHON, "-c", "import site_src.cli"], root)[0])
-        baseline = median(passes)
-        pages = sum(1 for _ in (root / "output").rglob("*.html"))
-        row("from nothing (no output/)", median(from_nothing), baseline, f"   {pages} HTML files")
-        row("again, content unchanged (output/ present)", median(unchanged), baseline,
-            "   up to date: inputs fingerprinted, output verified, nothing rebuilt")
-        row("import site_src.cli only", median(import_only), baseline)
-        print(f"  {'peak memory (max resident), from nothing':<46} {median(memory) / 1024:8.1f} MB")
+        output, cache = root / "output", root / ".cache"
+        figures["cold"] = median_of(runs, remove(output, cache), build, root)
+        figures["warm cache"] = median_of(runs, remove(output), build, root)
+        seconds(build, root)
+        figures["unchanged"] = median_of(runs, lambda: None, build, root)
+        count = iter(range(10 ** 6))
+        figures["one edit"] = median_of(runs, lambda: edit(root, next(count)), build, root)
+        figures["one edit in the preview"] = worker_edit(root, runs)
+    return figures
 
 
-def import_profile() -> None:
-    """The largest imports by cumulative time (python -X importtime), one run, nesting shown."""
-    print("Imports: `python -X importtime -c 'import site_src.cli'`, the 15 largest (cumulative)")
-    result = subprocess.run([PYTHON, "-X", "importtime", "-c", "import site_src.cli"], cwd=ROOT, env=ENV,
-                            capture_output=True, text=True, check=True)
-    rows = []
-    for line in result.stderr.splitlines():
-        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
-        if match:
-            depth = (len(match.group(3)) - 1) // 2
-            rows.append((int(match.group(2)), "  " * depth + match.group(4)))
-    for micros, name in sorted(rows, reverse=True)[:15]:
-        print(f"  {name:<46} {micros / 1e6:8.3f} s")
+def worker_edit(root: Path, runs: int) -> float:
+    """Seconds from asking the preview's build worker for a build after an edit to its answer."""
+    worker = subprocess.Popen([PYTHON, "-m", "site_src.rebuild", str(root / "content"), str(root / "output")],
+                              cwd=root, env=ENV, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert worker.stdin is not None and worker.stdout is not None
+
+    def ask() -> float:
+        started = time.perf_counter()
+        worker.stdin.write("build\n")
+        worker.stdin.flush()
+        answer = json.loads(worker.stdout.readline())
+        if answer.get("code") != 0:
+            raise SystemExit(f"the worker's build failed: {answer}")
+        return time.perf_counter() - started
+
+    try:
+        ask()  # its first build: what the preview does once, at start
+        times = []
+        for n in range(runs):
+            edit(root, n + 7)
+            times.append(ask())
+        return statistics.median(times)
+    finally:
+        worker.stdin.close()
+        worker.wait(timeout=30)
 
 
-# The build in one process with a stopwatch on each stage: which stage takes the time.
-STAGES = r"""
-import json, sys, time, types
-from collections import defaultdict
-started = time.perf_counter()
-import opencc, jinja2
-from site_src import pipeline
-imported = time.perf_counter() - started
-spent = defaultdict(float)
+def reload_time(command: list[str], cwd: Path, url: str, hello: str | None, saved: Callable[[int], None],
+                runs: int) -> float:
+    """Median seconds from a save to the reload message on the server's websocket."""
+    from tornado.websocket import websocket_connect
 
-def watch(owner, name, label):
-    function = getattr(owner, name, None)
-    if function is None:
-        return
-    def timed(*args, **kwargs):
-        begun = time.perf_counter()
-        result = function(*args, **kwargs)
-        if isinstance(result, types.GeneratorType):
-            def stream():
-                while True:
-                    begun = time.perf_counter()
-                    try:
-                        item = next(result)
-                    except StopIteration:
-                        return
-                    finally:
-                        spent[label] += time.perf_counter() - begun
-                    yield item
-            return stream()
-        spent[label] += time.perf_counter() - begun
-        return result
-    setattr(owner, name, timed)
+    server = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-for name in ("load_project", "summarise", "load_dictionaries", "audit_conversion", "plan_site", "_convert",
-             "make_environment", "search_index", "fold_map", "render_variant", "render_root_pages",
-             "sitemap_xml", "write_site"):
-    watch(pipeline, name, name)
-watch(opencc.OpenCC, "__init__", "  OpenCC converters created (in any stage)")
-watch(pipeline, "convert_value", "  of which convert_value (OpenCC conversion)")
-watch(jinja2.Environment, "compile", "  of which Jinja compiling templates")
-begun = time.perf_counter()
-result = pipeline.build(pipeline.Project.at(__import__("pathlib").Path.cwd()))
-total = time.perf_counter() - begun
-print(json.dumps({"imports": imported, "build": total, "stages": spent}))
+    async def measure() -> float:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                connection = await websocket_connect(url)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.1)
+        if hello:
+            await connection.write_message(hello)
+        await asyncio.sleep(2)  # the first build, and Hugo's hello
+        while await _message(connection, 0.5) is not None:
+            pass
+        times = []
+        for n in range(runs):
+            started = time.perf_counter()
+            saved(n)
+            while True:
+                message = await _message(connection, 30)
+                if message is None:
+                    raise SystemExit(f"no reload from {url} within 30 s")
+                if "reload" in message:
+                    times.append(time.perf_counter() - started)
+                    break
+            await asyncio.sleep(0.5)
+            while await _message(connection, 0.2) is not None:
+                pass
+        connection.close()
+        return statistics.median(times)
+
+    try:
+        return asyncio.run(measure())
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+async def _message(connection, timeout: float) -> str | None:  # type: ignore[no-untyped-def]
+    try:
+        message = await asyncio.wait_for(connection.read_message(), timeout)
+    except TimeoutError:
+        return None
+    return message if isinstance(message, str) else None
+
+
+def our_reload(runs: int) -> float:
+    with project_copy() as root:
+        port = free_port()
+        command = [PYTHON, str(ROOT / "build.py"), "serve", "--port", str(port)]
+        return reload_time(command, root, f"ws://127.0.0.1:{port}/__preview/reload", None,
+                           lambda n: edit(root, n), runs)
+
+
+# --- Hugo, on the same text ---------------------------------------------------------------------
+
+HUGO_CONFIG = """baseURL = "http://127.0.0.1/"
+defaultContentLanguage = "zh-hans"
+defaultContentLanguageInSubdir = true
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
+[languages.zh-hans]
+contentDir = "content/zh-hans"
+languageCode = "zh-Hans"
+weight = 1
+[languages.zh-hant]
+contentDir = "content/zh-hant"
+languageCode = "zh-Hant"
+weight = 2
+"""
+HUGO_LAYOUT = """<!doctype html><html lang="{{ .Site.Language.LanguageCode }}"><head><meta charset="utf-8">
+<title>{{ .Title }} · {{ .Site.Title }}</title></head><body>
+<nav><ol>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ol></nav>
+<main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>
 """
 
 
-STAGE_ORDER = ["load_project", "summarise", "load_dictionaries", "audit_conversion", "plan_site", "_convert",
-               "  OpenCC converters created (in any stage)", "  of which convert_value (OpenCC conversion)",
-               "make_environment", "search_index", "fold_map", "render_variant",
-               "  of which Jinja compiling templates", "render_root_pages", "sitemap_xml", "write_site"]
+def hugo_site(folder: Path, built: Path) -> None:
+    """A Hugo site of the text of every page we build (its headings and paragraphs as Markdown),
+    in both variants, with one layout that, like ours, lists the pages on every page."""
+    (folder / "layouts" / "_default").mkdir(parents=True)
+    (folder / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for name in ("single", "list"):
+        (folder / "layouts" / "_default" / f"{name}.html").write_text(HUGO_LAYOUT, encoding="utf-8")
+    (folder / "layouts" / "index.html").write_text(HUGO_LAYOUT, encoding="utf-8")
+    for variant in ("zh-hans", "zh-hant"):
+        for page in sorted((built / variant).rglob("*.html")):
+            html = page.read_text(encoding="utf-8")
+            main = html[html.find("<main"): html.rfind("</main>")] if "<main" in html else html
+            blocks = re.findall(r"<(h[1-4]|p|li)\b[^>]*>(.*?)</\1>", main, re.S)
+            text = "\n\n".join(("## " if tag.startswith("h") else "") + re.sub(r"<[^>]+>|\s+", "", body)
+                               for tag, body in blocks)
+            title = re.search(r"<title>(.*?)</title>", html, re.S)
+            target = folder / "content" / variant / page.relative_to(built / variant).with_suffix(".md")
+            if target.name == "index.md":
+                target = target.with_name("_index.md")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            name = json.dumps(title.group(1).strip() if title else page.stem, ensure_ascii=False)
+            target.write_text(f"---\ntitle: {name}\n---\n\n{text}\n", encoding="utf-8")
 
 
-def stage_profile(runs: int) -> None:
-    print("Where the time goes: the build in one process, each stage timed (median of runs)")
-    with project_copy() as root:
-        samples: dict[str, list[float]] = defaultdict(list)
-        ended: list[float] = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            out = subprocess.run([PYTHON, "-c", STAGES], cwd=root, env=ENV, capture_output=True,
-                                 text=True, check=True)
-            ended.append(time.perf_counter() - started)
-            figures = json.loads(out.stdout.splitlines()[-1])
-            samples["imports (opencc, jinja2, site_src)"].append(figures["imports"])
-            samples["build() in all"].append(figures["build"])
-            for name, seconds in figures["stages"].items():
-                samples[name].append(seconds)
-        build_total = median(samples["build() in all"])
-        process = median(ended)
-        order = ["imports (opencc, jinja2, site_src)", "build() in all", *STAGE_ORDER]
-        for name in [*order, *(name for name in samples if name not in order)]:
-            if name in samples:
-                print(f"  {name:<46} {median(samples[name]):8.3f} s")
-        print(f"  {'process exit (frees OpenCC dictionaries …)':<46} "
-              f"{process - build_total - median(samples['imports (opencc, jinja2, site_src)']):8.3f} s"
-              "   (whole process minus imports and build)")
+def hugo(runs: int, built: Path) -> dict[str, float]:
+    assert HUGO is not None
+    with tempfile.TemporaryDirectory(prefix="report-site-hugo-") as temporary:
+        folder = Path(temporary)
+        hugo_site(folder, built)
+        cold = median_of(runs, remove(folder / "public", folder / "resources"), [HUGO, "--quiet"], folder)
+        some = next((folder / "content" / "zh-hans").rglob("*.md"))
+        original = some.read_text(encoding="utf-8")
+
+        def saved(n: int) -> None:
+            some.write_text(original + "！" * (n % 3 + 1) + "\n", encoding="utf-8")
+
+        port = free_port()
+        reload = reload_time([HUGO, "server", "--port", str(port), "--bind", "127.0.0.1"], folder,
+                             f"ws://127.0.0.1:{port}/livereload",
+                             json.dumps({"command": "hello", "protocols": [
+                                 "http://livereload.com/protocols/official-7"]}),
+                             saved, runs)
+        return {"hugo cold": cold, "hugo server reload": reload}
 
 
-def opencc_costs(runs: int) -> None:
-    print("OpenCC alone (the figures the issue quotes): create and free an s2tw converter")
-    code = ("import time, opencc; t = time.perf_counter(); c = opencc.OpenCC('s2tw'); "
-            "u = time.perf_counter(); del c; v = time.perf_counter(); print(u - t, v - u)")
-    created, freed = [], []
-    for _ in range(runs):
-        out = subprocess.run([PYTHON, "-c", code], env=ENV, capture_output=True, text=True, check=True)
-        first, second = map(float, out.stdout.split())
-        created.append(first)
-        freed.append(second)
-    print(f"  {'create OpenCC(s2tw)':<46} {median(created):8.3f} s")
-    print(f"  {'free it (del)':<46} {median(freed):8.3f} s")
+# --- page weight ---------------------------------------------------------------------------------
+
+def page_weight(built: Path) -> list[tuple[str, int, int]]:
+    """(file, bytes, gzipped bytes) of a section page and what it loads."""
+    page = built / "zh-hans" / "plan" / "02.html"
+    html = page.read_bytes()
+    found = [("section page HTML", html)]
+    for reference in re.findall(rb'(?:href|src)="([^"]+\.(?:css|js))"', html):
+        found.append((reference.decode().rsplit("/", 1)[-1], (page.parent / reference.decode()).read_bytes()))
+    return [(name, len(data), len(gzip.compress(data, 9, mtime=0))) for name, data in found]
 
 
-# --- the serve loop ---------------------------------------------------------------------------------
-
-async def _reload_times(port: int, edits: list[Callable[[], None]]) -> list[float]:
-    from tornado.websocket import websocket_connect
-
-    connection = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
-    await connection.write_message(json.dumps(
-        {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
-    await connection.read_message()
-    await connection.write_message(json.dumps({"command": "info", "url": "http://127.0.0.1/"}))
-    times = []
-    for edit in edits:
-        try:  # drain: the start-up reload, or a late one
-            while True:
-                await asyncio.wait_for(connection.read_message(), 1.0)
-        except TimeoutError:
-            pass
-        started = time.perf_counter()
-        edit()
-        while True:
-            message = await asyncio.wait_for(connection.read_message(), 60)
-            if message and json.loads(message).get("command") == "reload":
-                times.append(time.perf_counter() - started)
-                break
-    connection.close()
-    return times
-
-
-def serve_loop(runs: int) -> None:
-    print("Serve: from a saved edit of content/closing.yaml to the reload signal on the websocket")
-    import socket
-    import urllib.request
-
-    with project_copy() as root, socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-        probe.close()
-        server = subprocess.Popen([PYTHON, "-m", "site_src", "serve", "--port", str(port)], cwd=root,
-                                  env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=2).read()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.1)
-            closing = root / "content" / "closing.yaml"
-            original = closing.read_text(encoding="utf-8")
-
-            def edit(n: int) -> Callable[[], None]:
-                return lambda: closing.write_text(original.replace("接续奋斗", f"接续奋斗{'！' * (n % 2)}"),
-                                                  encoding="utf-8")
-
-            times = asyncio.run(_reload_times(port, [edit(n + 1) for n in range(runs)]))
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-    print(f"  {'edit -> reload signal, median':<46} {median(times):8.3f} s   "
-          f"(min {min(times):.3f}, max {max(times):.3f}; poll 0.1 s, then a build in a fresh process)")
-
-
-# --- scaling -------------------------------------------------------------------------------------------
-
-def scaled_content(factor: int, target: Path) -> None:
-    """content/ with every part repeated ``factor`` times under new ids (the same words again)."""
-    from site_src.content.report import load_report, report_files
-    from site_src.model import Paragraph
-
-    shutil.copytree(ROOT / "content", target)
-    report = load_report(ROOT / "content")
-    parts = list(report.parts)
-    def renamed(paragraphs: tuple[Paragraph, ...], copy: int) -> tuple[Paragraph, ...]:
-        return tuple(replace(p, id=f"{p.id}-x{copy}") for p in paragraphs)
-
-    for copy in range(2, factor + 1):
-        for part in report.parts:
-            parts.append(replace(
-                part, id=f"{part.id}-x{copy}", opening=renamed(part.opening, copy),
-                closing=renamed(part.closing, copy),
-                sections=tuple(replace(s, id=f"{s.id}-x{copy}", paragraphs=renamed(s.paragraphs, copy))
-                               for s in part.sections)))
-    for folder in ("parts", "sections"):
-        shutil.rmtree(target / folder)
-    for relative, text in report_files(replace(report, parts=tuple(parts))).items():
-        (target / relative).parent.mkdir(parents=True, exist_ok=True)
-        (target / relative).write_text(text, encoding="utf-8")
-
-
-def scaling(scales: list[int], runs: int) -> None:
-    print("Scaling: the report's parts repeated 1x, 10x, 100x (generated content), cold builds")
-    with tempfile.TemporaryDirectory(prefix="report-site-scale-") as folder:
-        for factor in scales:
-            content = Path(folder) / f"content-{factor}"
-            scaled_content(factor, content)
-            with project_copy(content) as root:
-                repeats = runs if factor == 1 else max(1, runs // (3 if factor <= 10 else 7))
-                samples, memory = [], []
-                for _ in range(repeats):
-                    shutil.rmtree(root / "output", ignore_errors=True)
-                    seconds, peak = timed_run([PYTHON, "build.py"], root)
-                    samples.append(seconds)
-                    memory.append(peak)
-                pages = sum(1 for _ in (root / "output").rglob("*.html"))
-                seconds = median(samples)
-                print(f"  {factor:>4}x  {pages:6d} pages  {seconds:8.2f} s  "
-                      f"{seconds / pages * 1000:7.2f} ms/page  peak {max(memory) / 1024:7.1f} MB  "
-                      f"({repeats} run{'s' if repeats > 1 else ''})")
-
-
-# --- page weight ---------------------------------------------------------------------------------------
-
-class _Assets(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.kind = ""
-        self.assets: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "body":
-            classes = (attributes.get("class") or "").split()
-            self.kind = next((c.removeprefix("page-") for c in classes if c.startswith("page-")), "?")
-        if tag == "link" and attributes.get("rel") == "stylesheet" and attributes.get("href"):
-            self.assets.append(attributes["href"] or "")
-        if tag == "script" and attributes.get("src"):
-            self.assets.append(attributes["src"] or "")
-
-
-def page_weight() -> None:
-    print("Page weight: HTML + the CSS and JS it loads, uncompressed (search index and fold excluded)")
-    with project_copy() as root:
-        subprocess.run([PYTHON, "build.py"], cwd=root, env=ENV, check=True,
-                       stdout=subprocess.DEVNULL)
-        weights: dict[str, list[int]] = defaultdict(list)
-        for page in sorted((root / "output").rglob("*.html")):
-            parser = _Assets()
-            parser.feed(page.read_text(encoding="utf-8"))
-            total = page.stat().st_size
-            for asset in parser.assets:
-                path = (page.parent / asset).resolve()
-                total += path.stat().st_size if path.is_file() else 0
-            folder = page.relative_to(root / "output").parts[0]
-            kind = parser.kind if folder in ("zh-hans", "zh-hant") else f"root {page.name}"
-            weights[kind].append(total)
-        fonts = [p for p in (root / "output").rglob("*") if p.suffix in (".woff", ".woff2", ".ttf", ".otf")]
-        for kind, sizes in sorted(weights.items()):
-            print(f"  {kind:<24} {len(sizes):4d} pages  median {median(sizes) / 1024:6.1f} KB  "
-                  f"max {max(sizes) / 1024:6.1f} KB")
-        print(f"  web fonts: {len(fonts)}")
-
+# --- the report ---------------------------------------------------------------------------------------
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--scales", type=int, nargs="*", default=[1, 10, 100])
-    parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--skip-serve", action="store_true", help="leave out the reload times")
     args = parser.parse_args()
-    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; medians of {args.runs} runs\n")
-    baseline = startup(args.runs)
-    print(f"python -c pass: {baseline:.3f} s\n")
-    cold_builds(args.runs)
-    print()
-    import_profile()
-    print()
-    stage_profile(args.runs)
-    print()
-    opencc_costs(args.runs)
-    print()
+    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; median of {args.runs} runs each\n")
+    base = floors(args.runs)
+    figures = ours(args.runs)
     if not args.skip_serve:
-        serve_loop(args.runs)
-        print()
-    page_weight()
-    print()
-    if args.scales:
-        scaling(args.scales, args.runs)
+        figures["reload"] = our_reload(args.runs)
+    with tempfile.TemporaryDirectory(prefix="report-site-built-") as temporary:
+        built = Path(temporary) / "output"
+        with project_copy() as root:
+            seconds([PYTHON, str(ROOT / "build.py"), "--out", str(built)], root)
+        other = hugo(args.runs, built) if HUGO else {}
+        weights = page_weight(built)
+    if other and args.skip_serve:
+        other.pop("hugo server reload")
+
+    floor = base["import floor"]
+    print(f"{'':28} {'seconds':>8} {'× import floor':>15} {'× hugo':>8}")
+    for name, value in {**base, **other}.items():
+        print(f"{name:28} {value:8.3f} {value / floor:15.2f}")
+    for name, value in figures.items():
+        against = other.get("hugo server reload" if name == "reload" else "hugo cold")
+        versus = f"{value / against:8.2f}" if against else f"{'-':>8}"
+        print(f"{name:28} {value:8.3f} {value / floor:15.2f} {versus}")
+    if not HUGO:
+        print("(hugo is not installed: no Hugo figures)")
+    print("\n× hugo: the reload against `hugo server`'s, every other case against Hugo's cold build.\n")
+    print(f"{'page weight':28} {'bytes':>8} {'gzipped':>8}")
+    for name, raw, packed in weights:
+        print(f"{name:28} {raw:8} {packed:8}")
+    total_raw, total_packed = sum(w[1] for w in weights), sum(w[2] for w in weights)
+    print(f"{'together':28} {total_raw:8} {total_packed:8}")
 
 
 if __name__ == "__main__":

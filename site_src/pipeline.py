@@ -137,8 +137,9 @@ def build(project: Project, memo: Memo | None = None, jobs: int | None = None) -
     key, kept = kept_build(project)
     if kept is not None:
         return kept
-    result = _build(project, memo if memo is not None else Memo(project.cache / "memo"),
-                    jobs or os.cpu_count() or 1)
+    if memo is None:
+        memo = Memo(project.cache / "memo", project.kept_for_program("memo"))
+    result = _build(project, memo, jobs or os.cpu_count() or 1)
     remember_build(project, key, result)
     return result
 
@@ -155,7 +156,8 @@ def _build(project: Project, memo: Memo, jobs: int) -> BuildResult:
     plans = tuple(plan_site(variant) for variant in variants)
     static = _static_files(project.templates)
     env = memo.get("jinja", digest([folder.as_posix() for folder in project.templates]),
-                   lambda: make_environment(project.templates, project.cache / "jinja"), disk=False)
+                   lambda: make_environment(project.templates, project.kept_for_program("jinja")),
+                   disk=False)
     search_files = search_index(variants, plans, lambda characters: memo.get(
         "fold", digest(program(), sorted(characters)),
         lambda: fold_map(characters, [*dictionaries(memo).character_pairs(), *QUOTE_PAIRS])))
@@ -240,7 +242,7 @@ def prepared(project: Project, content: SiteContent, memo: Memo, jobs: int) -> d
 def dictionaries(memo: Memo) -> Dictionaries:
     """OpenCC's dictionaries (for the audit, the review and the search's folding), read once per
     OpenCC version."""
-    return memo.get("dictionaries", digest(program()), load_dictionaries)
+    return memo.get("dictionaries", digest(program()), load_dictionaries, program=True)
 
 
 def _prepare(shared: _Preparing, entry: ReportContent) -> PreparedReport:

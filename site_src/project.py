@@ -4,6 +4,7 @@ nothing to do can say so before the pipeline is imported."""
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -30,7 +31,10 @@ class Project:
     content: Path
     output: Path
     templates: tuple[Path, ...]  # first match wins: the site's own templates/, then the shipped ones
-    cache: Path
+    cache: Path  # what a build keeps for the next build of this site
+    # What depends on this program alone (templates compiled, OpenCC's dictionaries read out),
+    # kept once for every site on the machine, as Python keeps its compiled modules.
+    program_cache: Path | None = None  # None: not kept (no home to keep it in)
 
     @classmethod
     def of(cls, content: Path, output: Path | None = None) -> Project:
@@ -38,11 +42,26 @@ class Project:
         beside = content.parent
         folders = (beside / "templates", shipped_templates())
         templates = tuple(dict.fromkeys(folder.resolve() for folder in folders if folder.is_dir()))
-        return cls(content, output or beside / "output", templates, beside / ".cache")
+        return cls(content, output or beside / "output", templates, beside / ".cache", machine_cache())
+
+    def kept_for_program(self, name: str) -> Path | None:
+        return self.program_cache / name if self.program_cache is not None else None
 
     @classmethod
     def at(cls, root: Path, output: Path | None = None) -> Project:
         return cls.of(root / "content", output)
+
+
+def machine_cache() -> Path | None:
+    """$XDG_CACHE_HOME/report-site, else ~/.cache/report-site (the XDG base directory rule); None
+    without a home (never a shared temporary folder: what is kept there is loaded as code)."""
+    configured = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(configured):
+        return Path(configured) / "report-site"
+    try:
+        return Path.home() / ".cache" / "report-site"
+    except (RuntimeError, KeyError):
+        return None
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ PACKAGE = Path(__file__).resolve().parent
 
 def main(content: str, output: str) -> int:
     project = Project.of(Path(content), Path(output))
-    memo = Memo(project.cache / "memo")
+    memo = Memo(project.cache / "memo", project.kept_for_program("memo"))
     program = folder_digest(PACKAGE)
     channel = sys.stdout
     for line in sys.stdin:

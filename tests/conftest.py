@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -26,6 +27,9 @@ REPORT = CONTENT / "reports" / SEED_SLUG  # the bundled report's folder
 SEED = REPORT / "source.txt"
 SEED_NAME = f"content/reports/{SEED_SLUG}/source.txt"
 SHARED_REPORTS = ROOT.parent / "shared" / "reports"
+# CI (CI=true, as CI services set it) runs the randomized tests at full size; the quick path
+# runs each on fewer random cases, the same code and the same assertions.
+THOROUGH = os.environ.get("CI", "").lower() == "true"
 
 
 @pytest.fixture(scope="session")
@@ -52,11 +56,31 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildRes
     return out, result
 
 
+@pytest.fixture(scope="session")
+def kept_memo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What a build of the bundled site keeps for the next (.cache/memo): a copy of the project
+    with it is a project that was built before, as a user's usually is. The memo is keyed by the
+    content itself, so a copy of it is exact; a build from nothing has tests of its own (golden,
+    incremental, the own-report journeys)."""
+    root = tmp_path_factory.mktemp("kept")
+    copy_project(root)
+    build(Project.of(root / "content"))
+    return root / ".cache" / "memo"
+
+
+def copy_project(root: Path, memo: Path | None = None) -> Path:
+    """content/ and templates/ of the repository into ``root``, with ``memo`` as its kept memo."""
+    shutil.copytree(CONTENT, root / "content")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    if memo is not None:
+        shutil.copytree(memo, root / ".cache" / "memo")
+    return root
+
+
 @pytest.fixture()
-def project_copy(tmp_path: Path) -> Project:
+def project_copy(tmp_path: Path, kept_memo: Path) -> Project:
     """A writable copy of content/ and templates/, for tests that break things."""
-    shutil.copytree(CONTENT, tmp_path / "content")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    copy_project(tmp_path, kept_memo)
     return Project.of(tmp_path / "content", tmp_path / "output")
 
 

@@ -35,7 +35,7 @@ import pytest
 from site_src.cli import main
 from site_src.output.write import MARKER, MARKER_TEXT
 
-from .conftest import CONTENT, ROOT, SEED_SLUG
+from .conftest import SEED_SLUG, copy_project
 
 FIXTURES = Path(__file__).resolve().parent / "bad_inputs"
 
@@ -706,12 +706,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture()
-def project(tmp_path: Path) -> Iterator[Path]:
+def project(tmp_path: Path, kept_memo: Path) -> Iterator[Path]:
     """A copy of the project with a previous site in output/ (small: it only has to survive), and
     beside it a folder ``outside`` with a file that must never be published."""
-    root = tmp_path / "project"
-    shutil.copytree(CONTENT, root / "content")
-    shutil.copytree(ROOT / "templates", root / "templates")
+    root = copy_project(tmp_path / "project", kept_memo)
     (tmp_path / "outside").mkdir()  # what a link may not bring in: here the closing words again
     shutil.copy(root / "content" / "reports" / SEED_SLUG / "closing.yaml",
                 tmp_path / "outside" / "secret.yaml")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import pytest
 
 from site_src.serve import RELOAD_PATH
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_project
 from .serving import fetch, free_port, wait_for
 
 
@@ -25,10 +24,8 @@ def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    for folder in ("content", "templates"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
+def project(tmp_path: Path, kept_memo: Path) -> Path:
+    return copy_project(tmp_path, kept_memo)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

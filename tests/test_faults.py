@@ -29,7 +29,7 @@ from site_src.cli import main
 from site_src.output.write import MARKER
 from site_src.serve import RELOAD_PATH, bind
 
-from .conftest import CONTENT, ROOT, SEED_SLUG
+from .conftest import CONTENT, ROOT, SEED_SLUG, copy_project
 from .serving import fetch, free_port, wait_for
 
 FIXTURES = Path(__file__).resolve().parent / "bad_inputs"
@@ -47,11 +47,9 @@ def behaviours(count: int) -> Callable[[F], F]:
 
 
 @pytest.fixture()
-def root(tmp_path: Path) -> Path:
+def root(tmp_path: Path, kept_memo: Path) -> Path:
     """A copy of the project, as a user has it."""
-    shutil.copytree(CONTENT, tmp_path / "content")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    return tmp_path
+    return copy_project(tmp_path, kept_memo)
 
 
 def run(root: Path, *argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -33,10 +33,10 @@ from site_src.ingest.errata import load_errata
 from site_src.model import Report
 from site_src.variants.convert import make_converter
 
-from .conftest import REPORT, SEED, SHARED_REPORTS
+from .conftest import REPORT, SEED, SHARED_REPORTS, THOROUGH
 
 SEED_NUMBER = 20240315  # change it to fuzz other mutants; the figures below hold for this one
-MUTANTS_PER_INPUT = 60
+MUTANTS_PER_INPUT = 60 if THOROUGH else 20
 SHARED = sorted(SHARED_REPORTS.glob("*.txt")) if SHARED_REPORTS.is_dir() else []
 CODECS = {"utf-8": "utf-8-sig", "gb18030": "gb18030", "big5": "cp950"}
 _CONTROL = ("\x00", "\x1b]0;x\x07", "\x85", "\x0c", "\u202e", "\x7f")

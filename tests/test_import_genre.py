@@ -27,7 +27,7 @@ from site_src.ingest.summary import format_import_report
 from site_src.model import Fix, Report
 from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT, ROOT, SHARED_REPORTS
+from .conftest import CONTENT, ROOT, SHARED_REPORTS, THOROUGH
 from .test_properties import assert_located
 
 FIXTURE = Path(__file__).parent / "fixtures" / "genre-report.txt"
@@ -264,7 +264,7 @@ GENRE_LINE = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200 if THOROUGH else 60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(GENRE_LINE, max_size=30), st.sampled_from(["utf-8", "gb18030", "big5"]))
 def test_the_importer_raises_nothing_but_site_errors_on_genre_like_text(lines: list[str],
                                                                         encoding: str) -> None:

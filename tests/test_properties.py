@@ -26,11 +26,12 @@ from site_src.ingest import import_report
 from site_src.ingest.errata import load_errata
 from site_src.model import Paragraph, Part, Provenance, Report, Section, Source
 
-from .conftest import CONTENT, REPORT
+from .conftest import CONTENT, REPORT, THOROUGH
 
 SOURCE = "report.txt"
-QUICK = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_PATIENT = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+QUICK = settings(max_examples=150 if THOROUGH else 50, **_PATIENT)
+SLOW = settings(max_examples=60 if THOROUGH else 20, **_PATIENT)
 
 
 def assert_located(error: SiteError, files: set[str] | None = None) -> None:

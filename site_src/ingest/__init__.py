@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from site_src.ingest.clean import clean_source
 from site_src.ingest.errata import Erratum
-from site_src.ingest.originals import originals
-from site_src.ingest.structure import parse_structure
 from site_src.ingest.words import Words, shipped_words
 from site_src.model import Report
 
@@ -22,6 +19,12 @@ def import_report(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, 
     report read with ``strict`` False passes over damaged text (to learn its title and year).
     ``words`` are the genre's (the site's genre profile); the shipped ones by default.
     """
+    # Imported here: a build reads the genre's words from this package (ingest.words, ingest.slug)
+    # and must not pay for loading the importer.
+    from site_src.ingest.clean import clean_source
+    from site_src.ingest.originals import originals
+    from site_src.ingest.structure import parse_structure
+
     words = words or shipped_words()
     cleaned = clean_source(raw, source_file, errata, strict=strict, errata_file=errata_file, words=words)
     report = parse_structure(cleaned, words)

@@ -85,21 +85,26 @@ def program() -> str:
 
 
 class Memo:
-    """Results by (kind, key), in memory and, if ``folder`` is given, on disk."""
+    """Results by (kind, key), in memory and, if ``folder`` is given, on disk. A result that
+    depends on this program alone (``program=True``: OpenCC's dictionaries read out) goes to
+    ``program_folder`` instead, which every site on the machine shares."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, program_folder: Path | None = None) -> None:
         self.folder = folder
+        self.program_folder = program_folder
         self._memory: dict[tuple[str, str], Any] = {}
         self._used: set[tuple[str, str]] = set()
 
-    def get(self, kind: str, key: str, compute: Callable[[], T], *, disk: bool = True) -> T:
+    def get(self, kind: str, key: str, compute: Callable[[], T], *, disk: bool = True,
+            program: bool = False) -> T:
+        folder = (self.program_folder if program else self.folder) if disk else None
         found = self._memory.get((kind, key), _MISSING)
-        if found is _MISSING and disk and self.folder is not None:
-            found = self._read(kind, key)
+        if found is _MISSING and folder is not None:
+            found = self._read(folder, kind, key)
         if found is _MISSING:
             found = compute()
-            if disk and self.folder is not None:
-                self._write(kind, key, found)
+            if folder is not None:
+                self._write(folder, kind, key, found)
         self._memory[(kind, key)] = found
         self._used.add((kind, key))
         return found  # type: ignore[return-value]
@@ -108,7 +113,7 @@ class Memo:
         """The kept result, or None (the caller computes what is missing, perhaps in bulk)."""
         found = self._memory.get((kind, key), _MISSING)
         if found is _MISSING and self.folder is not None:
-            found = self._read(kind, key)
+            found = self._read(self.folder, kind, key)
             if found is not _MISSING:
                 self._memory[(kind, key)] = found
         if found is _MISSING:
@@ -120,7 +125,7 @@ class Memo:
         self._memory[(kind, key)] = value
         self._used.add((kind, key))
         if self.folder is not None:
-            self._write(kind, key, value)
+            self._write(self.folder, kind, key, value)
         return value
 
     def forget_unused(self) -> None:
@@ -129,19 +134,17 @@ class Memo:
         self._memory = {key: value for key, value in self._memory.items() if key in self._used}
         self._used = set()
 
-    def _path(self, kind: str, key: str) -> Path:
-        assert self.folder is not None
-        return self.folder / kind / f"{key}.pickle"
-
-    def _read(self, kind: str, key: str) -> Any:
+    @staticmethod
+    def _read(folder: Path, kind: str, key: str) -> Any:
         try:
-            with self._path(kind, key).open("rb") as file:
+            with (folder / kind / f"{key}.pickle").open("rb") as file:
                 return pickle.load(file)
         except Exception:  # missing, damaged, or made by code that no longer exists: recompute
             return _MISSING
 
-    def _write(self, kind: str, key: str, value: Any) -> None:
-        path = self._path(kind, key)
+    @staticmethod
+    def _write(folder: Path, kind: str, key: str, value: Any) -> None:
+        path = folder / kind / f"{key}.pickle"
         temporary = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

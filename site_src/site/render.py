@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup, escape
 
 from site_src.config import SiteConfig, Variant
@@ -51,6 +52,16 @@ class UnplannedLink(Exception):
     """A template asked for a link to something the plan does not have."""
 
 
+class _ByName(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept by template name, checked against the source as Jinja always does:
+    the cache is shared by every site on the machine, so a copy of a site (or of its templates/
+    folder) elsewhere loads what was compiled, and there is one file per name, not per path."""
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        return super().get_bucket(environment, name, None, source)
+
+
 def make_environment(templates: tuple[Path, ...], cache_dir: Path | None = None) -> jinja2.Environment:
     """Jinja with autoescape and StrictUndefined over the template folders, first match wins (a
     site's own templates/ before the shipped ones); compiled templates are kept in ``cache_dir``
@@ -59,7 +70,7 @@ def make_environment(templates: tuple[Path, ...], cache_dir: Path | None = None)
     if cache_dir is not None:
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
-            bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
+            bytecode_cache = _ByName(str(cache_dir))
         except OSError:
             bytecode_cache = None  # a read-only project still builds, only slower
     env = jinja2.Environment(
