@@ -11,7 +11,9 @@ build of ours must do) and, where ``hugo`` is installed, Hugo's cold build of th
 page of ours as a Markdown page of a two-language Hugo site with a minimal layout) and
 ``hugo server``'s save-to-reload. The cases:
 
-- cold: no output, no cache (a fresh clone's first build);
+- cold: no output, no cache at all (the first build on a new machine);
+- a new site: no output and no cache of the site, the program's cache kept (compiled templates,
+  OpenCC's dictionaries: any site's first build once the tool has built one);
 - warm cache: no output, the cache of the last build kept (the next build in a new process);
 - unchanged: nothing changed since the last build ("up to date");
 - one edit: one paragraph changed, caches warm, a fresh process;
@@ -53,7 +55,9 @@ HUGO = shutil.which("hugo")
 
 def seconds(command: list[str], cwd: Path) -> float:
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, check=False)
+    # The program's cache (compiled templates, OpenCC's dictionaries) in the copy, not the user's.
+    env = {**ENV, "XDG_CACHE_HOME": str(cwd / "program-cache")}
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr.decode()}")
@@ -109,11 +113,12 @@ def floors(runs: int) -> dict[str, float]:
 
 
 def ours(runs: int) -> dict[str, float]:
-    build = [PYTHON, str(ROOT / "build.py")]
+    build = [PYTHON, "-m", "site_src", "build"]  # in the copy, as `report-site build` there
     figures: dict[str, float] = {}
     with project_copy() as root:
-        output, cache = root / "output", root / ".cache"
-        figures["cold"] = median_of(runs, remove(output, cache), build, root)
+        output, cache, program = root / "output", root / ".cache", root / "program-cache"
+        figures["cold"] = median_of(runs, remove(output, cache, program), build, root)
+        figures["a new site"] = median_of(runs, remove(output, cache), build, root)
         figures["warm cache"] = median_of(runs, remove(output), build, root)
         seconds(build, root)
         figures["unchanged"] = median_of(runs, lambda: None, build, root)
@@ -126,7 +131,8 @@ def ours(runs: int) -> dict[str, float]:
 def worker_edit(root: Path, runs: int) -> float:
     """Seconds from asking the preview's build worker for a build after an edit to its answer."""
     worker = subprocess.Popen([PYTHON, "-m", "site_src.rebuild", str(root / "content"), str(root / "output")],
-                              cwd=root, env=ENV, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                              cwd=root, env={**ENV, "XDG_CACHE_HOME": str(root / "program-cache")},
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert worker.stdin is not None and worker.stdout is not None
 
     def ask() -> float:
@@ -207,7 +213,7 @@ async def _message(connection, timeout: float) -> str | None:  # type: ignore[no
 def our_reload(runs: int) -> float:
     with project_copy() as root:
         port = free_port()
-        command = [PYTHON, str(ROOT / "build.py"), "serve", "--port", str(port)]
+        command = [PYTHON, "-m", "site_src", "serve", "--port", str(port)]
         return reload_time(command, root, f"ws://127.0.0.1:{port}/__preview/reload", None,
                            lambda n: edit(root, n), runs)
 
@@ -227,7 +233,7 @@ contentDir = "content/zh-hant"
 languageCode = "zh-Hant"
 weight = 2
 """
-HUGO_LAYOUT = """<!doctype html><html lang="{{ .Site.Language.LanguageCode }}"><head><meta charset="utf-8">
+HUGO_LAYOUT = """<!doctype html><html lang="{{ .Language.Lang }}"><head><meta charset="utf-8">
 <title>{{ .Title }} · {{ .Site.Title }}</title></head><body>
 <nav><ol>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
 {{ end }}</ol></nav>
@@ -308,7 +314,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="report-site-built-") as temporary:
         built = Path(temporary) / "output"
         with project_copy() as root:
-            seconds([PYTHON, str(ROOT / "build.py"), "--out", str(built)], root)
+            seconds([PYTHON, "-m", "site_src", "build", "--out", str(built)], root)
         other = hugo(args.runs, built) if HUGO else {}
         weights = page_weight(built)
     if other and args.skip_serve:

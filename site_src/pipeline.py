@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -161,13 +162,17 @@ def _build(project: Project, memo: Memo, jobs: int) -> BuildResult:
     search_files = search_index(variants, plans, lambda characters: memo.get(
         "fold", digest(program(), sorted(characters)),
         lambda: fold_map(characters, [*dictionaries(memo).character_pairs(), *QUOTE_PAIRS])))
-    static_names = frozenset(path.removeprefix("static/") for path, _ in static) | frozenset(
-        f.path.removeprefix("static/") for f in search_files if f.path.startswith("static/"))
+    fold = next(search_files)  # first, and a static file the pages load; the rest as written
+    static_names = frozenset(path.removeprefix("static/") for path, _ in (*static, (fold.path, b"")))
+    search_written: list[tuple[str, int]] = []
     choices = tuple((v.variant, v.site.title, v.variant.label, v.ui) for v in variants)
 
     def files() -> Iterator[tuple[str, bytes]]:
         """Every file of the site, one at a time (a site of a thousand reports is not held whole)."""
-        yield from ((f.path, f.text.encode("utf-8")) for f in search_files)
+        for file in itertools.chain([fold], search_files):
+            data = file.text.encode("utf-8")
+            search_written.append((file.path, len(data)))
+            yield file.path, data
         for variant, plan in zip(variants, plans, strict=True):
             runs = [slice(start, start + PAGE_RUN) for start in range(0, len(plan.pages), PAGE_RUN)]
             for run in in_order(_render_run, (env, plan, variant, static_names), runs, jobs):
@@ -184,7 +189,7 @@ def _build(project: Project, memo: Memo, jobs: int) -> BuildResult:
     count = write_site(files(), project.output)
     return BuildResult(files=count, pages=sum(len(plan.pages) for plan in plans),
                        variants=tuple(v.code for v in content.site.variants),
-                       search=search_sizes(search_files))
+                       search=search_sizes(search_written))
 
 
 # Pages are rendered in runs of this many, in parallel where there are several runs: a small

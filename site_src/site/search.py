@@ -103,25 +103,31 @@ class ReportText:
 
 
 def search_index(variants: Sequence[VariantContent], plans: Sequence[SitePlan],
-                 fold_for: Callable[[frozenset[str]], dict[str, str]]) -> tuple[SearchFiles, ...]:
-    """Every search file: each variant's manifest, shards and buckets, then the shared fold map.
-    ``fold_for(characters)`` is ``fold_map`` of them with OpenCC's pairs (which a build may keep)."""
-    texts = [report_texts(variant, plan) for variant, plan in zip(variants, plans, strict=True)]
-    fold = fold_for(frozenset(set().union(*map(_characters, texts))))
+                 fold_for: Callable[[frozenset[str]], dict[str, str]]) -> Iterator[SearchFiles]:
+    """Every search file, one at a time: first the fold map shared by all variants, then each
+    variant's manifest, shards and buckets. ``fold_for(characters)`` is ``fold_map`` of them with
+    OpenCC's pairs (which a build may keep). One variant's files are made only when the previous
+    one's are written: the index of a thousand reports is not held whole."""
+    texts: list[tuple[ReportText, ...] | None] = [
+        report_texts(variant, plan) for variant, plan in zip(variants, plans, strict=True)]
+    fold = fold_for(frozenset(set().union(*(_characters(reports) for reports in texts if reports))))
     fold_file = SearchFiles("static/search-fold.js", f"window.{FOLD_VARIABLE}={_json(fold)};\n")
+    yield fold_file
     fold_bytes = len(fold_file.text.encode("utf-8"))
-    files = [file for variant, reports in zip(variants, texts, strict=True)
-             for file in variant_index(variant.variant.path, reports, fold, fold_bytes)]
-    return (*files, fold_file)
+    for number, variant in enumerate(variants):
+        reports, texts[number] = texts[number], None
+        assert reports is not None
+        yield from variant_index(variant.variant.path, reports, fold, fold_bytes)
 
 
-def search_sizes(files: Iterable[SearchFiles]) -> tuple[tuple[str, int], ...]:
-    """What a build reports: each manifest and the fold by name, each variant's parts together."""
+def search_sizes(files: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """What a build reports, from (path, bytes) of each search file: each manifest and the fold by
+    name, each variant's parts together."""
     sizes: dict[str, int] = {}
-    for file in files:
-        head = file.path.rpartition("/")[0]
-        key = f"{head}/" if head.endswith(FOLDER) else file.path
-        sizes[key] = sizes.get(key, 0) + len(file.text.encode("utf-8"))
+    for path, size in files:
+        head = path.rpartition("/")[0]
+        key = f"{head}/" if head.endswith(FOLDER) else path
+        sizes[key] = sizes.get(key, 0) + size
     return tuple(sizes.items())
 
 
@@ -221,7 +227,7 @@ def variant_index(folder: str, reports: Sequence[ReportText], fold: dict[str, st
                                            "entries": [list(entry) for entry in shard.entries]})
                  for n, (number, shard) in enumerate(shards)]
         sizes = [len(file.text.encode("utf-8")) for file in texts]
-        buckets = _buckets([_keys(shard, strip, kinds) for _, shard in shards],
+        buckets = _buckets((_keys(shard, strip, kinds) for _, shard in shards),  # one shard's at a time
                            BUCKET_BYTES - _wrapper(folder, "keys"))
         manifest = _manifest(folder, len(reports), len(buckets), sizes, fold_bytes)
         spent = len(manifest.text.encode("utf-8")) + fold_bytes
@@ -408,7 +414,7 @@ def _base36(number: int) -> str:
             return digits
 
 
-def _buckets(shard_keys: Sequence[set[str]], limit: int) -> list[dict[str, str]]:
+def _buckets(shard_keys: Iterable[set[str]], limit: int) -> list[dict[str, str]]:
     """Each key under its posting, in as few buckets (a power of two) as keep each within
     ``limit`` bytes of data; a bucket holds its keys grouped by posting, so keys of the same
     shards share one."""
