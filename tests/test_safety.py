@@ -30,6 +30,7 @@ from site_src.yamlio import dump
 from .conftest import ROOT, SEED_SLUG, report_folder
 from .htmltext import read_page
 from .serving import fetch, free_port, wait_for
+from .test_bad_inputs import failing_writes  # the catalogue's fault: Path.write_bytes fails
 
 HOSTILE = '<script>alert("paragraph")</script>'
 
@@ -150,25 +151,10 @@ def previous_site(project_copy: Project) -> tuple[Project, dict[str, bytes]]:
     return project_copy, snapshot(project_copy.output)
 
 
-def failing_writes(monkeypatch: pytest.MonkeyPatch, after: int, error: BaseException) -> None:
-    """Path.write_bytes raises ``error`` once ``after`` files are written: a full disk, a Ctrl-C."""
-    original = Path.write_bytes
-    written = 0
-
-    def write_bytes(self: Path, data: bytes) -> int:  # type: ignore[override]
-        nonlocal written
-        if written == after:
-            raise error
-        written += 1
-        return original(self, data)
-
-    monkeypatch.setattr(Path, "write_bytes", write_bytes)
-
-
 def test_a_full_disk_midway_leaves_the_previous_site(previous_site: tuple[Project, dict[str, bytes]],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     project, before = previous_site
-    failing_writes(monkeypatch, 20, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+    failing_writes(20, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))(monkeypatch)
     with pytest.raises(SiteError) as caught:
         build(project)
     [problem] = caught.value.problems
@@ -181,7 +167,7 @@ def test_a_full_disk_midway_leaves_the_previous_site(previous_site: tuple[Projec
 def test_an_interrupt_midway_leaves_the_previous_site(previous_site: tuple[Project, dict[str, bytes]],
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     project, before = previous_site
-    failing_writes(monkeypatch, 20, KeyboardInterrupt())
+    failing_writes(20, KeyboardInterrupt())(monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         build(project)
     assert snapshot(project.output) == before

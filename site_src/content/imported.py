@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
+from site_src.output.write import remove_abandoned, swap_in
 from site_src.yamlio import Field, ListOf, MapOf, Reader, Table, Text, dump, parse
 
 RECORD = "imported.yaml"
@@ -128,7 +128,7 @@ def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = 
     parent = folder.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        _remove_abandoned(parent, folder.name)
+        remove_abandoned(folder)
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.staging-{os.getpid()}-", dir=parent))
     except OSError as error:
         raise _cannot_write(error, folder) from None
@@ -151,7 +151,7 @@ def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = 
             else:
                 target.write_bytes(data)
         os.chmod(staging, 0o755)  # mkdtemp makes it private
-        _swap(staging, folder)
+        swap_in(staging, folder)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise _cannot_write(error, folder) from None
@@ -159,39 +159,6 @@ def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = 
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return Written(folder, tuple(sorted(all_files)), tuple(changes), tuple(outcomes))
-
-
-def _swap(staging: Path, folder: Path) -> None:
-    if not folder.exists():
-        os.rename(staging, folder)
-        return
-    old = folder.parent / f".{folder.name}.old-{os.getpid()}"
-    os.rename(folder, old)
-    try:
-        os.rename(staging, folder)
-    except BaseException:
-        os.rename(old, folder)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _remove_abandoned(parent: Path, name: str) -> None:
-    """Staging folders of imports that were killed before they could clean up."""
-    pattern = re.compile(rf"\.{re.escape(name)}\.staging-([0-9]+)-")
-    for path in parent.iterdir():
-        match = pattern.match(path.name)
-        if match and not _alive(int(match.group(1))):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _cannot_write(error: OSError, folder: Path) -> SiteError:

@@ -45,7 +45,7 @@ def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
     out_dir = out_dir.resolve()
     mtime = source_date_epoch(os.environ if environ is None else environ)
     _check_replaceable(out_dir)
-    _remove_abandoned(out_dir)
+    remove_abandoned(out_dir)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-{os.getpid()}-",
@@ -75,8 +75,7 @@ def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
         if mtime is not None:
             _set_times(staging, mtime)
-        with _interrupts_held():
-            _swap(staging, out_dir)
+        swap_in(staging, out_dir)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise _cannot_write(out_dir, error) from None
@@ -150,8 +149,15 @@ class _interrupts_held:
             signal.raise_signal(number)  # delivered now, to the handler that was there before
 
 
-def _remove_abandoned(out_dir: Path) -> None:
-    """Staging and old folders of builds that were killed before they could clean up."""
+def swap_in(staging: Path, target: Path) -> None:
+    """Put the complete folder ``staging`` where ``target`` is, in one step where the system can,
+    with interrupts held until it is done (a build's output, an import's report folder)."""
+    with _interrupts_held():
+        _swap(staging, target)
+
+
+def remove_abandoned(out_dir: Path) -> None:
+    """Staging and old folders beside ``out_dir`` of processes killed before they could clean up."""
     pattern = re.compile(rf"\.{re.escape(out_dir.name)}\.(?:staging|old)-([0-9]+)-")
     try:
         siblings = list(out_dir.parent.iterdir())

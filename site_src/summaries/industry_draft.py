@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from site_src.model import VERBATIM, Report, sentences
+from site_src.summaries import unique_id
 
 _CJK = "\u4e00-\u9fff"
 _NAME_CHARS = f"{_CJK}A-Za-z0-9"
@@ -497,12 +498,12 @@ def _draft(groups: list[list[_Evidence]], texts: list[tuple[str, str]], voc: Ind
             if f"{name}{voc.industry_word}" in by_id[primary.found_in]:
                 keywords.append(f"{name}{voc.industry_word}")
             industries.append(DraftIndustry(
-                id=_unique(_industry_id(name, voc) or f"{primary.tier_id}-{n}", used),
+                id=unique_id(_industry_id(name, voc) or f"{primary.tier_id}-{n}", used),
                 name=name, found=tuple(sorted(found[name], key=order.__getitem__)),
                 keywords=tuple(keywords), parks=parks, projects=projects))
         at = by_id[primary.paragraph_id].find(primary.lead)
         tiers.append(((order[primary.paragraph_id], at), DraftTier(
-            id=_unique(primary.tier_id, used), name=primary.tier_word, lead=primary.lead,
+            id=unique_id(primary.tier_id, used), name=primary.tier_word, lead=primary.lead,
             paragraph_id=primary.paragraph_id, count=primary.count, industries=tuple(industries))))
     ordered = tuple(tier for _, tier in sorted(tiers, key=lambda item: item[0]))
     paragraph_id = ordered[0].paragraph_id
@@ -567,14 +568,6 @@ def _industry_id(name: str, voc: IndustryVocabulary) -> str:
         if ident not in ids:
             ids.append(ident)
     return "-".join(ids)
-
-
-def _unique(ident: str, used: set[str]) -> str:
-    candidate, n = ident, 2
-    while candidate in used:
-        candidate, n = f"{ident}-{n}", n + 1
-    used.add(candidate)
-    return candidate
 
 
 # --- the YAML a person edits ---------------------------------------------------------------------------

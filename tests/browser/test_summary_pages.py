@@ -13,8 +13,8 @@ from site_src.cli import main
 from site_src.pipeline import Project, build, import_source
 
 from ..conftest import SHARED_REPORTS, bundled_hant
-from .conftest import ARTIFACTS, AXE
-from .test_browser import AXE_TAGS
+from .conftest import ARTIFACTS
+from .test_browser import axe_violations
 
 PHONE = {"width": 360, "height": 740}
 VARIANTS = ("zh-hans", "zh-hant")
@@ -126,10 +126,4 @@ def test_axe_finds_no_violation_on_the_year_on_year_page(page: Any, hailar_site:
                                                          scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
     page.goto((hailar_site / variant / "targets" / "hailaer.html").as_uri())
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""async (tags) => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-        return r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' '))
-            .join(' | '));
-    }""", AXE_TAGS)
-    assert result == []
+    assert axe_violations(page) == []

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from site_src.ingest.slug import PlaceWords, place_name, slug_for
 from site_src.model import VERBATIM, Report
+from site_src.summaries import unique_id
 from site_src.summaries.figures.match import KeyFigure, KeyFigures, match_results, review_paragraphs
 from site_src.summaries.figures.parse import Grammar, results
 
@@ -80,7 +81,7 @@ def tracks(reports: Iterable[tuple[str, Report, KeyFigures]], grammar: Grammar,
                                    match_results(targets, results(review, grammar), grammar)))
         if years:
             latest = by_year[max(by_year)][1]
-            found.append(Track(_unique(_track_id(latest, places), used), latest.place, tuple(years)))
+            found.append(Track(unique_id(_track_id(latest, places), used), latest.place, tuple(years)))
     return tuple(sorted(found, key=lambda track: (track.first, track.id)))
 
 
@@ -90,9 +91,3 @@ def _track_id(report: Report, places: PlaceWords) -> str:
     return slug.removeprefix(f"{report.year}-") or "reports"
 
 
-def _unique(ident: str, used: set[str]) -> str:
-    candidate, n = ident, 2
-    while candidate in used:
-        candidate, n = f"{ident}-{n}", n + 1
-    used.add(candidate)
-    return candidate
