@@ -130,3 +130,26 @@ def test_first_words_and_lead_clauses() -> None:
     assert first_words("甲" * 60) == "甲" * 45 + "…"
     state_council = achievement(Paragraph("x", "——经济总体回升向好。国内生产总值超过126万亿元。"))
     assert (state_council.lead, state_council.outcome) == ("经济总体回升向好", "")
+
+
+def test_a_section_page_carries_only_the_contents_near_it(report: Report) -> None:
+    """Every section page carries the parts and its part's sections around it, never all of a
+    text many times a work report's length (each page would grow with the text)."""
+    part = report.parts[1]
+    many = tuple(replace(part.sections[n % len(part.sections)], id=f"plan-x{n:03d}") for n in range(80))
+    long = replace(report, parts=(*report.parts[:1], replace(part, sections=many), *report.parts[2:]))
+    plan = plan_of((report_variant("", long),), ())
+    contents = plan.reports[""].contents
+    near = contents.near("plan/40.html")
+    (own,) = [entry for entry in near if entry is not None and entry.sections]
+    routes = [link.route if link is not None else None for link in own.sections]
+    assert routes == [None, *(f"plan/{n:02d}.html" for n in range(25, 56)), None]
+    assert [entry.link.route for entry in near if entry is not None] == [p.link.route for p in contents.parts]
+    first = contents.near("plan/01.html")
+    (own,) = [entry for entry in first if entry is not None and entry.sections]
+    assert own.sections[0] is not None and own.sections[0].route == "plan/01.html"
+    assert len(own.sections) == 17 and own.sections[-1] is None
+    # A work report's own sections all fit: nothing is left out.
+    ordinary = plan_of((report_variant("", report),), ()).reports[""]
+    assert None not in ordinary.contents.near("review/03.html")
+    assert all(None not in entry.sections for entry in ordinary.contents.near("review/03.html") if entry)

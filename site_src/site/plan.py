@@ -13,10 +13,11 @@ list of reports.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from site_src.content.pages import EditorialPage
 from site_src.errors import Location, Problem, SiteError
@@ -62,12 +63,24 @@ def reading(texts: Iterable[str]) -> Reading:
     return Reading(max(1, round(characters / CHARACTERS_PER_MINUTE)), characters)
 
 
+T = TypeVar("T")
+
+
 # --- what a page presents ------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class ContentsPart:
     link: Link
     sections: tuple[Link, ...]
+
+
+# How much of the contents a section page carries: the parts around its own and, of its own
+# part, the sections around it (None marks what is left out; the part page and the home page
+# list it all). A work report has a handful of parts of up to about twenty areas, all of which
+# fit; a text of a hundred times that would otherwise make every page carry all of it, and the
+# build's time grow with the square of the text.
+NEAR_PARTS = 10
+NEAR_SECTIONS = 15
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,27 @@ class Contents:
     summaries: tuple[Link, ...]  # terms, key figures, the industry system, slogans
     full: Link
     notes: Link | None = None  # its import record and conversion audit (a site of several reports)
+
+    @functools.cached_property
+    def _where(self) -> dict[str, tuple[int, int]]:
+        return {section.route: (p, n) for p, part in enumerate(self.parts)
+                for n, section in enumerate(part.sections)}
+
+    def near(self, route: str) -> tuple[ContentsPart | None, ...]:
+        """The contents beside the section page at ``route``: the parts around its part, each
+        closed but its own, which shows the sections around this one."""
+        p, n = self._where[route]
+        own = self.parts[p]
+        sections = _window(own.sections, n, NEAR_SECTIONS)
+        parts = _window(self.parts, p, NEAR_PARTS)
+        return tuple(ContentsPart(part.link, sections if part is own else ()) if part is not None else None
+                     for part in parts)
+
+
+def _window(items: tuple[T, ...], at: int, side: int) -> tuple[T | None, ...]:
+    """The items within ``side`` of ``at``, a None where some are left out before or after."""
+    start, end = max(0, at - side), min(len(items), at + side + 1)
+    return ((None,) if start > 0 else ()) + items[start:end] + ((None,) if end < len(items) else ())
 
 
 @dataclass(frozen=True)
@@ -495,8 +529,9 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool, t
                         report.terms, reading(p.source_text for p in report.paragraphs())))
     # Where each text lives: the page that shows it in its place (the full text repeats them all).
     anchors: dict[str, str] = {}
+    numbers = {section.id: n for part in report.parts for n, section in enumerate(part.sections, start=1)}
     for step in steps:
-        route = _place_of(step, prefix, preamble_here)
+        route = _place_of(step, prefix, numbers, preamble_here)
         anchors.setdefault(step.id, route)
         if step.block is not None:
             anchors.setdefault(step.block.id, route)
@@ -522,12 +557,13 @@ def _plan_and_review(report: Report) -> tuple[Part | None, Part | None]:
     return None, None
 
 
-def _place_of(step: Step, prefix: str, preamble_at_home: bool = False) -> str:
-    """The route of the page that shows a step of the walk in its place."""
+def _place_of(step: Step, prefix: str, numbers: dict[str, int], preamble_at_home: bool = False) -> str:
+    """The route of the page that shows a step of the walk in its place (``numbers``: each
+    section's number in its part, by id)."""
     if step.section is not None:
         part = step.part
         assert part is not None
-        return f"{prefix}{part.id}/{part.sections.index(step.section) + 1:02d}.html"
+        return f"{prefix}{part.id}/{numbers[step.section.id]:02d}.html"
     if step.part is not None:
         return f"{prefix}{step.part.id}/index.html"
     if step.place == "preamble":
