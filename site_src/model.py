@@ -304,7 +304,7 @@ class Report:
 
     @property
     def full_title(self) -> str:
-        """重庆市荣昌区2024年政府工作报告: the place, the year and the title, each once."""
+        """兰州市城关区2025年政府工作报告: the place, the year and the title, each once."""
         return compose_title(self.place, self.year, self.title)
 
     def sections(self) -> Iterator[Section]:

@@ -1,6 +1,6 @@
 """A report's folder name when the import is not given one: its year and its place, in pinyin.
 
-    重庆市荣昌区人民政府, 2024 -> 2024-rongchang        国务院, 2019 -> 2019-national
+    兰州市城关区人民政府, 2025 -> 2025-chengguan        国务院, 2019 -> 2019-national
 
 The rules (government words, the endings of administrative units) are the genre's data, in
 genres/work-report/places.yaml; pinyin comes from pypinyin, which knows the readings of place
@@ -25,17 +25,22 @@ class PlaceWords:
 
 
 def place_name(issuer: str, words: PlaceWords) -> str:
-    """The place an issuer governs, as its own unit calls it: 呼伦贝尔市海拉尔区人民政府 -> 海拉尔."""
+    """The place an issuer governs, as its own unit calls it: 呼伦贝尔市海拉尔区人民政府 -> 海拉尔,
+    福州市人民政府 -> 福州, 贵州省人民政府 -> 贵州 (an ending inside a name is part of it)."""
     place = issuer
     for word in sorted(words.government, key=len, reverse=True):
         if place.endswith(word):
             place = place[: -len(word)]
             break
-    units = "|".join(re.escape(unit) for unit in words.units)
-    found = list(re.finditer(rf"(.+?)({units})", place))
-    if not found:
+    endings = sorted(words.units, key=len, reverse=True)
+    ending = next((unit for unit in endings if place.endswith(unit) and len(place) > len(unit)), None)
+    if ending is None:
         return place
-    name, ending = found[-1].groups()
+    rest = place[: -len(ending)]
+    # The last unit's name: the shortest tail (two characters at least) before which stands
+    # nothing, or a whole unit of its own (a name and its ending: 呼伦贝尔市).
+    name = next(rest[at:] for at in range(len(rest) - 2, -1, -1)
+                if at == 0 or any(rest[:at].endswith(unit) and at > len(unit) for unit in endings))
     if ending.startswith(words.peoples_before):
         peoples = sorted(words.peoples, key=len, reverse=True)
         while (people := next((p for p in peoples if name.endswith(p) and len(name) > len(p)), None)):

@@ -38,7 +38,7 @@ The index, format 3. ``<variant>/search-index.js`` is the manifest, ``window.REP
 A shard, ``(window.REPORT_SEARCH_PARTS ||= {})["search-index/text-3.js"] = …`` (each part file
 sets itself under its path, relative to the variant's folder)::
 
-    {"report": 0, "title": "重庆市荣昌区2024年政府工作报告",   # the report's number and full title
+    {"report": 0, "title": "兰州市城关区2025年政府工作报告",   # the report's number and full title
      "pages":   [[route, title, context, summary], …]
                 # route from the variant's folder; context: what holds the page where its title
                 # alone does not say (a section's part); summary: 1 for a summary page (key
