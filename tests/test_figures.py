@@ -255,6 +255,13 @@ def test_several_figures_of_one_indicator_and_a_fall() -> None:
     assert [t.is_growth_rate for t in targets] == [False, True, False]
 
 
+@pytest.mark.parametrize("text", ["全年生产总值6.36万亿元、增长5.1%。", "全年生产总值6.36万亿元增长5.1%。"])
+def test_an_amount_before_its_change_is_two_figures_of_one_indicator(text: str) -> None:
+    stated = results([Paragraph("r", text)])
+    assert [(r.indicator, r.verb, r.value, r.unit, r.measure) for r in stated] == [
+        ("全年生产总值", "", "6.36", "万亿元", "level"), ("全年生产总值", "增长", "5.1", "%", "change")]
+
+
 @pytest.mark.parametrize(("subject", "count", "expected"), [
     ("规上工业总产值、增加值", 2, ("规上工业总产值", "规上工业增加值")),
     ("城镇和农村常住居民人均可支配收入", 2, ("城镇常住居民人均可支配收入", "农村常住居民人均可支配收入")),

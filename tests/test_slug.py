@@ -26,6 +26,9 @@ PLACES = load_genre().places
     ("内蒙古自治区人民政府", "内蒙古"),
     ("北京市人民政府", "北京"),
     ("某某县政府", "某某"),
+    ("某区人民政府", "某"),  # a name of one character
+    ("某市甲区人民政府", "甲"),
+    ("安阳市滑县人民政府", "滑"),
 ])
 def test_the_place_of_an_issuer(issuer: str, place: str) -> None:
     assert place_name(issuer, PLACES) == place

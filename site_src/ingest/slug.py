@@ -37,10 +37,16 @@ def place_name(issuer: str, words: PlaceWords) -> str:
     if ending is None:
         return place
     rest = place[: -len(ending)]
-    # The last unit's name: the shortest tail (two characters at least) before which stands
-    # nothing, or a whole unit of its own (a name and its ending: 呼伦贝尔市).
-    name = next(rest[at:] for at in range(len(rest) - 2, -1, -1)
-                if at == 0 or any(rest[:at].endswith(unit) and at > len(unit) for unit in endings))
+    # The last unit's name stands after a whole unit of its own (a name and its ending: 呼伦贝尔市),
+    # or after nothing: the shortest such tail of two characters or more (宁波市|镇海, not
+    # 宁波市镇|海), else of one (安阳市|滑), else the whole (福州, not 福|州).
+    def after_a_unit(at: int) -> bool:
+        return any(rest[:at].endswith(unit) and at > len(unit) for unit in endings)
+
+    at = next((at for at in range(len(rest) - 2, 0, -1) if after_a_unit(at)), None)
+    if at is None:
+        at = len(rest) - 1 if len(rest) > 1 and after_a_unit(len(rest) - 1) else 0
+    name = rest[at:]
     if ending.startswith(words.peoples_before):
         peoples = sorted(words.peoples, key=len, reverse=True)
         while (people := next((p for p in peoples if name.endswith(p) and len(name) > len(p)), None)):

@@ -74,8 +74,10 @@ class Grammar:
         values = rf"{one}(?:、{one})*|{one}和{one}"
         self.predicate = re.compile(rf"(?:分别)?(?P<verb>{verb})\s*(?P<values>{values})(?=、|$)")
         predicates = rf"(?:分别)?(?:{verb})\s*(?:{values})(?:、(?:分别)?(?:{verb})\s*(?:{values}))*"
+        # An amount may come first, then its change: 生产总值6.36万亿元、增长5.1%.
         self.numeric = re.compile(
-            rf"(?P<part>其中)?(?P<subject>.*?)(?P<predicates>{predicates}){_TRAILING_ASIDE}")
+            rf"(?P<part>其中)?(?P<subject>.*?)(?:(?<=[^\d.\s、，：%])(?P<amount>{values})、?)?"
+            rf"(?P<predicates>{predicates}){_TRAILING_ASIDE}")
         # An indicator followed directly by its value: 城镇新增就业1100万人以上, 居民消费价格涨幅3%左右.
         self.bare = re.compile(
             rf"(?P<part>其中)?(?P<subject>.*?[^\d.\s、，：%])\s*(?P<values>{values}){_TRAILING_ASIDE}")
@@ -239,6 +241,8 @@ def _parse_clause(clause: str, grammar: Grammar) -> tuple[bool, str, list[_Predi
     if match:
         predicates = [(predicate.group("verb"), _values(predicate.group("values"), grammar))
                       for predicate in grammar.predicate.finditer(match.group("predicates"))]
+        if match.group("amount"):
+            predicates.insert(0, ("", _values(match.group("amount"), grammar)))
         return bool(match.group("part")), _indicator(match.group("subject")), predicates
     match = grammar.bare.fullmatch(clause)
     if match and _indicator(match.group("subject")):
