@@ -144,11 +144,11 @@ def build_and_say(project: Project, jobs: int | None = None, memo: Memo | None =
     from site_src.output.uptodate import kept_build
 
     started = time.perf_counter()
-    _, result = kept_build(project)  # nothing to do is known before the pipeline is loaded
+    key, result = kept_build(project)  # nothing to do is known before the pipeline is loaded
     if result is None:
-        from site_src.pipeline import build
+        from site_src.pipeline import build_anew
 
-        result = build(project, memo, jobs)
+        result = build_anew(project, key, memo, jobs)
     done = "up to date:" if result.up_to_date else "built"
     _say(f"{done} {result.pages} pages in {', '.join(result.variants)} "
          f"({result.files} files) into {printable(str(project.output))} "

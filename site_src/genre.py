@@ -142,9 +142,7 @@ def load_genre(content: Path | None = None) -> Genre:
     punctuation = load("punctuation.yaml", PUNCTUATION)
     accepted = load("accepted.yaml", ACCEPTED)
     review = load("review.yaml", REVIEW)
-    glossary_path = content / OVERRIDES / "glossary.yaml" if content is not None else None
-    glossary_path = glossary_path if glossary_path is not None and glossary_path.is_file() \
-        else SHIPPED / "glossary.yaml"
+    glossary_path = where("glossary.yaml")
     try:
         glossary = load_glossary(glossary_path)
     except SiteError as error:

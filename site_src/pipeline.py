@@ -136,8 +136,12 @@ def build(project: Project, memo: Memo | None = None, jobs: int | None = None) -
     default one per core); the output is the same whatever it is.
     """
     key, kept = kept_build(project)
-    if kept is not None:
-        return kept
+    return kept if kept is not None else build_anew(project, key, memo, jobs)
+
+
+def build_anew(project: Project, key: str | None, memo: Memo | None = None,
+               jobs: int | None = None) -> BuildResult:
+    """The build when the last one does not stand (``key``: this build's, from kept_build)."""
     if memo is None:
         memo = Memo(project.cache / "memo", project.kept_for_program("memo"))
     result = _build(project, memo, jobs or os.cpu_count() or 1)

@@ -264,3 +264,9 @@ def test_every_draft_loads_unchanged(tmp_path: Path) -> None:
         draft = draft_industries(report)
         assert draft is not None
         loads(tmp_path, draft, report)
+
+
+@pytest.mark.parametrize("text", ["做大做强十二十个主导产业。", "培育“二二十”主导产业。"])
+def test_a_count_that_is_no_numeral_is_no_system(text: str) -> None:
+    detection = detect_industries([("p-1", text)])
+    assert detection.draft is None

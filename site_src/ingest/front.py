@@ -44,8 +44,9 @@ class Front:
     speaker_issuer: str  # the government the speaker heads, where the byline names it
     found: tuple[str, ...]  # the names of the front rules that took a line
     repairs: tuple[Fix, ...]
-    # A collector's title names a place that is no government's name (2025年广西政府工作报告): when
-    # no other line says who reports, the place stays in the title, so nothing of it is lost.
+    # A collector's title names a place that is no government's name (2025年某某政府工作报告, of
+    # 某某壮族自治区人民政府): when no other line says who reports, the place stays in the title,
+    # so nothing of it is lost.
     title_place: str = ""
 
 

@@ -25,8 +25,8 @@ class PlaceWords:
 
 
 def place_name(issuer: str, words: PlaceWords) -> str:
-    """The place an issuer governs, as its own unit calls it: 呼伦贝尔市海拉尔区人民政府 -> 海拉尔,
-    福州市人民政府 -> 福州, 贵州省人民政府 -> 贵州 (an ending inside a name is part of it)."""
+    """The place an issuer governs, as its own unit calls it: 某某市甲乙区人民政府 -> 甲乙,
+    甲州市人民政府 -> 甲州, 贵州省人民政府 -> 贵州 (an ending inside a name is part of it)."""
     place = issuer
     for word in sorted(words.government, key=len, reverse=True):
         if place.endswith(word):
@@ -37,9 +37,9 @@ def place_name(issuer: str, words: PlaceWords) -> str:
     if ending is None:
         return place
     rest = place[: -len(ending)]
-    # The last unit's name stands after a whole unit of its own (a name and its ending: 呼伦贝尔市),
+    # The last unit's name stands after a whole unit of its own (a name and its ending: 某某市),
     # or after nothing: the shortest such tail of two characters or more (宁波市|镇海, not
-    # 宁波市镇|海), else of one (安阳市|滑), else the whole (福州, not 福|州).
+    # 宁波市镇|海), else of one (安阳市|滑), else the whole (甲州, not 甲|州).
     def after_a_unit(at: int) -> bool:
         return any(rest[:at].endswith(unit) and at > len(unit) for unit in endings)
 

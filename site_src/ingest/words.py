@@ -149,7 +149,7 @@ class Words:
 
     @cached_property
     def photo_caption(self) -> re.Pattern[str]:
-        """…作政府工作报告。新华社记者 申宏 摄; a caption without its credit: 省长赵刚作政府工作报告"""
+        """…作政府工作报告。某某社记者 某某 摄; a caption without its credit: 省长某某作政府工作报告"""
         delivers = re.escape(self.data.delivers + self.data.title)
         return re.compile(rf".*(?:{_any(self.data.photo_credits)})\s*[）)]?|[^在，。]{{2,30}}{delivers}。?")
 

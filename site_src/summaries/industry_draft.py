@@ -213,6 +213,8 @@ def _number(text: str, numerals: dict[str, int]) -> int | None:
     ten = numerals.get("十", 10)
     if "十" in text:
         before, _, after = text.partition("十")
+        if len(before) > 1 or len(after) > 1 or "十" in (before + after):
+            return None  # 十二十, 二二十: no numeral a report writes
         tens = numerals[before] if before else 1
         return tens * ten + (numerals[after] if after else 0)
     return numerals[text] if len(text) == 1 else None

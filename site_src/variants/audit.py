@@ -25,7 +25,7 @@ from pathlib import Path
 from site_src.config import SiteConfig
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM, GlossaryEntry, Report
-from site_src.variants.convert import OPENCC_DATA, Convert, make_converter
+from site_src.variants.convert import OPENCC_DATA, Convert, identity, make_converter
 from site_src.variants.pins import PIN
 from site_src.variants.punctuation import with_quotes
 
@@ -251,7 +251,7 @@ def audit_variant(report: Report, code: str, config: str, glossary: tuple[Glossa
         Choice(phrase, chosen, by, _candidates(phrase, dictionaries), tuple(ids))
         for (phrase, chosen, by), ids in sorted(choices.items(), key=lambda item: (item[0][0], item[0][1])))
     compared = any(piece.original is not None for piece in pieces)
-    differences = _differences(pieces, converted, spans_of, dictionaries, with_quotes(_same, quotes),
+    differences = _differences(pieces, converted, spans_of, dictionaries, with_quotes(identity, quotes),
                                accepted) if compared else ()
     return VariantAudit(code, config, choice_list, differences, compared)
 
@@ -328,9 +328,6 @@ def audit(report: Report, variants: tuple[tuple[str, str, str], ...], glossary: 
     return tuple(audit_variant(report, code, config, glossary, dictionaries, quotes, accepted)
                  for code, config, quotes in variants)
 
-
-def _same(text: str) -> str:
-    return text
 
 
 _CLASS_NAMES = {"corrected": "error in the source corrected", "accepted": "both forms accepted",

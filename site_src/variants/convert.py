@@ -34,7 +34,7 @@ def make_converter(config: str | None, glossary: tuple[GlossaryEntry, ...] = ())
 
     None means the source variant: text stays as it is (pins resolved to their source form).
     """
-    base = _identity if config is None else _opencc(config, glossary).convert
+    base = identity if config is None else _opencc(config, glossary).convert
     converted = config is not None
 
     def convert(text: str) -> str:
@@ -52,7 +52,7 @@ def make_converter(config: str | None, glossary: tuple[GlossaryEntry, ...] = ())
     return convert
 
 
-def _identity(text: str) -> str:
+def identity(text: str) -> str:
     return text
 
 

@@ -2,7 +2,7 @@
 year N+1's report says year N achieved, for reports of one government in consecutive years.
 
 One government is one issuer, named the way the import names a report's folder (the place
-without its government word and unit: 呼伦贝尔市海拉尔区人民政府 and 海拉尔区人民政府 are one).
+without its government word and unit: 某某市甲乙区人民政府 and 甲乙区人民政府 are one).
 A result is matched to a target as on a report's own figures page (match.py): by the target's
 wording or a synonym of the genre's vocabulary (figures.yaml), and only if it is comparable (the
 same measure and unit). Where year N+1's review states nothing of that wording, or nothing
@@ -38,7 +38,7 @@ class Track:
     """Every year of one government with its targets and, from the next report, its results."""
 
     id: str = field(metadata=VERBATIM)  # for its route: the place as a report folder names it
-    place: str = ""  # the government's place, as the latest report writes it (海拉尔区)
+    place: str = ""  # the government's place, as the latest report writes it (甲乙区)
     years: tuple[TrackYear, ...] = ()
 
     @property
@@ -86,7 +86,7 @@ def tracks(reports: Iterable[tuple[str, Report, KeyFigures]], grammar: Grammar,
 
 
 def _track_id(report: Report, places: PlaceWords) -> str:
-    """hailar for the reports of 海拉尔区人民政府: the report folder's name without its year."""
+    """jiayi for the reports of 甲乙区人民政府: the report folder's name without its year."""
     slug = slug_for(report, places) or ""
     return slug.removeprefix(f"{report.year}-") or "reports"
 
