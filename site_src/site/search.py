@@ -139,10 +139,14 @@ def report_texts(content: VariantContent, plan: SitePlan) -> tuple[ReportText, .
     a slogan and its names, an indicator and its target). Each page names its part, for a section,
     so a hit says where it is from."""
     by_route = {page.route: page for page in plan.pages}
-    return tuple(_report_text(entry, plan, by_route) for entry in content.reports)
+    by_report: dict[str | None, list[Page]] = defaultdict(list)
+    for page in plan.pages:  # once, not once per report: a site may hold a thousand
+        by_report[page.report].append(page)
+    return tuple(_report_text(entry, plan, by_route, by_report[entry.slug]) for entry in content.reports)
 
 
-def _report_text(entry: ReportVariant, plan: SitePlan, by_route: dict[str, Page]) -> ReportText:
+def _report_text(entry: ReportVariant, plan: SitePlan, by_route: dict[str, Page],
+                 own: list[Page]) -> ReportText:
     pages: list[tuple[str, str, str, int]] = []
     numbers: dict[str, int] = {}
     entries: list[tuple[int, str, str, str]] = []
@@ -158,10 +162,9 @@ def _report_text(entry: ReportVariant, plan: SitePlan, by_route: dict[str, Page]
         if step.place == TERMS_HEADING_PLACE:
             continue  # the glossary's heading: its terms are indexed
         entries.append((page_number(anchors[step.id], False), step.id, *_heading_and_text(step)))
-    for page in plan.pages:
-        if page.report == entry.slug:
-            for anchor, heading, text in _summary_entries(page):
-                entries.append((page_number(page.route, True), anchor, heading, text))
+    for page in own:
+        for anchor, heading, text in _summary_entries(page):
+            entries.append((page_number(page.route, True), anchor, heading, text))
     return ReportText(entry.report.full_title, tuple(pages), tuple(entries))
 
 
