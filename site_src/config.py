@@ -11,7 +11,7 @@ from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.model import VERBATIM
 from site_src.variants.pins import pin_problem
-from site_src.yamlio import Reader, parse
+from site_src.yamlio import ID_PATTERN, Reader, parse
 
 # A BCP 47 tag as the lang attribute takes it: language, then script/region subtags (zh-Hant-TW).
 LANGUAGE_TAG = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
@@ -86,7 +86,7 @@ def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig
             reader.problem(entry.get("code"), f"{key}.code",
                            f"invalid language code {code!r}: use a BCP 47 tag such as zh-Hant")
         folder = reader.string(entry.get("path"), f"{key}.path")
-        if folder and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", folder):
+        if folder and not ID_PATTERN.fullmatch(folder):
             reader.problem(entry.get("path"), f"{key}.path",
                            f"invalid folder name {folder!r}: lowercase ASCII letters, digits, hyphens")
         elif folder == STATIC_FOLDER:

@@ -20,11 +20,11 @@ from site_src.ingest import import_report
 from site_src.ingest.errata import load_errata
 from site_src.ingest.slug import slug_for
 from site_src.model import GlossaryEntry, Report
-from site_src.output.memo import Memo, digest, folder_digest, program
+from site_src.output.memo import Memo, characters_key, program_key, report_keys, templates_key
 from site_src.output.parallel import in_order
 from site_src.output.uptodate import kept_build, remember_build
 from site_src.output.write import write_site
-from site_src.project import PAGES, REPORTS, BuildResult, Project
+from site_src.project import REPORTS, BuildResult, Project
 from site_src.site.plan import SitePlan, plan_site
 from site_src.site.render import make_environment, render_files, render_root_pages, render_variant
 from site_src.site.search import fold_map, search_index, search_sizes
@@ -160,11 +160,11 @@ def _build(project: Project, memo: Memo, jobs: int) -> BuildResult:
     del reports  # each variant holds its own reports now
     plans = tuple(plan_site(variant) for variant in variants)
     static = _static_files(project.templates)
-    env = memo.get("jinja", digest([folder.as_posix() for folder in project.templates]),
+    env = memo.get("jinja", templates_key(project.templates),
                    lambda: make_environment(project.templates, project.kept_for_program("jinja")),
                    disk=False)
     search_files = search_index(variants, plans, lambda characters: memo.get(
-        "fold", digest(program(), sorted(characters)),
+        "fold", characters_key(characters),
         lambda: fold_map(characters, [*dictionaries(memo).character_pairs(), *QUOTE_PAIRS])))
     fold = next(search_files)  # first, and a static file the pages load; the rest as written
     static_names = frozenset(path.removeprefix("static/") for path, _ in (*static, (fold.path, b"")))
@@ -232,11 +232,7 @@ class _Preparing:
 def prepared(project: Project, content: SiteContent, memo: Memo, jobs: int) -> dict[str, PreparedReport]:
     """Each report prepared, by slug: kept results where their inputs are the same, the rest made
     on every core (a report's preparation needs no other report)."""
-    # A report's preparation depends on its folder, the site's settings and glossaries, the
-    # genre's data and this program (not on the editorial pages or on other reports).
-    site_key = folder_digest(project.content, frozenset({REPORTS, PAGES}))
-    keys = {entry.slug: (digest(program(), site_key, entry.slug, folder) if site_key and folder else None)
-            for entry in content.reports for folder in [folder_digest(entry.folder)]}
+    keys = report_keys(project.content, {entry.slug: entry.folder for entry in content.reports})
     found = {slug: memo.peek("report", key) if key else None for slug, key in keys.items()}
     missing = [entry for entry in content.reports if found[entry.slug] is None]
     if missing:
@@ -251,7 +247,7 @@ def prepared(project: Project, content: SiteContent, memo: Memo, jobs: int) -> d
 def dictionaries(memo: Memo) -> Dictionaries:
     """OpenCC's dictionaries (for the audit, the review and the search's folding), read once per
     OpenCC version."""
-    return memo.get("dictionaries", digest(program()), load_dictionaries, program=True)
+    return memo.get("dictionaries", program_key(), load_dictionaries, program=True)
 
 
 def _prepare(shared: _Preparing, entry: ReportContent) -> PreparedReport:

@@ -21,21 +21,20 @@ from pathlib import Path
 
 from site_src.cli import build_and_say
 from site_src.errors import SiteError, format_problems
-from site_src.output.memo import Memo, folder_digest
+from site_src.output.fingerprint import program_now
+from site_src.output.memo import Memo
 from site_src.project import Project
-
-PACKAGE = Path(__file__).resolve().parent
 
 
 def main(content: str, output: str) -> int:
     project = Project.of(Path(content), Path(output))
     memo = Memo(project.cache / "memo", project.kept_for_program("memo"))
-    program = folder_digest(PACKAGE)
+    program = program_now()
     channel = sys.stdout
     for line in sys.stdin:
         if line.strip() != "build":
             continue
-        if folder_digest(PACKAGE) != program:
+        if program_now() != program:
             channel.write(json.dumps({"restart": True}) + "\n")
             channel.flush()
             return 0

@@ -37,6 +37,7 @@ from typing import Any
 from tornado import httpserver, ioloop, netutil, web, websocket
 
 from site_src.errors import fail
+from site_src.output.fingerprint import snapshot
 
 # How often the watched folders are compared; a comparison stats about a hundred files.
 POLL_SECONDS = 0.1
@@ -58,23 +59,11 @@ def tree_fingerprint(folders: tuple[Path, ...]) -> tuple[tuple[str, int, int], .
 
     Editors' swap and backup files and importers' temporary files do not count.
     """
-    entries = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if _ignored(path):
-                continue
-            try:
-                stat = path.stat()
-            except OSError:
-                continue  # removed between listing and looking: the next poll sees it gone
-            if path.is_file():
-                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
+    return snapshot(folders, _ignored)
 
 
 def _ignored(path: Path) -> bool:
-    return ("__pycache__" in path.parts or path.name.startswith((".", "#"))
-            or path.name.endswith(("~", ".swp", ".pyc", ".tmp")))
+    return path.name.startswith((".", "#")) or path.name.endswith(("~", ".swp", ".pyc", ".tmp"))
 
 
 # The overlay's words: the genre's interface strings (Simplified, converted for a page in another

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from site_src.output.memo import Memo, digest, folder_digest
+from site_src.output.fingerprint import digest, folder_digest
+from site_src.output.memo import Memo
 from site_src.pipeline import Project, build
 
 from .conftest import CONTENT, ROOT, SEED_SLUG, THOROUGH

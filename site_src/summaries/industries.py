@@ -16,9 +16,8 @@ import yaml
 from site_src.errors import Problem, SiteError
 from site_src.files import read_text
 from site_src.model import VERBATIM, Report, sentences
-from site_src.yamlio import Reader, parse
+from site_src.yamlio import ID_PATTERN, Reader, parse
 
-ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COUNT = re.compile(r"(\d+)个")
 
 
@@ -136,7 +135,7 @@ def read_industries(text: str, file: str, report: Report) -> IndustrySystem:
 
     def identifier(value_node: yaml.Node | None, key: str) -> str:
         value = reader.string(value_node, key)
-        if value and not ID.fullmatch(value):
+        if value and not ID_PATTERN.fullmatch(value):
             reader.problem(value_node, key, f"invalid id {value!r}: lowercase ASCII letters, digits, hyphens")
         elif value in seen:
             reader.problem(value_node, key, f"duplicate id {value!r}")
