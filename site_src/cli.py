@@ -88,7 +88,6 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             for replaced, how in result.written.replaced:
                 _say(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
         elif name == "audit":
-            from site_src.content.report import locate
             from site_src.pipeline import audit_report, load_project, review_report
             from site_src.variants.audit import format_audit, load_dictionaries
             from site_src.variants.review import Segmenter, format_queue
@@ -100,7 +99,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
                     _say(f"# {entry.slug}: {entry.report.full_title}")
                 if args.review:
                     for code, items in review_report(content, entry, dictionaries, segmenter,
-                                                     locate(entry.folder)):
+                                                     entry.locations):
                         _say(format_queue(items, code))
                 else:
                     _say(format_audit(audit_report(content, entry, dictionaries), content.site))

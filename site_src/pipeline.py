@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 
 from site_src.content.imported import SOURCE_COPY, Written, write_report_folder
-from site_src.content.report import locate, report_files
+from site_src.content.report import report_files
 from site_src.content.site import ReportContent, SiteContent, first_of, load_site
 from site_src.errors import Location, Problem, SiteError, fail
 from site_src.files import read_bytes
@@ -46,6 +46,7 @@ from site_src.variants.convert import Convert, convert_value, make_converter
 from site_src.variants.punctuation import PAIRS as QUOTE_PAIRS
 from site_src.variants.punctuation import with_quotes
 from site_src.variants.review import ReviewItem, Segmenter, review_queue
+from site_src.variants.site import check_configurations
 from site_src.yamlio import ID_PATTERN
 
 
@@ -152,6 +153,7 @@ def build_anew(project: Project, key: str | None, memo: Memo | None = None,
 def _build(project: Project, memo: Memo, jobs: int) -> BuildResult:
     genre = load_genre(project.content)
     content = load_site(project.content, genre)
+    check_configurations(content.site)
     reports = prepared(project, content, memo, jobs)
     yearly = tracks(((entry.slug, entry.report, reports[entry.slug].summaries.figures)
                      for entry in content.reports), genre.figures, genre.places)
@@ -257,7 +259,7 @@ def _prepare(shared: _Preparing, entry: ReportContent) -> PreparedReport:
     review = ()
     if shared.segmenter is not None:
         located = {key: replace(where, file=Path(where.file).relative_to(shared.project.content).as_posix())
-                   for key, where in locate(entry.folder).items()}
+                   for key, where in entry.locations.items()}
         review = review_report(content, entry, shared.dictionaries, shared.segmenter, located)
     variants = tuple(report_variant(content, entry, summaries, audits, review, variant.code)
                      for variant in content.site.variants)
@@ -265,8 +267,11 @@ def _prepare(shared: _Preparing, entry: ReportContent) -> PreparedReport:
 
 
 def load_project(project: Project) -> SiteContent:
-    """Every content problem from every file, collected before anything is written."""
-    return load_site(project.content, load_genre(project.content))
+    """Every content problem from every file, collected before anything is written; then whether
+    OpenCC takes the site's own configurations."""
+    content = load_site(project.content, load_genre(project.content))
+    check_configurations(content.site)
+    return content
 
 
 def summarise_report(entry: ReportContent, genre: Genre) -> Summaries:

@@ -10,7 +10,7 @@ from site_src.config import load_config
 from site_src.content.report import load_report, report_files
 from site_src.errors import SiteError
 from site_src.model import Report
-from site_src.pipeline import Project
+from site_src.pipeline import Project, build
 
 from .conftest import report_folder
 
@@ -117,3 +117,45 @@ def test_site_config_rejects_unknown_opencc_config(project_copy: Project) -> Non
     assert str(caught.value.problems[0]) == (
         f"{path}:{line_of(path, 's2xx')}: variants[1].opencc: unknown OpenCC configuration 's2xx' "
         "(for example s2tw, s2hk, s2t)")
+
+
+def test_settings_load_without_making_a_converter_and_the_build_tries_it(
+        project_copy: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading site.yaml reads a configuration of one's own as JSON and makes no converter (that
+    loads OpenCC's dictionaries); the build's variants stage makes it first, and what OpenCC
+    refuses is an error at site.yaml's line, before anything is written."""
+    own = project_copy.content.parent / "my-s2tw.json"
+    own.write_text('{"name": "mine", "conversion_chain": [{"dict": {"type": "text", '
+                   '"file": "nothere.txt"}}]}', encoding="utf-8")
+    path = project_copy.content / "site.yaml"
+    edit(path, "opencc: s2tw", "opencc: ../my-s2tw.json")
+    import site_src.variants.convert
+
+    with monkeypatch.context() as patched:
+        patched.setattr(site_src.variants.convert, "make_converter", lambda *_: pytest.fail("a converter"))
+        config = load_config(path)
+    assert config.variants[1].opencc == str(own)
+    with pytest.raises(SiteError) as caught:
+        build(project_copy)
+    (problem,) = caught.value.problems
+    assert (problem.location.file, problem.location.line, problem.location.key) == (
+        str(path), line_of(path, "my-s2tw"), "variants[1].opencc")
+    assert problem.message.startswith(f"OpenCC cannot use the configuration {own}: ")
+    assert not project_copy.output.exists()
+
+
+def test_a_build_with_the_editors_page_reads_each_report_folder_once(
+        project_copy: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the editors' page sends a person (file and line of each text) comes from the one
+    reading of the report's folder, not from a second parse inside the build."""
+    import site_src.content.report as report_module
+
+    site = project_copy.content / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "review: true\n", encoding="utf-8")
+    read: list[Path] = []
+    load = report_module._load
+    monkeypatch.setattr(report_module, "_load", lambda folder: read.append(folder) or load(folder))
+    build(project_copy, jobs=1)
+    assert read == [report_folder(project_copy)]
+    page = project_copy.output / "zh-hant" / "review.html"
+    assert "sections/plan-07.yaml" in page.read_text(encoding="utf-8")

@@ -363,16 +363,17 @@ def load_report(content_dir: Path) -> Report:
     return _load(content_dir)[0]
 
 
-def locate(content_dir: Path) -> dict[str, Location]:
-    """Where each text of the report is written: the file and line of every paragraph's id, and
-    of every part's and section's title (for messages that send a person to edit one)."""
+def load_located(content_dir: Path) -> tuple[Report, dict[str, Location]]:
+    """The report (as ``load_report``), and where each text of it is written, from the same
+    reading: the file and line of every paragraph's id, and of every part's and section's title
+    (for messages that send a person to edit one)."""
     report, files = _load(content_dir)
     where = dict(files.ids)
     for part in report.parts:
         where[part.id] = Location(files.name(f"parts/{part.id}.yaml"), 2, key="title")
         for section in part.sections:
             where[section.id] = Location(files.name(f"sections/{section.id}.yaml"), 2, key="title")
-    return where
+    return report, where
 
 
 def _load(content_dir: Path) -> tuple[Report, _Folder]:
