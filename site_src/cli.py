@@ -76,8 +76,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         project = Project.of(root / args.content, (root / out) if out else None)
         before = _folders(project)
         if name == "import":
+            from site_src.importing import import_source
             from site_src.ingest.summary import format_import_report
-            from site_src.pipeline import import_source
 
             result = import_source(project, root / args.source, args.slug, force=args.force,
                                    name=args.source.as_posix())

@@ -1,4 +1,4 @@
-"""The pipelines, top to bottom: import (raw text -> a report's YAML) and build (YAML -> site)."""
+"""The build, top to bottom: a site's content -> the static site (the import is importing.py)."""
 
 from __future__ import annotations
 
@@ -10,21 +10,15 @@ from pathlib import Path
 
 import jinja2
 
-from site_src.content.imported import SOURCE_COPY, Written, write_report_folder
-from site_src.content.report import report_files
 from site_src.content.site import ReportContent, SiteContent, first_of, load_site
-from site_src.errors import Location, Problem, SiteError, fail
-from site_src.files import read_bytes
+from site_src.errors import Location
 from site_src.genre import Genre, load_genre
-from site_src.ingest import import_report
-from site_src.ingest.errata import load_errata
-from site_src.ingest.slug import slug_for
-from site_src.model import GlossaryEntry, Report
+from site_src.model import GlossaryEntry
 from site_src.output.memo import Memo, characters_key, program_key, report_keys, templates_key
 from site_src.output.parallel import in_order
 from site_src.output.uptodate import kept_build, remember_build
 from site_src.output.write import write_site
-from site_src.project import REPORTS, BuildResult, Project
+from site_src.project import BuildResult, Project
 from site_src.site.plan import SitePlan, plan_site
 from site_src.site.render import make_environment, render_files, render_root_pages, render_variant
 from site_src.site.search import fold_map, search_index, search_sizes
@@ -33,13 +27,7 @@ from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
 from site_src.summaries.figures.chart import chart_bars
 from site_src.summaries.figures.match import KeyFigures, key_figures
 from site_src.summaries.figures.track import Track, TrackYear, tracks
-from site_src.summaries.industries import INDUSTRIES_FILE, IndustrySummary, read_industries, summarise
-from site_src.summaries.industry_draft import (
-    IndustryDetection,
-    detect_industries,
-    draft_yaml,
-    format_detection,
-)
+from site_src.summaries.industries import IndustrySummary, summarise
 from site_src.summaries.slogan_page import SloganSummary, convert_summary, summarise_slogans
 from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dictionaries
 from site_src.variants.convert import Convert, convert_value, make_converter
@@ -47,7 +35,6 @@ from site_src.variants.punctuation import PAIRS as QUOTE_PAIRS
 from site_src.variants.punctuation import with_quotes
 from site_src.variants.review import ReviewItem, Segmenter, review_queue
 from site_src.variants.site import check_configurations
-from site_src.yamlio import ID_PATTERN
 
 
 @dataclass(frozen=True)
@@ -57,73 +44,6 @@ class Summaries:
     industries: IndustrySummary | None
     figures: KeyFigures
     slogans: SloganSummary
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    report: Report
-    slug: str
-    written: Written
-    industries: IndustryDetection  # the industry system found in the text, and the doubts
-    industries_outcome: str = ""  # what became of its draft: drafted, kept, removed, invalid, or ""
-
-    def summaries_report(self, shown_folder: str) -> str:
-        """The import report's lines on what the summaries found (after the importer's own)."""
-        return format_detection(self.industries, self.industries_outcome,
-                                f"{shown_folder}/{INDUSTRIES_FILE}")
-
-
-def import_source(project: Project, source: Path, slug: str | None = None, *,
-                  force: bool = False, name: str | None = None) -> ImportResult:
-    """Raw report text -> the report's folder under the site's reports/, whole or not at all.
-
-    The folder is ``slug``, or named from the report's year and issuer (2025-gansu). Its
-    errata.yaml repairs this source's damage, so it is read from there. ``name`` is the source as
-    messages and the provenance name it (as the user gave it).
-    """
-    genre = load_genre(project.content)
-    name = name or source.as_posix()
-    raw = _read_source(source, name)
-    if slug is None:
-        # The folder's name comes from the report itself: read it once without its errata.
-        slug = slug_for(import_report(raw, name, (), strict=False, words=genre.words), genre.places)
-        if slug is None:
-            raise fail(name, "the report names neither its year nor its government, so its folder "
-                             "cannot be named: give one with --slug")
-    elif not ID_PATTERN.fullmatch(slug):
-        raise fail(slug, "a report's folder name is lowercase ASCII letters, digits and hyphens")
-    folder = project.content / REPORTS / slug
-    errata_path = folder / "errata.yaml"
-    report = import_report(raw, name, load_errata(errata_path), errata_file=str(errata_path),
-                           words=genre.words)
-    files = {path: text.encode("utf-8") for path, text in report_files(report).items()}
-    files[SOURCE_COPY] = raw
-    detection, drafts = draft_of(report, genre, str(folder / INDUSTRIES_FILE))
-    written = write_report_folder(folder, files, force=force, drafts=drafts)
-    outcome = dict(written.drafts).get(INDUSTRIES_FILE, "invalid" if detection.draft else "")
-    return ImportResult(report, slug, written, detection, outcome)
-
-
-def draft_of(report: Report, genre: Genre, file: str) -> tuple[IndustryDetection, dict[str, bytes]]:
-    """The industry system the text names, as a draft of industries.yaml that loads as it is; a
-    draft that would not load is left out, and its problems are among the doubts."""
-    detection = detect_industries(report, genre.industries)
-    if detection.draft is None:
-        return detection, {}
-    text = draft_yaml(detection.draft)
-    try:
-        read_industries(text, file, report)
-    except SiteError as error:
-        doubts = tuple(f"the draft does not load: {problem.message}" for problem in error.problems)
-        return IndustryDetection(detection.draft, detection.unsure + doubts), {}
-    return detection, {INDUSTRIES_FILE: text.encode("utf-8")}
-
-
-def _read_source(path: Path, name: str) -> bytes:
-    try:
-        return read_bytes(path)
-    except SiteError as error:  # named as the user gave it
-        raise SiteError([Problem(Location(name), problem.message) for problem in error.problems]) from None
 
 
 def build(project: Project, memo: Memo | None = None, jobs: int | None = None) -> BuildResult:
@@ -156,7 +76,7 @@ def _build(project: Project, memo: Memo, jobs: int) -> BuildResult:
     check_configurations(content.site)
     reports = prepared(project, content, memo, jobs)
     yearly = tracks(((entry.slug, entry.report, reports[entry.slug].summaries.figures)
-                     for entry in content.reports), genre.figures, genre.places)
+                     for entry in content.reports), genre.figures)
     variants = tuple(convert_variant(content, reports, code, yearly)
                      for code in (variant.code for variant in content.site.variants))
     del reports  # each variant holds its own reports now

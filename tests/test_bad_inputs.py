@@ -252,7 +252,7 @@ CASES = [
          expected="error: {report}/parts/review.yaml:{line}: sections[9]: unknown section 'review-11': "
                   "{report}/sections/review-11.yaml does not load"),
     case("unknown-part", Replace("report.yaml", "  - plan\n", "  - plan\n  - budget\n", mark="unused"),
-         expected="error: {report}/report.yaml:7: parts[2]: unknown part 'budget': "
+         expected="error: {report}/report.yaml:8: parts[2]: unknown part 'budget': "
                   "{report}/parts/budget.yaml does not load"),
     case("unlisted-section-file", Replace("parts/review.yaml", "  - review-10\n", ""),
          expected="error: {report}/sections/review-10.yaml: section file is not listed in any part's "

@@ -87,7 +87,7 @@ def test_unsafe_ids_are_rejected(project_copy: Project) -> None:
     path = report_folder(project_copy) / "report.yaml"
     edit(path, "  - plan", "  - ../plan")
     problems = problems_of(report_folder(project_copy))
-    assert problems[0].startswith(f"{path}:6: parts[1]: invalid id '../plan'")
+    assert problems[0].startswith(f"{path}:{line_of(path, '../plan')}: parts[1]: invalid id '../plan'")
 
 
 def test_problems_in_several_files_are_collected(project_copy: Project) -> None:

@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ import pytest
 from site_src.cli import main
 from site_src.content.report import load_report
 from site_src.genre import load_genre
+from site_src.importing import government_of, import_source
 from site_src.model import Paragraph, Part, Provenance, Report, Source
-from site_src.pipeline import BuildResult, Project, build, import_source
+from site_src.pipeline import BuildResult, Project, build
 from site_src.summaries.figures.match import key_figures
 from site_src.summaries.figures.track import Track, tracks
 from site_src.variants.convert import make_converter
@@ -28,17 +30,18 @@ GENRE = load_genre()
 
 
 def report(issuer: str, year: int, review: str, targets: str) -> Report:
+    """A report of two parts, of the government the import finds in its issuer."""
     def part(part_id: str, text: str, kind: str) -> Part:
         return Part(part_id, "一", part_id, (Paragraph(f"{part_id}-1", text, kind=kind),), (), ())
 
-    return Report("政府工作报告", issuer, year, (), (part("review", review, "text"),
+    made = Report("政府工作报告", issuer, year, (), (part("review", review, "text"),
                                                   part("plan", targets, "targets")), (),
                   Provenance(Source("", "", "", ""), 0, (), (), (), ()))
+    return replace(made, government=government_of(made, GENRE.places))
 
 
 def tracked(*reports: tuple[str, Report]) -> tuple[Track, ...]:
-    return tracks(((slug, r, key_figures(r, GENRE.figures)) for slug, r in reports), GENRE.figures,
-                  GENRE.places)
+    return tracks(((slug, r, key_figures(r, GENRE.figures)) for slug, r in reports), GENRE.figures)
 
 
 def test_year_n_targets_against_year_n_plus_1_results() -> None:

@@ -13,6 +13,7 @@ folder's name. Every problem of every file is collected before anything is writt
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -123,6 +124,7 @@ def load_site(content_dir: Path, genre: Genre) -> SiteContent:
         if located is None:
             continue
         report, locations = located
+        report = replace(report, government=report.government or folder_government(slug))
         industries = attempt(load_industries, folder / "industries.yaml", report)
         slogans = attempt(load_slogans, folder / "slogans.yaml") or SloganList()
         problems.extend(check_slogans(report, slogans))
@@ -148,6 +150,12 @@ def load_site(content_dir: Path, genre: Genre) -> SiteContent:
     site = replace(site, variants=tuple(replace(v, quotes=quotes(v)) for v in site.variants))
     return SiteContent(_titled(site, tuple(r.report for r in reports), ui), ui, pages, glossary,
                        tuple(reports), genre)
+
+
+def folder_government(slug: str) -> str:
+    """The government of a report whose report.yaml does not say (imported before it did): its
+    folder's name without the year, as the importer names folders (2024-jiayi: jiayi)."""
+    return re.sub(r"^[0-9]{4}-", "", slug)
 
 
 def _texts(report: Report) -> str:
