@@ -9,7 +9,7 @@ import pytest
 
 from site_src.content.pages import EditorialPage
 from site_src.errors import SiteError
-from site_src.model import Paragraph, Report
+from site_src.model import Paragraph, Part, Report
 from site_src.site.glance import achievement, first_words
 from site_src.site.plan import Home, Link, PartPage, SectionPage
 
@@ -153,3 +153,23 @@ def test_a_section_page_carries_only_the_contents_near_it(report: Report) -> Non
     ordinary = plan_of((report_variant("", report),), ()).reports[""]
     assert None not in ordinary.contents.near("review/03.html")
     assert all(None not in entry.sections for entry in ordinary.contents.near("review/03.html") if entry)
+
+
+def test_the_home_asks_each_part_its_kind(report: Report) -> None:
+    """Which part is the plan and which the review is the model's word (Part.kind), not a search
+    for the targets paragraph: an outlook between them is neither; a part of another kind that
+    holds the targets is not the plan."""
+    review, plan = report.parts
+    outlook = replace(review, id="outlook", kind="outlook", opening=(), sections=(), closing=())
+
+    def home(*parts: Part) -> Home:
+        site = plan_of((report_variant("", replace(report, parts=parts)),))
+        subject = next(page for page in site.pages if page.route == "index.html").subject
+        assert isinstance(subject, Home)
+        return subject
+
+    three = home(review, outlook, plan)
+    assert (three.plan, three.review) == (Link("二、2024年工作安排", "plan/index.html"),
+                                         Link("一、2023年工作回顾", "review/index.html"))
+    other = home(review, replace(plan, kind="other"))
+    assert other.plan is None and other.tasks == () and other.review == three.review

@@ -548,13 +548,11 @@ def _plan_report(content: VariantContent, entry: ReportVariant, several: bool, t
 
 
 def _plan_and_review(report: Report) -> tuple[Part | None, Part | None]:
-    """The part that sets the year's targets (its targets paragraph: 今年经济社会发展主要预期目标是…)
-    and the part before it, which reviews the year before. (When the model knows each part's kind,
-    review, outlook or plan, ask it instead.)"""
-    for n, part in enumerate(report.parts):
-        if any(paragraph.kind == "targets" for paragraph in part.paragraphs()):
-            return part, report.parts[n - 1] if n > 0 else None
-    return None, None
+    """The part that sets the year's work (the model's kind: plan) and the part that reviews the
+    year before (kind review: the last before the plan)."""
+    plan = next((part for part in report.parts if part.kind == "plan"), None)
+    before = report.parts[:report.parts.index(plan)] if plan is not None else report.parts
+    return plan, next((part for part in reversed(before) if part.kind == "review"), None)
 
 
 def _place_of(step: Step, prefix: str, numbers: dict[str, int], preamble_at_home: bool = False) -> str:
