@@ -88,8 +88,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             for replaced, how in result.written.replaced:
                 _say(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
         elif name == "audit":
-            from site_src.pipeline import audit_report, load_project, review_report
+            from site_src.pipeline import load_project
             from site_src.variants.audit import format_audit, load_dictionaries
+            from site_src.variants.prepare import audit_report, proofs_report
             from site_src.variants.review import Segmenter, format_queue
 
             content = load_project(project)
@@ -98,7 +99,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
                 if len(content.reports) > 1:
                     _say(f"# {entry.slug}: {entry.report.full_title}")
                 if args.review:
-                    for code, items in review_report(content, entry, dictionaries, segmenter,
+                    for code, items in proofs_report(content, entry, dictionaries, segmenter,
                                                      entry.locations):
                         _say(format_queue(items, code))
                 else:

@@ -461,4 +461,4 @@ def test_import_into_another_folder_leaves_content_alone(
     written = len(report_files(report)) + 2  # the YAML, the source as found, the record
     importer, summaries = printed.split("\n", 2)[2].split("\nindustry system: ", 1)
     assert importer == format_import_report(report, f"../shared/reports/{name}", written, str(folder))
-    assert summaries.startswith("none found")  # then what the summaries found (pipeline.ImportResult)
+    assert summaries.startswith("none found")  # then what the summaries found (importing.ImportResult)

@@ -35,19 +35,18 @@ _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
-               environ: Mapping[str, str] | None = None) -> int:
+               environ: Mapping[str, str] | None = None) -> tuple[tuple[str, int], ...]:
     """Write all files under a staging folder next to out_dir, then swap it in.
 
     Until the swap, out_dir is untouched; a failure (or an interrupt) leaves it as it was.
     With SOURCE_DATE_EPOCH set (in ``environ``, by default the process environment), every file
     and folder gets that modification time, so an archive of the site is reproducible too.
-    Returns the number of files written.
+    Returns what was written: each file's path and size in bytes, in the order written.
     """
     out_dir = out_dir.resolve()
     mtime = source_date_epoch(os.environ if environ is None else environ)
     _check_replaceable(out_dir)
-    count = 0
-    written: set[str] = set()
+    written: dict[str, int] = {}
     try:
         with staged(out_dir) as staging:
             for relative, data in files:  # one at a time: a generator of pages need not be held whole
@@ -56,15 +55,14 @@ def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
                     raise SiteError([Problem(Location(relative), "path escapes the output folder")])
                 if relative in written:
                     raise SiteError([Problem(Location(relative), "two files want the same path")])
-                written.add(relative)
+                written[relative] = len(data)
                 _write(target, data, out_dir / relative)
-                count += 1
             _write(staging / MARKER, MARKER_TEXT, out_dir / MARKER)
             if mtime is not None:
                 _set_times(staging, mtime)
     except OSError as error:
         raise _cannot_write(out_dir, error) from None
-    return count
+    return tuple(written.items())
 
 
 def _write(target: Path, data: bytes, shown: Path) -> None:

@@ -68,6 +68,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from site_src.model import CLOSING, PART_HEADING, PREAMBLE, SECTION_HEADING, TERMS_HEADING_PLACE, Step
+from site_src.site import routes
 from site_src.site.plan import FiguresPage, IndustriesPage, IndustryPageSubject, Page, SitePlan, SlogansPage
 from site_src.site.variant import ReportVariant, VariantContent
 
@@ -121,13 +122,13 @@ def search_index(variants: Sequence[VariantContent], plans: Sequence[SitePlan],
 
 
 def search_sizes(files: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    """What a build reports, from (path, bytes) of each search file: each manifest and the fold by
-    name, each variant's parts together."""
+    """What a build reports of the search, from (path, bytes) of every file it wrote: each
+    manifest and the fold by name, each variant's parts together."""
     sizes: dict[str, int] = {}
     for path, size in files:
-        head = path.rpartition("/")[0]
-        key = f"{head}/" if head.endswith(FOLDER) else path
-        sizes[key] = sizes.get(key, 0) + size
+        group = routes.search_group(path)
+        if group is not None:
+            sizes[group] = sizes.get(group, 0) + size
     return tuple(sizes.items())
 
 
