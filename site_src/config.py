@@ -13,6 +13,7 @@ import yaml
 from site_src.errors import Location, SiteError
 from site_src.files import read_text
 from site_src.model import VERBATIM
+from site_src.site import routes
 from site_src.variants.pins import pin_problem
 from site_src.yamlio import (
     ID_PATTERN,
@@ -32,8 +33,6 @@ from site_src.yamlio import (
 # A BCP 47 tag as the lang attribute takes it: language, then script/region subtags (zh-Hant-TW).
 LANGUAGE_TAG = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 QUOTE_STYLES = ("corner", "curly")
-# Where the build puts templates/static/ (next to the variants' folders).
-STATIC_FOLDER = "static"
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def _check_variant(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str
     if folder and not ID_PATTERN.fullmatch(folder):
         reader.problem(nodes.get("path"), f"{path}.path",
                        f"invalid folder name {folder!r}: lowercase ASCII letters, digits, hyphens")
-    elif folder == STATIC_FOLDER:
+    elif folder == routes.STATIC:  # where the build puts templates/static/
         reader.problem(nodes.get("path"), f"{path}.path",
                        f"the folder name {folder!r} is taken by the site's stylesheet and script")
     if config:

@@ -47,7 +47,7 @@ def _build(project: Project, memo: Memo, jobs: int) -> BuildResult:
     yearly = year_on_year(content, reports)  # each government's targets against its next results
     variants = in_each_variant(content, reports, yearly)
     del reports  # each variant holds its own reports now
-    plans = tuple(plan_site(variant) for variant in variants)
+    plans = tuple(plan_site(variant, variants) for variant in variants)
     written = write_site(site_files(project, content, variants, plans, memo, jobs), project.output)
     return BuildResult(files=len(written), pages=sum(len(plan.pages) for plan in plans),
                        variants=tuple(v.code for v in content.site.variants), search=search_sizes(written))

@@ -38,6 +38,7 @@ from tornado import httpserver, ioloop, netutil, web, websocket
 
 from site_src.errors import fail
 from site_src.output.fingerprint import snapshot
+from site_src.site import routes
 
 # How often the watched folders are compared; a comparison stats about a hundred files.
 POLL_SECONDS = 0.1
@@ -292,14 +293,15 @@ class PageHandler(_Guarded):
             if path and not path.endswith("/"):
                 self.redirect(f"/{path}/", permanent=False)
                 raise web.Finish()
-            wanted = wanted / "index.html"
+            wanted = wanted / routes.HOME
         return (wanted, 200) if wanted.is_file() else self._not_found(root, path)
 
     @staticmethod
     def _not_found(root: Path, path: str) -> tuple[Path | None, int]:
         """The site's own 404 page: the one of the variant the path is in, else the root's."""
         folder = path.split("/", 1)[0] if "/" in path else ""
-        for candidate in ((root / folder / "404.html") if folder else None, root / "404.html"):
+        own = root / folder / routes.NOT_FOUND if folder else None
+        for candidate in (own, root / routes.ROOT_NOT_FOUND):
             if candidate is not None and candidate.resolve().parent in (root, root / folder) \
                     and candidate.is_file():
                 return candidate, 404

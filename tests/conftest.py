@@ -93,10 +93,15 @@ def report_variant(slug: str, report: Report) -> ReportVariant:
     return ReportVariant(slug, report, None, KeyFigures((), ()), (), (), ())
 
 
+def plan_content(reports: tuple[ReportVariant, ...], pages: tuple[EditorialPage, ...] = ()) -> VariantContent:
+    """A Simplified site of these reports and pages, as its variant renders it."""
+    return VariantContent(PLAN_SITE.variants[0], PLAN_SITE.variants, PLAN_SITE, pages,
+                          dict(load_genre().ui), {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"}, (), reports)
+
+
 def plan_of(reports: tuple[ReportVariant, ...], pages: tuple[EditorialPage, ...] = ()) -> SitePlan:
     """The plan of a Simplified site of these reports and pages."""
-    return plan_site(VariantContent(PLAN_SITE.variants[0], PLAN_SITE.variants, PLAN_SITE, pages,
-                                    dict(load_genre().ui), {"zh-Hans": "简体中文"}, (), reports))
+    return plan_site(plan_content(reports, pages))
 
 
 def report_folder(project: Project) -> Path:

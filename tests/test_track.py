@@ -165,3 +165,24 @@ def test_the_figures_page_labels_years_from_the_report(
     out, _, _ = hailar
     text = read_page(out / "zh-hans" / HAILAR[2013] / "figures.html").text
     assert "2012年完成" in text and "2013年目标" in text and "2024" not in text and "2023年" not in text
+
+
+@needs_hailar
+def test_previous_and_next_stay_in_a_report_and_its_home_links_the_years_beside_it(
+        hailar: tuple[Path, BuildResult, dict[str, Report]]) -> None:
+    """Reading on never leaves a report; a report's home links the same government's reports of the
+    years before and after it (whatever their folders are called)."""
+    out, _, _ = hailar
+    by_year = {year: slug for year, slug in HAILAR.items()}
+    for year, slug in by_year.items():
+        home = read_page(out / "zh-hans" / slug / "index.html")
+        others = {f"../{other}/index.html" for other in HAILAR.values() if other != slug}
+        years = [href for href in home.links if href in others]
+        expected = [f"../{by_year[y]}/index.html" for y in (year - 1, year + 1) if y in by_year]
+        assert years == expected, year
+        for path in (out / "zh-hans" / slug).rglob("*.html"):
+            page = read_page(path)
+            for rel in ("prev", "next"):
+                if rel in page.rels:
+                    target = (path.parent / page.rels[rel]).resolve()
+                    assert target.is_relative_to((out / "zh-hans" / slug).resolve()), (path, rel)

@@ -163,9 +163,9 @@ def canonical(base_url: str, variant: Variant, route: str) -> str:
     return f"{base_url}{output(variant.path, route)}" if base_url else ""
 
 
-def base_href(base_url: str, variant: Variant, route: str) -> str:
+def base_href(base_url: str, variant: Variant) -> str:
     """The <base> of a page served at any depth (the 404 page), with a base URL; else ""."""
-    return f"{base_url}{variant.path}/" if base_url and route == NOT_FOUND else ""
+    return f"{base_url}{variant.path}/" if base_url else ""
 
 
 # --- the top of the output ----------------------------------------------------------------------------
