@@ -47,8 +47,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     import_parser.add_argument("--force", action="store_true",
                                help="replace the importer's files even where a person has edited them")
     audit_parser = command("audit", "print the conversion audit of every converted variant")
-    audit_parser.add_argument("--review", action="store_true",
-                              help="list the conversions a person should check, and what settles each")
+    audit_parser.add_argument("--proofs", action="store_true",
+                              help="the proofs (校对): the conversions a person should check, "
+                                   "and what settles each")
     serve_parser = command("serve", "build, serve on 127.0.0.1, rebuild on change")
     serve_parser.add_argument("--port", type=_port, default=8000)
     serve_parser.add_argument("--host", default="127.0.0.1",
@@ -98,7 +99,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             for entry in content.reports:  # a site of several reports audits each, under its name
                 if len(content.reports) > 1:
                     _say(f"# {entry.slug}: {entry.report.full_title}")
-                if args.review:
+                if args.proofs:
                     for code, items in proofs_report(content, entry, dictionaries, segmenter,
                                                      entry.locations):
                         _say(format_queue(items, code))

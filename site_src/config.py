@@ -60,9 +60,9 @@ class SiteConfig:
     base_url: str = field(default="", metadata=VERBATIM)
     # The site's own wording of interface strings (key, text); converted with the genre's words.
     ui: tuple[tuple[str, str], ...] = field(default=(), metadata=VERBATIM)
-    # Whether the build adds each report's conversion review queue as a page for editors
-    # (review.html, linked from nowhere); it costs the segmenter's start, about half a second.
-    review: bool = False
+    # Whether the build adds each report's proofs (校对: the conversions a person should check) as
+    # a page for editors, linked from nowhere; it costs the segmenter's start, about half a second.
+    proofs: bool = False
 
 
 def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig:
@@ -121,8 +121,8 @@ def settings_table(ui_keys: frozenset[str] = frozenset()) -> Table:
         Field("description", Text(), required=False, default=""),
         Field("base_url", OptionalText(), required=False, default=""),
         Field("ui", Pairs(Text()), required=False, default=()),
-        Field("review", Boolean(), required=False, default=False),
-    ), check=check)
+        Field("proofs", Boolean(), required=False, default=False),
+    ), check=check, renamed=(("review", "proofs"),))
 
 
 def _check_variants(reader: Reader, node: yaml.Node | None, variants: tuple[Variant | None, ...]) -> None:

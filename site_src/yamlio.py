@@ -421,13 +421,19 @@ class Table(Kind):
     # Attributes that take where a key is written, (attribute, key): the Location of its value,
     # or of the mapping where the key is absent (for messages about it after loading).
     located: tuple[tuple[str, str], ...] = ()
+    # Keys of an older schema, (old, new): each is an error that names the key to write instead.
+    renamed: tuple[tuple[str, str], ...] = ()
 
     def read(self, reader: Reader, node: yaml.Node | None, path: str) -> Any:
-        values = reader.mapping(node, path, tuple(f.key for f in self.fields if f.required),
-                                tuple(f.key for f in self.fields if not f.required),
+        optional = tuple(f.key for f in self.fields if not f.required) + tuple(old for old, _ in self.renamed)
+        values = reader.mapping(node, path, tuple(f.key for f in self.fields if f.required), optional,
                                 tuple(f.key for f in self.fields))
         if values is None:
             return None
+        for old, new in self.renamed:
+            if old in values:
+                reader.problem(values.pop(old), _join(path, old), f"{old!r} is now called {new!r}: "
+                                                                  f"write {new}: instead")
         made: dict[str, Any] = dict(self.constants)
         for f in self.fields:
             child = _join(path, f.key)

@@ -292,6 +292,9 @@ CASES = [
     case("variant-folder-escapes", Replace("site.yaml", "path: zh-hant", "path: ../zh-hant"),
          expected="error: {content}/site.yaml:{line}: variants[1].path: invalid folder name '../zh-hant': "
                   "lowercase ASCII letters, digits, hyphens"),
+    case("site-review-is-now-proofs", Replace("site.yaml", "variants:", "review: true\nvariants:"),
+         expected="error: {content}/site.yaml:{line}: review: 'review' is now called 'proofs': write proofs: "
+                  "instead"),
     case("variant-folder-taken", Replace("site.yaml", "path: zh-hant", "path: static"),
          expected="error: {content}/site.yaml:{line}: variants[1].path: the folder name 'static' is taken "
                   "by the site's stylesheet and script"),

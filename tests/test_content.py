@@ -144,18 +144,18 @@ def test_settings_load_without_making_a_converter_and_the_build_tries_it(
     assert not project_copy.output.exists()
 
 
-def test_a_build_with_the_editors_page_reads_each_report_folder_once(
+def test_a_build_with_the_proofs_reads_each_report_folder_once(
         project_copy: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where the editors' page sends a person (file and line of each text) comes from the one
-    reading of the report's folder, not from a second parse inside the build."""
+    """Where the proofs send a person (file and line of each text) comes from the one reading of
+    the report's folder, not from a second parse inside the build."""
     import site_src.content.report as report_module
 
     site = project_copy.content / "site.yaml"
-    site.write_text(site.read_text(encoding="utf-8") + "review: true\n", encoding="utf-8")
+    site.write_text(site.read_text(encoding="utf-8") + "proofs: true\n", encoding="utf-8")
     read: list[Path] = []
     load = report_module._load
     monkeypatch.setattr(report_module, "_load", lambda folder: read.append(folder) or load(folder))
     build(project_copy, jobs=1)
     assert read == [report_folder(project_copy)]
-    page = project_copy.output / "zh-hant" / "review.html"
+    page = project_copy.output / "zh-hant" / "proofs.html"
     assert "sections/plan-07.yaml" in page.read_text(encoding="utf-8")

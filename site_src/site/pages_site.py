@@ -136,14 +136,16 @@ class ProofsPage:
 
 
 class ProofsPages(Builder[ProofsPage]):
-    template, kind = "page_review.html", "review"
+    """A report's proofs (校对), where site.yaml asks for them: for editors, linked from nowhere."""
+
+    template, kind = "page_proofs.html", "proofs"
     in_order = in_sitemap = False
 
     def pages(self, at: ReportAt) -> tuple[Page[ProofsPage], ...]:
-        if not at.entry.review:
+        if not at.entry.proofs:
             return ()
-        return (at.page(self, at.routes.proofs, at.ui["review_title"], ProofsPage(at.entry.review),
-                        key="review"),)
+        return (at.page(self, at.routes.proofs, at.ui["proofs_title"], ProofsPage(at.entry.proofs),
+                        key="proofs"),)
 
 
 # --- search and 404 ------------------------------------------------------------------------------------

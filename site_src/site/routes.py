@@ -74,7 +74,7 @@ class ReportRoutes:
 
     @property
     def proofs(self) -> str:
-        return f"{self.prefix}review.html"
+        return f"{self.prefix}proofs.html"
 
     @property
     def full(self) -> str:

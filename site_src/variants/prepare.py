@@ -54,7 +54,7 @@ def prepare_reports(project: Project, content: SiteContent, memo: Memo,
     missing = [entry for entry in content.reports if found[entry.slug] is None]
     if missing:
         shared = _Preparing(project, content, dictionaries(memo),
-                            Segmenter() if content.site.review else None)
+                            Segmenter() if content.site.proofs else None)
         for entry, made in zip(missing, in_order(_prepare, shared, missing, jobs), strict=True):
             key = keys[entry.slug]
             found[entry.slug] = memo.put("report", key, made) if key else made

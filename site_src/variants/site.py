@@ -64,7 +64,7 @@ def report_variant(content: SiteContent, entry: ReportContent, summary: Summarie
         chart=chart_bars(summary.figures.figures, own),
         slogans=convert_summary(summary.slogans, own),
         audits=audits,
-        review=proofs,
+        proofs=proofs,
     )
 
 
