@@ -25,7 +25,7 @@ from pathlib import Path
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.output.write import staged
-from site_src.yamlio import Field, ListOf, MapOf, Reader, Table, Text, dump, parse
+from site_src.yamlio import Field, ListOf, MapOf, Table, Text, dump, read_document
 
 RECORD = "imported.yaml"
 SOURCE_COPY = "source.txt"
@@ -67,11 +67,7 @@ def read_record(folder: Path) -> Record | None:
     path = folder / RECORD
     if not path.is_file():
         return None
-    problems: list[Problem] = []
-    node = parse(read_text(path), str(path))
-    record = RECORD_TABLE.read(Reader(str(path), problems), node, "") if node is not None else None
-    if problems or record is None:
-        raise SiteError(problems or [Problem(Location(str(path)), "the file is empty")])
+    record: Record = read_document(read_text(path), str(path), RECORD_TABLE)
     return record
 
 
@@ -118,11 +114,9 @@ def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = 
             outcomes.append((name, DRAFTED))
             new_drafts[name] = data
     all_files = dict(files)
-    kept: dict[str, object] = {"files": {name: _sha(data) for name, data in sorted(files.items())}}
-    drafted = sorted(drafted_before | set(new_drafts))
-    if drafted:
-        kept["drafted"] = drafted
-    all_files[RECORD] = (_HEADER + dump(kept)).encode("utf-8")
+    kept = Record({name: _sha(data) for name, data in sorted(files.items())},
+                  tuple(sorted(drafted_before | set(new_drafts))))
+    all_files[RECORD] = (_HEADER + dump(RECORD_TABLE.write(kept))).encode("utf-8")
     try:
         with staged(folder) as staging:
             _fill(staging, folder, owned, new_drafts, all_files)
