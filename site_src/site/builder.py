@@ -23,7 +23,8 @@ from site_src.model import Part, Report
 from site_src.site import routes
 from site_src.site.nav import ContentsPart, Link, ReportNav, SiteNav
 from site_src.site.page import DataFile, Page
-from site_src.site.variant import ReportVariant, VariantContent
+from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
+from site_src.summaries.figures.track import Track
 
 S = TypeVar("S")
 
@@ -48,6 +49,37 @@ class SiteAt:
 
     def reports(self) -> Iterator[ReportAt]:
         return (ReportAt(self, entry) for entry in self.content.reports)
+
+    # What builders look up across reports, indexed once (a site of a thousand reports plans in
+    # time linear in them).
+
+    @functools.cached_property
+    def governments(self) -> Mapping[str, tuple[tuple[int, str], ...]]:
+        """(year, slug) of each government's reports, by year, by its id."""
+        found: dict[str, list[tuple[int, str]]] = {}
+        for entry in self.content.reports:
+            if entry.report.government:
+                found.setdefault(entry.report.government, []).append((entry.report.year, entry.slug))
+        return {government: tuple(sorted(reports)) for government, reports in found.items()}
+
+    @functools.cached_property
+    def track_of(self) -> Mapping[str, Track]:
+        """The track (targets against results, year on year) each report is in, by slug."""
+        return {slug: track for track in self.content.tracks for slug in track.reports}
+
+    @functools.cached_property
+    def glossaries_of(self) -> Mapping[str | None, tuple[GlossaryGroup, ...]]:
+        """The glossaries by the slug of the report they are of (None: the site's and the genre's)."""
+        found: dict[str | None, list[GlossaryGroup]] = {}
+        for group in self.content.glossaries:
+            found.setdefault(group.report, []).append(group)
+        return {report: tuple(groups) for report, groups in found.items()}
+
+    @functools.cached_property
+    def in_variants(self) -> Mapping[tuple[str, str], ReportVariant]:
+        """Each report in each variant's script, by (variant code, slug)."""
+        return {(content.variant.code, entry.slug): entry for content in self.variants
+                for entry in content.reports}
 
     def page(self, builder: Builder[S], route: str, title: str, subject: S, *, key: str,
              parent: str | None = routes.HOME, context: str = "",
@@ -90,8 +122,7 @@ class ReportAt:
 
     def in_variant(self, code: str) -> ReportVariant:
         """The same report in another variant's script."""
-        content = next(content for content in self.site.variants if content.variant.code == code)
-        return next(entry for entry in content.reports if entry.slug == self.entry.slug)
+        return self.site.in_variants[(code, self.entry.slug)]
 
     def page(self, builder: Builder[S], route: str, title: str, subject: S, *, key: str,
              parent: str | None = "", description: str = "", context: str = "",

@@ -106,14 +106,11 @@ class HomePage(Builder[Home]):
 
 def _neighbour_years(at: ReportAt) -> tuple[Link | None, Link | None]:
     """The homes of the same government's nearest reports before and after this one's year."""
-    report = at.report
-    same = [(entry.report.year, entry.slug) for entry in at.site.content.reports
-            if report.government and entry.report.government == report.government
-            and entry.slug != at.entry.slug]
-    earlier = max(((year, slug) for year, slug in same if year < report.year), default=None)
-    later = min(((year, slug) for year, slug in same if year > report.year), default=None)
-    return (at.site.navs[earlier[1]].home if earlier else None,
-            at.site.navs[later[1]].home if later else None)
+    year = at.report.year
+    same = at.site.governments.get(at.report.government, ())
+    earlier = next((slug for when, slug in reversed(same) if when < year), None)
+    later = next((slug for when, slug in same if when > year), None)
+    return (at.site.navs[earlier].home if earlier else None, at.site.navs[later].home if later else None)
 
 
 # --- the preamble and the closing words --------------------------------------------------------------

@@ -122,7 +122,7 @@ class NotesPages(Builder[ReportNotes]):
         return (Link(at.ui["notes_title"], at.routes.notes, at.report.full_title),) if at.site.several else ()
 
     def pages(self, at: ReportAt) -> tuple[Page[ReportNotes], ...]:
-        own = tuple(group for group in at.site.content.glossaries if group.report == at.entry.slug)
+        own = at.site.glossaries_of.get(at.entry.slug, ())
         return tuple(at.page(self, link.route, link.title, ReportNotes(_record(at.site, at.entry), own),
                              key="notes", context=link.context)
                      for link in self.links(at))

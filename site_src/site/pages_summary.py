@@ -184,8 +184,8 @@ class TrackPages(Builder[TrackPage]):
         return Link(title, routes.track(track.id))
 
     def links(self, at: ReportAt) -> tuple[Link, ...]:
-        return tuple(self.link(at.site, track) for track in at.site.content.tracks
-                     if at.entry.slug in track.reports)[:1]
+        track = at.site.track_of.get(at.entry.slug)
+        return (self.link(at.site, track),) if track is not None else ()
 
     def site_files(self, site: SiteAt) -> tuple[DataFile, ...]:
         files = []

@@ -177,9 +177,9 @@ def _linked(pages: tuple[Page[object], ...], several: bool) -> tuple[Page[object
             orders.setdefault(page.report if several else None, []).append(page)
     neighbours: dict[str, tuple[Link | None, Link | None]] = {}
     for order in orders.values():
-        for n, page in enumerate(order):
-            neighbours[page.route] = (order[n - 1].link if n > 0 else None,
-                                      order[n + 1].link if n + 1 < len(order) else None)
+        links = [None, *(page.link for page in order), None]
+        for n, page in enumerate(order, start=1):
+            neighbours[page.route] = (links[n - 1], links[n + 1])
     linked = []
     for page in pages:
         crumbs: list[Link] = []
