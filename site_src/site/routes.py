@@ -4,8 +4,8 @@ A page's route is relative to its variant's folder (``review/03.html``); a file'
 to the output folder (``zh-hant/review/03.html``, ``static/style.css``). Routes come from ids,
 which no variant converts, so a page's counterpart in another variant is the same route under
 another folder. Every link between pages, the hreflang and x-default links, the sitemap's entries,
-the search index's files and the root page's links ask this module; the builders (pages.py) ask it
-for their pages' routes; a test fails when any other module or a template spells a path.
+the search index's files and the root page's links ask this module; the builders (pages_*.py) ask
+it for their pages' routes; a test fails when any other module or a template spells a path.
 """
 
 from __future__ import annotations
@@ -130,12 +130,12 @@ def output(folder: str, route: str) -> str:
     return f"{folder}/{route}"
 
 
+STATIC = "static"  # the folder of the style sheet and the scripts, beside the variants' folders
+
+
 def static(name: str) -> str:
     """Where a static file (templates/static/<name>) is written in the output folder."""
     return f"{STATIC}/{name}"
-
-
-STATIC = "static"  # the folder of the style sheet and the scripts, beside the variants' folders
 
 
 def static_from(route: str) -> str:
