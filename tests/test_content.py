@@ -159,3 +159,17 @@ def test_a_build_with_the_proofs_reads_each_report_folder_once(
     assert read == [report_folder(project_copy)]
     page = project_copy.output / "zh-hant" / "proofs.html"
     assert "sections/plan-07.yaml" in page.read_text(encoding="utf-8")
+
+
+def test_a_report_yaml_without_its_government_takes_the_folders_name(project_copy: Project) -> None:
+    """report.yaml says which government a report is of (the import writes it); a folder imported
+    before it did is of the government its name says, without the year (2024-rongchang)."""
+    from site_src.content.site import load_site
+    from site_src.genre import load_genre
+
+    path = report_folder(project_copy) / "report.yaml"
+    assert load_report(report_folder(project_copy)).government == "rongchang"
+    edit(path, "government: rongchang\n", "")
+    assert load_report(report_folder(project_copy)).government == ""  # the file says nothing
+    (entry,) = load_site(project_copy.content, load_genre(project_copy.content)).reports
+    assert entry.report.government == "rongchang"
