@@ -21,8 +21,48 @@ if TYPE_CHECKING:
     from site_src.output.memo import Memo
 
 
+COMMANDS = ("new", "build", "import", "audit", "serve")
+
+
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     root = root or Path.cwd()
+    parser, parsers = _parsers()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+        argv.insert(0, "build")  # build is the default: `build.py --out DIR` works too
+    args = parser.parse_args(argv)
+    name = args.command or "build"
+    project: Project | None = None
+    before: dict[Path, tuple[int, int] | None] = {}
+    try:
+        if name == "new":
+            return _new(root, args)
+        out = getattr(args, "out", None)
+        project = Project.of(root / args.content, (root / out) if out else None)
+        before = _folders(project)
+        if name == "import":
+            _import(project, root, args)
+        elif name == "audit":
+            _audit(project, args)
+        elif name == "serve":
+            _serve(project, root, args, parsers["serve"])
+        else:
+            build_and_say(project, args.jobs)
+    except SiteError as error:
+        print(format_problems(error.problems), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        _interrupted(project, before, root)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`build.py | head`): the work is done, say nothing.
+        sys.stdout = None  # type: ignore[assignment]
+        return 0
+    return 0
+
+
+def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The command line's parser, and each command's (for a usage error of its own)."""
     parser = argparse.ArgumentParser(
         prog="build.py", description="Build the bilingual site of government work reports.")
     commands = parser.add_subparsers(dest="command")
@@ -47,8 +87,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     import_parser.add_argument("--force", action="store_true",
                                help="replace the importer's files even where a person has edited them")
     audit_parser = command("audit", "print the conversion audit of every converted variant")
-    audit_parser.add_argument("--review", action="store_true",
-                              help="list the conversions a person should check, and what settles each")
+    audit_parser.add_argument("--proofs", action="store_true",
+                              help="the proofs (校对): the conversions a person should check, "
+                                   "and what settles each")
     serve_parser = command("serve", "build, serve on 127.0.0.1, rebuild on change")
     serve_parser.add_argument("--port", type=_port, default=8000)
     serve_parser.add_argument("--host", default="127.0.0.1",
@@ -56,87 +97,73 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     serve_parser.add_argument("--allow-remote", action="store_true",
                               help="let other machines reach the preview (any Host header is answered)")
     serve_parser.add_argument("--out", type=Path, help="output folder (default: output/ beside the content)")
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in commands.choices and argv[0] not in ("-h", "--help")):
-        argv.insert(0, "build")  # build is the default: `build.py --out DIR` works too
-    args = parser.parse_args(argv)
-    name = args.command or "build"
+    return parser, dict(commands.choices)
 
-    project: Project | None = None
-    before: dict[Path, tuple[int, int] | None] = {}
-    try:
-        if name == "new":
-            from site_src.content.new import new_site
 
-            created = new_site(root / args.folder)
-            _say(f"created {printable(str(args.folder))}: " + ", ".join(created))
-            _say(f"next: import a report with `import FILE --content {printable(str(args.folder))}`")
-            return 0
-        out = getattr(args, "out", None)
-        project = Project.of(root / args.content, (root / out) if out else None)
-        before = _folders(project)
-        if name == "import":
-            from site_src.ingest.summary import format_import_report
-            from site_src.pipeline import import_source
+def _new(root: Path, args: argparse.Namespace) -> int:
+    from site_src.content.new import new_site
 
-            result = import_source(project, root / args.source, args.slug, force=args.force,
-                                   name=args.source.as_posix())
-            folder = result.written.folder
-            _say(format_import_report(result.report, printable(str(args.source)), len(result.written.files),
-                                      _shown(folder, root)))
-            _say(result.summaries_report(_shown(folder, root)))
-            for replaced, how in result.written.replaced:
-                _say(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
-        elif name == "audit":
-            from site_src.content.report import locate
-            from site_src.pipeline import audit_report, load_project, review_report
-            from site_src.variants.audit import format_audit, load_dictionaries
-            from site_src.variants.review import Segmenter, format_queue
-
-            content = load_project(project)
-            dictionaries, segmenter = load_dictionaries(), Segmenter()
-            for entry in content.reports:  # a site of several reports audits each, under its name
-                if len(content.reports) > 1:
-                    _say(f"# {entry.slug}: {entry.report.full_title}")
-                if args.review:
-                    for code, items in review_report(content, entry, dictionaries, segmenter,
-                                                     locate(entry.folder)):
-                        _say(format_queue(items, code))
-                else:
-                    _say(format_audit(audit_report(content, entry, dictionaries), content.site))
-        elif name == "serve":
-            import site_src
-            from site_src.serve import LOCAL_HOSTS, serve
-
-            if args.host not in LOCAL_HOSTS and not args.allow_remote:
-                serve_parser.error(f"--host {args.host} lets other machines reach the preview: "
-                                   "add --allow-remote if that is what you want")
-            worker = [sys.executable, "-m", "site_src.rebuild", str(project.content), str(project.output)]
-            watched = (project.content, *project.templates, Path(site_src.__file__).parent)
-            serve(worker, root, watched, project.output, host=args.host, port=args.port,
-                  remote=args.allow_remote)
-        else:
-            build_and_say(project, args.jobs)
-    except SiteError as error:
-        print(format_problems(error.problems), file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        # Say what happened: an interrupt can land after a build or an import put its folder in
-        # place (writing is all or nothing; the swap itself is never cut in half).
-        now = _folders(project) if project is not None else {}
-        done = sorted(path for path, identity in now.items() if identity is not None
-                      and identity != before.get(path))
-        if done:
-            print("\n".join(printable(f"interrupted, but only after {_shown(path, root)} was written: "
-                                       "it is complete and in place") for path in done), file=sys.stderr)
-        else:
-            print("interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # The reader of our output went away (`build.py | head`): the work is done, say nothing.
-        sys.stdout = None  # type: ignore[assignment]
-        return 0
+    created = new_site(root / args.folder)
+    _say(f"created {printable(str(args.folder))}: " + ", ".join(created))
+    _say(f"next: import a report with `import FILE --content {printable(str(args.folder))}`")
     return 0
+
+
+def _import(project: Project, root: Path, args: argparse.Namespace) -> None:
+    from site_src.importing import import_source
+    from site_src.ingest.summary import format_import_report
+
+    result = import_source(project, root / args.source, args.slug, force=args.force,
+                           name=args.source.as_posix())
+    folder = result.written.folder
+    _say(format_import_report(result.report, printable(str(args.source)), len(result.written.files),
+                              _shown(folder, root)))
+    _say(result.summaries_report(_shown(folder, root)))
+    for replaced, how in result.written.replaced:
+        _say(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
+
+
+def _audit(project: Project, args: argparse.Namespace) -> None:
+    from site_src.pipeline import load_project
+    from site_src.variants.audit import format_audit, load_dictionaries
+    from site_src.variants.prepare import audit_report, proofs_report
+    from site_src.variants.review import Segmenter, format_queue
+
+    content = load_project(project)
+    dictionaries, segmenter = load_dictionaries(), Segmenter()
+    for entry in content.reports:  # a site of several reports audits each, under its name
+        if len(content.reports) > 1:
+            _say(f"# {entry.slug}: {entry.report.full_title}")
+        if args.proofs:
+            for code, items in proofs_report(content, entry, dictionaries, segmenter, entry.locations):
+                _say(format_queue(items, code))
+        else:
+            _say(format_audit(audit_report(content, entry, dictionaries), content.site))
+
+
+def _serve(project: Project, root: Path, args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    import site_src
+    from site_src.serve import LOCAL_HOSTS, serve
+
+    if args.host not in LOCAL_HOSTS and not args.allow_remote:
+        parser.error(f"--host {args.host} lets other machines reach the preview: "
+                     "add --allow-remote if that is what you want")
+    worker = [sys.executable, "-m", "site_src.rebuild", str(project.content), str(project.output)]
+    watched = (project.content, *project.templates, Path(site_src.__file__).parent)
+    serve(worker, root, watched, project.output, host=args.host, port=args.port, remote=args.allow_remote)
+
+
+def _interrupted(project: Project | None, before: dict[Path, tuple[int, int] | None], root: Path) -> None:
+    """Say what happened: an interrupt can land after a build or an import put its folder in place
+    (writing is all or nothing; the swap itself is never cut in half)."""
+    now = _folders(project) if project is not None else {}
+    done = sorted(path for path, identity in now.items() if identity is not None
+                  and identity != before.get(path))
+    if done:
+        print("\n".join(printable(f"interrupted, but only after {_shown(path, root)} was written: "
+                                   "it is complete and in place") for path in done), file=sys.stderr)
+    else:
+        print("interrupted", file=sys.stderr)
 
 
 def build_and_say(project: Project, jobs: int | None = None, memo: Memo | None = None) -> None:

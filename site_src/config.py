@@ -6,18 +6,33 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from site_src.errors import Location, Problem, SiteError
+import yaml
+
+from site_src.errors import Location, SiteError
 from site_src.files import read_text
 from site_src.model import VERBATIM
+from site_src.site import routes
 from site_src.variants.pins import pin_problem
-from site_src.yamlio import Reader, parse
+from site_src.yamlio import (
+    ID_PATTERN,
+    Boolean,
+    Field,
+    ListOf,
+    OptionalText,
+    Pairs,
+    Reader,
+    Table,
+    Text,
+    child,
+    items,
+    read_document,
+)
 
 # A BCP 47 tag as the lang attribute takes it: language, then script/region subtags (zh-Hant-TW).
 LANGUAGE_TAG = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 QUOTE_STYLES = ("corner", "curly")
-# Where the build puts templates/static/ (next to the variants' folders).
-STATIC_FOLDER = "static"
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,8 @@ class Variant:
     # Quotation marks: "corner" writes “” ‘’ as 「」 『』 (Taiwan and Hong Kong usage), "curly" keeps
     # them; "" until the site is loaded, then the genre's default for the variant's language.
     quotes: str = field(default="", metadata=VERBATIM)
+    # Where site.yaml names its converter (for a configuration OpenCC turns out not to take).
+    where: Location = field(default=Location(""), metadata=VERBATIM, compare=False)
 
 
 @dataclass(frozen=True)
@@ -43,79 +60,87 @@ class SiteConfig:
     base_url: str = field(default="", metadata=VERBATIM)
     # The site's own wording of interface strings (key, text); converted with the genre's words.
     ui: tuple[tuple[str, str], ...] = field(default=(), metadata=VERBATIM)
-    # Whether the build adds each report's conversion review queue as a page for editors
-    # (review.html, linked from nowhere); it costs the segmenter's start, about half a second.
-    review: bool = False
+    # Whether the build adds each report's proofs (校对: the conversions a person should check) as
+    # a page for editors, linked from nowhere; it costs the segmenter's start, about half a second.
+    proofs: bool = False
 
 
 def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig:
     """site.yaml; ``ui_keys`` are the interface strings the genre has, which ui: may reword."""
-    problems: list[Problem] = []
-    reader = Reader(str(path), problems)
-    node = parse(read_text(path), str(path))
-    if node is None:
-        raise SiteError([Problem(Location(str(path)), "the file is empty")])
-    fields = reader.mapping(node, "", ("variants",), ("title", "description", "base_url", "ui", "review"))
-    if fields is None:
-        raise SiteError(problems)
-    title = reader.string(fields["title"], "title") if "title" in fields else ""
-    description = reader.string(fields["description"], "description") if "description" in fields else ""
-    for key in ("title", "description"):  # converted like report text, so pins are resolved in them
-        message = pin_problem(title if key == "title" else description)
+    return read_document(read_text(path), str(path), settings_table(ui_keys))
+
+
+def _check_variant(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
+    code, folder, config = values["code"], values["path"], values["opencc"]
+    if code and not re.fullmatch(LANGUAGE_TAG, code):
+        reader.problem(nodes.get("code"), f"{path}.code",
+                       f"invalid language code {code!r}: use a BCP 47 tag such as zh-Hant")
+    if folder and not ID_PATTERN.fullmatch(folder):
+        reader.problem(nodes.get("path"), f"{path}.path",
+                       f"invalid folder name {folder!r}: lowercase ASCII letters, digits, hyphens")
+    elif folder == routes.STATIC:  # where the build puts templates/static/
+        reader.problem(nodes.get("path"), f"{path}.path",
+                       f"the folder name {folder!r} is taken by the site's stylesheet and script")
+    if config:
+        values["opencc"], message = _opencc_config(config.strip(), Path(reader.file).parent)
         if message:
-            reader.problem(fields[key], key, message)
-    ui = []
-    for key, value in reader.pairs(fields.get("ui"), "ui"):
-        if ui_keys and key not in ui_keys:
-            reader.problem(value, f"ui.{key}", f"unknown interface string {key!r} (see the genre's ui.yaml)")
-        ui.append((key, reader.string(value, f"ui.{key}")))
-    base_url = reader.optional_string(fields.get("base_url"), "base_url") or ""
-    if base_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", base_url):
-        reader.problem(fields.get("base_url"), "base_url", "expected an absolute http(s) URL such as "
-                       f"https://example.org/report/, got {base_url!r}")
-    if base_url and not base_url.endswith("/"):
-        base_url += "/"
-    variants: list[Variant] = []
-    for n, item in enumerate(reader.sequence(fields.get("variants"), "variants")):
-        key = f"variants[{n}]"
-        entry = reader.mapping(item, key, ("code", "label", "path"), ("opencc", "quotes"))
-        if entry is None:
-            continue
-        code = reader.string(entry.get("code"), f"{key}.code")
-        if code and not re.fullmatch(LANGUAGE_TAG, code):
-            reader.problem(entry.get("code"), f"{key}.code",
-                           f"invalid language code {code!r}: use a BCP 47 tag such as zh-Hant")
-        folder = reader.string(entry.get("path"), f"{key}.path")
-        if folder and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", folder):
-            reader.problem(entry.get("path"), f"{key}.path",
-                           f"invalid folder name {folder!r}: lowercase ASCII letters, digits, hyphens")
-        elif folder == STATIC_FOLDER:
-            reader.problem(entry.get("path"), f"{key}.path",
-                           f"the folder name {folder!r} is taken by the site's stylesheet and script")
-        config = reader.optional_string(entry.get("opencc"), f"{key}.opencc")
-        if config:
-            config, message = _opencc_config(config.strip(), path.parent)
+            reader.problem(nodes.get("opencc"), f"{path}.opencc", message)
+
+
+VARIANT = Table(Variant, (
+    Field("code", Text()),
+    Field("label", Text()),
+    Field("path", Text()),
+    Field("opencc", OptionalText(), required=False, default=None),
+    Field("quotes", Text(choices=QUOTE_STYLES), required=False, default=""),
+), check=_check_variant, located=(("where", "opencc"),))
+
+
+def settings_table(ui_keys: frozenset[str] = frozenset()) -> Table:
+    """site.yaml's schema: ``ui_keys`` are the interface strings ui: may reword (any, if empty)."""
+
+    def check(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
+        for key in ("title", "description"):  # converted like report text: pins are resolved in them
+            message = pin_problem(values[key])
             if message:
-                reader.problem(entry.get("opencc"), f"{key}.opencc", message)
-        if n == 0 and config is not None:
-            reader.problem(entry.get("opencc"), f"{key}.opencc",
+                reader.problem(nodes[key], key, message)
+        for key, _ in values["ui"]:
+            if ui_keys and key not in ui_keys:
+                reader.problem(child(nodes["ui"], key), f"ui.{key}",
+                               f"unknown interface string {key!r} (see the genre's ui.yaml)")
+        base_url = values["base_url"] or ""
+        if base_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", base_url):
+            reader.problem(nodes.get("base_url"), "base_url", "expected an absolute http(s) URL such as "
+                           f"https://example.org/report/, got {base_url!r}")
+        values["base_url"] = base_url if not base_url or base_url.endswith("/") else base_url + "/"
+        _check_variants(reader, nodes.get("variants"), values["variants"])
+
+    return Table(SiteConfig, (
+        Field("variants", ListOf(VARIANT)),
+        Field("title", Text(), required=False, default=""),
+        Field("description", Text(), required=False, default=""),
+        Field("base_url", OptionalText(), required=False, default=""),
+        Field("ui", Pairs(Text()), required=False, default=()),
+        Field("proofs", Boolean(), required=False, default=False),
+    ), check=check, renamed=(("review", "proofs"),))
+
+
+def _check_variants(reader: Reader, node: yaml.Node | None, variants: tuple[Variant | None, ...]) -> None:
+    """The first variant is the source (no conversion); no two share a code or a folder."""
+    seen: list[Variant] = []
+    for n, (item, variant) in enumerate(zip(items(node), variants, strict=False)):
+        if variant is None:
+            continue
+        if n == 0 and variant.opencc is not None:
+            reader.problem(child(item, "opencc"), "variants[0].opencc",
                            "the first variant is the source script and takes no conversion")
-        for other in variants:
-            if other.code == code or other.path == folder:
-                reader.problem(item, key, f"variant {code!r} repeats the code or path of {other.code!r}")
-        quotes = reader.string(entry["quotes"], f"{key}.quotes") if "quotes" in entry else ""
-        if quotes and quotes not in QUOTE_STYLES:
-            reader.problem(entry["quotes"], f"{key}.quotes",
-                           f"unknown quotes {quotes!r} (allowed: {', '.join(QUOTE_STYLES)})")
-        variants.append(Variant(code=code, label=reader.string(entry.get("label"), f"{key}.label"),
-                                path=folder, opencc=config, quotes=quotes))
-    if not variants and not problems:
-        reader.problem(fields.get("variants"), "variants", "at least one variant is needed")
-    if problems:
-        raise SiteError(problems)
-    review = reader.boolean(fields["review"], "review") if "review" in fields else False
-    return SiteConfig(title=title, description=description, variants=tuple(variants), base_url=base_url,
-                      ui=tuple(ui), review=review)
+        for other in seen:
+            if other.code == variant.code or other.path == variant.path:
+                reader.problem(item, f"variants[{n}]",
+                               f"variant {variant.code!r} repeats the code or path of {other.code!r}")
+        seen.append(variant)
+    if not seen and not reader.problems:
+        reader.problem(node, "variants", "at least one variant is needed")
 
 
 def _opencc_config(name: str, folder: Path) -> tuple[str, str | None]:
@@ -123,8 +148,9 @@ def _opencc_config(name: str, folder: Path) -> tuple[str, str | None]:
 
     One of OpenCC's own by name, with or without ``.json`` (s2tw, s2tw.json: named s2tw), or a
     configuration file of one's own, by its path from the content folder (kept as an absolute
-    path). OpenCC's own are checked by name: creating a converter loads its dictionaries (about
-    0.1 s, and as long again to free them), and the build creates the one it needs later.
+    path), read as JSON with its conversion chain. No converter is made here: that loads its
+    dictionaries (about 0.1 s, and as long again to free them), and it is the variants' stage's
+    work (variants/site.py: check_configurations).
     """
     import opencc
 
@@ -145,10 +171,4 @@ def _opencc_config(name: str, folder: Path) -> tuple[str, str | None]:
             step.get("dict"), dict) for step in chain)):
         return name, (f"{path} is not an OpenCC configuration: it needs a conversion_chain, a list of "
                       "steps each with a dict (see OpenCC's s2tw.json)")
-    from site_src.variants.convert import make_converter  # only for a configuration of one's own
-
-    try:
-        make_converter(str(path))("测试")
-    except Exception as error:  # the binding raises bare RuntimeError/ValueError
-        return name, f"OpenCC cannot use the configuration {path}: {error}"
-    return str(path), None
+    return str(path), None  # whether OpenCC takes it is known when a converter is made from it

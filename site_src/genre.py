@@ -19,7 +19,6 @@ from typing import Any
 from site_src.content.glossary import load_glossary
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
-from site_src.ingest.slug import PlaceWords
 from site_src.ingest.words import ImporterWords, KindWords, Words
 from site_src.model import GlossaryEntry
 from site_src.summaries.figures.parse import FigureVocabulary, Grammar
@@ -29,6 +28,18 @@ from site_src.variants.review import ReviewWords
 from site_src.yamlio import Field, Id, Integer, ListOf, MapOf, Reader, Table, Text, parse
 
 SHIPPED = Path(__file__).resolve().parent / "genres" / "work-report"
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """places.yaml: how a government's place is named from its issuer (the importer names a
+    report's folder and its government by it: ingest/slug.py)."""
+
+    government: tuple[str, ...]
+    units: tuple[str, ...]
+    peoples_before: str
+    peoples: tuple[str, ...]
+    names: dict[str, str]
 OVERRIDES = "genre"  # the folder of a site's own profile files, in its content folder
 
 _WORDS = ListOf(Text())

@@ -291,6 +291,10 @@ class Report:
     terms_heading: str = TERMS_HEADING  # its heading, as the source writes it
     # The source's own text of each step, where the source was Traditional (for the audit).
     originals: tuple[Original, ...] = field(default=(), metadata=VERBATIM)
+    # The government it is the report of, as an id (its place in pinyin: jiayi), set at import: an
+    # archive groups a government's reports by it (a year's targets against the next's results).
+    # "" where unknown: a site then takes its folder's name without the year.
+    government: str = field(default="", metadata=VERBATIM)
 
     @property
     def appendix(self) -> tuple[Paragraph, ...]:

@@ -20,22 +20,24 @@ import sys
 from pathlib import Path
 
 from site_src.cli import build_and_say
+from site_src.config import load_config
 from site_src.errors import SiteError, format_problems
-from site_src.output.memo import Memo, folder_digest
+from site_src.genre import load_genre
+from site_src.output.fingerprint import program_now
+from site_src.output.memo import Memo
 from site_src.project import Project
-
-PACKAGE = Path(__file__).resolve().parent
+from site_src.variants.convert import make_converter
 
 
 def main(content: str, output: str) -> int:
     project = Project.of(Path(content), Path(output))
     memo = Memo(project.cache / "memo", project.kept_for_program("memo"))
-    program = folder_digest(PACKAGE)
+    program = program_now()
     channel = sys.stdout
     for line in sys.stdin:
         if line.strip() != "build":
             continue
-        if folder_digest(PACKAGE) != program:
+        if program_now() != program:
             channel.write(json.dumps({"restart": True}) + "\n")
             channel.flush()
             return 0
@@ -48,9 +50,31 @@ def main(content: str, output: str) -> int:
                 print(format_problems(error.problems), file=sys.stderr)
                 code = 1
         memo.forget_unused()  # what the last build did not use is gone for good (an old text)
-        channel.write(json.dumps({"code": code, "out": out.getvalue(), "err": err.getvalue()}) + "\n")
+        reply: dict[str, object] = {"code": code, "out": out.getvalue(), "err": err.getvalue()}
+        if code:  # the preview shows the errors over each page, in the page's own words
+            reply["words"] = overlay_words(project.content)
+        channel.write(json.dumps(reply) + "\n")
         channel.flush()
     return 0
+
+
+# The words of the preview's notice (serve.py: ENGLISH has the same).
+OVERLAY_KEYS = ("preview_failed", "preview_no_site", "preview_where", "preview_where_column")
+
+
+def overlay_words(content: Path) -> dict[str, dict[str, str]]:
+    """The preview's notice of a failed build in each variant's language, the source variant's
+    first: the site's interface strings (its genre's ui.yaml, reworded by site.yaml's ui:), each
+    converted as the variant is (its OpenCC configuration). None where the settings do not load:
+    the notice is then in English."""
+    try:
+        genre = load_genre(content)
+        site = load_config(content / "site.yaml", frozenset(genre.ui))
+        ui = {**genre.ui, **dict(site.ui)}
+        return {variant.code: {key: convert(ui[key]) for key in OVERLAY_KEYS}
+                for variant in site.variants for convert in [make_converter(variant.opencc)]}
+    except (SiteError, RuntimeError, ValueError):  # OpenCC's binding raises bare errors for a bad file
+        return {}
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ without reaching into its internals.
   when they succeed, so the server never serves a half-built site.
 - A burst of saves is one build: the watched files must stay unchanged for a moment first.
 - While the last build failed, every page carries its errors over the last good site (the output
-  folder is not touched), in the page's language (the genre's words, in the page's script), each
+  folder is not touched), in the page's language (the site's words, in the page's script), each
   with its file and line; the next good save clears them.
 - Only requests for this server's own address are answered (Host 127.0.0.1:PORT or
   localhost:PORT), and the reload socket takes only pages of that origin.
@@ -37,6 +37,8 @@ from typing import Any
 from tornado import httpserver, ioloop, netutil, web, websocket
 
 from site_src.errors import fail
+from site_src.output.fingerprint import snapshot
+from site_src.site import routes
 
 # How often the watched folders are compared; a comparison stats about a hundred files.
 POLL_SECONDS = 0.1
@@ -58,28 +60,16 @@ def tree_fingerprint(folders: tuple[Path, ...]) -> tuple[tuple[str, int, int], .
 
     Editors' swap and backup files and importers' temporary files do not count.
     """
-    entries = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if _ignored(path):
-                continue
-            try:
-                stat = path.stat()
-            except OSError:
-                continue  # removed between listing and looking: the next poll sees it gone
-            if path.is_file():
-                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
+    return snapshot(folders, _ignored)
 
 
 def _ignored(path: Path) -> bool:
-    return ("__pycache__" in path.parts or path.name.startswith((".", "#"))
-            or path.name.endswith(("~", ".swp", ".pyc", ".tmp")))
+    return path.name.startswith((".", "#")) or path.name.endswith(("~", ".swp", ".pyc", ".tmp"))
 
 
-# The overlay's words: the genre's interface strings (Simplified, converted for a page in another
-# script), English for a page in a language the genre does not write.
-OVERLAY_KEYS = ("preview_failed", "preview_no_site", "preview_where", "preview_where_column")
+# The overlay's words: the site's interface strings in each variant's script, as the build worker
+# reads them (rebuild.py: overlay_words); English for a page in a language the site does not write
+# and while the site's settings do not load.
 ENGLISH = {"preview_failed": "The last save did not build. This is the last good site; the next good save "
                              "replaces it.",
            "preview_no_site": "Build failed", "preview_where": "{file}, line {line}",
@@ -88,28 +78,11 @@ _PAGE_LANGUAGE = re.compile(rb"<html[^>]*\blang=\"([^\"]+)\"")
 _ERROR_LINE = re.compile(r"error: (?P<file>.+?):(?P<line>\d+)(?::(?P<column>\d+))?: (?P<message>.*)")
 
 
-def overlay_words(language: str) -> dict[str, str]:
-    """The overlay's words for a page in ``language`` (its lang attribute)."""
-    if not language.lower().startswith("zh"):
-        return dict(ENGLISH)
-    from site_src.genre import load_genre
-    from site_src.variants.convert import make_converter
-
-    ui = load_genre().ui
-    words = {key: ui[key] for key in OVERLAY_KEYS}
-    code = language.lower()
-    config = ("s2hk" if re.search(r"-(hk|mo)\b", code)
-              else "s2tw" if re.search(r"-(hant|tw)\b", code) else None)
-    if config is None:
-        return words
-    convert = make_converter(config)
-    return {key: convert(text) for key, text in words.items()}
-
-
 @dataclass
 class Preview:
     """What the server shows besides the site: the last build's errors (None once one succeeds),
-    the pages that wait to be told to reload, and the overlay's words for each page language."""
+    the pages that wait to be told to reload, and the overlay's words in each variant's language
+    (the first is the source variant's), as the worker gave them with the errors."""
 
     output: Path
     failure: str | None = None
@@ -118,10 +91,12 @@ class Preview:
 
     def words_for(self, page: bytes) -> dict[str, str]:
         found = _PAGE_LANGUAGE.search(page[:2000])
-        language = found.group(1).decode("ascii", "replace") if found else "zh-Hans"
-        if language not in self.words:
-            self.words[language] = overlay_words(language)
-        return self.words[language]
+        language = found.group(1).decode("ascii", "replace") if found else ""
+        return self.words.get(language, ENGLISH)
+
+    def first_words(self) -> tuple[str, dict[str, str]]:
+        """The source variant's language and words (for a page of errors where there is no site)."""
+        return next(iter(self.words.items()), ("en", ENGLISH))
 
     def reload(self) -> None:
         for connection in list(self.sockets):
@@ -184,6 +159,7 @@ class Rebuilder:
                          else "build failed: no site yet, the browser shows the errors\n")
         sys.stderr.flush()
         self.preview.failure = errors.strip() or "the build failed without a message"
+        self.preview.words = reply.get("words") or self.preview.words
         return False
 
     async def _ask(self) -> dict[str, Any]:
@@ -248,8 +224,7 @@ def error_overlay(failure: str, words: Mapping[str, str] = ENGLISH) -> str:
             f"{''.join(items)}</ul></div>")
 
 
-def error_page(failure: str, words: Mapping[str, str] | None = None, language: str = "zh-Hans") -> str:
-    words = words or overlay_words(language)
+def error_page(failure: str, words: Mapping[str, str] = ENGLISH, language: str = "en") -> str:
     return (f'<!doctype html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
             f"<title>{html.escape(words['preview_no_site'])}</title>"
             f"</head><body>{error_overlay(failure, words)}</body></html>")
@@ -294,8 +269,9 @@ class PageHandler(_Guarded):
         page, status = self._find(path)
         failure = self.preview.failure
         if page is None:
-            body = with_additions(error_page(failure).encode("utf-8"), RELOAD_SCRIPT) if failure \
-                else b"404: Not Found"
+            language, words = self.preview.first_words()
+            body = with_additions(error_page(failure, words, language).encode("utf-8"), RELOAD_SCRIPT) \
+                if failure else b"404: Not Found"
             status = 500 if failure else 404
         else:
             body = page.read_bytes()
@@ -317,14 +293,15 @@ class PageHandler(_Guarded):
             if path and not path.endswith("/"):
                 self.redirect(f"/{path}/", permanent=False)
                 raise web.Finish()
-            wanted = wanted / "index.html"
+            wanted = wanted / routes.HOME
         return (wanted, 200) if wanted.is_file() else self._not_found(root, path)
 
     @staticmethod
     def _not_found(root: Path, path: str) -> tuple[Path | None, int]:
         """The site's own 404 page: the one of the variant the path is in, else the root's."""
         folder = path.split("/", 1)[0] if "/" in path else ""
-        for candidate in ((root / folder / "404.html") if folder else None, root / "404.html"):
+        own = root / folder / routes.NOT_FOUND if folder else None
+        for candidate in (own, root / routes.ROOT_NOT_FOUND):
             if candidate is not None and candidate.resolve().parent in (root, root / folder) \
                     and candidate.is_file():
                 return candidate, 404

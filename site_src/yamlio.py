@@ -278,6 +278,17 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_text)
 
 
+class _FlowList(list):  # type: ignore[type-arg]
+    """A list dumped on one line."""
+
+
+def _represent_flow(dumper: yaml.SafeDumper, items: _FlowList) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=True)
+
+
+_Dumper.add_representer(_FlowList, _represent_flow)
+
+
 # --- field tables: one declaration per content type, for loading and for dumping ---------------
 
 class Kind:
@@ -294,12 +305,14 @@ class Kind:
 class Text(Kind):
     empty: bool = False  # whether an empty text is allowed
     choices: tuple[str, ...] = ()  # the allowed values, if they are few
+    # The message for a value not among them, with {name} (the key), {value} and {allowed}.
+    unknown: str = "unknown {name} {value!r} (allowed: {allowed})"
 
     def read(self, reader: Reader, node: yaml.Node | None, path: str) -> str:
         value = reader.string(node, path, empty=self.empty)
         if self.choices and value and value not in self.choices:
-            reader.problem(node, path, f"unknown {path.rsplit('.', 1)[-1]} {value!r} "
-                                       f"(allowed: {', '.join(self.choices)})")
+            reader.problem(node, path, self.unknown.format(name=path.rsplit(".", 1)[-1], value=value,
+                                                           allowed=", ".join(self.choices)))
         return value
 
 
@@ -334,15 +347,31 @@ class Integer(Kind):
 
 
 @dataclass(frozen=True)
+class Boolean(Kind):
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> bool:
+        return reader.boolean(node, path)
+
+
+@dataclass(frozen=True)
+class OptionalText(Kind):
+    """Text, or nothing (``key:`` or ``key: null``), which reads as None."""
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> str | None:
+        return reader.optional_string(node, path)
+
+
+@dataclass(frozen=True)
 class ListOf(Kind):
     item: Kind
+    flow: bool = False  # written on one line, [a, b], as people write a short list of words
 
     def read(self, reader: Reader, node: yaml.Node | None, path: str) -> tuple[Any, ...]:
         return tuple(self.item.read(reader, child, f"{path}[{n}]")
                      for n, child in enumerate(reader.sequence(node, path)))
 
     def write(self, value: Any) -> Any:
-        return [self.item.write(item) for item in value]
+        written = [self.item.write(item) for item in value]
+        return _FlowList(written) if self.flow else written
 
 
 @dataclass(frozen=True)
@@ -386,15 +415,25 @@ class Table(Kind):
     type: type
     fields: tuple[Field, ...]
     constants: tuple[tuple[str, Any], ...] = ()  # attributes that are not in the file
-    # A rule between keys, checked once they are read: (reader, nodes, values, path) -> None.
+    # A rule between keys, checked once they are read: (reader, nodes, values, path) -> None. It
+    # may also put a value as the type wants it (a URL with its final slash).
     check: Callable[[Reader, dict[str, yaml.Node], dict[str, Any], str], None] | None = None
+    # Attributes that take where a key is written, (attribute, key): the Location of its value,
+    # or of the mapping where the key is absent (for messages about it after loading).
+    located: tuple[tuple[str, str], ...] = ()
+    # Keys of an older schema, (old, new): each is an error that names the key to write instead.
+    renamed: tuple[tuple[str, str], ...] = ()
 
     def read(self, reader: Reader, node: yaml.Node | None, path: str) -> Any:
-        values = reader.mapping(node, path, tuple(f.key for f in self.fields if f.required),
-                                tuple(f.key for f in self.fields if not f.required),
+        optional = tuple(f.key for f in self.fields if not f.required) + tuple(old for old, _ in self.renamed)
+        values = reader.mapping(node, path, tuple(f.key for f in self.fields if f.required), optional,
                                 tuple(f.key for f in self.fields))
         if values is None:
             return None
+        for old, new in self.renamed:
+            if old in values:
+                reader.problem(values.pop(old), _join(path, old), f"{old!r} is now called {new!r}: "
+                                                                  f"write {new}: instead")
         made: dict[str, Any] = dict(self.constants)
         for f in self.fields:
             child = _join(path, f.key)
@@ -404,6 +443,8 @@ class Table(Kind):
                 made[f.name] = f.default
             else:
                 made[f.name] = f.kind.read(reader, None, child)  # reported missing already
+        for attribute, key in self.located:
+            made[attribute] = reader.location(values.get(key, node), _join(path, key) if key else path)
         if self.check is not None:
             self.check(reader, values, made, path)
         return self.type(**made)
@@ -430,3 +471,49 @@ class MapOf(Kind):
 
     def write(self, value: Any) -> Any:
         return {key: self.item.write(item) for key, item in value.items()}
+
+
+@dataclass(frozen=True)
+class Pairs(Kind):
+    """A mapping whose keys are data, kept as (key, value) pairs in the file's order."""
+
+    item: Kind
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> tuple[tuple[str, Any], ...]:
+        return tuple((key, self.item.read(reader, value, _join(path, key)))
+                     for key, value in reader.pairs(node, path))
+
+    def write(self, value: Any) -> Any:
+        return {key: self.item.write(item) for key, item in value}
+
+
+def child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value node under ``key`` of a mapping node (for pointing at it), or None."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value
+    return None
+
+
+def items(node: yaml.Node | None) -> list[yaml.Node | None]:
+    """The item nodes of a list node (for pointing at one item); none for anything else."""
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+_NO_DEFAULT = object()
+
+
+def read_document(text: str, file: str, kind: Kind, *, empty: Any = _NO_DEFAULT) -> Any:
+    """A whole YAML file through its table: the value, or a SiteError with every problem (file,
+    line, key path). An empty file is ``empty`` where one is allowed, else a problem."""
+    node = parse(text, file)
+    if node is None:
+        if empty is _NO_DEFAULT:
+            raise SiteError([Problem(Location(file), "the file is empty")])
+        return empty
+    problems: list[Problem] = []
+    value = kind.read(Reader(file, problems), node, "")
+    if problems or value is None:
+        raise SiteError(problems)
+    return value

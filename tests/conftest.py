@@ -12,7 +12,7 @@ from site_src.config import SiteConfig, Variant
 from site_src.content.pages import EditorialPage
 from site_src.content.report import load_report
 from site_src.genre import load_genre
-from site_src.ingest import import_report
+from site_src.importing import imported_report
 from site_src.ingest.errata import load_errata
 from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build
@@ -39,8 +39,9 @@ def seed_bytes() -> bytes:
 
 @pytest.fixture(scope="session")
 def imported(seed_bytes: bytes) -> Report:
-    """The seed imported afresh, with the shipped errata."""
-    return import_report(seed_bytes, SEED_NAME, load_errata(REPORT / "errata.yaml"))
+    """The seed imported afresh, with the shipped errata, as `import` reads it (the importer's
+    model and the government it is the report of)."""
+    return imported_report(seed_bytes, SEED_NAME, load_errata(REPORT / "errata.yaml"), load_genre())
 
 
 @pytest.fixture(scope="session")
@@ -92,10 +93,15 @@ def report_variant(slug: str, report: Report) -> ReportVariant:
     return ReportVariant(slug, report, None, KeyFigures((), ()), (), (), ())
 
 
+def plan_content(reports: tuple[ReportVariant, ...], pages: tuple[EditorialPage, ...] = ()) -> VariantContent:
+    """A Simplified site of these reports and pages, as its variant renders it."""
+    return VariantContent(PLAN_SITE.variants[0], PLAN_SITE.variants, PLAN_SITE, pages,
+                          dict(load_genre().ui), {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"}, (), reports)
+
+
 def plan_of(reports: tuple[ReportVariant, ...], pages: tuple[EditorialPage, ...] = ()) -> SitePlan:
     """The plan of a Simplified site of these reports and pages."""
-    return plan_site(VariantContent(PLAN_SITE.variants[0], PLAN_SITE.variants, PLAN_SITE, pages,
-                                    dict(load_genre().ui), {"zh-Hans": "简体中文"}, (), reports))
+    return plan_site(plan_content(reports, pages))
 
 
 def report_folder(project: Project) -> Path:

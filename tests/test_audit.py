@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from site_src.model import Report
-from site_src.pipeline import Project, audit_report, load_project
+from site_src.pipeline import Project, load_project
 from site_src.variants.audit import Dictionaries, VariantAudit, load_dictionaries, segment
+from site_src.variants.prepare import audit_report
 
 from .conftest import ROOT, bundled_hant
 

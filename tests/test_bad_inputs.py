@@ -252,7 +252,7 @@ CASES = [
          expected="error: {report}/parts/review.yaml:{line}: sections[9]: unknown section 'review-11': "
                   "{report}/sections/review-11.yaml does not load"),
     case("unknown-part", Replace("report.yaml", "  - plan\n", "  - plan\n  - budget\n", mark="unused"),
-         expected="error: {report}/report.yaml:7: parts[2]: unknown part 'budget': "
+         expected="error: {report}/report.yaml:8: parts[2]: unknown part 'budget': "
                   "{report}/parts/budget.yaml does not load"),
     case("unlisted-section-file", Replace("parts/review.yaml", "  - review-10\n", ""),
          expected="error: {report}/sections/review-10.yaml: section file is not listed in any part's "
@@ -292,6 +292,9 @@ CASES = [
     case("variant-folder-escapes", Replace("site.yaml", "path: zh-hant", "path: ../zh-hant"),
          expected="error: {content}/site.yaml:{line}: variants[1].path: invalid folder name '../zh-hant': "
                   "lowercase ASCII letters, digits, hyphens"),
+    case("site-review-is-now-proofs", Replace("site.yaml", "variants:", "review: true\nvariants:"),
+         expected="error: {content}/site.yaml:{line}: review: 'review' is now called 'proofs': write proofs: "
+                  "instead"),
     case("variant-folder-taken", Replace("site.yaml", "path: zh-hant", "path: static"),
          expected="error: {content}/site.yaml:{line}: variants[1].path: the folder name 'static' is taken "
                   "by the site's stylesheet and script"),

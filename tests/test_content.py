@@ -10,7 +10,7 @@ from site_src.config import load_config
 from site_src.content.report import load_report, report_files
 from site_src.errors import SiteError
 from site_src.model import Report
-from site_src.pipeline import Project
+from site_src.pipeline import Project, build
 
 from .conftest import report_folder
 
@@ -87,7 +87,7 @@ def test_unsafe_ids_are_rejected(project_copy: Project) -> None:
     path = report_folder(project_copy) / "report.yaml"
     edit(path, "  - plan", "  - ../plan")
     problems = problems_of(report_folder(project_copy))
-    assert problems[0].startswith(f"{path}:6: parts[1]: invalid id '../plan'")
+    assert problems[0].startswith(f"{path}:{line_of(path, '../plan')}: parts[1]: invalid id '../plan'")
 
 
 def test_problems_in_several_files_are_collected(project_copy: Project) -> None:
@@ -117,3 +117,59 @@ def test_site_config_rejects_unknown_opencc_config(project_copy: Project) -> Non
     assert str(caught.value.problems[0]) == (
         f"{path}:{line_of(path, 's2xx')}: variants[1].opencc: unknown OpenCC configuration 's2xx' "
         "(for example s2tw, s2hk, s2t)")
+
+
+def test_settings_load_without_making_a_converter_and_the_build_tries_it(
+        project_copy: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading site.yaml reads a configuration of one's own as JSON and makes no converter (that
+    loads OpenCC's dictionaries); the build's variants stage makes it first, and what OpenCC
+    refuses is an error at site.yaml's line, before anything is written."""
+    own = project_copy.content.parent / "my-s2tw.json"
+    own.write_text('{"name": "mine", "conversion_chain": [{"dict": {"type": "text", '
+                   '"file": "nothere.txt"}}]}', encoding="utf-8")
+    path = project_copy.content / "site.yaml"
+    edit(path, "opencc: s2tw", "opencc: ../my-s2tw.json")
+    import site_src.variants.convert
+
+    with monkeypatch.context() as patched:
+        patched.setattr(site_src.variants.convert, "make_converter", lambda *_: pytest.fail("a converter"))
+        config = load_config(path)
+    assert config.variants[1].opencc == str(own)
+    with pytest.raises(SiteError) as caught:
+        build(project_copy)
+    (problem,) = caught.value.problems
+    assert (problem.location.file, problem.location.line, problem.location.key) == (
+        str(path), line_of(path, "my-s2tw"), "variants[1].opencc")
+    assert problem.message.startswith(f"OpenCC cannot use the configuration {own}: ")
+    assert not project_copy.output.exists()
+
+
+def test_a_build_with_the_proofs_reads_each_report_folder_once(
+        project_copy: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the proofs send a person (file and line of each text) comes from the one reading of
+    the report's folder, not from a second parse inside the build."""
+    import site_src.content.report as report_module
+
+    site = project_copy.content / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "proofs: true\n", encoding="utf-8")
+    read: list[Path] = []
+    load = report_module._load
+    monkeypatch.setattr(report_module, "_load", lambda folder: read.append(folder) or load(folder))
+    build(project_copy, jobs=1)
+    assert read == [report_folder(project_copy)]
+    page = project_copy.output / "zh-hant" / "proofs.html"
+    assert "sections/plan-07.yaml" in page.read_text(encoding="utf-8")
+
+
+def test_a_report_yaml_without_its_government_takes_the_folders_name(project_copy: Project) -> None:
+    """report.yaml says which government a report is of (the import writes it); a folder imported
+    before it did is of the government its name says, without the year (2024-rongchang)."""
+    from site_src.content.site import load_site
+    from site_src.genre import load_genre
+
+    path = report_folder(project_copy) / "report.yaml"
+    assert load_report(report_folder(project_copy)).government == "rongchang"
+    edit(path, "government: rongchang\n", "")
+    assert load_report(report_folder(project_copy)).government == ""  # the file says nothing
+    (entry,) = load_site(project_copy.content, load_genre(project_copy.content)).reports
+    assert entry.report.government == "rongchang"

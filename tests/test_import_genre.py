@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from site_src.cli import main
 from site_src.content.report import load_report, report_files, write_report
 from site_src.errors import SiteError
+from site_src.genre import load_genre
+from site_src.importing import imported_report
 from site_src.ingest import import_report
 from site_src.ingest.characters import replay
 from site_src.ingest.clean import SourceLine, rejoin_broken_lines, remove_annotations
@@ -291,7 +293,7 @@ def shared(name: str) -> Path:
 def import_shared(name: str) -> tuple[str, Report]:
     path = shared(name)
     text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    return text, import_report(path.read_bytes(), f"../shared/reports/{name}", ())
+    return text, imported_report(path.read_bytes(), f"../shared/reports/{name}", (), load_genre())
 
 
 def fold(text: str) -> str:
@@ -459,4 +461,4 @@ def test_import_into_another_folder_leaves_content_alone(
     written = len(report_files(report)) + 2  # the YAML, the source as found, the record
     importer, summaries = printed.split("\n", 2)[2].split("\nindustry system: ", 1)
     assert importer == format_import_report(report, f"../shared/reports/{name}", written, str(folder))
-    assert summaries.startswith("none found")  # then what the summaries found (pipeline.ImportResult)
+    assert summaries.startswith("none found")  # then what the summaries found (importing.ImportResult)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from site_src.output.memo import Memo, digest, folder_digest
+from site_src.output.fingerprint import digest, folder_digest
+from site_src.output.memo import Memo
 from site_src.pipeline import Project, build
 
 from .conftest import CONTENT, ROOT, SEED_SLUG, THOROUGH
@@ -136,10 +137,10 @@ def test_a_fresh_process_with_a_warm_cache_builds_the_same(tmp_path: Path) -> No
 
 def test_rendering_and_preparing_in_a_pool_is_one_process_over_again(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    import site_src.pipeline as pipeline
+    import site_src.site.files as files
 
     project = two_report_site(tmp_path / "site")
-    monkeypatch.setattr(pipeline, "PAGE_RUN", 7)  # many runs of pages, so the pool has work
+    monkeypatch.setattr(files, "PAGE_RUN", 7)  # many runs of pages, so the pool has work
     build(project, Memo(), jobs=2)
     one = Project(project.content, tmp_path / "one", project.templates, tmp_path / "cache")
     build(one, Memo(), jobs=1)

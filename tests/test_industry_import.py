@@ -11,7 +11,8 @@ import yaml
 
 from site_src.cli import main
 from site_src.content.imported import read_record
-from site_src.pipeline import Project, build, import_source
+from site_src.importing import import_source
+from site_src.pipeline import Project, build
 
 from .conftest import CONTENT, REPORT, SEED_SLUG
 from .htmltext import broken_links, read_page

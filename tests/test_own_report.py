@@ -20,8 +20,9 @@ import pytest
 from site_src.cli import main
 from site_src.content.report import load_report
 from site_src.errors import SiteError
+from site_src.importing import import_source
 from site_src.model import compose_title
-from site_src.pipeline import Project, import_source
+from site_src.pipeline import Project
 
 from .conftest import CONTENT, REPORT, ROOT, SEED, SEED_SLUG, SHARED_REPORTS, THOROUGH
 from .htmltext import broken_links, read_page

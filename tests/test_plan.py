@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pytest
 
+from site_src.config import Variant
 from site_src.content.pages import EditorialPage
 from site_src.errors import SiteError
-from site_src.model import Paragraph, Report
+from site_src.model import Paragraph, Part, Report
+from site_src.site.builder import PartBuilder, ReportAt
 from site_src.site.glance import achievement, first_words
-from site_src.site.plan import Home, Link, PartPage, SectionPage
+from site_src.site.nav import Link
+from site_src.site.page import Page
+from site_src.site.pages_report import PART, SECTION, Home, PartPage, SectionPage
+from site_src.site.pages_site import REPORTS_HOME
+from site_src.site.plan import REPORT_ORDER, SITE_ORDER, EachPart, EachReport, plan_site
+from site_src.site.render import make_environment, render_variant
+from site_src.variants.convert import convert_value, make_converter
 
 from .conftest import PLAN_SITE as SITE
-from .conftest import plan_of, report_variant
+from .conftest import ROOT, plan_content, plan_of, report_variant
 
 
 def test_plan_has_every_page_in_reading_order(report: Report) -> None:
@@ -153,3 +162,94 @@ def test_a_section_page_carries_only_the_contents_near_it(report: Report) -> Non
     ordinary = plan_of((report_variant("", report),), ()).reports[""]
     assert None not in ordinary.contents.near("review/03.html")
     assert all(None not in entry.sections for entry in ordinary.contents.near("review/03.html") if entry)
+
+
+def test_the_home_asks_each_part_its_kind(report: Report) -> None:
+    """Which part is the plan and which the review is the model's word (Part.kind), not a search
+    for the targets paragraph: an outlook between them is neither; a part of another kind that
+    holds the targets is not the plan."""
+    review, plan = report.parts
+    outlook = replace(review, id="outlook", kind="outlook", opening=(), sections=(), closing=())
+
+    def home(*parts: Part) -> Home:
+        site = plan_of((report_variant("", replace(report, parts=parts)),))
+        subject = next(page for page in site.pages if page.route == "index.html").subject
+        assert isinstance(subject, Home)
+        return subject
+
+    three = home(review, outlook, plan)
+    assert (three.plan, three.review) == (Link("二、2024年工作安排", "plan/index.html"),
+                                         Link("一、2023年工作回顾", "review/index.html"))
+    other = home(review, replace(plan, kind="other"))
+    assert other.plan is None and other.tasks == () and other.review == three.review
+
+
+def test_previous_and_next_stay_inside_a_report(report: Report) -> None:
+    """In a site of several reports each report is one reading order and the site's own pages
+    another; the only links between reports are a home's to its government's years beside it."""
+    def of(year: int, government: str) -> Report:
+        return replace(report, year=year, government=government)
+
+    plan = plan_of((report_variant("a-2023", of(2023, "jia")), report_variant("b-2024", of(2024, "jia")),
+                    report_variant("c-2024", of(2024, "yi"))), (EditorialPage("about", "关于本版", ""),))
+    for page in plan.pages:
+        for link in (page.previous, page.next):
+            if link is not None:
+                owner = link.route.split("/")[0] if "/" in link.route else None
+                assert owner == page.report, (page.route, link.route)
+    by_route = {page.route: page for page in plan.pages}
+    assert by_route["a-2023/index.html"].previous is None and by_route["a-2023/notes.html"].next is None
+    assert by_route["index.html"].next == Link("关于本版", "about.html")
+    homes = {slug: by_route[f"{slug}/index.html"].subject for slug in ("a-2023", "b-2024", "c-2024")}
+    assert all(isinstance(home, Home) for home in homes.values())
+    assert (homes["a-2023"].earlier, homes["a-2023"].later) == (None, plan.reports["b-2024"].home)
+    assert (homes["b-2024"].earlier, homes["b-2024"].later) == (plan.reports["a-2023"].home, None)
+    assert (homes["c-2024"].earlier, homes["c-2024"].later) == (None, None)  # another government
+
+
+def test_a_page_type_is_a_builder_a_template_and_a_line_of_the_order(report: Report, tmp_path: Path) -> None:
+    """The next page types are each one builder, one template and one line of the reading order
+    (and their route in routes.py). The hardest of them: a part in both scripts side by side,
+    which needs two variants' content at once (the builder asks ReportAt.in_variant)."""
+    hans = plan_content((report_variant("", report),))
+    to_hant = make_converter("s2tw")
+    hant_variant = Variant("zh-Hant", "繁體中文", "zh-hant", "s2tw")
+    hant = replace(hans, variant=hant_variant, variants=(hans.variant, hant_variant),
+                   reports=tuple(replace(entry, report=convert_value(entry.report, to_hant))
+                                 for entry in hans.reports))
+    hans = replace(hans, variants=hant.variants)
+
+    @dataclass(frozen=True)
+    class Facing:
+        part: Part  # in this variant's script
+        other: Part  # in the other's
+
+    class FacingPages(PartBuilder[Facing]):  # the builder
+        template, kind = "page_facing.html", "facing"
+
+        def pages_of(self, at: ReportAt, part: Part) -> tuple[Page[Facing], ...]:
+            other = next(p for p in at.in_variant("zh-Hant").report.parts if p.id == part.id)
+            route = at.routes.part(part.id).replace("index.html", "both.html")  # routes.py's, in the site
+            return (at.page(self, route, part.heading, Facing(part, other), key=part.id,
+                            parent=at.routes.part(part.id)),)
+
+    order = tuple(EachPart((PART, FacingPages(), SECTION)) if isinstance(builder, EachPart) else builder
+                  for builder in REPORT_ORDER)  # the line of the order: after each part's own page
+    sites = (hans, hant)
+    plan = plan_site(hans, sites, (REPORTS_HOME, EachReport(order), *SITE_ORDER[2:]))
+    (templates := tmp_path / "templates").mkdir()
+    (templates / "page_facing.html").write_text(  # the template
+        '{% extends "base.html" %}{% block main %}{% for p in page.subject.part.opening %}'
+        '<p>{{ p.text }}</p><p lang="zh-Hant">{{ page.subject.other.opening[loop.index0].text }}</p>'
+        "{% endfor %}{% endblock %}\n", encoding="utf-8")
+    env = make_environment((templates, ROOT / "templates"))
+    routes_in_order = [page.route for page in plan.pages if page.report == ""]
+    assert routes_in_order[1:4] == ["review/index.html", "review/both.html", "review/01.html"]
+    facing = next(page for page in plan.pages if page.route == "plan/both.html")
+    assert facing.crumbs[-1] == Link("二、2024年工作安排", "plan/index.html") and facing.next is not None
+    static = frozenset({"style.css", "switch.js", "favicon.svg", "search-fold.js"})
+    index = [page.route for page in plan.pages].index("plan/both.html")
+    (rendered,) = render_variant(env, plan, hans, static, slice(index, index + 1))
+    assert rendered.path == "zh-hans/plan/both.html"
+    first = report.parts[1].opening[0].text
+    assert f"<p>{first}</p>" in rendered.html and f'<p lang="zh-Hant">{to_hant(first)}</p>' in rendered.html

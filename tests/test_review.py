@@ -77,7 +77,7 @@ def test_an_item_says_how_to_settle_it_and_settled_items_leave_the_queue() -> No
 def test_audit_review_names_the_file_and_line_and_what_settles_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copytree(CONTENT, tmp_path / "content")
-    assert main(["audit", "--review"], root=tmp_path) == 0
+    assert main(["audit", "--proofs"], root=tmp_path) == 0
     out = capsys.readouterr().out.splitlines()
     section = tmp_path / "content" / "reports" / "2024-rongchang" / "sections" / "plan-07.yaml"
     # The bundled report's queue was reviewed: what is left is a 制 after a quotation mark, right
@@ -91,18 +91,18 @@ def test_audit_review_names_the_file_and_line_and_what_settles_it(
 def test_the_editors_page_is_built_when_asked_and_linked_from_nowhere(tmp_path: Path) -> None:
     shutil.copytree(CONTENT, tmp_path / "content")
     site = tmp_path / "content" / "site.yaml"
-    site.write_text(site.read_text(encoding="utf-8") + "review: true\nbase_url: https://example.org/r/\n",
+    site.write_text(site.read_text(encoding="utf-8") + "proofs: true\nbase_url: https://example.org/r/\n",
                     encoding="utf-8")
     assert main(["build"], root=tmp_path) == 0
     out = tmp_path / "output"
-    page = (out / "zh-hant" / "review.html").read_text(encoding="utf-8")
+    page = (out / "zh-hant" / "proofs.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex">' in page and "觀勝肉" in page
     assert "reports/2024-rongchang/sections/plan-07.yaml:9" in page and str(tmp_path) not in page
     linking = [path for path in out.rglob("*.html")
-               if any(link.endswith("review.html") for link in read_page(path).links)
-               and path.name != "review.html"]
+               if any(link.endswith("proofs.html") for link in read_page(path).links)
+               and path.name != "proofs.html"]
     assert linking == []
-    assert "review.html" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "proofs.html" not in (out / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def corpus(report: str) -> Report:

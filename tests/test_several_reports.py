@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from site_src.content.report import load_report
+from site_src.importing import import_source
 from site_src.model import Report
-from site_src.pipeline import BuildResult, Project, build, import_source
+from site_src.pipeline import BuildResult, Project, build
 
 from .conftest import CONTENT, SEED_SLUG, SHARED_REPORTS, bundled_hant
 from .htmltext import broken_links, read_page

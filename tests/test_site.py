@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
@@ -186,10 +188,39 @@ def test_without_an_about_page_no_page_links_to_one(project_copy: Project) -> No
 
 
 def test_no_template_writes_a_route() -> None:
-    """Templates get every link from the plan (url, anchor, asset): none spells a page's path."""
+    """Templates get every link from the plan (url, anchor, asset): none spells a page's path; and
+    no module but the routes module does (site_src/site/routes.py): every page's route, every
+    link between pages, hreflang, the sitemap, the search index's files ask it."""
     literal = re.compile(r"""(?:href|src|action|cite)="(?!\{\{|#|data:)|[\w-]+\.(?:html|js|css)\b""")
     templates = ROOT / "templates"
     for template in sorted(templates.rglob("*.html")) + sorted(templates.rglob("*.svg")):
         for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), start=1):
             code = re.sub(r"\{%\s*(?:extends|include)\s+\"[^\"]+\"\s*%\}|asset\('[\w.-]+'\)", "", line)
             assert not literal.search(code), f"{template.relative_to(ROOT)}:{number}: {line.strip()}"
+    names = frozenset(path.relative_to(templates).as_posix() for path in templates.rglob("*.html"))
+    for module in sorted((ROOT / "site_src").rglob("*.py")):
+        if module != ROOT / "site_src" / "site" / "routes.py":
+            spelled = list(spelled_paths(module.read_text(encoding="utf-8"), names))
+            assert spelled == [], f"{module.relative_to(ROOT)} spells a path: {spelled}"
+    # The check sees a path however it is written, in a message as in a route.
+    sample = ('def f(slug):\n    """The page at figures.html."""\n    return f"{slug}/figures.html", '
+              '"search-index/keys-1.js", "see static/style.css", "page_home.html"\n')
+    assert sorted(text for _, text in spelled_paths(sample, names)) == [
+        "/figures.html", "search-index/keys-1.js", "see static/style.css"]
+
+
+# What spells a path of the site: a page's or a file's name, the search index's folder, the folder
+# of the static files. (A template's name is no path; a docstring may say what a file is called.)
+_PATH = re.compile(r"[\w}-]\.(?:html|js|css|csv|xml)\b|\brobots\.txt\b|search-index|(?<![\w./])static/")
+
+
+def spelled_paths(source: str, templates: frozenset[str]) -> Iterator[tuple[int, str]]:
+    """(line, text) of each string of a module's code that spells a path of the site."""
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)}
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                and node.value not in templates and _PATH.search(node.value)):
+            yield node.lineno, node.value

@@ -19,8 +19,9 @@ from site_src.content.report import load_report
 from site_src.content.site import load_site
 from site_src.errors import SiteError
 from site_src.genre import load_genre
+from site_src.importing import ImportResult, import_source
 from site_src.model import Report
-from site_src.pipeline import BuildResult, ImportResult, Project, build, import_source
+from site_src.pipeline import BuildResult, Project, build
 from site_src.summaries.industry_draft import detect_industries
 from site_src.variants.convert import make_converter
 from site_src.variants.punctuation import with_quotes

@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ import pytest
 from site_src.cli import main
 from site_src.content.report import load_report
 from site_src.genre import load_genre
+from site_src.importing import government_of, import_source
 from site_src.model import Paragraph, Part, Provenance, Report, Source
-from site_src.pipeline import BuildResult, Project, build, import_source
+from site_src.pipeline import BuildResult, Project, build
 from site_src.summaries.figures.match import key_figures
 from site_src.summaries.figures.track import Track, tracks
 from site_src.variants.convert import make_converter
@@ -28,17 +30,18 @@ GENRE = load_genre()
 
 
 def report(issuer: str, year: int, review: str, targets: str) -> Report:
+    """A report of two parts, of the government the import finds in its issuer."""
     def part(part_id: str, text: str, kind: str) -> Part:
         return Part(part_id, "一", part_id, (Paragraph(f"{part_id}-1", text, kind=kind),), (), ())
 
-    return Report("政府工作报告", issuer, year, (), (part("review", review, "text"),
+    made = Report("政府工作报告", issuer, year, (), (part("review", review, "text"),
                                                   part("plan", targets, "targets")), (),
                   Provenance(Source("", "", "", ""), 0, (), (), (), ()))
+    return replace(made, government=government_of(made, GENRE.places))
 
 
 def tracked(*reports: tuple[str, Report]) -> tuple[Track, ...]:
-    return tracks(((slug, r, key_figures(r, GENRE.figures)) for slug, r in reports), GENRE.figures,
-                  GENRE.places)
+    return tracks(((slug, r, key_figures(r, GENRE.figures)) for slug, r in reports), GENRE.figures)
 
 
 def test_year_n_targets_against_year_n_plus_1_results() -> None:
@@ -162,3 +165,24 @@ def test_the_figures_page_labels_years_from_the_report(
     out, _, _ = hailar
     text = read_page(out / "zh-hans" / HAILAR[2013] / "figures.html").text
     assert "2012年完成" in text and "2013年目标" in text and "2024" not in text and "2023年" not in text
+
+
+@needs_hailar
+def test_previous_and_next_stay_in_a_report_and_its_home_links_the_years_beside_it(
+        hailar: tuple[Path, BuildResult, dict[str, Report]]) -> None:
+    """Reading on never leaves a report; a report's home links the same government's reports of the
+    years before and after it (whatever their folders are called)."""
+    out, _, _ = hailar
+    by_year = {year: slug for year, slug in HAILAR.items()}
+    for year, slug in by_year.items():
+        home = read_page(out / "zh-hans" / slug / "index.html")
+        others = {f"../{other}/index.html" for other in HAILAR.values() if other != slug}
+        years = [href for href in home.links if href in others]
+        expected = [f"../{by_year[y]}/index.html" for y in (year - 1, year + 1) if y in by_year]
+        assert years == expected, year
+        for path in (out / "zh-hans" / slug).rglob("*.html"):
+            page = read_page(path)
+            for rel in ("prev", "next"):
+                if rel in page.rels:
+                    target = (path.parent / page.rels[rel]).resolve()
+                    assert target.is_relative_to((out / "zh-hans" / slug).resolve()), (path, rel)

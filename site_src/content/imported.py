@@ -18,16 +18,14 @@ full disk, an interrupt) leaves the folder as it was.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
-from site_src.output.write import remove_abandoned, swap_in
-from site_src.yamlio import Field, ListOf, MapOf, Reader, Table, Text, dump, parse
+from site_src.output.write import staged
+from site_src.yamlio import Field, ListOf, MapOf, Table, Text, dump, read_document
 
 RECORD = "imported.yaml"
 SOURCE_COPY = "source.txt"
@@ -69,11 +67,7 @@ def read_record(folder: Path) -> Record | None:
     path = folder / RECORD
     if not path.is_file():
         return None
-    problems: list[Problem] = []
-    node = parse(read_text(path), str(path))
-    record = RECORD_TABLE.read(Reader(str(path), problems), node, "") if node is not None else None
-    if problems or record is None:
-        raise SiteError(problems or [Problem(Location(str(path)), "the file is empty")])
+    record: Record = read_document(read_text(path), str(path), RECORD_TABLE)
     return record
 
 
@@ -120,45 +114,38 @@ def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = 
             outcomes.append((name, DRAFTED))
             new_drafts[name] = data
     all_files = dict(files)
-    kept: dict[str, object] = {"files": {name: _sha(data) for name, data in sorted(files.items())}}
-    drafted = sorted(drafted_before | set(new_drafts))
-    if drafted:
-        kept["drafted"] = drafted
-    all_files[RECORD] = (_HEADER + dump(kept)).encode("utf-8")
-    parent = folder.parent
+    kept = Record({name: _sha(data) for name, data in sorted(files.items())},
+                  tuple(sorted(drafted_before | set(new_drafts))))
+    all_files[RECORD] = (_HEADER + dump(RECORD_TABLE.write(kept))).encode("utf-8")
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        remove_abandoned(folder)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.staging-{os.getpid()}-", dir=parent))
+        with staged(folder) as staging:
+            _fill(staging, folder, owned, new_drafts, all_files)
     except OSError as error:
         raise _cannot_write(error, folder) from None
-    try:
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                relative = path.relative_to(folder).as_posix()
-                if path.is_file() and relative not in owned:  # a person's file: kept as it is
-                    (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(path, staging / relative)
-        for relative, data in new_drafts.items():  # a person's file from now on
-            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-            (staging / relative).write_bytes(data)
-        for relative, data in all_files.items():
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            old = folder / relative
-            if old.is_file() and old.read_bytes() == data:
-                shutil.copy2(old, target)  # unchanged: keep its time, so a preview does not rebuild
-            else:
-                target.write_bytes(data)
-        os.chmod(staging, 0o755)  # mkdtemp makes it private
-        swap_in(staging, folder)
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise _cannot_write(error, folder) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return Written(folder, tuple(sorted(all_files)), tuple(changes), tuple(outcomes))
+
+
+def _fill(staging: Path, folder: Path, owned: set[str], drafts: dict[str, bytes],
+          files: dict[str, bytes]) -> None:
+    """The new folder: people's files as they are, new drafts, and the importer's files (an
+    unchanged one copied with its time, so that a preview does not rebuild for nothing)."""
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_file() and relative not in owned:  # a person's file: kept as it is
+                (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, staging / relative)
+    for relative, data in drafts.items():  # a person's file from now on
+        (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+        (staging / relative).write_bytes(data)
+    for relative, data in files.items():
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        old = folder / relative
+        if old.is_file() and old.read_bytes() == data:
+            shutil.copy2(old, target)
+        else:
+            target.write_bytes(data)
 
 
 def _cannot_write(error: OSError, folder: Path) -> SiteError:

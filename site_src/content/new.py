@@ -2,18 +2,17 @@
 
 The files are copied from the genre's new/ folder (site.yaml, glossary.yaml, pages/about.md), so
 what a new site starts with is data, not code. The folder is made whole beside its place and
-renamed into it, so a failure leaves nothing behind.
+swapped into it (output/write.py: staged), so a failure leaves nothing behind.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from site_src.errors import fail
 from site_src.genre import SHIPPED
+from site_src.output.write import staged
 
 TEMPLATE = SHIPPED / "new"
 FILES = {"site.yaml": "site.yaml", "glossary.yaml": "glossary.yaml", "pages/about.md": "about.md"}
@@ -23,19 +22,11 @@ def new_site(folder: Path) -> list[str]:
     """Create the content folder; refuse one that exists with anything in it."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise fail(str(folder), "already exists and is not empty: a new site needs a folder of its own")
-    staging = None
     try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
-        for target, source in FILES.items():
-            (staging / target).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(TEMPLATE / source, staging / target)
-        os.chmod(staging, 0o755)
-        if folder.exists():
-            folder.rmdir()  # empty, as checked
-        os.rename(staging, folder)
+        with staged(folder) as staging:
+            for target, source in FILES.items():
+                (staging / target).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(TEMPLATE / source, staging / target)
     except OSError as error:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
         raise fail(str(error.filename or folder), f"cannot write: {error.strerror}") from None
     return list(FILES)

@@ -9,6 +9,7 @@ from pathlib import Path
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.model import VERBATIM
+from site_src.yamlio import ID_PATTERN
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ def load_pages(pages_dir: Path) -> tuple[EditorialPage, ...]:
     problems: list[Problem] = []
     pages = []
     for path in sorted(pages_dir.glob("*.md")):
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.stem):
+        if not ID_PATTERN.fullmatch(path.stem):
             problems.append(Problem(Location(str(path)), "page file names must be lowercase ASCII "
                                                          "letters, digits and hyphens"))
             continue

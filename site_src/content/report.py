@@ -1,7 +1,8 @@
 """One report as YAML: the files of its folder, each read and written through one field table.
 
 Layout (one file per section, plus the report's metadata):
-    report.yaml            title, issuer, year, byline (if any), the parts in order
+    report.yaml            title, issuer, government (its id, set at import), year, byline (if
+                           any), the parts in order
     preamble.yaml          paragraphs before part 一
     parts/<part>.yaml      number, title, opening paragraphs, its sections in order, closing
     blocks/<part>.yaml     the part's unnumbered blocks after its closing (only for a part that
@@ -105,6 +106,7 @@ class Flag(Kind):
 class ReportFile:
     title: str
     issuer: str
+    government: str
     year: int
     byline: tuple[str, ...]
     parts: tuple[str, ...]
@@ -179,6 +181,7 @@ PARAGRAPHS = ListOf(PARAGRAPH)
 REPORT = Table(ReportFile, (
     Field("title", PinnedText()),
     Field("issuer", Text(empty=True), required=False, default=""),
+    Field("government", Id(unique=False), required=False, default=""),
     Field("year", Integer()),
     Field("byline", ListOf(PinnedText()), required=False, default=()),
     Field("parts", ListOf(Id(unique=False))),
@@ -254,8 +257,8 @@ PROVENANCE = Table(Provenance, (
 def report_files(report: Report) -> dict[str, str]:
     """The YAML files for a report: relative path -> text. Deterministic for the same report."""
     files = {
-        REPORT_FILE: dump(REPORT.write(ReportFile(report.title, report.issuer, report.year, report.byline,
-                                                  tuple(part.id for part in report.parts)))),
+        REPORT_FILE: dump(REPORT.write(ReportFile(report.title, report.issuer, report.government, report.year,
+                                                  report.byline, tuple(part.id for part in report.parts)))),
         "preamble.yaml": dump(PARAGRAPHS_FILE.write(ParagraphsFile(report.preamble))),
         "closing.yaml": dump(PARAGRAPHS_FILE.write(ParagraphsFile(report.closing))),
         "provenance.yaml": dump(PROVENANCE.write(report.provenance)),
@@ -363,16 +366,17 @@ def load_report(content_dir: Path) -> Report:
     return _load(content_dir)[0]
 
 
-def locate(content_dir: Path) -> dict[str, Location]:
-    """Where each text of the report is written: the file and line of every paragraph's id, and
-    of every part's and section's title (for messages that send a person to edit one)."""
+def load_located(content_dir: Path) -> tuple[Report, dict[str, Location]]:
+    """The report (as ``load_report``), and where each text of it is written, from the same
+    reading: the file and line of every paragraph's id, and of every part's and section's title
+    (for messages that send a person to edit one)."""
     report, files = _load(content_dir)
     where = dict(files.ids)
     for part in report.parts:
         where[part.id] = Location(files.name(f"parts/{part.id}.yaml"), 2, key="title")
         for section in part.sections:
             where[section.id] = Location(files.name(f"sections/{section.id}.yaml"), 2, key="title")
-    return where
+    return report, where
 
 
 def _load(content_dir: Path) -> tuple[Report, _Folder]:
@@ -449,5 +453,5 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
                     provenance=provenance[0], byline=record.byline,
                     terms=terms[0].terms if terms else (),
                     terms_heading=terms[0].heading if terms else TERMS_HEADING,
-                    originals=originals[0].texts if originals else ())
+                    originals=originals[0].texts if originals else (), government=record.government)
     return report, files

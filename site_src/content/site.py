@@ -13,15 +13,16 @@ folder's name. Every problem of every file is collected before anything is writt
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from site_src.config import SiteConfig, Variant, load_config
 from site_src.content.glossary import load_glossary
 from site_src.content.pages import EditorialPage, load_pages
-from site_src.content.report import REPORT_FILE, load_report
+from site_src.content.report import REPORT_FILE, load_located
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import check_tree
 from site_src.genre import Genre
@@ -44,6 +45,9 @@ class ReportContent:
     industries: IndustrySystem | None
     slogans: SloganList
     glossary: tuple[GlossaryEntry, ...]  # the report's own overrides, before the site's
+    # Where each text of the report is written (paragraph, part and section ids -> file and line),
+    # from the one reading of its folder: what the proofs send an editor to.
+    locations: Mapping[str, Location] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -116,15 +120,17 @@ def load_site(content_dir: Path, genre: Genre) -> SiteContent:
             problems.append(Problem(Location(str(folder)), f"invalid report folder name {slug!r}: "
                                     "lowercase ASCII letters, digits and hyphens (it becomes a path)"))
             continue
-        report = attempt(load_report, folder)
-        if report is None:
+        located = attempt(load_located, folder)
+        if located is None:
             continue
+        report, locations = located
+        report = replace(report, government=report.government or folder_government(slug))
         industries = attempt(load_industries, folder / "industries.yaml", report)
         slogans = attempt(load_slogans, folder / "slogans.yaml") or SloganList()
         problems.extend(check_slogans(report, slogans))
         glossary = attempt(load_glossary, folder / GLOSSARY, codes) or ()
         problems.extend(_absent(glossary, folder / GLOSSARY, _texts(report)))
-        reports.append(ReportContent(slug, folder, report, industries, slogans, glossary))
+        reports.append(ReportContent(slug, folder, report, industries, slogans, glossary, locations))
     pages = attempt(load_pages, content_dir / PAGES)
     glossary = attempt(load_glossary, content_dir / GLOSSARY, codes) or ()
     if pages is not None and reports:
@@ -144,6 +150,12 @@ def load_site(content_dir: Path, genre: Genre) -> SiteContent:
     site = replace(site, variants=tuple(replace(v, quotes=quotes(v)) for v in site.variants))
     return SiteContent(_titled(site, tuple(r.report for r in reports), ui), ui, pages, glossary,
                        tuple(reports), genre)
+
+
+def folder_government(slug: str) -> str:
+    """The government of a report whose report.yaml does not say (imported before it did): its
+    folder's name without the year, as the importer names folders (2024-jiayi: jiayi)."""
+    return re.sub(r"^[0-9]{4}-", "", slug)
 
 
 def _texts(report: Report) -> str:

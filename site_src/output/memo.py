@@ -11,77 +11,46 @@ recomputed; one that cannot be written is skipped: the cache only ever saves tim
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import os
 import pickle
-import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from site_src.files import MAX_BYTES
-from site_src.project import library_versions
+from site_src.output.fingerprint import digest, folder_digest, program
+from site_src.project import PAGES, REPORTS
 
 T = TypeVar("T")
 
 
-def digest(*parts: Any) -> str:
-    """A key for these inputs: strings, bytes, numbers, None and tuples or lists of them.
+# --- the keys: what each kept result depends on ---------------------------------------------------
 
-    Nothing else is taken (an object's repr may name its address, a key that would never match
-    again, or leave out what it holds): the inputs of a stage are named by what makes them, such
-    as the bytes of the files they are loaded from (``folder_digest``).
-    """
-    hasher = hashlib.sha256()
-    _feed(hasher, parts)
-    return hasher.hexdigest()
-
-
-def _feed(hasher: Any, value: Any) -> None:
-    if isinstance(value, str):
-        data = value.encode("utf-8", "surrogatepass")
-        hasher.update(b"s%d:" % len(data) + data)
-    elif isinstance(value, bytes):
-        hasher.update(b"b%d:" % len(value) + value)
-    elif value is None or isinstance(value, (bool, int, float)):
-        hasher.update(f"{type(value).__name__}:{value!r};".encode())
-    elif isinstance(value, (tuple, list)):
-        hasher.update(b"t%d:" % len(value))
-        for item in value:
-            _feed(hasher, item)
-    else:
-        raise TypeError(f"cannot key a {type(value).__name__}: name it by what makes it")
+def report_keys(content: Path, folders: Mapping[str, Path]) -> dict[str, str | None]:
+    """The key of each report's preparation, by slug (``folders``: each report's folder): its
+    folder, the site's settings and glossaries, the genre's data (the content folder but its
+    reports and editorial pages) and this program. None where some of it cannot be named."""
+    site = folder_digest(content, frozenset({REPORTS, PAGES}))
+    keys: dict[str, str | None] = {}
+    for slug, folder in folders.items():
+        own = folder_digest(folder)
+        keys[slug] = digest(program(), site, slug, own) if site and own else None
+    return keys
 
 
-def folder_digest(folder: Path, skip: frozenset[str] = frozenset()) -> str | None:
-    """A key for everything under ``folder`` (but its top-level entries named in ``skip``): each
-    file's path and bytes. None if some of it cannot be read, or is a link or no regular file: its
-    bytes might come from elsewhere, so what is built from it is not kept (and is always made)."""
-    hasher = hashlib.sha256()
-    try:
-        for path in sorted(folder.rglob("*")):
-            relative = path.relative_to(folder)
-            if relative.parts[0] in skip or "__pycache__" in relative.parts:
-                continue
-            mode = path.lstat().st_mode
-            if stat.S_ISDIR(mode):
-                _feed(hasher, ("folder", relative.as_posix()))
-            elif stat.S_ISREG(mode) and path.stat().st_size <= MAX_BYTES:
-                _feed(hasher, ("file", relative.as_posix(), path.read_bytes()))
-            else:
-                return None
-    except OSError:
-        return None
-    return hasher.hexdigest()
+def templates_key(templates: tuple[Path, ...]) -> str:
+    """Compiled templates, by their folders (Jinja checks each template's source itself)."""
+    return digest([folder.as_posix() for folder in templates])
 
 
-@functools.cache
-def program() -> str:
-    """This program, its data and its converter: a result made by another version is not this one's."""
-    package = Path(__file__).resolve().parent.parent
-    return digest(library_versions(), folder_digest(package))
+def program_key() -> str:
+    """What depends on this program alone (OpenCC's dictionaries read out)."""
+    return digest(program())
+
+
+def characters_key(characters: frozenset[str]) -> str:
+    """What depends on this program and a set of characters (the search's fold)."""
+    return digest(program(), sorted(characters))
 
 
 class Memo:

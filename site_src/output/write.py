@@ -12,6 +12,7 @@ interrupt then arrives after them, when the new site is complete and in place.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -20,7 +21,7 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from site_src.errors import Location, Problem, SiteError
@@ -34,55 +35,60 @@ _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
-               environ: Mapping[str, str] | None = None) -> int:
+               environ: Mapping[str, str] | None = None) -> tuple[tuple[str, int], ...]:
     """Write all files under a staging folder next to out_dir, then swap it in.
 
     Until the swap, out_dir is untouched; a failure (or an interrupt) leaves it as it was.
     With SOURCE_DATE_EPOCH set (in ``environ``, by default the process environment), every file
     and folder gets that modification time, so an archive of the site is reproducible too.
-    Returns the number of files written.
+    Returns what was written: each file's path and size in bytes, in the order written.
     """
     out_dir = out_dir.resolve()
     mtime = source_date_epoch(os.environ if environ is None else environ)
     _check_replaceable(out_dir)
-    remove_abandoned(out_dir)
+    written: dict[str, int] = {}
     try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-{os.getpid()}-",
-                                        dir=out_dir.parent))
+        with staged(out_dir) as staging:
+            for relative, data in files:  # one at a time: a generator of pages need not be held whole
+                target = (staging / relative).resolve()
+                if staging not in target.parents:
+                    raise SiteError([Problem(Location(relative), "path escapes the output folder")])
+                if relative in written:
+                    raise SiteError([Problem(Location(relative), "two files want the same path")])
+                written[relative] = len(data)
+                _write(target, data, out_dir / relative)
+            _write(staging / MARKER, MARKER_TEXT, out_dir / MARKER)
+            if mtime is not None:
+                _set_times(staging, mtime)
     except OSError as error:
         raise _cannot_write(out_dir, error) from None
-    count = 0
-    written: set[str] = set()
+    return tuple(written.items())
+
+
+def _write(target: Path, data: bytes, shown: Path) -> None:
     try:
-        for relative, data in files:  # one at a time: a generator of pages need not be held whole
-            target = (staging / relative).resolve()
-            if staging not in target.parents:
-                raise SiteError([Problem(Location(relative), "path escapes the output folder")])
-            if relative in written:
-                raise SiteError([Problem(Location(relative), "two files want the same path")])
-            written.add(relative)
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-            except OSError as error:
-                raise _cannot_write(out_dir / relative, error) from None
-            count += 1
-        try:
-            (staging / MARKER).write_bytes(MARKER_TEXT)
-        except OSError as error:
-            raise _cannot_write(out_dir / MARKER, error) from None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as error:
+        raise _cannot_write(shown, error) from None
+
+
+@contextlib.contextmanager
+def staged(target: Path) -> Iterator[Path]:
+    """A new folder beside ``target`` for the block to fill, swapped into its place when the block
+    ends, removed if it raises: a failure or an interrupt leaves ``target`` as it was (a build's
+    output, an import's report folder, a new site). An OSError goes out as it is: each caller
+    names what it could not write."""
+    remove_abandoned(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
+    try:
+        yield staging
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
-        if mtime is not None:
-            _set_times(staging, mtime)
-        swap_in(staging, out_dir)
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise _cannot_write(out_dir, error) from None
+        swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return count
 
 
 def source_date_epoch(environ: Mapping[str, str]) -> int | None:

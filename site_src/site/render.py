@@ -24,7 +24,10 @@ from markupsafe import Markup, escape
 from site_src.config import SiteConfig, Variant
 from site_src.content.pages import markdown_to_html
 from site_src.errors import Location, Problem, SiteError
-from site_src.site.plan import Link, Page, ReportNav, SitePlan
+from site_src.site import routes
+from site_src.site.nav import Link, ReportNav
+from site_src.site.page import Page
+from site_src.site.plan import SitePlan
 from site_src.site.variant import VariantContent
 from site_src.summaries.figures.export import WRITERS
 
@@ -111,7 +114,7 @@ class _Linker:
     static_root: str  # where static/ is from the page
     def url(self, target: Link | str) -> str:
         route = target.route if isinstance(target, Link) else target
-        if route.partition("#")[0] not in self.routes:
+        if routes.page_of(route) not in self.routes:
             raise UnplannedLink(f"a link to {route!r}, which is not a planned page")
         return self.up + route
 
@@ -119,11 +122,11 @@ class _Linker:
         where = (self.anchors if anchors is None else anchors).get(id)
         if where is None:
             raise UnplannedLink(f"a link to {id!r}, which no page holds")
-        return self.url(f"{where}#{id}")
+        return self.url(routes.anchored(where, id))
 
     def asset(self, name: str) -> str:
         if name not in self.static:
-            raise UnplannedLink(f"the file static/{name}, which the site does not have")
+            raise UnplannedLink(f"the file {routes.static(name)}, which the site does not have")
         return f"{self.static_root}{name}"
 
 
@@ -166,24 +169,24 @@ def css_string(text: str) -> Markup:
 def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantContent,
                    static: frozenset[str], pages: slice = slice(None)) -> Iterator[RenderedPage]:
     """Every planned page of one variant (or the slice of them ``pages`` says)."""
-    routes = plan.routes
+    planned = plan.routes
     only = next(iter(plan.reports.values())) if len(plan.reports) == 1 else None
     for page in plan.pages[pages]:
         # The site's own pages of a one-report site belong to that report (its contents, its full text).
         report_nav = plan.reports[page.report] if page.report is not None else only
-        up = "../" * page.depth
-        linker = _Linker(up, routes, report_nav.anchors if report_nav else {}, static, f"{up}../static/")
+        linker = _Linker(routes.up(page.route), planned, report_nav.anchors if report_nav else {}, static,
+                         routes.static_from(page.route))
         html = _render(env, page.template, _context(page, plan, content, report_nav, linker))
-        yield RenderedPage(f"{content.variant.path}/{page.route}", html)
+        yield RenderedPage(routes.output(content.variant.path, page.route), html)
 
 
 def render_files(plan: SitePlan, content: VariantContent) -> Iterator[RenderedPage]:
     """Every planned file of one variant that is no page (the figures as CSV and JSON)."""
     for file in plan.files:
-        yield RenderedPage(f"{content.variant.path}/{file.route}", WRITERS[file.format](file.data))
+        yield RenderedPage(routes.output(content.variant.path, file.route), WRITERS[file.format](file.data))
 
 
-def _context(page: Page, plan: SitePlan, content: VariantContent, report_nav: ReportNav | None,
+def _context(page: Page[object], plan: SitePlan, content: VariantContent, report_nav: ReportNav | None,
              linker: _Linker) -> dict[str, Any]:
     site, variant = content.site, content.variant
     return {
@@ -198,27 +201,17 @@ def _context(page: Page, plan: SitePlan, content: VariantContent, report_nav: Re
         "anchor": linker.anchor,
         "asset": linker.asset,
         "place": _Places(report_nav.places if report_nav else {}),
-        "search": {"root": linker.up, "index": f"{linker.up}search-index.js",
-                   "fold": linker.asset("search-fold.js")},
+        "search": {"root": linker.up, "index": linker.up + routes.SEARCH_MANIFEST,
+                   "fold": linker.asset(routes.FOLD)},
         "variant_labels": content.labels,
-        "alternates": tuple(Alternate(v.code, content.labels[v.code], f"{linker.up}../{v.path}/{page.route}",
+        "alternates": tuple(Alternate(v.code, content.labels[v.code], routes.in_variant(page.route, v),
                                       v.code == variant.code) for v in content.variants),
-        "head_links": _head_links(site, content.variants, page.route, linker.up),
-        "canonical": f"{site.base_url}{variant.path}/{page.route}" if site.base_url else "",
-        # A 404 page is served at any depth: with a base URL its links still resolve.
-        "base_href": f"{site.base_url}{variant.path}/" if site.base_url and page.route == "404.html" else "",
+        "head_links": routes.alternates(page.route, content.variants, site.base_url),
+        "canonical": routes.canonical(site.base_url, variant, page.route),
+        # A page served at any depth (404): with a base URL its links still resolve.
+        "base_href": routes.base_href(site.base_url, variant) if page.anywhere else "",
         "og_locale": _OG_LOCALES.get(variant.code, variant.code.replace("-", "_")),
     }
-
-
-def _head_links(site: SiteConfig, variants: tuple[Variant, ...], route: str,
-                up: str) -> tuple[tuple[str, str], ...]:
-    """hreflang links: absolute when the site's base URL is known, relative otherwise; x-default
-    is the source variant's page (the root page for the home page: it picks by language)."""
-    prefix = site.base_url or f"{up}../"
-    links = [(v.code, f"{prefix}{v.path}/{route}") for v in variants]
-    default = f"{prefix}index.html" if route == "index.html" else links[0][1]
-    return (*links, ("x-default", default))
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
@@ -261,12 +254,9 @@ def render_root_pages(env: jinja2.Environment, site: SiteConfig,
                       static: frozenset[str]) -> list[RenderedPage]:
     """The root pages: pick a variant (by the browser's language where JavaScript runs), and a
     404 page in every variant's script for hosts that serve /404.html for any missing path."""
-    def home(variant: Variant) -> str:
-        return f"{variant.path}/index.html"
-
     context: dict[str, Callable[..., Any] | Any] = {
-        "site": site, "choices": choices, "base": site.base_url, "home": home,
-        "homes": [home(variant) for variant, *_ in choices], "root_home": "index.html",
-        "asset": _Linker("", frozenset(), {}, static, "static/").asset}
-    return [RenderedPage("index.html", _render(env, "root_index.html", context)),
-            RenderedPage("404.html", _render(env, "root_404.html", context))]
+        "site": site, "choices": choices, "base": site.base_url, "home": routes.root_home,
+        "homes": [routes.root_home(variant) for variant, *_ in choices], "root_home": routes.ROOT_HOME,
+        "asset": _Linker("", frozenset(), {}, static, routes.static("")).asset}
+    return [RenderedPage(routes.ROOT_HOME, _render(env, "root_index.html", context)),
+            RenderedPage(routes.ROOT_NOT_FOUND, _render(env, "root_404.html", context))]

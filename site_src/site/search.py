@@ -68,7 +68,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from site_src.model import CLOSING, PART_HEADING, PREAMBLE, SECTION_HEADING, TERMS_HEADING_PLACE, Step
-from site_src.site.plan import FiguresPage, IndustriesPage, IndustryPageSubject, Page, SitePlan, SlogansPage
+from site_src.site import routes
+from site_src.site.page import Page
+from site_src.site.plan import SitePlan
 from site_src.site.variant import ReportVariant, VariantContent
 
 INDEX_VARIABLE = "REPORT_SEARCH_INDEX"
@@ -79,7 +81,6 @@ BUDGET = 100 * 1024  # bytes one round of a query may fetch
 QUERY_KEYS = 6  # the most keys a query looks up (search.js asks for at most this many)
 BUCKET_BYTES = 3 * 1024
 SHARD_BYTES = 64 * 1024  # the most one size digit can say
-FOLDER = "search-index"
 DIGITS64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _NUMBER_MARKS = "%.‰"  # punctuation that belongs to a number: never skipped (search.js: SKIP)
 _JS_SPACE = "\t\n\v\f\r\ufeff"  # what JavaScript's \s adds to \p{Z}
@@ -111,7 +112,7 @@ def search_index(variants: Sequence[VariantContent], plans: Sequence[SitePlan],
     texts: list[tuple[ReportText, ...] | None] = [
         report_texts(variant, plan) for variant, plan in zip(variants, plans, strict=True)]
     fold = fold_for(frozenset(set().union(*(_characters(reports) for reports in texts if reports))))
-    fold_file = SearchFiles("static/search-fold.js", f"window.{FOLD_VARIABLE}={_json(fold)};\n")
+    fold_file = SearchFiles(routes.static(routes.FOLD), f"window.{FOLD_VARIABLE}={_json(fold)};\n")
     yield fold_file
     fold_bytes = len(fold_file.text.encode("utf-8"))
     for number, variant in enumerate(variants):
@@ -121,13 +122,13 @@ def search_index(variants: Sequence[VariantContent], plans: Sequence[SitePlan],
 
 
 def search_sizes(files: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    """What a build reports, from (path, bytes) of each search file: each manifest and the fold by
-    name, each variant's parts together."""
+    """What a build reports of the search, from (path, bytes) of every file it wrote: each
+    manifest and the fold by name, each variant's parts together."""
     sizes: dict[str, int] = {}
     for path, size in files:
-        head = path.rpartition("/")[0]
-        key = f"{head}/" if head.endswith(FOLDER) else path
-        sizes[key] = sizes.get(key, 0) + size
+        group = routes.search_group(path)
+        if group is not None:
+            sizes[group] = sizes.get(group, 0) + size
     return tuple(sizes.items())
 
 
@@ -162,8 +163,8 @@ def _report_text(entry: ReportVariant, plan: SitePlan, by_route: dict[str, Page]
         if step.place == TERMS_HEADING_PLACE:
             continue  # the glossary's heading: its terms are indexed
         entries.append((page_number(anchors[step.id], False), step.id, *_heading_and_text(step)))
-    for page in own:
-        for anchor, heading, text in _summary_entries(page):
+    for page in own:  # what each page says in its own words (a summary page's indicators …)
+        for anchor, heading, text in page.search:
             entries.append((page_number(page.route, True), anchor, heading, text))
     return ReportText(entry.report.full_title, tuple(pages), tuple(entries))
 
@@ -188,28 +189,6 @@ def _heading_and_text(step: Step) -> tuple[str, str]:
     assert step.paragraph is not None
     heading = "" if step.place in (PREAMBLE, CLOSING) else step.paragraph.heading
     return heading, step.paragraph.text
-
-
-def _summary_entries(page: Page) -> Iterator[tuple[str, str, str]]:
-    """(anchor, heading, text) of what a summary page says in its own words; the quotes it shows
-    are the report's paragraphs, which are indexed where they stand."""
-    subject = page.subject
-    if isinstance(subject, IndustriesPage):
-        system = subject.summary.system
-        yield "", system.name, "；".join(f"{tier.name}：{tier.lead}" for tier in system.tiers)
-    elif isinstance(subject, IndustryPageSubject):
-        entry = subject.industry
-        named = "、".join(n.name for n in (*entry.parks, *entry.projects))
-        tier = f"{entry.tier.name}：{entry.tier.lead}"
-        yield "", entry.industry.name, f"{tier}；{named}" if named else tier
-    elif isinstance(subject, SlogansPage):
-        for n, slogan in enumerate(subject.summary.slogans, start=1):
-            # the anchor of the formula in the page's list (page_slogans.html: slogan-N)
-            yield f"slogan-{n}", slogan.form, "、".join(slogan.names)
-    elif isinstance(subject, FiguresPage):
-        for figure in subject.figures.figures:
-            said = [figure.target.quote] + ([figure.result.quote] if figure.result else [])
-            yield "", figure.indicator, "；".join(said)
 
 
 # --- one variant's files ---------------------------------------------------------------------------
@@ -245,25 +224,21 @@ def variant_index(folder: str, reports: Sequence[ReportText], fold: dict[str, st
 def _manifest(folder: str, reports: int, buckets: int, sizes: list[int], fold_bytes: int) -> SearchFiles:
     data: dict[str, object] = {
         "format": INDEX_FORMAT, "reports": reports, "budget": BUDGET, "spent": 0, "keys": QUERY_KEYS,
-        "bucket_bytes": BUCKET_BYTES, "buckets": buckets, "bucket": _part_path("keys", "{n}"),
-        "shard": _part_path("text", "{n}"),
+        "bucket_bytes": BUCKET_BYTES, "buckets": buckets, "bucket": routes.search_part("keys", "{n}"),
+        "shard": routes.search_part("text", "{n}"),
         "shards": "".join(DIGITS64[min(63, max(0, -(-size // 1024) - 1))] for size in sizes)}
     text = ""
     for _ in range(3):  # the bytes spent include this file's own, which say how many they are
         data["spent"] = len(text.encode("utf-8")) + fold_bytes
         text = f"window.{INDEX_VARIABLE}={_json(data)};\n"
-    return SearchFiles(f"{folder}/search-index.js", text)
-
-
-def _part_path(kind: str, number: object) -> str:
-    return f"{FOLDER}/{kind}-{number}.js"
+    return SearchFiles(routes.output(folder, routes.SEARCH_MANIFEST), text)
 
 
 def _part(folder: str, kind: str, number: int, data: object) -> SearchFiles:
     """A shard or a bucket: it sets itself under its path in the variant's folder."""
-    path = _part_path(kind, number)
+    path = routes.search_part(kind, number)
     text = f"(window.{PARTS_VARIABLE}=window.{PARTS_VARIABLE}||{{}})[{json.dumps(path)}]={_json(data)};\n"
-    return SearchFiles(f"{folder}/{path}", text)
+    return SearchFiles(routes.output(folder, path), text)
 
 
 def _wrapper(folder: str, kind: str) -> int:

@@ -5,26 +5,25 @@ from __future__ import annotations
 from html import escape
 
 from site_src.config import SiteConfig
+from site_src.site import routes
 from site_src.site.plan import SitePlan
-
-_SKIP = ("not-found", "search", "review")
 
 
 def sitemap_xml(site: SiteConfig, plan: SitePlan) -> str | None:
-    """Every page of every variant, each with its alternates in the others plus x-default."""
+    """Every page the plan lists in the sitemap, in every variant, each with its alternates in the
+    others plus x-default."""
     if not site.base_url:
         return None
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
              'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for page in plan.pages:
-        if page.kind in _SKIP:
+        if not page.in_sitemap:
             continue
-        urls = [(v.code, f"{site.base_url}{v.path}/{page.route}") for v in site.variants]
-        default = f"{site.base_url}index.html" if page.route == "index.html" else urls[0][1]
-        for _, url in urls:
+        alternates = routes.alternates(page.route, site.variants, site.base_url)
+        for _, url in alternates[:len(site.variants)]:
             lines.append(f"  <url><loc>{escape(url, quote=False)}</loc>")
-            for code, href in (*urls, ("x-default", default)):
+            for code, href in alternates:
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="{escape(code)}" '
                              f'href="{escape(href)}"/>')
             lines.append("  </url>")
@@ -35,5 +34,5 @@ def sitemap_xml(site: SiteConfig, plan: SitePlan) -> str | None:
 def robots_txt(site: SiteConfig) -> str:
     text = "User-agent: *\nAllow: /\n"
     if site.base_url:
-        text += f"Sitemap: {site.base_url}sitemap.xml\n"
+        text += f"Sitemap: {site.base_url}{routes.SITEMAP}\n"
     return text

@@ -27,8 +27,8 @@ class ReportVariant:
     chart: tuple[ChartBar, ...]
     slogans: SloganSummary
     audits: tuple[VariantAudit, ...]  # the conversion audit of each converted variant
-    # The review queue of each converted variant (code, items), where the site asks for it.
-    review: tuple[tuple[str, tuple[ReviewItem, ...]], ...] = field(default=(), metadata=VERBATIM)
+    # The proofs of each converted variant (code, items), where the site asks for them.
+    proofs: tuple[tuple[str, tuple[ReviewItem, ...]], ...] = field(default=(), metadata=VERBATIM)
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,17 @@ its paragraph; the rest are plain labels.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from site_src.errors import Problem, SiteError
 from site_src.files import read_text
 from site_src.model import VERBATIM, Report, sentences
-from site_src.yamlio import Reader, parse
+from site_src.yamlio import Field, Id, ListOf, Reader, Table, Text, child, dump, items, read_document
 
-ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COUNT = re.compile(r"(\d+)个")
 
 
@@ -105,100 +105,128 @@ def read_industries(text: str, file: str, report: Report) -> IndustrySystem:
 
     Optional, as a draft writes them: a tier's ``paragraph`` (its lead is there, not in the
     system's paragraph) and an industry's ``found`` (paragraphs that each hold its name)."""
-    problems: list[Problem] = []
-    reader = Reader(file, problems)
-    node = parse(text, file)
-    texts = dict(report.quotable())
-    everything = "\n".join(texts.values())
-    fields = reader.mapping(node, "", ("system", "tiers")) if node is not None else None
-    if fields is None:
-        if node is None:
-            reader.problem(None, "", "the file is empty")
-        raise SiteError(problems)
+    return read_document(text, file, industries_table(dict(report.quotable()))).system()
 
-    def occurring(value_node: yaml.Node | None, key: str) -> str:
-        value = reader.string(value_node, key)
-        if value and value not in everything:
-            reader.problem(value_node, key, f"{value!r} does not occur in the report")
+
+@dataclass(frozen=True)
+class SystemName:
+    name: str
+    paragraph_id: str = field(metadata=VERBATIM)
+
+
+@dataclass(frozen=True)
+class IndustriesFile:
+    """industries.yaml as written: the system's name and paragraph, then its tiers."""
+
+    head: SystemName
+    tiers: tuple[Tier, ...]
+
+    def system(self) -> IndustrySystem:
+        return IndustrySystem(self.head.name, self.head.paragraph_id, self.tiers)
+
+    @classmethod
+    def of(cls, system: IndustrySystem) -> IndustriesFile:
+        return cls(SystemName(system.name, system.paragraph_id), system.tiers)
+
+
+@dataclass(frozen=True)
+class _Occurring(Text):
+    """Words of the report: they occur in its text."""
+
+    everything: str = ""
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> str:
+        value = super().read(reader, node, path)
+        if value and value not in self.everything:
+            reader.problem(node, path, f"{value!r} does not occur in the report")
         return value
 
-    def phrases(value_node: yaml.Node | None, key: str) -> tuple[str, ...]:
-        return tuple(occurring(item, f"{key}[{n}]")
-                     for n, item in enumerate(reader.sequence(value_node, key)))
 
-    system_fields = reader.mapping(fields.get("system"), "system", ("name", "paragraph")) or {}
-    paragraph_id = reader.string(system_fields.get("paragraph"), "system.paragraph")
-    if paragraph_id and paragraph_id not in texts:
-        reader.problem(system_fields.get("paragraph"), "system.paragraph",
-                       f"unknown paragraph {paragraph_id!r}")
-    name = occurring(system_fields.get("name"), "system.name")
+@dataclass(frozen=True)
+class _ParagraphId(Text):
+    """The id of one of the report's paragraphs (or appended terms)."""
+
+    texts: Mapping[str, str] = field(default_factory=dict)
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> str:
+        value = super().read(reader, node, path)
+        if value and value not in self.texts:
+            reader.problem(node, path, f"unknown paragraph {value!r}")
+        return value
+
+
+def industries_table(texts: Mapping[str, str]) -> Table:
+    """industries.yaml's schema, checked against a report's ``texts`` (id -> text)."""
+    words = _Occurring(everything="\n".join(texts.values()))
+    paragraph = _ParagraphId(texts=texts)
+
+    def found_in(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
+        if not values["keywords"]:
+            reader.problem(nodes.get("keywords"), f"{path}.keywords", "at least one keyword is needed")
+        for n, (node, found) in enumerate(zip(items(nodes.get("found")), values["found"], strict=False)):
+            if values["name"] and found in texts and values["name"] not in texts[found]:
+                reader.problem(node, f"{path}.found[{n}]",
+                               f"{values['name']!r} does not occur in paragraph {found!r}")
+
+    industry = Table(Industry, (
+        Field("id", Id(unique=False)),
+        Field("name", words),
+        Field("keywords", ListOf(words, flow=True)),
+        Field("parks", ListOf(words, flow=True)),
+        Field("projects", ListOf(words, flow=True)),
+        Field("found", ListOf(paragraph, flow=True), required=False, default=()),
+    ), check=found_in)
+    tier = Table(Tier, (
+        Field("id", Id(unique=False)),
+        Field("name", words),
+        Field("lead", Text()),
+        Field("industries", ListOf(industry)),
+        Field("paragraph", paragraph, required=False, default="", attr="paragraph_id"),
+    ), check=_counted)
+    return Table(IndustriesFile, (
+        Field("system", Table(SystemName, (Field("name", words),
+                                           Field("paragraph", paragraph, attr="paragraph_id"))), attr="head"),
+        Field("tiers", ListOf(tier)),
+    ), check=lambda reader, nodes, values, path: _leads_and_ids(reader, nodes, values, texts))
+
+
+def dump_industries(system: IndustrySystem) -> str:
+    """industries.yaml's text for a system, as the table writes it."""
+    return dump(industries_table({}).write(IndustriesFile.of(system)))
+
+
+def _counted(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
+    """A tier lists as many industries as its lead counts (做大做强2个主导产业)."""
+    count = _COUNT.search(values["lead"])
+    if count and int(count.group(1)) != len(values["industries"]):
+        reader.problem(nodes.get("industries"), f"{path}.industries",
+                       f"{values['lead']!r} names {count.group(1)} industries, the list has "
+                       f"{len(values['industries'])}")
+
+
+def _leads_and_ids(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any],
+                   texts: Mapping[str, str]) -> None:
+    """Each tier's lead is in its paragraph (or the system's); no two tiers or industries share an id."""
+    system = values["head"]
     seen: set[str] = set()
-
-    def identifier(value_node: yaml.Node | None, key: str) -> str:
-        value = reader.string(value_node, key)
-        if value and not ID.fullmatch(value):
-            reader.problem(value_node, key, f"invalid id {value!r}: lowercase ASCII letters, digits, hyphens")
-        elif value in seen:
-            reader.problem(value_node, key, f"duplicate id {value!r}")
-        seen.add(value)
-        return value
-
-    tiers = []
-    for n, tier_node in enumerate(reader.sequence(fields.get("tiers"), "tiers")):
-        key = f"tiers[{n}]"
-        tier_fields = reader.mapping(tier_node, key, ("id", "name", "lead", "industries"), ("paragraph",))
-        if tier_fields is None:
+    for n, (tier_node, tier) in enumerate(zip(items(nodes.get("tiers")), values["tiers"], strict=False)):
+        if tier is None:
             continue
-        tier_paragraph = ""
-        if "paragraph" in tier_fields:
-            tier_paragraph = reader.string(tier_fields["paragraph"], f"{key}.paragraph")
-            if tier_paragraph and tier_paragraph not in texts:
-                reader.problem(tier_fields["paragraph"], f"{key}.paragraph",
-                               f"unknown paragraph {tier_paragraph!r}")
-        lead = reader.string(tier_fields.get("lead"), f"{key}.lead")
-        lead_paragraph = tier_paragraph or paragraph_id
-        if lead and lead not in texts.get(lead_paragraph, ""):
-            reader.problem(tier_fields.get("lead"), f"{key}.lead",
-                           f"{lead!r} does not occur in paragraph {lead_paragraph!r}")
-        industries = []
-        for m, item in enumerate(reader.sequence(tier_fields.get("industries"), f"{key}.industries")):
-            item_key = f"{key}.industries[{m}]"
-            entry = reader.mapping(item, item_key, ("id", "name", "keywords", "parks", "projects"),
-                                   ("found",))
-            if entry is None:
-                continue
-            industry_name = occurring(entry.get("name"), f"{item_key}.name")
-            found = []
-            for f, found_node in enumerate(reader.sequence(entry.get("found"), f"{item_key}.found")
-                                           if "found" in entry else ()):
-                found_id = reader.string(found_node, f"{item_key}.found[{f}]")
-                if found_id and found_id not in texts:
-                    reader.problem(found_node, f"{item_key}.found[{f}]", f"unknown paragraph {found_id!r}")
-                elif found_id and industry_name and industry_name not in texts[found_id]:
-                    reader.problem(found_node, f"{item_key}.found[{f}]",
-                                   f"{industry_name!r} does not occur in paragraph {found_id!r}")
-                found.append(found_id)
-            keywords = phrases(entry.get("keywords"), f"{item_key}.keywords")
-            if not keywords:
-                reader.problem(entry.get("keywords"), f"{item_key}.keywords",
-                               "at least one keyword is needed")
-            industries.append(Industry(
-                id=identifier(entry.get("id"), f"{item_key}.id"),
-                name=industry_name,
-                keywords=keywords,
-                parks=phrases(entry.get("parks"), f"{item_key}.parks"),
-                projects=phrases(entry.get("projects"), f"{item_key}.projects"),
-                found=tuple(found)))
-        count = _COUNT.search(lead)
-        if count and int(count.group(1)) != len(industries):
-            reader.problem(tier_fields.get("industries"), f"{key}.industries",
-                           f"{lead!r} names {count.group(1)} industries, the list has {len(industries)}")
-        tiers.append(Tier(id=identifier(tier_fields.get("id"), f"{key}.id"),
-                          name=occurring(tier_fields.get("name"), f"{key}.name"),
-                          lead=lead, industries=tuple(industries), paragraph_id=tier_paragraph))
-    if problems:
-        raise SiteError(problems)
-    return IndustrySystem(name=name, paragraph_id=paragraph_id, tiers=tuple(tiers))
+        where = tier.paragraph_id or (system.paragraph_id if system else "")
+        if tier.lead and tier.lead not in texts.get(where, ""):
+            reader.problem(child(tier_node, "lead"), f"tiers[{n}].lead",
+                           f"{tier.lead!r} does not occur in paragraph {where!r}")
+        industry_nodes = items(child(tier_node, "industries"))
+        for m, (node, industry) in enumerate(zip(industry_nodes, tier.industries, strict=False)):
+            if industry is not None:
+                _unique(reader, child(node, "id"), f"tiers[{n}].industries[{m}].id", industry.id, seen)
+        _unique(reader, child(tier_node, "id"), f"tiers[{n}].id", tier.id, seen)
+
+
+def _unique(reader: Reader, node: yaml.Node | None, path: str, value: str, seen: set[str]) -> None:
+    if value in seen:
+        reader.problem(node, path, f"duplicate id {value!r}")
+    seen.add(value)
 
 
 def summarise(system: IndustrySystem, report: Report) -> IndustrySummary:

@@ -21,15 +21,13 @@ time is linear in the report's length. The genre's words are in genres/work-repo
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-import yaml
-
 from site_src.model import VERBATIM, Report, sentences
 from site_src.summaries import unique_id
+from site_src.summaries.industries import Industry, IndustrySystem, Tier, dump_industries
 
 _CJK = "\u4e00-\u9fff"
 _NAME_CHARS = f"{_CJK}A-Za-z0-9"
@@ -574,50 +572,24 @@ def _industry_id(name: str, voc: IndustryVocabulary) -> str:
 
 # --- the YAML a person edits ---------------------------------------------------------------------------
 
-def _scalar(text: str) -> str:
-    """Plain where YAML reads it back as the same text, else double-quoted."""
-    try:
-        plain = yaml.safe_load(text) == text and "#" not in text and "\n" not in text
-    except yaml.YAMLError:
-        plain = False
-    return text if plain else json.dumps(text, ensure_ascii=False)
-
-
-def _flow(items: Iterable[str]) -> str:
-    return "[" + ", ".join(_scalar(item) for item in items) + "]"
-
-
 def draft_yaml(draft: IndustryDraft) -> str:
-    """The draft as content/industries.yaml text: what was found, where, and what is unsure."""
+    """The draft as content/industries.yaml text (industries.py's table): what was found, where,
+    and what is unsure."""
+    system = IndustrySystem(draft.name, draft.paragraph_id, tuple(
+        Tier(tier.id, tier.name, tier.lead,
+             tuple(Industry(i.id, i.name, i.keywords, i.parks, i.projects, i.found) for i in tier.industries),
+             tier.paragraph_id if tier.paragraph_id != draft.paragraph_id else "")
+        for tier in draft.tiers))
     lines = [
         "# A DRAFT of the report's industry system, found in its text by the industry detector.",
         "# Check every name against the paragraphs named under `found`, add keywords, parks and",
         "# projects, then delete these comments. load_industries reads the file as it is.",
-        "system:",
-        f"  name: {_scalar(draft.name)}",
-        f"  paragraph: {_scalar(draft.paragraph_id)}",
     ]
     if draft.name_paragraph_id and draft.name_paragraph_id != draft.paragraph_id:
-        lines.append(f"  # the name is in paragraph {draft.name_paragraph_id}")
-    lines.append("tiers:")
-    for tier in draft.tiers:
-        lines.append(f"  - id: {tier.id}")
-        lines.append(f"    name: {_scalar(tier.name)}")
-        lines.append(f"    lead: {_scalar(tier.lead)}")
-        if tier.paragraph_id != draft.paragraph_id:
-            lines.append(f"    paragraph: {_scalar(tier.paragraph_id)}")
-        lines.append("    industries:")
-        for industry in tier.industries:
-            lines.append(f"      - id: {industry.id}")
-            lines.append(f"        name: {_scalar(industry.name)}")
-            lines.append(f"        keywords: {_flow(industry.keywords)}")
-            lines.append(f"        parks: {_flow(industry.parks)}")
-            lines.append(f"        projects: {_flow(industry.projects)}")
-            lines.append(f"        found: {_flow(industry.found)}")
-    if draft.unsure:
-        lines.append("# Unsure, left out of the draft:")
-        lines.extend(f"# - {item}" for item in draft.unsure)
-    return "\n".join(lines) + "\n"
+        lines.append(f"# The system's name is in paragraph {draft.name_paragraph_id}.")
+    unsure = ["# Unsure, left out of the draft:", *(f"# - {item}" for item in draft.unsure)]
+    return "".join(f"{line}\n" for line in lines) + dump_industries(system) \
+        + ("".join(f"{line}\n" for line in unsure) if draft.unsure else "")
 
 
 # --- what the import says --------------------------------------------------------------------------------

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from site_src.errors import Location, Problem, SiteError
+from site_src.errors import Location, Problem
 from site_src.files import read_text
 from site_src.model import VERBATIM, Report
-from site_src.yamlio import Reader, parse
+from site_src.yamlio import Field, ListOf, Reader, Table, Text, read_document
 
 # A listed phrase must hold a number, in digits or in words.
 NUMBER = re.compile(r"[0-9一二三四五六七八九十百千万两双]")
@@ -97,50 +98,40 @@ def load_slogans(path: Path) -> SloganList:
 
 def read_slogans(text: str, file: str) -> SloganList:
     """slogans.yaml's text, validated; every problem is reported with file, line and key."""
-    problems: list[Problem] = []
-    reader = Reader(file, problems)
-    node = parse(text, file)
-    if node is None:
-        reader.problem(None, "", "the file is empty")
-        raise SiteError(problems)
-    fields = reader.mapping(node, "", ("slogans",), ("not_slogans",)) or {}
-    seen: dict[str, int] = {}
+    return read_document(text, file, SLOGANS)
 
-    def phrase(entry: dict[str, yaml.Node], key: str) -> tuple[str, Location]:
-        value_node = entry.get("phrase")
-        value = reader.string(value_node, f"{key}.phrase")
-        line = value_node.start_mark.line + 1 if value_node is not None else None
-        if value and ("“" in value or "”" in value):
-            reader.problem(value_node, f"{key}.phrase", "write the phrase without its quotation marks")
-        elif value and not NUMBER.search(value):
-            reader.problem(value_node, f"{key}.phrase", f"{value!r} holds no number")
-        if value in seen:
-            reader.problem(value_node, f"{key}.phrase", f"{value!r} is already listed at line {seen[value]}")
-        elif value and line is not None:
-            seen[value] = line
-        return value, Location(file, line, key=f"{key}.phrase")
 
-    slogans = []
-    for n, item in enumerate(reader.sequence(fields.get("slogans"), "slogans")):
-        key = f"slogans[{n}]"
-        entry = reader.mapping(item, key, ("phrase",), ("note",))
-        if entry is not None:
-            value, location = phrase(entry, key)
-            note_node = entry.get("note")
-            note = reader.string(note_node, f"{key}.note") if note_node is not None else ""
-            note_line = note_node.start_mark.line + 1 if note_node is not None else location.line
-            slogans.append(ListedSlogan(value, note, location, Location(file, note_line, key=f"{key}.note")))
-    not_slogans = []
-    for n, item in enumerate(reader.sequence(fields.get("not_slogans"), "not_slogans")):
-        key = f"not_slogans[{n}]"
-        entry = reader.mapping(item, key, ("phrase", "reason"))
-        if entry is not None:
-            value, location = phrase(entry, key)
-            not_slogans.append(NotSlogan(value, reader.string(entry.get("reason"), f"{key}.reason"),
-                                         location))
-    if problems:
-        raise SiteError(problems)
-    return SloganList(tuple(slogans), tuple(not_slogans))
+def _check_phrase(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
+    value = values["phrase"]
+    if value and ("“" in value or "”" in value):
+        reader.problem(nodes.get("phrase"), f"{path}.phrase", "write the phrase without its quotation marks")
+    elif value and not NUMBER.search(value):
+        reader.problem(nodes.get("phrase"), f"{path}.phrase", f"{value!r} holds no number")
+
+
+def _listed_once(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
+    """A phrase is listed once, as a formula or as none."""
+    seen: dict[str, int | None] = {}
+    for key in ("slogans", "not_slogans"):
+        for entry in values[key]:
+            if entry is None or not entry.phrase:
+                continue
+            first = seen.setdefault(entry.phrase, entry.location.line)
+            if first != entry.location.line:
+                message = f"{entry.phrase!r} is already listed at line {first}"
+                reader.problems.append(Problem(entry.location, message))
+
+
+SLOGANS = Table(SloganList, (
+    Field("slogans", ListOf(Table(ListedSlogan, (
+        Field("phrase", Text()),
+        Field("note", Text(), required=False, default=""),
+    ), check=_check_phrase, located=(("location", "phrase"), ("note_location", "note"))))),
+    Field("not_slogans", ListOf(Table(NotSlogan, (
+        Field("phrase", Text()),
+        Field("reason", Text()),
+    ), check=_check_phrase, located=(("location", "phrase"),))), required=False, default=()),
+), check=_listed_once)
 
 
 def check_slogans(report: Report, listed: SloganList) -> tuple[Problem, ...]:

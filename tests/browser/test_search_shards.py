@@ -19,7 +19,8 @@ from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
-from site_src.pipeline import Project, build, import_source
+from site_src.importing import import_source
+from site_src.pipeline import Project, build
 
 from ..conftest import CONTENT, SHARED_REPORTS
 from ..many_reports import many_reports, slug

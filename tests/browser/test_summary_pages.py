@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from site_src.cli import main
-from site_src.pipeline import Project, build, import_source
+from site_src.importing import import_source
+from site_src.pipeline import Project, build
 
 from ..conftest import SHARED_REPORTS, bundled_hant
 from .conftest import ARTIFACTS

@@ -1,8 +1,9 @@
 """Targets against results, year on year: what year N's report set as its targets, against what
 year N+1's report says year N achieved, for reports of one government in consecutive years.
 
-One government is one issuer, named the way the import names a report's folder (the place
-without its government word and unit: 某某市甲乙区人民政府 and 甲乙区人民政府 are one).
+One government is what the model says a report is of (Report.government, set at import: the
+place without its government word and unit, in pinyin: 某某市甲乙区人民政府 and 甲乙区人民政府
+are one, jiayi).
 A result is matched to a target as on a report's own figures page (match.py): by the target's
 wording or a synonym of the genre's vocabulary (figures.yaml), and only if it is comparable (the
 same measure and unit). Where year N+1's review states nothing of that wording, or nothing
@@ -14,9 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from site_src.ingest.slug import PlaceWords, place_name, slug_for
 from site_src.model import VERBATIM, Report
-from site_src.summaries import unique_id
 from site_src.summaries.figures.match import KeyFigure, KeyFigures, match_results, review_paragraphs
 from site_src.summaries.figures.parse import Grammar, results
 
@@ -37,7 +36,7 @@ class TrackYear:
 class Track:
     """Every year of one government with its targets and, from the next report, its results."""
 
-    id: str = field(metadata=VERBATIM)  # for its route: the place as a report folder names it
+    id: str = field(metadata=VERBATIM)  # for its route: the government's id (Report.government)
     place: str = ""  # the government's place, as the latest report writes it (甲乙区)
     years: tuple[TrackYear, ...] = ()
 
@@ -56,19 +55,17 @@ class Track:
         return tuple(dict.fromkeys(slugs))
 
 
-def tracks(reports: Iterable[tuple[str, Report, KeyFigures]], grammar: Grammar,
-           places: PlaceWords) -> tuple[Track, ...]:
+def tracks(reports: Iterable[tuple[str, Report, KeyFigures]], grammar: Grammar) -> tuple[Track, ...]:
     """The tracks of a site's reports ((slug, report, its key figures), in any order): one per
     government that has reports of two consecutive years, in the order of their first year."""
     governments: dict[str, dict[int, tuple[str, Report, KeyFigures]]] = {}
     for slug, report, figures in sorted(reports, key=lambda item: (item[1].year, item[0])):
-        if not report.issuer or not report.year:
+        if not report.government or not report.year:
             continue
-        by_year = governments.setdefault(place_name(report.issuer, places), {})
+        by_year = governments.setdefault(report.government, {})
         by_year.setdefault(report.year, (slug, report, figures))  # two of one year: the first
     found = []
-    used: set[str] = set()
-    for by_year in governments.values():
+    for government, by_year in governments.items():
         years = []
         for year in sorted(by_year):
             if year + 1 not in by_year:
@@ -81,13 +78,7 @@ def tracks(reports: Iterable[tuple[str, Report, KeyFigures]], grammar: Grammar,
                                    match_results(targets, results(review, grammar), grammar)))
         if years:
             latest = by_year[max(by_year)][1]
-            found.append(Track(unique_id(_track_id(latest, places), used), latest.place, tuple(years)))
+            found.append(Track(government, latest.place, tuple(years)))
     return tuple(sorted(found, key=lambda track: (track.first, track.id)))
-
-
-def _track_id(report: Report, places: PlaceWords) -> str:
-    """jiayi for the reports of 甲乙区人民政府: the report folder's name without its year."""
-    slug = slug_for(report, places) or ""
-    return slug.removeprefix(f"{report.year}-") or "reports"
 
 

@@ -1,0 +1,115 @@
+"""Each report prepared for the site: its summaries, the audit of its conversion, its proofs (where
+the site asks for them) and its text in each variant's script.
+
+A report's preparation needs no other report, so it is made on every core, and it is a pure
+function of the report's folder, the site's settings and glossaries, the genre and this program,
+so it is kept (output/memo.py: report_keys) and made again only when one of them changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from site_src.content.site import ReportContent, SiteContent
+from site_src.errors import Location
+from site_src.output.memo import Memo, program_key, report_keys
+from site_src.output.parallel import in_order
+from site_src.project import Project
+from site_src.site.variant import ReportVariant, VariantContent
+from site_src.summaries.figures.track import Track, tracks
+from site_src.summaries.report import Summaries, summarise_report
+from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dictionaries
+from site_src.variants.convert import make_converter
+from site_src.variants.punctuation import with_quotes
+from site_src.variants.review import Segmenter, review_queue
+from site_src.variants.site import Proofs, convert_site, report_variant
+
+
+@dataclass(frozen=True)
+class PreparedReport:
+    """What a build makes of one report before the site is planned."""
+
+    summaries: Summaries
+    audits: tuple[VariantAudit, ...]
+    variants: tuple[ReportVariant, ...]  # in the order of the site's variants
+
+
+@dataclass(frozen=True)
+class _Preparing:
+    """What every report's preparation shares (a worker process starts with it in memory)."""
+
+    project: Project
+    content: SiteContent
+    dictionaries: Dictionaries
+    segmenter: Segmenter | None
+
+
+def prepare_reports(project: Project, content: SiteContent, memo: Memo,
+                    jobs: int) -> dict[str, PreparedReport]:
+    """Each report prepared, by slug: kept results where their inputs are the same, the rest made
+    on every core."""
+    keys = report_keys(project.content, {entry.slug: entry.folder for entry in content.reports})
+    found = {slug: memo.peek("report", key) if key else None for slug, key in keys.items()}
+    missing = [entry for entry in content.reports if found[entry.slug] is None]
+    if missing:
+        shared = _Preparing(project, content, dictionaries(memo),
+                            Segmenter() if content.site.proofs else None)
+        for entry, made in zip(missing, in_order(_prepare, shared, missing, jobs), strict=True):
+            key = keys[entry.slug]
+            found[entry.slug] = memo.put("report", key, made) if key else made
+    return {slug: report for slug, report in found.items() if report is not None}
+
+
+def dictionaries(memo: Memo) -> Dictionaries:
+    """OpenCC's dictionaries (for the audit, the proofs and the search's folding), read once per
+    OpenCC version."""
+    return memo.get("dictionaries", program_key(), load_dictionaries, program=True)
+
+
+def _prepare(shared: _Preparing, entry: ReportContent) -> PreparedReport:
+    content = shared.content
+    summaries = summarise_report(entry.report, entry.industries, entry.slogans, content.genre)
+    audits = audit_report(content, entry, shared.dictionaries)
+    proofs: Proofs = ()
+    if shared.segmenter is not None:
+        # Named from the content folder: the same result wherever the site is (it is kept).
+        located = {key: replace(where, file=Path(where.file).relative_to(shared.project.content).as_posix())
+                   for key, where in entry.locations.items()}
+        proofs = proofs_report(content, entry, shared.dictionaries, shared.segmenter, located)
+    variants = tuple(report_variant(content, entry, summaries, audits, proofs, variant.code)
+                     for variant in content.site.variants)
+    return PreparedReport(summaries, audits, variants)
+
+
+def audit_report(content: SiteContent, entry: ReportContent,
+                 dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
+    """The conversion audit of every converted variant, against the source's own text if kept."""
+    converted = tuple((v.code, v.opencc, v.quotes) for v in content.site.variants if v.opencc)
+    return audit(entry.report, converted, content.glossary_for(entry), dictionaries, content.genre.accepted)
+
+
+def proofs_report(content: SiteContent, entry: ReportContent, dictionaries: Dictionaries,
+                  segmenter: Segmenter, locations: dict[str, Location] | None = None) -> Proofs:
+    """The proofs of every converted variant of a report: the conversions a person should check."""
+    queues = []
+    for variant in content.site.variants:
+        if variant.opencc is None:
+            continue
+        glossary = tuple(e for e in content.glossary_for(entry) if e.applies_to(variant.code))
+        convert = with_quotes(make_converter(variant.opencc, glossary), variant.quotes)
+        queues.append((variant.code, review_queue(entry.report, convert, glossary, dictionaries,
+                                                  content.genre.review, segmenter, locations)))
+    return tuple(queues)
+
+
+def year_on_year(content: SiteContent, reports: dict[str, PreparedReport]) -> tuple[Track, ...]:
+    """Each government's targets against the next year's results (summaries/figures/track.py)."""
+    return tracks(((entry.slug, entry.report, reports[entry.slug].summaries.figures)
+                   for entry in content.reports), content.genre.figures)
+
+
+def in_each_variant(content: SiteContent, reports: dict[str, PreparedReport],
+                    yearly: tuple[Track, ...]) -> tuple[VariantContent, ...]:
+    """Everything each variant renders, in its script."""
+    return convert_site(content, {slug: report.variants for slug, report in reports.items()}, yearly)
