@@ -22,7 +22,7 @@ from site_src.files import read_text
 from site_src.ingest.slug import PlaceWords
 from site_src.ingest.words import ImporterWords, KindWords, Words
 from site_src.model import GlossaryEntry
-from site_src.summaries.figures.parse import FigureVocabulary, Grammar
+from site_src.summaries.figures.words import FIGURES, FigureVocabulary, Grammar
 from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords, TierWord, industry_vocabulary
 from site_src.summaries.slogan_detect import SloganVocabulary, SloganWords, slogan_vocabulary
 from site_src.variants.review import ReviewWords
@@ -32,10 +32,6 @@ SHIPPED = Path(__file__).resolve().parent / "genres" / "work-report"
 OVERRIDES = "genre"  # the folder of a site's own profile files, in its content folder
 
 _WORDS = ListOf(Text())
-_WORD_LISTS = ("change_verbs", "growth_verbs", "level_verbs", "qualifiers", "requirements",
-               "requirement_verbs", "rate_words", "scope_places", "scope_verbs")
-FIGURES = Table(FigureVocabulary, (*(Field(name, _WORDS) for name in _WORD_LISTS),
-                                   Field("synonyms", MapOf(_WORDS))))
 UI = MapOf(Text())
 ACCEPTED = Table(dict, (Field("words", MapOf(ListOf(Text()))),))
 REVIEW = Table(ReviewWords, (Field("defaults", Text()), Field("names", Text()), Field("name_tags", _WORDS)))

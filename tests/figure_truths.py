@@ -122,7 +122,8 @@ class Score:
     notes: list[str] = field(default_factory=list)
 
 
-_GARBAGE = re.compile(r"[、，；,;：]|\d(?:[.．]\d+)?\s*[%％亿万元]|(?:增长|下降|达到|控制在)\s*\d")
+# An "indicator" that holds a clause or a figure: a separator, a percentage, or a verb and a number.
+_GARBAGE = re.compile(r"[，；,;：]|\d(?:[.．]\d+)?\s*[%％]|(?:增长|下降|降低|达到|控制在|完成|实现)\s*\d")
 
 
 def _matches(figure: KeyFigure, target: dict[str, Any]) -> bool:
@@ -147,7 +148,8 @@ def _result(score: Score, figure: KeyFigure, target: dict[str, Any]) -> None:
         score.stated += 1
     if result is None:
         if stated:
-            score.notes.append(f"  result missed: {target['indicator']} {stated['value']} ({stated['quote']})")
+            score.notes.append(f"  result missed: {target['indicator']} {stated['value']} "
+                               f"({stated['quote']})")
         return
     if stated and abs(_signed(figure) - float(stated["value"])) < 1e-9 \
             and normal(result.unit) == normal(str(stated["unit"])):
@@ -209,6 +211,17 @@ def score_of(path: Path) -> Score:
     return measure(path.stem, load_truth(path), key_figures(report, load_genre().figures), mode)
 
 
+COUNTS = ("targets", "found", "measures", "rows", "true_rows", "garbage", "stated", "results", "wrong")
+
+
+def totals(scores: list[Score]) -> Score:
+    total = Score("all", "")
+    for score in scores:
+        for name in COUNTS:
+            setattr(total, name, getattr(total, name) + getattr(score, name))
+    return total
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{part / whole:.0%}" if whole else "—"
 
@@ -222,10 +235,7 @@ def table(scores: list[Score], rows: bool = False) -> str:
                      f"{s.true_rows:4} {s.garbage:7} {s.stated:6} {s.results:7} {s.wrong:5}")
         if rows:
             lines.extend(s.notes)
-    total = Score("all", "")
-    for s in scores:
-        for name in ("targets", "found", "measures", "rows", "true_rows", "garbage", "stated", "results", "wrong"):
-            setattr(total, name, getattr(total, name) + getattr(s, name))
+    total = totals(scores)
     lines.append(f"{'all (' + str(len(scores)) + ' reports)':50} {total.targets:7} {total.found:5} "
                  f"{total.measures:7} {total.rows:4} {total.true_rows:4} {total.garbage:7} {total.stated:6} "
                  f"{total.results:7} {total.wrong:5}")
