@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from site_src.model import VERBATIM, Paragraph, sentences
 from site_src.summaries.figures.words import (
@@ -248,6 +248,11 @@ def _item(sentence: str, read: str, a: int, b: int, grammar: Grammar, context: _
     part, subject, predicates = parsed
     if grammar.relative.search(subject):
         return "a figure set against another one's (高于…)"
+    hedge = next((word for word in grammar.words.hedges if subject.startswith(word)), "")
+    if hedge:  # 力争地区生产总值增长8%: the hedge of every value
+        subject = grammar.indicator(subject[len(hedge):])
+        predicates = [_Predicate(p.verb, p.rate, tuple(replace(v, hedge=v.hedge or hedge) for v in p.values))
+                      for p in predicates]
     if subject in grammar.words.rate_words:  # …完成136.5亿元，增速11.5%: the same indicator's change
         predicates = [_Predicate(p.verb, p.rate or subject, p.values) for p in predicates]
         subject = ""
