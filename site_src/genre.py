@@ -57,6 +57,7 @@ PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
 _TEXTS = ("joiners", "tier_stems", "counters", "openers", "not_in_name", "not_after_industry_word",
           "not_after_tier", "system_name_endings", "system_phrases", "build_verbs", "park_endings",
           "project_endings", "id_parts")
+_FORMULA_TEXTS = ("formula_words", "formula_endings", "formula_not_in_name")
 INDUSTRIES = Table(IndustryWords, (
     Field("tiers", ListOf(Table(TierWord, (Field("word", Text()), Field("id", Id(unique=False)))))),
     *(Field(name, _WORDS) for name in _TEXTS),
@@ -64,6 +65,7 @@ INDUSTRIES = Table(IndustryWords, (
     *(Field(name, Text()) for name in ("separator", "list_end", "industry_word")),
     *(Field(name, Integer()) for name in ("max_name_length", "max_lead_length")),
     Field("industry_ids", MapOf(Id(unique=False))),
+    *(Field(name, _WORDS) for name in _FORMULA_TEXTS),
 ))
 
 

@@ -55,7 +55,9 @@ class Tier:
 class IndustrySystem:
     name: str
     paragraph_id: str = field(metadata=VERBATIM)
-    tiers: tuple[Tier, ...]
+    tiers: tuple[Tier, ...]  # () where the report names the system by its formula only
+    # Where the report states no tiers: the industries it lists beside the system's name.
+    named: tuple[str, ...] = ()
 
     def industries(self) -> tuple[Industry, ...]:
         return tuple(industry for tier in self.tiers for industry in tier.industries)
@@ -104,13 +106,17 @@ def read_industries(text: str, file: str, report: Report) -> IndustrySystem:
     paragraph exists, ids are unique, and each tier has as many industries as its lead says.
 
     Optional, as a draft writes them: a tier's ``paragraph`` (its lead is there, not in the
-    system's paragraph) and an industry's ``found`` (paragraphs that each hold its name)."""
+    system's paragraph) and an industry's ``found`` (paragraphs that each hold its name).
+
+    A system the report names without stating tiers (“3+1”主导产业) has no ``tiers``; its
+    ``industries`` are then a list of the names the report gives beside it, each in a paragraph
+    that names the system."""
     problems: list[Problem] = []
     reader = Reader(file, problems)
     node = parse(text, file)
     texts = dict(report.quotable())
     everything = "\n".join(texts.values())
-    fields = reader.mapping(node, "", ("system", "tiers")) if node is not None else None
+    fields = reader.mapping(node, "", ("system",), ("tiers", "industries")) if node is not None else None
     if fields is None:
         if node is None:
             reader.problem(None, "", "the file is empty")
@@ -196,9 +202,27 @@ def read_industries(text: str, file: str, report: Report) -> IndustrySystem:
         tiers.append(Tier(id=identifier(tier_fields.get("id"), f"{key}.id"),
                           name=occurring(tier_fields.get("name"), f"{key}.name"),
                           lead=lead, industries=tuple(industries), paragraph_id=tier_paragraph))
+    named = _named(reader, fields, name, texts) if "industries" in fields else ()
     if problems:
         raise SiteError(problems)
-    return IndustrySystem(name=name, paragraph_id=paragraph_id, tiers=tuple(tiers))
+    return IndustrySystem(name=name, paragraph_id=paragraph_id, tiers=tuple(tiers), named=named)
+
+
+def _named(reader: Reader, fields: dict[str, yaml.Node], name: str, texts: dict[str, str]) -> tuple[str, ...]:
+    """A system without tiers: the industries listed beside it, each in a paragraph naming it."""
+    if "tiers" in fields:
+        reader.problem(fields["industries"], "industries",
+                       "a system with tiers lists its industries under each tier")
+        return ()
+    naming = [text for text in texts.values() if name.strip("“”") in text]
+    named = []
+    for n, node in enumerate(reader.sequence(fields["industries"], "industries")):
+        industry = reader.string(node, f"industries[{n}]")
+        if industry and not any(industry in text for text in naming):
+            reader.problem(node, f"industries[{n}]", f"{industry!r} does not occur in a paragraph that names "
+                                                     f"{name!r}")
+        named.append(industry)
+    return tuple(named)
 
 
 def summarise(system: IndustrySystem, report: Report) -> IndustrySummary:
