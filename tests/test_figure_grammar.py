@@ -155,10 +155,11 @@ def test_jun_over_two_whole_indicators() -> None:
 
 def test_a_target_without_a_number_is_kept_as_such() -> None:
     found, _ = targets("居民收入增长和经济增长同步，主要约束性指标达到上级要求，"
-                       "单位GDP能耗下降达到市级要求。")
+                       "单位GDP能耗下降达到市级要求，城镇和农村居民人均可支配收入增长与经济增长基本同步。")
     assert [(t.indicator, t.value, t.number, t.qualifier) for t in found] == [
         ("居民收入增长", None, None, "和经济增长同步"), ("主要约束性指标", None, None, "达到上级要求"),
-        ("单位GDP能耗", None, None, "达到市级要求")]
+        ("单位GDP能耗", None, None, "达到市级要求"),
+        ("城镇和农村居民人均可支配收入增长", None, None, "与经济增长基本同步")]
 
 
 def test_a_target_set_against_another_is_no_figure() -> None:

@@ -141,8 +141,9 @@ class _Value:
 @dataclass(frozen=True)
 class _Predicate:
     verb: str  # the verb of the predicate (增长, 控制在), or ""
-    rate: str  # a rate word after the verb (实现增速6.3%)
+    rate: str  # a rate word after the verb (实现增速6.3%), or before it without a subject (增速达到12%)
     values: tuple[_Value, ...]
+    rate_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,13 @@ class _Figure:
     parent: str
     quote: str
     sentence: str
+    rate_first: bool = False
+
+    @property
+    def said(self) -> str:
+        """The words before the value, as the report has them: 力争增长, 实现增速, 增速达到."""
+        words = self.rate + self.verb if self.rate_first else self.verb + self.rate
+        return self.value.hedge + words
 
 
 @dataclass
@@ -254,7 +262,8 @@ def _item(sentence: str, read: str, a: int, b: int, grammar: Grammar, context: _
         predicates = [_Predicate(p.verb, p.rate, tuple(replace(v, hedge=v.hedge or hedge) for v in p.values))
                       for p in predicates]
     if subject in grammar.words.rate_words:  # …完成136.5亿元，增速11.5%: the same indicator's change
-        predicates = [_Predicate(p.verb, p.rate or subject, p.values) for p in predicates]
+        predicates = [_Predicate(p.verb, p.rate or subject, p.values, rate_first=not p.rate)
+                      for p in predicates]
         subject = ""
     part = part or context.part
     context.part = False
@@ -267,7 +276,7 @@ def _item(sentence: str, read: str, a: int, b: int, grammar: Grammar, context: _
     kept, before = [], "" if subject else context.verb
     for predicate in predicates:
         verb = predicate.verb or (before if predicate.values[0].hedge and not predicate.rate else "")
-        kept.append(_Predicate(verb, predicate.rate, predicate.values))
+        kept.append(replace(predicate, verb=verb))
         before = verb or before
     context.verb = before
     parent = context.indicators[0] if part and len(context.indicators) == 1 else ""
@@ -277,8 +286,8 @@ def _item(sentence: str, read: str, a: int, b: int, grammar: Grammar, context: _
     if not part:
         context.indicators = tuple(dict.fromkeys(indicator for indicator, *_ in spread))
     quote = sentence[context.start:b].strip()
-    return [_Figure(indicator, verb, rate, value, parent, quote, sentence)
-            for indicator, verb, rate, value in spread]
+    return [_Figure(name, p.verb, p.rate, value, parent, quote, sentence, p.rate_first)
+            for name, p, value in spread]
 
 
 def _parse_item(item: str, grammar: Grammar, targets: bool) -> tuple[bool, str, list[_Predicate]] | str:
@@ -329,8 +338,8 @@ def _shared(values: tuple[_Value, ...]) -> tuple[_Value, ...]:
 
 
 def _spread(subject: str, predicates: list[_Predicate], grammar: Grammar
-            ) -> list[tuple[str, str, str, _Value]] | str:
-    """(indicator, verb, rate, value) for each value, enumerated subjects spread out."""
+            ) -> list[tuple[str, _Predicate, _Value]] | str:
+    """(indicator, predicate, value) for each value, enumerated subjects spread out."""
     each = next((word for word in grammar.words.each
                  if subject.endswith(word) and len(subject) > len(word)), "")
     if each:  # 均: one value for every enumerated subject (城镇…、农村…人均可支配收入均增长8%)
@@ -343,7 +352,7 @@ def _spread(subject: str, predicates: list[_Predicate], grammar: Grammar
         if each:
             if len(predicate.values) != 1:
                 return f"{each} with {len(predicate.values)} values"
-            read.extend((name, predicate.verb, predicate.rate, predicate.values[0]) for name in named)
+            read.extend((name, predicate, predicate.values[0]) for name in named)
             continue
         count = len(predicate.values)
         indicators = (subject,) if count == 1 else enumerated(subject, count, grammar)
@@ -352,7 +361,7 @@ def _spread(subject: str, predicates: list[_Predicate], grammar: Grammar
                     f"{len(predicate.values)} indicators")
         if len(indicators) == 1 and "、" in indicators[0] and predicate.values[0].value is not None:
             return f"one value for the list {indicators[0]!r} (without 分别 or 均)"
-        read.extend((name, predicate.verb, predicate.rate, value)
+        read.extend((name, predicate, value)
                     for name, value in zip(indicators, predicate.values, strict=True))
     return read
 
@@ -399,7 +408,7 @@ def parse_targets(paragraph: Paragraph, grammar: Grammar) -> tuple[tuple[Target,
         v = f.value
         number, upper = (None, None) if v.value is None else _bounds(v.value)
         targets.append(Target(
-            indicator=f.indicator, verb=v.hedge + f.verb + f.rate, value=v.value, number=number, unit=v.unit,
+            indicator=f.indicator, verb=f.said, value=v.value, number=number, unit=v.unit,
             qualifier=v.qualifier, paragraph_id=paragraph.id, quote=f.quote, parent=f.parent, upper=upper,
             measure=grammar.measure(f.verb, f.rate, f.indicator, v.unit), hedge=v.hedge,
             growth=f.verb in grammar.words.growth_verbs, fall=f.verb in grammar.words.fall_verbs))
@@ -419,7 +428,7 @@ def results(paragraphs: Iterable[Paragraph], grammar: Grammar, year: int | None 
                 continue
             number, upper = (0.0, None) if f.value.value is None else _bounds(f.value.value)
             found.append(Result(
-                indicator=f.indicator, verb=f.value.hedge + f.verb + f.rate, value=f.value.value,
+                indicator=f.indicator, verb=f.said, value=f.value.value,
                 number=number, unit=f.value.unit, qualifier=f.value.qualifier, paragraph_id=paragraph.id,
                 quote=f.quote, sentence=f.sentence, parent=f.parent, upper=upper,
                 measure=grammar.measure(f.verb, f.rate, f.indicator, f.value.unit),

@@ -149,8 +149,9 @@ class Grammar:
         self.requirement = re.compile(
             rf"(?P<part>{part})?(?P<subject>.+?)"
             rf"(?P<qualifier>(?:{any_of(w.requirement_verbs)})\D*(?:{any_of(w.requirement_ends)}))")
+        # The subject runs to the last joiner (城镇和农村居民收入增长|与经济增长同步).
         self.in_step = re.compile(
-            rf"(?P<part>{part})?(?P<subject>.+?)(?P<qualifier>(?:{any_of(w.joiners + w.in_step_with)})"
+            rf"(?P<part>{part})?(?P<subject>.+)(?P<qualifier>(?:{any_of(w.joiners + w.in_step_with)})"
             rf"\D+?(?:{any_of(w.in_step)}))")
 
     def _indicators(self) -> None:
