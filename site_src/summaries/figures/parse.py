@@ -189,13 +189,15 @@ def _clauses(sentence: str) -> Iterator[tuple[int, int]]:
 def _items(text: str, grammar: Grammar, qualitative: bool) -> list[tuple[int, int]]:
     """(start, end) of each item of a clause: 、 ends an item where a figure (or, in a targets
     paragraph, a qualitative target) ends and what follows does not continue it."""
+    value_ends = {_trimmed(text, m.end()) for m in grammar.value.finditer(text)}
     bounds, start = [], 0
     for match in re.finditer("、", text):
-        left, right = text[start:match.start()], text[match.end():]
-        if not left.strip() or grammar.continues.match(right):
+        end = _trimmed(text, match.start())
+        if end <= start or grammar.continues.match(text, match.end()):
             continue
-        if grammar.values_end.search(left) or (qualitative and _qualitative(left, grammar)):
-            bounds.append((start, match.start()))
+        left = text[start:end] if end - start <= _MAX_ITEM else ""
+        if end in value_ends or (qualitative and left and _qualitative(left, grammar)):
+            bounds.append((start, end))
             start = match.end()
     bounds.append((start, len(text)))
     return bounds
@@ -214,6 +216,13 @@ def _the_list(text: str, grammar: Grammar) -> tuple[int, int]:
             end = match.start()
             break
     return (start or 0, end or len(text)) if start is not None else (0, len(text))
+
+
+def _trimmed(text: str, end: int) -> int:
+    """Where text[:end] ends without the white space before ``end``."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _read(paragraph: Paragraph, grammar: Grammar, targets: bool) -> tuple[list[_Figure], list[Unparsed]]:
@@ -290,31 +299,57 @@ def _item(sentence: str, read: str, a: int, b: int, grammar: Grammar, context: _
             for name, p, value in spread]
 
 
+_MAX_ITEM = 120  # characters: an item longer than this is no one figure (and is not searched as one)
+
+
 def _parse_item(item: str, grammar: Grammar, targets: bool) -> tuple[bool, str, list[_Predicate]] | str:
     """(其中?, indicator, predicates) of an item, or why it is no figure."""
-    match = grammar.item.fullmatch(item)
-    if match:
-        predicates = []
-        for p in grammar.predicate.finditer(match.group("predicates")):
-            values = tuple(_Value(v.group("number"), v.group("unit") or "", v.group("qualifier") or "",
-                                  p.group("hedge") or p.group("hedge2") or "")
-                           for v in grammar.value.finditer(p.group("values")))
-            predicates.append(_Predicate(p.group("verb") or "", p.group("rate") or "",
-                                         _shared(values)))
-        return bool(match.group("part")), _subject(match.group("subject"), grammar), predicates
-    match = grammar.no_change.fullmatch(item)
-    if match:
-        stated = _Predicate(match.group("verb"), "", (_Value(None, "%", ""),))
-        return bool(match.group("part")), _subject(match.group("subject"), grammar), [stated]
+    if len(item) > _MAX_ITEM:
+        return f"longer than {_MAX_ITEM} characters: no one figure"
+    part = grammar.part.match(item)
+    body = item[part.end():] if part else item
+    found = _predicates(body, grammar)
+    if found:
+        subject, predicates = found
+        return bool(part), _subject(subject, grammar), predicates
+    stated = grammar.no_change.search(body)
+    if stated and stated.start() > 0 and grammar.remark.fullmatch(body, stated.end()):
+        return bool(part), _subject(body[:stated.start()], grammar), [
+            _Predicate(stated.group(), "", (_Value(None, "%", ""),))]
     if targets:
-        found = _qualitative(item, grammar)
-        if found:
-            return found
+        qualitative = _qualitative(item, grammar)
+        if qualitative:
+            return qualitative
     return "no verb followed by a figure or a requirement"
+
+
+def _predicates(body: str, grammar: Grammar) -> tuple[str, list[_Predicate]] | None:
+    """(subject, predicates): the first run of predicates, one after another, that only a remark
+    follows; what stands before it is the subject."""
+    runs: list[list[re.Match[str]]] = []
+    for match in grammar.predicate.finditer(body):
+        last = runs[-1][-1] if runs else None
+        if last is not None and grammar.between.fullmatch(body, last.end(), match.start()):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    for run in runs:
+        if grammar.remark.fullmatch(body, run[-1].end()):
+            return body[:run[0].start()], [_predicate(p, grammar) for p in run]
+    return None
+
+
+def _predicate(match: re.Match[str], grammar: Grammar) -> _Predicate:
+    hedge = match.group("hedge") or match.group("hedge2") or ""
+    values = tuple(_Value(v.group("number"), v.group("unit") or "", v.group("qualifier") or "", hedge)
+                   for v in grammar.value.finditer(match.group("values")))
+    return _Predicate(match.group("verb") or "", match.group("rate") or "", _shared(values))
 
 
 def _qualitative(item: str, grammar: Grammar) -> tuple[bool, str, list[_Predicate]] | None:
     """A target stated without a number (下降达到市级要求, 和经济增长基本同步), or None."""
+    if len(item) > _MAX_ITEM:
+        return None
     match = grammar.qualitative.fullmatch(item)
     if match:
         return (bool(match.group("part")), _subject(match.group("subject"), grammar),

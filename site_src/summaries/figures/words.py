@@ -112,26 +112,21 @@ class Grammar:
         one = rf"{number}\s*(?:{unit})?\s*(?:{qualifier})?"
         self.value = re.compile(rf"(?P<number>{number})\s*(?P<unit>{unit})?\s*(?P<qualifier>{qualifier})?")
         self.values_pattern = rf"{one}(?:\s*(?:、|{any_of(w.joiners)})\s*{one})*"
-        self.values_end = re.compile(rf"(?:{one})\s*$")
         self.joiners = re.compile(any_of(w.joiners))
 
     def _items(self) -> None:
-        """[其中] indicator [分别] [同比] [力争] verb [增速] values, more predicates, a remark."""
+        """[其中] indicator [分别] [同比] [力争] verb [增速] values, more predicates, a remark: the
+        predicates are found left to right, the subject is what stands before the first of them."""
         w = self.words
         verb, hedge, rate = any_of(w.change_verbs + w.level_verbs), any_of(w.hedges), any_of(w.rate_words)
         prefix = rf"(?:(?:{any_of(w.respectively + w.comparisons)})\s*)*"
         self.predicate = re.compile(
             rf"{prefix}(?P<hedge>{hedge})?\s*(?:(?P<verb>{verb})\s*(?P<rate>{rate})?)?\s*"
             rf"(?P<hedge2>{hedge})?\s*(?P<values>{self.values_pattern})")
-        one = (rf"{prefix}(?:{hedge})?\s*(?:(?:{verb})\s*(?:{rate})?)?\s*(?:{hedge})?\s*"
-               rf"(?:{self.values_pattern})")
-        remark = rf"(?:\s*(?:{_ASIDE})|\s*、\s*(?:{any_of(w.remarks)})[^、]*|的[^\d、]*)*"
-        self.item = re.compile(
-            rf"(?P<part>{any_of(w.part_of)})?\s*(?P<subject>.*?)\s*"
-            rf"(?P<predicates>{one}(?:\s*、?\s*{one})*)(?P<remark>{remark})")
-        self.no_change = re.compile(
-            rf"(?P<part>{any_of(w.part_of)})?\s*(?P<subject>.+?)\s*(?P<verb>{any_of(w.no_change)})"
-            rf"(?P<remark>{remark})")
+        self.between = re.compile(r"\s*、?\s*")  # what may stand between two predicates of an item
+        self.remark = re.compile(rf"(?:\s*(?:{_ASIDE})|\s*、\s*(?:{any_of(w.remarks)})[^、]*|的[^\d、]*)*")
+        self.part = re.compile(rf"(?:{any_of(w.part_of)})\s*")
+        self.no_change = re.compile(any_of(w.no_change))
         # After 、: what does not begin an indicator of its own.
         continuing = (w.hedges + w.change_verbs + w.level_verbs + w.respectively + w.each + w.comparisons
                       + w.rate_words + w.remarks)
