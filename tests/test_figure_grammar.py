@@ -324,3 +324,11 @@ def test_a_result_keeps_its_quote_and_paragraph() -> None:
     assert (result.value, result.paragraph_id) == ("5.1", "review-2")
     assert result.quote == "全年生产总值6.36万亿元、增长5.1%"
     assert result.quote in result.sentence
+
+
+def test_a_clause_too_long_for_one_figure_is_unparsed_not_searched() -> None:
+    """A run of values no item can hold (a damaged or flattened text) is read in linear time and
+    reported, not tried every way (bench/growth.py times it)."""
+    text = "地区生产总值增长" + "、".join(f"增长{k % 9}%、{k}" for k in range(300)) + "的水平。"
+    found, (missed, *_) = targets(text)
+    assert found == () and "longer than" in missed.reason
