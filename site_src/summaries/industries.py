@@ -108,7 +108,7 @@ def read_industries(text: str, file: str, report: Report) -> IndustrySystem:
     Optional, as a draft writes them: a tier's ``paragraph`` (its lead is there, not in the
     system's paragraph) and an industry's ``found`` (paragraphs that each hold its name).
 
-    A system the report names without stating tiers (“3+1”主导产业) has no ``tiers``; its
+    A system the report names without stating tiers (“4+2”主导产业) has no ``tiers``; its
     ``industries`` are then a list of the names the report gives beside it, each in a paragraph
     that names the system."""
     problems: list[Problem] = []

@@ -15,9 +15,9 @@ tiers at once, an item that does not read as a name, all go to ``unsure`` instea
 A report gets a draft when it counts at least one tier and lists its industries in full, or lists
 the industries of two tiers or more; a single uncounted list is a mention, not a system.
 
-A report that states no tiers may still name its system by a formula (“3+1”主导产业, “33618”现代
-制造业集群): the draft is then the formula, where the report names it, and the industries it lists
-beside it (机械装备、材料化工、食品饮料、数字经济“3+1”主导产业; “2+1”：A、B和C) where they are as
+A report that states no tiers may still name its system by a formula (“4+2”现代产业集群, “24516”
+现代制造业集群): the draft is then the formula, where the report names it, and the industries it
+lists beside it (甲、乙、丙、丁、戊、己“4+2”现代产业集群; “2+1”：甲、乙和丙) where they are as
 many as the formula counts; no tier is drafted that the report does not state.
 
 Every stage reads each paragraph once (and a tier's colon paragraph looks at the next one): the
@@ -237,7 +237,7 @@ def _number(text: str, numerals: dict[str, int]) -> int | None:
 
 
 def _count_of(text: str, voc: IndustryVocabulary) -> int | None:
-    """The count a lead writes: 2个 -> 2, 四大 -> 4, “四新” -> 4, “3+1” -> 4 (a formula's sum)."""
+    """The count a lead writes: 2个 -> 2, 四大 -> 4, “四新” -> 4, “4+2” -> 6 (a formula's sum)."""
     text = text.strip("“”")
     if re.fullmatch(r"\d+(?:\+\d+)+", text):
         return _formula_count(text)
@@ -541,7 +541,7 @@ def _draft(groups: list[list[_Evidence]], texts: list[tuple[str, str]], voc: Ind
 
 def _formula_system(texts: list[tuple[str, str]], voc: IndustryVocabulary, unsure: list[str]
                     ) -> IndustryDraft | None:
-    """A system the report names by its formula without stating tiers (“3+1”主导产业): the one it
+    """A system the report names by its formula without stating tiers (“4+2”现代产业集群): the one it
     names most often (the first of equals), with the industries listed beside it, if any."""
     mentions: dict[str, list[tuple[str, str, int, int]]] = {}  # name -> (paragraph, text, start, end)
     for paragraph_id, text in texts:
@@ -568,7 +568,7 @@ def _formula_system(texts: list[tuple[str, str]], voc: IndustryVocabulary, unsur
 def _listed_beside(name: str, places: list[tuple[str, str, int, int]], texts: list[tuple[str, str]],
                    voc: IndustryVocabulary, unsure: list[str]) -> tuple[str, ...]:
     """The first list of industries beside the formula, as many as it counts: right before it in
-    its clause (A、B和C“2+1”主导产业), or after it and a colon (“2+1”：A、B和C)."""
+    its clause (甲、乙和丙“2+1”现代产业集群), or after it and a colon (“2+1”：甲、乙和丙)."""
     code = _DIGIT_CODE.match(name)
     assert code is not None
     count = _formula_count(code.group(1))
@@ -604,8 +604,8 @@ def _joined(clause: str, voc: IndustryVocabulary) -> str:
 
 
 def _formula_count(code: str) -> int | None:
-    """How many industries a formula counts: 3+1 -> 4; None where it holds N (7+28+N) or is a code
-    whose digits count tiers the report does not state (33618)."""
+    """How many industries a formula counts: 4+2 -> 6; None where it holds N (5+10+N) or is a code
+    whose digits count tiers the report does not state (24516)."""
     if "+" not in code or "N" in code:
         return None
     return sum(int(part) for part in code.split("+"))
@@ -622,7 +622,7 @@ def _system_name(paragraph_id: str, tiers: tuple[DraftTier, ...], texts: list[tu
     for where, text in near:
         for match in _DIGIT_CODE.finditer(text):
             named = voc.formula_name.match(text, match.end())
-            if named and _formula_count(match.group(1)) == total:  # “3+1”主导产业: 4 industries
+            if named and _formula_count(match.group(1)) == total:  # “4+2”主导产业: 6 industries
                 return match.group() + named.group("name"), where
             digits = iter(match.group(1))
             if counts and all(any(c == d for d in digits) for c in counts):

@@ -3,7 +3,7 @@
 The review is what the model says it is: the parts of kind review before the part that sets the
 targets, and the report's opening summary (its preamble). Within it, a passage on the five years
 past (五年来…, “十四五”时期…) is no source of last year's results; it ends where a paragraph opens on
-the year (刚刚过去的2023年…, 这一年…). A result must be of the target's indicator in a reader's
+the year (刚刚过去的一年…, 这一年…). A result must be of the target's indicator in a reader's
 terms (words.Grammar.canonical) and of its measure and unit: a level is never set against a change.
 Where the review states two different values that could be the result, none is chosen.
 """

@@ -270,7 +270,7 @@ def _item(sentence: str, read: str, a: int, b: int, grammar: Grammar, context: _
         subject = grammar.indicator(subject[len(hedge):])
         predicates = [_Predicate(p.verb, p.rate, tuple(replace(v, hedge=v.hedge or hedge) for v in p.values))
                       for p in predicates]
-    if subject in grammar.words.rate_words:  # …完成136.5亿元，增速11.5%: the same indicator's change
+    if subject in grammar.words.rate_words:  # …完成123.4亿元，增速5.6%: the same indicator's change
         predicates = [_Predicate(p.verb, p.rate or subject, p.values, rate_first=not p.rate)
                       for p in predicates]
         subject = ""

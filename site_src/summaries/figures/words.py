@@ -1,6 +1,6 @@
 """The grammar of key figures, made from the genre's words (genres/work-report/figures.yaml).
 
-The words are data; this module only compiles them: the pattern of a value (6%－6.5%, 1100万人以上,
+The words are data; this module only compiles them: the pattern of a value (6%－6.5%, 100万人以上,
 力争8%), of a predicate (分别同比增长, 实现增速, 控制在), of an item of a list, and the name a reader
 gives an indicator whatever the wording (规上 = 规模以上, 全社会固定资产投资 = 固定资产投资).
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from site_src.yamlio import Field, ListOf, MapOf, Table, Text
 
 MEASURE_CHANGE = "change"  # a growth rate or a fall: 增长7%, 下降3%, 涨幅3%
-MEASURE_LEVEL = "level"  # an amount: 282亿元, 1100万人
+MEASURE_LEVEL = "level"  # an amount: 282亿元, 100万人
 MEASURE_RATE = "rate"  # a ratio's level: 城镇调查失业率5.5%, 城镇化率50%
 
 
@@ -81,7 +81,7 @@ _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|《[^《》]*》|「[^「」]
 
 def readable(text: str) -> str:
     """The text as the grammar reads it: ASCII digits, and no digit inside quotation marks (a
-    formula such as “3815” or a title is a name, never a value); the same length as the text."""
+    formula such as “1234” or a title is a name, never a value); the same length as the text."""
     text = text.translate(READ_AS)
     return _QUOTED.sub(lambda quoted: re.sub(r"\d", "#", quoted.group()), text)
 
@@ -102,7 +102,7 @@ class Grammar:
         self._years()
 
     def _values(self) -> None:
-        """6%－6.5%, 1100万人以上, 5.5、7%: a number (of a range, both), its unit and qualifier."""
+        """6%－6.5%, 100万人以上, 5.5、7%: a number (of a range, both), its unit and qualifier."""
         w = self.words
         unit = (rf"(?:{any_of(w.signs)})|(?:{any_of(w.magnitudes)})(?:{any_of(w.measures)})?"
                 rf"|(?:{any_of(w.measures)})")
@@ -157,7 +157,7 @@ class Grammar:
         self.asides = re.compile(_ASIDE)
         # After the indicator: what a change is measured against, and when (城镇调查失业率全年).
         self.after = re.compile(rf"(?:\s*(?:{any_of(w.comparisons + w.scope_times)}))+$")
-        # A remark before the figure (地区生产总值突破“五百亿”、达513.35亿元): a verb and a name.
+        # A remark before the figure (地区生产总值突破“千亿”、达1234.5亿元): a verb and a name.
         verbs = any_of(w.change_verbs + w.level_verbs)
         self.remark_before = re.compile(rf"(?:{verbs})\s*(?:“[^“”]*”|\"[^\"]*\")\s*、?$")
         variants = {variant: name for name, wordings in w.equivalents.items() for variant in wordings}
