@@ -12,6 +12,7 @@ from site_src.summaries.figures.chart import chart_bars
 from site_src.summaries.figures.export import figure_rows
 from site_src.summaries.figures.match import KeyFigure
 from site_src.summaries.figures.parse import Result, Target
+from tests.conftest import SHARED_REPORTS
 
 GRAMMAR = load_genre().figures
 
@@ -332,3 +333,14 @@ def test_a_clause_too_long_for_one_figure_is_unparsed_not_searched() -> None:
     text = "地区生产总值增长" + "、".join(f"增长{k % 9}%、{k}" for k in range(300)) + "的水平。"
     found, (missed, *_) = targets(text)
     assert found == () and "longer than" in missed.reason
+
+
+@pytest.mark.skipif(not SHARED_REPORTS.is_dir(), reason=f"the shared reports are absent ({SHARED_REPORTS})")
+def test_each_equivalent_wording_is_one_real_reports_use() -> None:
+    """The names a reader takes as one (规上 = 规模以上, CPI = 居民消费价格) are curated from reports:
+    each wording stands in one of the shared reports, and each is read as its name."""
+    texts = "".join(path.read_text(encoding="utf-8") for path in SHARED_REPORTS.rglob("*.txt"))
+    for name, wordings in GRAMMAR.words.equivalents.items():
+        for wording in (name, *wordings):
+            assert wording in texts, wording
+            assert GRAMMAR.canonical(wording) == GRAMMAR.canonical(name), wording
