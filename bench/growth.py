@@ -8,7 +8,8 @@ with such inputs.
 
 The shapes are the hostile ones that were once quadratic (a footer of short lines, lines without
 a full stop, fragments, a long report), and the detectors that read a whole report (the
-industry system, the numbered formulas), each on the bundled report's paragraphs repeated.
+industry system, the numbered formulas, the key figures), each on the bundled report's paragraphs
+repeated; and a targets list, a clause of values, as long as can be.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from site_src.content.report import load_report  # noqa: E402
 from site_src.genre import load_genre  # noqa: E402
 from site_src.ingest import import_report  # noqa: E402
 from site_src.ingest.errata import load_errata  # noqa: E402
+from site_src.model import Paragraph  # noqa: E402
+from site_src.summaries.figures.parse import parse_targets, results  # noqa: E402
 from site_src.summaries.industry_draft import detect_industries  # noqa: E402
 from site_src.summaries.slogan_detect import NO_LIST, by_paragraph, detect_slogans  # noqa: E402
 
@@ -68,6 +71,13 @@ def shapes() -> dict[str, tuple[int, Callable[[int], object]]]:
         "industry draft: the bundled paragraphs repeated": (
             4, lambda n: detect_industries(copies(n), genre.industries)),
         "slogans: the bundled paragraphs repeated": (4, slogans),
+        "figures: a targets list of n items": (1_000, lambda n: parse_targets(Paragraph(
+            "t", "主要预期目标是：" + "、".join(f"指标{k}增长{k % 9}%、力争{k % 9 + 1}%" for k in range(n)),
+            kind="targets"), genre.figures)),
+        "figures: one clause of n values": (1_000, lambda n: results(
+            [Paragraph("r", "地区生产总值增长" + "、".join(f"{k % 9}%" for k in range(n)))], genre.figures)),
+        "figures: the bundled paragraphs repeated": (4, lambda n: results(
+            [Paragraph(pid, text) for pid, text in copies(n)], genre.figures)),
     }
 
 

@@ -21,7 +21,7 @@ from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.ingest.words import ImporterWords, KindWords, Words
 from site_src.model import GlossaryEntry
-from site_src.summaries.figures.parse import FigureVocabulary, Grammar
+from site_src.summaries.figures.words import FIGURES, FigureVocabulary, Grammar
 from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords, TierWord, industry_vocabulary
 from site_src.summaries.slogan_detect import SloganVocabulary, SloganWords, slogan_vocabulary
 from site_src.variants.review import ReviewWords
@@ -43,10 +43,6 @@ class PlaceWords:
 OVERRIDES = "genre"  # the folder of a site's own profile files, in its content folder
 
 _WORDS = ListOf(Text())
-_WORD_LISTS = ("change_verbs", "growth_verbs", "level_verbs", "qualifiers", "requirements",
-               "requirement_verbs", "rate_words", "scope_places", "scope_verbs")
-FIGURES = Table(FigureVocabulary, (*(Field(name, _WORDS) for name in _WORD_LISTS),
-                                   Field("synonyms", MapOf(_WORDS))))
 UI = MapOf(Text())
 ACCEPTED = Table(dict, (Field("words", MapOf(ListOf(Text()))),))
 REVIEW = Table(ReviewWords, (Field("defaults", Text()), Field("names", Text()), Field("name_tags", _WORDS)))
@@ -72,6 +68,7 @@ PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
 _TEXTS = ("joiners", "tier_stems", "counters", "openers", "not_in_name", "not_after_industry_word",
           "not_after_tier", "system_name_endings", "system_phrases", "build_verbs", "park_endings",
           "project_endings", "id_parts")
+_FORMULA_TEXTS = ("formula_words", "formula_endings", "formula_not_in_name")
 INDUSTRIES = Table(IndustryWords, (
     Field("tiers", ListOf(Table(TierWord, (Field("word", Text()), Field("id", Id(unique=False)))))),
     *(Field(name, _WORDS) for name in _TEXTS),
@@ -79,6 +76,7 @@ INDUSTRIES = Table(IndustryWords, (
     *(Field(name, Text()) for name in ("separator", "list_end", "industry_word")),
     *(Field(name, Integer()) for name in ("max_name_length", "max_lead_length")),
     Field("industry_ids", MapOf(Id(unique=False))),
+    *(Field(name, _WORDS) for name in _FORMULA_TEXTS),
 ))
 
 

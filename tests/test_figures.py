@@ -172,7 +172,9 @@ def test_targets_the_review_does_not_report(figures: KeyFigures) -> None:
 
 
 def test_results_come_from_the_review_only(report: Report, figures: KeyFigures) -> None:
-    review = {p.id for p in report.parts[0].paragraphs()}
+    """The review is the part the model calls review, with the opening summary before it."""
+    assert report.parts[0].kind == "review" and report.parts[1].kind == "plan"
+    review = {p.id for p in report.parts[0].paragraphs()} | {p.id for p in report.preamble}
     targets = [f.target for f in figures.figures]
     assert {p.id for p in review_paragraphs(report, targets)} == review
     for figure in figures.figures:
@@ -259,7 +261,7 @@ def test_several_figures_of_one_indicator_and_a_fall() -> None:
 def test_an_amount_before_its_change_is_two_figures_of_one_indicator(text: str) -> None:
     stated = results([Paragraph("r", text)])
     assert [(r.indicator, r.verb, r.value, r.unit, r.measure) for r in stated] == [
-        ("全年生产总值", "", "6.36", "万亿元", "level"), ("全年生产总值", "增长", "5.1", "%", "change")]
+        ("生产总值", "", "6.36", "万亿元", "level"), ("生产总值", "增长", "5.1", "%", "change")]
 
 
 @pytest.mark.parametrize(("subject", "count", "expected"), [
@@ -441,7 +443,7 @@ def test_an_indicator_followed_directly_by_its_value() -> None:
                                 ("城镇登记失业率", "", "4.5", "%", "以内"),
                                 ("粮食产量", "", "730", "亿斤", "以上"),
                                 ("城镇新增就业", "", "85", "万人", "")]
-    assert {t.measure for t in targets} == {"level"}
+    assert [t.measure for t in targets] == ["level", "rate", "rate", "level", "level"]
     assert not any(t.is_growth_rate for t in targets)
 
 
@@ -573,7 +575,8 @@ def test_state_council_2019() -> None:
                                                                            "review-intro-2")
     jobs = by["城镇新增就业", ""].target
     assert (jobs.value, jobs.unit, jobs.qualifier) == ("1100", "万人", "以上")
-    assert by["城镇新增就业", ""].result is None  # 城镇新增就业1361万人、调查失业率稳定在… is not read
+    assert by["城镇新增就业", ""].result.quote == "城镇新增就业1361万人"  # the list read item by item
+    assert by["城镇调查失业率", ""].result.quote == "调查失业率稳定在5%左右的较低水平"
     unemployment = by["城镇调查失业率", ""].target
     assert (unemployment.value, unemployment.qualifier) == ("5.5", "左右")
     assert by["城镇登记失业率", ""].target.qualifier == "以内"

@@ -110,3 +110,41 @@ def test_every_industry_page_in_both_variants_quotes_the_report_verbatim(
     assert all(f'industries/{i.id}.html"' in overview for i in system.industries())
     home = (out / "zh-hans" / "index.html").read_text(encoding="utf-8")
     assert 'href="industries/index.html"' in home and 'href="industries/ceramics.html"' in home
+
+
+# --- a system the report names without tiers ------------------------------------------------------
+
+FORMULA = "“2335”现代制造业集群体系"
+
+
+def untiered(tmp_path: Path, industries: str, tiers: str = "") -> Path:
+    path = tmp_path / "industries.yaml"
+    text = f"system:\n  name: {FORMULA}\n  paragraph: plan-02-3\n{industries}{tiers}"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_system_without_tiers_loads_with_the_industries_listed_beside_it(tmp_path: Path,
+                                                                          report: Report) -> None:
+    system = load_industries(untiered(tmp_path, "industries: [生物医药, 电子信息]\n"), report)
+    assert system is not None
+    assert (system.name, system.tiers, system.named) == (FORMULA, (), ("生物医药", "电子信息"))
+    summary = summarise(system, report)
+    assert summary.pages == () and summary.tier_quotes == ()
+    assert summary.system_quotes and all(FORMULA in quote.text for quote in summary.system_quotes)
+    bare = load_industries(untiered(tmp_path, ""), report)
+    assert bare is not None and (bare.tiers, bare.named) == ((), ())
+
+
+@pytest.mark.parametrize(("industries", "tiers", "message"), [
+    ("industries: [量子计算]\n", "", "industries[0]: '量子计算' does not occur in a paragraph that names "
+                                    f"'{FORMULA}'"),
+    ("industries: [生物医药]\n", "tiers: []\n", "industries: a system with tiers lists its industries under "
+                                                 "each tier"),
+])
+def test_the_industries_of_a_system_without_tiers_are_checked(tmp_path: Path, report: Report, industries: str,
+                                                              tiers: str, message: str) -> None:
+    path = untiered(tmp_path, industries, tiers)
+    with pytest.raises(SiteError) as caught:
+        load_industries(path, report)
+    assert f"{path}:4: {message}" in [str(p) for p in caught.value.problems]

@@ -11,7 +11,7 @@ import yaml
 from site_src.genre import SHIPPED, load_genre
 from site_src.model import Paragraph, Part, Provenance, Report, Source, sentences
 from site_src.summaries import industry_draft
-from site_src.summaries.industries import load_industries
+from site_src.summaries.industries import IndustrySystem, load_industries
 from site_src.summaries.industry_draft import IndustryDetection, IndustryDraft, draft_yaml
 
 from .conftest import REPORT
@@ -52,13 +52,14 @@ def outline(draft: IndustryDraft) -> list[tuple[str, str, list[str]]]:
     return [(tier.id, tier.name, [i.name for i in tier.industries]) for tier in draft.tiers]
 
 
-def loads(tmp_path: Path, draft: IndustryDraft, report: Report) -> None:
+def loads(tmp_path: Path, draft: IndustryDraft, report: Report) -> IndustrySystem:
     path = tmp_path / "industries.yaml"
     path.write_text(draft_yaml(draft), encoding="utf-8")
     system = load_industries(path, report)
     assert system is not None
     assert [(t.id, [i.name for i in t.industries]) for t in system.tiers] == \
         [(t[0], t[2]) for t in outline(draft)]
+    return system
 
 
 # --- one rule at a time --------------------------------------------------------------------------
@@ -211,6 +212,7 @@ EXPECTED = {
                               ["新能源", "新材料", "高端装备", "生物医药", "低空经济"])],
     "2026-hainan-province": [("leading", "主导产业", FOUR),
                              ("future", "未来产业", ["生物制造", "氢能", "脑机接口", "具身智能"])],
+    "2025-henan-province": [],  # “7+28+N”产业链群: a system named by its formula, without tiers
 }
 
 
@@ -223,7 +225,7 @@ def test_drafts_on_every_real_report() -> None:
     names = every_report()
     assert len(names) == 16
     found = {name: outline(d) for name in names if (d := draft_industries(paragraphs(name)))}
-    assert found == EXPECTED  # the other 13 name no system: no draft
+    assert found == EXPECTED  # the other 12 name no system: no draft
 
 
 @SHARED_SKIP
@@ -270,3 +272,55 @@ def test_every_draft_loads_unchanged(tmp_path: Path) -> None:
 def test_a_count_that_is_no_numeral_is_no_system(text: str) -> None:
     detection = detect_industries([("p-1", text)])
     assert detection.draft is None
+
+
+# --- a system named by its formula, without tiers ---------------------------------------------------
+
+def test_a_formula_without_tiers_is_drafted_with_the_industries_listed_beside_it(tmp_path: Path) -> None:
+    report = make_report("围绕机械装备、材料化工和食品饮料“2+1”现代产业集群，推动存量倍增。",
+                         "发展壮大“2+1”现代产业集群，加快形成新质生产力。", "设立“1+10+N”基金集群。")
+    detection = detect_industries(report)
+    draft = detection.draft
+    assert draft is not None
+    assert (draft.name, draft.paragraph_id, draft.tiers, draft.named) == (
+        "“2+1”现代产业集群", "p-1", (), ("机械装备", "材料化工", "食品饮料"))
+    text = draft_yaml(draft)
+    assert "tiers" not in yaml.safe_load(text)
+    assert yaml.safe_load(text)["industries"] == ["机械装备", "材料化工", "食品饮料"]
+    system = loads(tmp_path, draft, report)
+    assert (system.name, system.tiers, system.named) == (draft.name, (), draft.named)
+    said = industry_draft.format_detection(detection, "drafted", "industries.yaml").splitlines()[0]
+    assert said == ("industry system: “2+1”现代产业集群 [p-1]: no tiers stated; listed beside it: "
+                    "机械装备、材料化工、食品饮料")
+
+
+def test_a_formula_s_code_and_its_note_name_the_system() -> None:
+    draft = draft_industries(pairs("构建“33618”现代制造业集群体系。", "推动“33618”现代制造业集群体系提质。",
+                                   "围绕“2+1”［2］主导产业布局项目。",
+                                   "［2］“2+1”：新能源汽车、装备制造和新型储能。"))
+    assert draft is not None and draft.name == "“33618”现代制造业集群体系" and draft.named == ()
+    noted = draft_industries(pairs("围绕“2+1”［2］主导产业布局项目。",
+                                   "［2］“2+1”：新能源汽车、装备制造和新型储能。"))
+    assert noted is not None and noted.name == "“2+1”［2］主导产业"
+    assert noted.named == ("新能源汽车", "装备制造", "新型储能")
+
+
+@pytest.mark.parametrize("text", ["设立“1+10+N”基金集群。", "构建沪滇“16+16”园区共建体系。",
+                                  "完善“11431”基层治理体系。", "落实“8+4”经济政策体系。",
+                                  "实施“1131”突破工程。"])
+def test_a_formula_of_something_else_is_no_industry_system(text: str) -> None:
+    assert draft_industries(pairs(text)) is None
+
+
+def test_a_list_that_the_formula_does_not_count_is_not_drafted() -> None:
+    detection = detect_industries(pairs("围绕机械装备、材料化工“2+1”现代产业集群，推动存量倍增。"))
+    assert detection.draft is not None and detection.draft.named == ()
+    assert any("2 where it counts 3" in doubt for doubt in detection.unsure)
+
+
+def test_a_tier_counted_by_a_formula_is_a_tier() -> None:
+    """机械装备、材料化工、食品饮料、数字经济“3+1”主导产业: 3+1 counts 4, and the report states the tier."""
+    draft = draft_industries(pairs("推动机械装备、材料化工、食品饮料、数字经济“3+1”主导产业存量倍增。"))
+    assert draft is not None
+    assert outline(draft) == [("leading", "主导产业", ["机械装备", "材料化工", "食品饮料", "数字经济"])]
+    assert draft.name == "“3+1”主导产业"

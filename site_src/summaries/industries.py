@@ -55,7 +55,9 @@ class Tier:
 class IndustrySystem:
     name: str
     paragraph_id: str = field(metadata=VERBATIM)
-    tiers: tuple[Tier, ...]
+    tiers: tuple[Tier, ...]  # () where the report names the system by its formula only
+    # Where the report states no tiers: the industries it lists beside the system's name.
+    named: tuple[str, ...] = ()
 
     def industries(self) -> tuple[Industry, ...]:
         return tuple(industry for tier in self.tiers for industry in tier.industries)
@@ -104,7 +106,11 @@ def read_industries(text: str, file: str, report: Report) -> IndustrySystem:
     paragraph exists, ids are unique, and each tier has as many industries as its lead says.
 
     Optional, as a draft writes them: a tier's ``paragraph`` (its lead is there, not in the
-    system's paragraph) and an industry's ``found`` (paragraphs that each hold its name)."""
+    system's paragraph) and an industry's ``found`` (paragraphs that each hold its name).
+
+    A system the report names without stating tiers (“4+2”主导产业) has no ``tiers``; its
+    ``industries`` are then a list of the names the report gives beside it, each in a paragraph
+    that names the system."""
     return read_document(text, file, industries_table(dict(report.quotable()))).system()
 
 
@@ -119,14 +125,15 @@ class IndustriesFile:
     """industries.yaml as written: the system's name and paragraph, then its tiers."""
 
     head: SystemName
-    tiers: tuple[Tier, ...]
+    tiers: tuple[Tier, ...] = ()
+    named: tuple[str, ...] = ()  # a system without tiers: the industries listed beside its name
 
     def system(self) -> IndustrySystem:
-        return IndustrySystem(self.head.name, self.head.paragraph_id, self.tiers)
+        return IndustrySystem(self.head.name, self.head.paragraph_id, self.tiers, self.named)
 
     @classmethod
     def of(cls, system: IndustrySystem) -> IndustriesFile:
-        return cls(SystemName(system.name, system.paragraph_id), system.tiers)
+        return cls(SystemName(system.name, system.paragraph_id), system.tiers, system.named)
 
 
 @dataclass(frozen=True)
@@ -186,8 +193,10 @@ def industries_table(texts: Mapping[str, str]) -> Table:
     return Table(IndustriesFile, (
         Field("system", Table(SystemName, (Field("name", words),
                                            Field("paragraph", paragraph, attr="paragraph_id"))), attr="head"),
-        Field("tiers", ListOf(tier)),
-    ), check=lambda reader, nodes, values, path: _leads_and_ids(reader, nodes, values, texts))
+        Field("tiers", ListOf(tier), required=False, default=()),
+        Field("industries", ListOf(words), required=False, default=(), attr="named"),
+    ), check=lambda reader, nodes, values, path: (_leads_and_ids(reader, nodes, values, texts),
+                                                  _named(reader, nodes, values, texts)))
 
 
 def dump_industries(system: IndustrySystem) -> str:
@@ -227,6 +236,23 @@ def _unique(reader: Reader, node: yaml.Node | None, path: str, value: str, seen:
     if value in seen:
         reader.problem(node, path, f"duplicate id {value!r}")
     seen.add(value)
+
+
+def _named(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any],
+           texts: Mapping[str, str]) -> None:
+    """A system without tiers: the industries listed beside it, each in a paragraph naming it."""
+    system = values["head"]
+    if not values["named"] or system is None:
+        return
+    if "tiers" in nodes:
+        reader.problem(nodes.get("industries"), "industries",
+                       "a system with tiers lists its industries under each tier")
+        return
+    naming = [text for text in texts.values() if system.name.strip("“”") in text]
+    for n, (node, industry) in enumerate(zip(items(nodes.get("industries")), values["named"], strict=False)):
+        if industry and not any(industry in text for text in naming):
+            reader.problem(node, f"industries[{n}]", f"{industry!r} does not occur in a paragraph that names "
+                                                     f"{system.name!r}")
 
 
 def summarise(system: IndustrySystem, report: Report) -> IndustrySummary:

@@ -15,6 +15,11 @@ tiers at once, an item that does not read as a name, all go to ``unsure`` instea
 A report gets a draft when it counts at least one tier and lists its industries in full, or lists
 the industries of two tiers or more; a single uncounted list is a mention, not a system.
 
+A report that states no tiers may still name its system by a formula (“4+2”现代产业集群, “24516”
+现代制造业集群): the draft is then the formula, where the report names it, and the industries it
+lists beside it (甲、乙、丙、丁、戊、己“4+2”现代产业集群; “2+1”：甲、乙和丙) where they are as
+many as the formula counts; no tier is drafted that the report does not state.
+
 Every stage reads each paragraph once (and a tier's colon paragraph looks at the next one): the
 time is linear in the report's length. The genre's words are in genres/work-report/industries.yaml.
 """
@@ -33,6 +38,7 @@ _CJK = "\u4e00-\u9fff"
 _NAME_CHARS = f"{_CJK}A-Za-z0-9"
 _CLAUSE = re.compile(r"[^，。；：！？!?;:,]+")
 _DIGIT_CODE = re.compile(r"“(\d{2,6}[XN]?|\d+(?:\+(?:\d+|N))+)”")
+_NOTE = r"\s*(?:\[\d+\]|［\d+］|〔\d+〕|【\d+】)"  # a note's marker after a formula: “2+1”[2]
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ class IndustryDraft:
     name_paragraph_id: str = field(metadata=VERBATIM)  # where the name was found
     tiers: tuple[DraftTier, ...]
     unsure: tuple[str, ...]  # what the detector left out or could not decide, with where
+    named: tuple[str, ...] = ()  # a system without tiers: the industries listed beside its formula
 
     def industries(self) -> tuple[DraftIndustry, ...]:
         return tuple(industry for tier in self.tiers for industry in tier.industries)
@@ -123,6 +130,9 @@ class IndustryWords:
     project_endings: tuple[str, ...]
     id_parts: tuple[str, ...]
     industry_ids: Mapping[str, str]
+    formula_words: tuple[str, ...]
+    formula_endings: tuple[str, ...]
+    formula_not_in_name: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -154,6 +164,7 @@ class IndustryVocabulary:
     project_endings: tuple[str, ...]
     id_parts: tuple[str, ...]
     industry_ids: dict[str, str]
+    formula_name: re.Pattern[str]  # what follows a formula when it names an industry system
 
 
 def longest_first(words: Iterable[str]) -> tuple[str, ...]:
@@ -199,6 +210,11 @@ def industry_vocabulary(data: IndustryWords) -> IndustryVocabulary:
         project_endings=longest_first(data.project_endings),
         id_parts=data.id_parts,
         industry_ids=dict(data.industry_ids),
+        formula_name=re.compile(
+            f"(?:{_NOTE})?(?P<name>(?:(?!{'|'.join(map(re.escape, longest_first(data.formula_not_in_name)))})"
+            f"[{_CJK}]){{0,8}}?(?:{'|'.join(map(re.escape, longest_first(data.formula_words)))})"
+            f"(?:{'|'.join(map(re.escape, longest_first(data.formula_endings)))})?)"
+            f"(?!{'|'.join(map(re.escape, longest_first(data.formula_not_in_name)))})"),
     )
 
 
@@ -219,8 +235,10 @@ def _number(text: str, numerals: dict[str, int]) -> int | None:
 
 
 def _count_of(text: str, voc: IndustryVocabulary) -> int | None:
-    """The count a lead writes: 2个 -> 2, 四大 -> 4, “四新” -> 4."""
+    """The count a lead writes: 2个 -> 2, 四大 -> 4, “四新” -> 4, “4+2” -> 6 (a formula's sum)."""
     text = text.strip("“”")
+    if re.fullmatch(r"\d+(?:\+\d+)+", text):
+        return _formula_count(text)
     match = re.match(r"\d+|[" + "".join(voc.numerals) + "]+", text)
     return _number(match.group(), voc.numerals) if match else None
 
@@ -361,6 +379,9 @@ def _listed_tiers(paragraph_id: str, text: str, voc: IndustryVocabulary, unsure:
             items = _list_items(f"{head}{voc.separator}{last}", voc)
             if items is None:
                 continue
+            joined = _list_items(_joined(f"{head}{voc.separator}{last}", voc), voc)
+            if count is not None and count != len(items) and joined and count == len(joined):
+                items = joined  # A、B和C: the last two joined by 和
             if joint:
                 unsure.append(f"{where}: one list for two tiers; not drafted")
                 continue
@@ -418,7 +439,8 @@ def detect_industries(source: Report | Iterable[tuple[str, str]], voc: IndustryV
         others.extend(_colon_tier(paragraph_id, text, following, voc, unsure))
     chosen = _choose(systems, others, unsure)
     if not chosen:
-        return IndustryDetection(None, tuple(unsure))
+        formula = _formula_system(texts, voc, unsure)
+        return IndustryDetection(formula, formula.unsure if formula else tuple(unsure))
     draft = _draft(chosen, texts, voc, unsure)
     return IndustryDetection(draft, draft.unsure)
 
@@ -515,6 +537,78 @@ def _draft(groups: list[list[_Evidence]], texts: list[tuple[str, str]], voc: Ind
     return IndustryDraft(name, paragraph_id, name_paragraph, ordered, tuple(unsure))
 
 
+def _formula_system(texts: list[tuple[str, str]], voc: IndustryVocabulary, unsure: list[str]
+                    ) -> IndustryDraft | None:
+    """A system the report names by its formula without stating tiers (“4+2”现代产业集群): the one it
+    names most often (the first of equals), with the industries listed beside it, if any."""
+    mentions: dict[str, list[tuple[str, str, int, int]]] = {}  # name -> (paragraph, text, start, end)
+    for paragraph_id, text in texts:
+        for match in _DIGIT_CODE.finditer(text):
+            named = voc.formula_name.match(text, match.end())
+            if named:
+                name = match.group() + named.group("name")
+                mentions.setdefault(name, []).append((paragraph_id, text, match.start(), named.end()))
+    if not mentions:
+        return None
+    name = max(mentions, key=lambda each: len(mentions[each]))  # dicts keep reading order
+    for other in mentions:
+        if other != name:
+            unsure.append(f"{mentions[other][0][0]}: {other}: another formula, named less often; not drafted")
+    places = mentions[name]
+    first, text, start, end = places[0]
+    written = name if any(name in text for _, text, _, _ in places) else text[start:end]  # “2+1”[2]主导产业
+    listed = _listed_beside(name, places, texts, voc, unsure)
+    unsure.append(f"{first}: {written} states no tiers: the draft holds the formula"
+                  + (" and the industries listed beside it" if listed else ""))
+    return IndustryDraft(written, first, first, (), tuple(unsure), listed)
+
+
+def _listed_beside(name: str, places: list[tuple[str, str, int, int]], texts: list[tuple[str, str]],
+                   voc: IndustryVocabulary, unsure: list[str]) -> tuple[str, ...]:
+    """The first list of industries beside the formula, as many as it counts: right before it in
+    its clause (甲、乙和丙“2+1”现代产业集群), or after it and a colon (“2+1”：甲、乙和丙)."""
+    code = _DIGIT_CODE.match(name)
+    assert code is not None
+    count = _formula_count(code.group(1))
+    found = [(paragraph_id, text[:start]) for paragraph_id, text, start, _ in places]
+    for paragraph_id, text in texts:
+        for colon in ("：", ":"):
+            at = text.find(code.group() + colon)
+            if at >= 0:
+                after = text[at + len(code.group()) + 1:]
+                found.append((paragraph_id, re.split("[。；;]", after)[0]))
+    for paragraph_id, before in found:
+        clause = re.split("[，。；：！？!?;:,]", before)[-1]
+        items = _list_items(_joined(clause, voc), voc) if clause else None
+        if not items:
+            continue
+        if count is None or len(items) == count:
+            return items
+        unsure.append(f"{paragraph_id}: {'、'.join(items)} beside {name}: {len(items)} where it counts "
+                      f"{count}; not drafted")
+    return ()
+
+
+def _joined(clause: str, voc: IndustryVocabulary) -> str:
+    """A list whose last item is joined by 和 (A、B和C) written with the separator throughout."""
+    head, separator, last = clause.rpartition(voc.separator)
+    if not separator:
+        return clause
+    for joiner in voc.joiners:
+        if joiner != voc.separator and joiner in last:
+            first, _, second = last.rpartition(joiner)
+            return f"{head}{separator}{first}{separator}{second}"
+    return clause
+
+
+def _formula_count(code: str) -> int | None:
+    """How many industries a formula counts: 4+2 -> 6; None where it holds N (5+10+N) or is a code
+    whose digits count tiers the report does not state (24516)."""
+    if "+" not in code or "N" in code:
+        return None
+    return sum(int(part) for part in code.split("+"))
+
+
 def _system_name(paragraph_id: str, tiers: tuple[DraftTier, ...], texts: list[tuple[str, str]],
                  order: dict[str, int], voc: IndustryVocabulary) -> tuple[str, str]:
     """A digit code whose digits hold the tiers' counts in order, named up to 体系/架构/格局, in the
@@ -522,8 +616,12 @@ def _system_name(paragraph_id: str, tiers: tuple[DraftTier, ...], texts: list[tu
     index = order[paragraph_id]
     near = [texts[i] for i in (index, index - 1) if 0 <= i < len(texts)]
     counts = [str(t.count) for t in tiers if t.count is not None]
+    total = sum(t.count for t in tiers if t.count is not None)
     for where, text in near:
         for match in _DIGIT_CODE.finditer(text):
+            named = voc.formula_name.match(text, match.end())
+            if named and _formula_count(match.group(1)) == total:  # “4+2”主导产业: 6 industries
+                return match.group() + named.group("name"), where
             digits = iter(match.group(1))
             if counts and all(any(c == d for d in digits) for c in counts):
                 words = re.match(f"[{_CJK}]{{1,12}}", text[match.end():])
@@ -579,7 +677,7 @@ def draft_yaml(draft: IndustryDraft) -> str:
         Tier(tier.id, tier.name, tier.lead,
              tuple(Industry(i.id, i.name, i.keywords, i.parks, i.projects, i.found) for i in tier.industries),
              tier.paragraph_id if tier.paragraph_id != draft.paragraph_id else "")
-        for tier in draft.tiers))
+        for tier in draft.tiers), draft.named)
     lines = [
         "# A DRAFT of the report's industry system, found in its text by the industry detector.",
         "# Check every name against the paragraphs named under `found`, add keywords, parks and",
@@ -587,6 +685,8 @@ def draft_yaml(draft: IndustryDraft) -> str:
     ]
     if draft.name_paragraph_id and draft.name_paragraph_id != draft.paragraph_id:
         lines.append(f"# The system's name is in paragraph {draft.name_paragraph_id}.")
+    if not draft.tiers:
+        lines.append("# The report states no tiers: `industries` are those it lists beside the formula.")
     unsure = ["# Unsure, left out of the draft:", *(f"# - {item}" for item in draft.unsure)]
     return "".join(f"{line}\n" for line in lines) + dump_industries(system) \
         + ("".join(f"{line}\n" for line in unsure) if draft.unsure else "")
@@ -603,6 +703,9 @@ def format_detection(detection: IndustryDetection, outcome: str, file: str) -> s
     else:
         lines = [f"industry system: {draft.name} [{draft.name_paragraph_id or draft.paragraph_id}]: "
                  f"{len(draft.tiers)} tiers, {len(draft.industries())} industries"]
+        if not draft.tiers:
+            lines[0] = (f"industry system: {draft.name} [{draft.paragraph_id}]: no tiers stated; listed "
+                        f"beside it: {'、'.join(draft.named) or 'none'}")
         for tier in draft.tiers:
             lines.append(f"  {tier.name}  {tier.lead} [{tier.paragraph_id}]: "
                          + "、".join(industry.name for industry in tier.industries))

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from site_src.summaries.figures.match import KeyFigure
+from site_src.summaries.figures.parse import Result
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ def _same(text: str) -> str:
 
 def chart_bars(figures: Iterable[KeyFigure], convert: Callable[[str], str] = _same,
                missing: str = "—") -> tuple[ChartBar, ...]:
-    """The growth-rate targets (增长 …%) as bars, with their comparable results; ``convert``
+    """The growth-rate targets (增长 …%) as bars, with their comparable results (a fall below zero);
+    ``convert``
     turns the report's words into the page's script; ``missing`` (already in that script) is
     written where there is no comparable result."""
     bars = []
@@ -64,14 +66,22 @@ def chart_bars(figures: Iterable[KeyFigure], convert: Callable[[str], str] = _sa
         target = figure.target
         if not target.is_growth_rate or target.number is None:
             continue
-        result = figure.result
         bars.append(ChartBar(
             label=convert(figure.indicator),
-            result=result.number if result else None,
+            result=figure.result_number,
             target=target.number,
-            result_text=convert(f"{result.value}{result.unit}{result.qualifier}") if result else missing,
+            result_text=convert(_said(figure.result)) if figure.result else missing,
             target_text=convert(f"{target.value}{target.unit}{target.qualifier}")))
     return tuple(bars)
+
+
+def _said(result: Result) -> str:
+    """A result's value as the bar's text: with its verb where the number alone would mislead (a
+    fall: 下降1.7%; a change stated in words: 与上年持平)."""
+    if result.value is None:
+        return result.verb
+    value = f"{result.value}{result.unit}{result.qualifier}"
+    return f"{result.verb}{value}" if result.fall else value
 
 
 def layout(bars: Sequence[ChartBar], chart_id: str = "growth-chart") -> Chart:

@@ -1,9 +1,10 @@
 """The key figures as data: one row per target, with the result set against it, as CSV and JSON.
 
 A row says what the page's table says, in the page's script: the indicator (and the one it is part
-of, after 其中), its unit, the target and the result as numbers (a range's bounds apart), their
-qualifiers (以上, 左右, 达到上级要求), the clause each is quoted from and the paragraph id, and the
-years they are of. A value the report does not give is empty (CSV) or null (JSON), never guessed.
+of, after 其中), its unit, the target and the result as numbers (a range's bounds apart; a fall
+against a growth target below zero, 与上年持平 as 0), their qualifiers (以上, 左右, 力争, 达到上级要求),
+the clause each is quoted from and the paragraph id, and the years they are of. A value the report
+does not give is empty (CSV) or null (JSON), never guessed.
 """
 
 from __future__ import annotations
@@ -58,9 +59,9 @@ def figure_rows(figures: Iterable[KeyFigure], target_year: int, result_year: int
         rows.append(FigureRow(
             indicator=figure.indicator, of=target.parent, measure=target.measure, unit=target.unit,
             target_year=target_year, target=target.number, target_upper=target.upper,
-            target_qualifier=target.qualifier, target_quote=target.quote,
+            target_qualifier=target.hedge + target.qualifier, target_quote=target.quote,
             target_paragraph=target.paragraph_id, result_year=result_year,
-            result=result.number if result else None, result_upper=result.upper if result else None,
+            result=figure.result_number, result_upper=result.upper if result else None,
             result_qualifier=result.qualifier if result else "", result_quote=result.quote if result else "",
             result_paragraph=result.paragraph_id if result else ""))
     return tuple(rows)
