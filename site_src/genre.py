@@ -22,6 +22,7 @@ from site_src.files import read_text
 from site_src.ingest.slug import PlaceWords
 from site_src.ingest.words import ImporterWords, KindWords, Words
 from site_src.model import GlossaryEntry
+from site_src.summaries.figures.indicators import IndicatorVocabulary, IndicatorWords, indicator_vocabulary
 from site_src.summaries.figures.parse import FigureVocabulary, Grammar
 from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords, TierWord, industry_vocabulary
 from site_src.summaries.slogan_detect import SloganVocabulary, SloganWords, slogan_vocabulary
@@ -36,6 +37,11 @@ _WORD_LISTS = ("change_verbs", "growth_verbs", "level_verbs", "qualifiers", "req
                "requirement_verbs", "rate_words", "scope_places", "scope_verbs")
 FIGURES = Table(FigureVocabulary, (*(Field(name, _WORDS) for name in _WORD_LISTS),
                                    Field("synonyms", MapOf(_WORDS))))
+INDICATORS = Table(IndicatorWords, (
+    Field("indicators", ListOf(_WORDS)), Field("combined", MapOf(_WORDS)), Field("successors", MapOf(Text())),
+    *(Field(name, _WORDS) for name in ("leading", "levels", "level_endings", "change_endings", "periods")),
+    Field("from_to", Text()), Field("magnitudes", _WORDS),
+))
 UI = MapOf(Text())
 ACCEPTED = Table(dict, (Field("words", MapOf(ListOf(Text()))),))
 REVIEW = Table(ReviewWords, (Field("defaults", Text()), Field("names", Text()), Field("name_tags", _WORDS)))
@@ -92,6 +98,8 @@ SLOGANS = Table(SloganWords, (
 class Genre:
     ui: Mapping[str, str]  # the interface's words, in the source script
     figures: Grammar  # the pattern of a target or a result, made from the profile's words
+    # What an indicator is, whatever a report calls it (indicators.yaml, with figures.yaml's synonyms).
+    indicators: IndicatorVocabulary
     places: PlaceWords  # how a report's folder is named from its issuer
     industries: IndustryVocabulary  # how a report writes its industry system (industries.yaml)
     slogans: SloganVocabulary  # how a report writes its numbered formulas (slogans.yaml)
@@ -127,6 +135,7 @@ def load_genre(content: Path | None = None) -> Genre:
 
     ui = load("ui.yaml", UI)
     figures = load("figures.yaml", FIGURES)
+    indicator_words = load("indicators.yaml", INDICATORS)
     places = load("places.yaml", PLACES)
     industry_words = load("industries.yaml", INDUSTRIES)
     slogan_words = load("slogans.yaml", SLOGANS)
@@ -139,6 +148,13 @@ def load_genre(content: Path | None = None) -> Genre:
     except re.error as error:  # digit_code or year of a site's own slogans.yaml
         problems.append(Problem(Location(str(where("slogans.yaml"))),
                                 f"not a regular expression: {error}"))
+    indicators = None
+    if isinstance(indicator_words, IndicatorWords) and isinstance(figures, FigureVocabulary):
+        try:
+            indicators = indicator_vocabulary(indicator_words, figures.synonyms)
+        except re.error as error:  # periods or from_to of a site's own indicators.yaml
+            problems.append(Problem(Location(str(where("indicators.yaml"))),
+                                    f"not a regular expression: {error}"))
     punctuation = load("punctuation.yaml", PUNCTUATION)
     accepted = load("accepted.yaml", ACCEPTED)
     review = load("review.yaml", REVIEW)
@@ -156,9 +172,12 @@ def load_genre(content: Path | None = None) -> Genre:
                                     f"missing: {', '.join(missing)} (copy the shipped file, then edit)"))
     if problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
             or not isinstance(places, PlaceWords) or not isinstance(review, ReviewWords) \
-            or not isinstance(importer, ImporterWords) or industries is None or slogans is None:
+            or not isinstance(importer, ImporterWords) or industries is None or slogans is None \
+            or indicators is None:
         raise SiteError(problems)
-    return Genre(ui=ui, figures=Grammar(figures), places=places, industries=industries, slogans=slogans,
+    return Genre(ui=ui, figures=Grammar(figures),
+                 indicators=indicators, places=places,
+                 industries=industries, slogans=slogans,
                  glossary=glossary, quotes=punctuation["quotes"] if isinstance(punctuation, dict) else {},
                  accepted=accepted["words"] if isinstance(accepted, dict) else {}, review=review,
                  words=Words(importer))

@@ -1,0 +1,39 @@
+"""Reports of one government in two years, as the archive pairs them: the shared Hailar reports
+2013-2016 and 2019, and the national reports 2019, 2022 and 2024 (read from ../shared/reports,
+imported as `import` does; never copied)."""
+
+from __future__ import annotations
+
+from functools import cache
+from itertools import pairwise
+
+import pytest
+
+from site_src.genre import load_genre
+from site_src.ingest import import_report
+from site_src.model import Report
+
+from .conftest import SHARED_REPORTS
+
+HAILAR = "hailar-district-hulunbuir"
+NATIONAL = "national-state-council"
+# Each report with the one before it in the site (2016 -> 2019: no report of 2017 or 2018).
+PAIRS = tuple((f"{a}-{who}", f"{b}-{who}") for who, years in ((HAILAR, (2013, 2014, 2015, 2016, 2019)),
+                                                             (NATIONAL, (2019, 2022, 2024)))
+              for a, b in pairwise(years))
+NAMES = tuple(dict.fromkeys(name for pair in PAIRS for name in pair))
+
+needs_pairs = pytest.mark.skipif(
+    not all((SHARED_REPORTS / f"{name}.txt").is_file() for name in NAMES),
+    reason=f"the Hailar and national reports are not in {SHARED_REPORTS} (read from there, never copied)")
+
+
+@cache
+def report(name: str) -> Report:
+    """A shared report, imported with the genre's words."""
+    return import_report((SHARED_REPORTS / f"{name}.txt").read_bytes(), name, (), words=load_genre().words)
+
+
+def text(name: str) -> str:
+    """Every text of the report, one a line: what a reader searches with Ctrl-F."""
+    return "\n".join(text for _, text in report(name).texts())
