@@ -14,8 +14,8 @@ comparable) and keeps what the later report states of the indicator; nothing is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from site_src.model import Paragraph, Report
@@ -43,7 +43,7 @@ class Outcome:
     target: Target  # as the earlier report states it (its paragraph id is of that report)
     indicator: str  # the indicator as the genre names it (the first wording of its vocabulary line)
     results: tuple[Result, ...] = ()  # one, or for a combined target one per part found, in order
-    related: tuple[Result, ...] = ()  # the later report's other figures of the indicator (and parts)
+    related: tuple[Result, ...] = ()  # the later report's first other figures of the indicator (and parts)
     found_by: str = ""  # one of FOUND_BY_*, "" where there is no result
     why_not: str = ""  # NONE_GIVEN or NOT_COMPARABLE where there is no result, else ""
 
@@ -93,61 +93,75 @@ def reviewed_paragraphs(report: Report, targets: Iterable[Target]) -> tuple[Para
                  for paragraph in part.paragraphs())
 
 
-_Index = Mapping[str, Sequence[tuple[Result, Indicator]]]  # an indicator's name -> its figures
+RELATED = 4  # the related figures an outcome keeps: the first the later report states
+
+
+@dataclass
+class _Stated:
+    """What the later report states of one indicator, kept as it is read: the first answer of each
+    kind a target can ask for, and the first few mentions."""
+
+    answers: dict[tuple[str, str, str], Result] = field(default_factory=dict)  # (level, measure, unit)
+    any_unit: dict[tuple[str, str], Result] = field(default_factory=dict)  # for a target in words
+    mentions: list[Result] = field(default_factory=list)
+
+    def add(self, result: Result, indicator: Indicator, vocabulary: IndicatorVocabulary) -> None:
+        if len(self.mentions) < RELATED + 2:  # a combined target's two results, then the related
+            self.mentions.append(result)
+        if vocabulary.of_a_period(result.indicator):
+            return
+        kind = (indicator.level, indicator.measure or result.measure)
+        self.answers.setdefault((*kind, vocabulary.unit_base(result.unit)), result)
+        self.any_unit.setdefault(kind, result)
 
 
 def outcomes(targets: Iterable[Target], stated: Iterable[Result], vocabulary: IndicatorVocabulary
              ) -> tuple[Outcome, ...]:
-    """Each target with the first of ``stated`` (in their order) that answers it; linear in both."""
-    index: dict[str, list[tuple[Result, Indicator]]] = {}
+    """Each target with the first of ``stated`` (in their order) that answers it. Linear in both:
+    the results are read once into what each indicator states, each target looks its own up."""
+    index: dict[str, _Stated] = {}
     for result in stated:
         indicator = vocabulary.indicator(result.indicator)
-        index.setdefault(indicator.name, []).append((result, indicator))
+        index.setdefault(indicator.name, _Stated()).add(result, indicator, vocabulary)
     return tuple(_outcome(target, index, vocabulary) for target in targets)
 
 
-def _outcome(target: Target, index: _Index, vocabulary: IndicatorVocabulary) -> Outcome:
+def _outcome(target: Target, index: Mapping[str, _Stated], vocabulary: IndicatorVocabulary) -> Outcome:
     indicator = vocabulary.indicator(target.indicator)
-    target_as = replace(indicator, measure=indicator.measure or target.measure)
+    kind = (indicator.level, indicator.measure or target.measure)
+    unit = vocabulary.unit_base(target.unit)
 
-    def mentions(*indicators: Indicator) -> list[tuple[Result, Indicator]]:
-        return [mention for one in indicators for mention in index.get(one.name, ())]
+    def answer(*names: Indicator) -> Result | None:
+        """The first figure of the indicators (in their order) that answers the target: of its level
+        (区本级 is not the whole area), its measure, one unit up to magnitude (any unit, for a target
+        stated in words) and one year."""
+        for one in names:
+            stated = index.get(one.name)
+            if stated is None:
+                continue
+            found = stated.any_unit.get(kind) if target.value is None else stated.answers.get((*kind, unit))
+            if found is not None:
+                return found
+        return None
 
-    own = mentions(indicator)
     # A combined target's part is found by its own wording or, where the statistics renamed it
     # (农民人均纯收入 in a year of 城乡 targets), the other; a renamed target by the new one.
-    ways = ((FOUND_BY_PARTS, [mentions(part, *vocabulary.counterparts(part))
-                              for part in vocabulary.parts(indicator)]),
-            (FOUND_BY_SUCCESSOR, [mentions(other) for other in vocabulary.counterparts(indicator)]))
+    parts = [(part, *vocabulary.counterparts(part)) for part in vocabulary.parts(indicator)]
+    renamed = [(other,) for other in vocabulary.counterparts(indicator)]
     found_by, chosen = "", ()
-    answer = _first_answer(target, target_as, own, vocabulary)
-    if answer is not None:
-        same_words = vocabulary.bare(answer.indicator)[0] == vocabulary.bare(target.indicator)[0]
-        found_by, chosen = (FOUND_BY_WORDING if same_words else FOUND_BY_SYNONYM), (answer,)
-    for way, groups in ways:
-        answers = tuple(a for a in (_first_answer(target, target_as, group, vocabulary) for group in groups)
-                        if a is not None)
+    own = answer(indicator)
+    if own is not None:
+        same_words = vocabulary.bare(own.indicator)[0] == vocabulary.bare(target.indicator)[0]
+        found_by, chosen = (FOUND_BY_WORDING if same_words else FOUND_BY_SYNONYM), (own,)
+    for way, groups in ((FOUND_BY_PARTS, parts), (FOUND_BY_SUCCESSOR, renamed)):
+        answers = tuple(a for a in (answer(*group) for group in groups) if a is not None)
         if answers and not chosen:
             found_by, chosen = way, answers
-    stated = own + [mention for _, groups in ways for group in groups for mention in group]
-    related = tuple(dict.fromkeys(result for result, _ in stated if result not in chosen))
+    named = (indicator, *(one for group in (*parts, *renamed) for one in group))
+    mentions = (m for one in named if one.name in index for m in index[one.name].mentions)
+    related = tuple(dict.fromkeys(m for m in mentions if m not in chosen))[:RELATED]
     why_not = "" if chosen else NOT_COMPARABLE if related else NONE_GIVEN
     return Outcome(target, indicator.name, chosen, related, found_by, why_not)
-
-
-def _first_answer(target: Target, target_as: Indicator, mentions: Sequence[tuple[Result, Indicator]],
-                  vocabulary: IndicatorVocabulary) -> Result | None:
-    """The first mention of the indicator that answers the target: of its level (区本级 is not the
-    whole area), its measure, one unit up to magnitude (any, for a target stated in words), one year."""
-    unit = vocabulary.unit_base(target.unit)
-    for result, indicator in mentions:
-        if indicator.level != target_as.level or (indicator.measure or result.measure) != target_as.measure:
-            continue
-        if vocabulary.of_a_period(result.indicator):
-            continue
-        if target.value is None or vocabulary.unit_base(result.unit) == unit:
-            return result
-    return None
 
 
 def key_figure(outcome: Outcome) -> KeyFigure:
