@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_src.genre import load_genre
+from site_src.errors import SiteError
+from site_src.genre import SHIPPED, load_genre
 from site_src.model import Paragraph, Part, Provenance, Report, Source
 from site_src.summaries.figures.match import key_figures
 from site_src.summaries.figures.outcomes import (
@@ -133,6 +134,28 @@ def test_a_later_report_after_a_gap_is_named_by_its_year() -> None:
     assert (got.target_year, got.result_year, got.found) == (2019, 2022, 1)
     assert next_reports([2024, 2019, 2022, 2019]) == ((2019, 2022), (2022, 2024))
     assert next_reports([2020]) == ()
+
+
+def test_a_sites_own_vocabulary_replaces_the_shipped_one(tmp_path: Path) -> None:
+    own = tmp_path / "genre"
+    own.mkdir()
+    words = (SHIPPED / "indicators.yaml").read_text(encoding="utf-8")
+    wider = words.replace("  - [城镇调查失业率]", "  - [城镇调查失业率, 调查失业率]")
+    (own / "indicators.yaml").write_text(wider, encoding="utf-8")
+    ours = load_genre(tmp_path).indicators
+    assert ours.indicator("调查失业率").name == "城镇调查失业率"
+    assert GENRE.indicators.indicator("调查失业率").name == "调查失业率"
+    (own / "indicators.yaml").write_text(words.replace("from_to: '由\\d.*'", "from_to: '由('"),
+                                         encoding="utf-8")
+    with pytest.raises(SiteError) as caught:
+        load_genre(tmp_path)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith(f"{own / 'indicators.yaml'}: not a regular expression: ")
+    (own / "indicators.yaml").write_text(words.replace("successors:", "successor:"), encoding="utf-8")
+    with pytest.raises(SiteError) as caught:
+        load_genre(tmp_path)
+    assert any("successor" in str(p) and str(p).startswith(str(own / "indicators.yaml"))
+               for p in caught.value.problems)
 
 
 # --- the shared reports: every target with a result found, no wrong pair --------------------------

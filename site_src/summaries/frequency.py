@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from site_src.model import Report
 from site_src.summaries.industry_draft import longest_first
@@ -70,7 +71,7 @@ class Segmenter:
     dictionary takes about a second to load, so only a build that makes a words table pays it."""
 
     def __init__(self) -> None:
-        self._tokenizer: object | None = None
+        self._tokenizer: Any = None
 
     def __call__(self, text: str) -> Iterator[str]:
         if self._tokenizer is None:
@@ -79,7 +80,7 @@ class Segmenter:
             jieba.setLogLevel(60)  # its start-up messages are not ours
             self._tokenizer = jieba.Tokenizer()
         # HMM off: words of the dictionary only, never a guess at an unknown one.
-        return self._tokenizer.cut(text, HMM=False)  # type: ignore[attr-defined, no-any-return]
+        return self._tokenizer.cut(text, HMM=False)  # type: ignore[no-any-return]
 
 
 def content_words(report: Report, vocabulary: FrequencyVocabulary, segment: Segment) -> tuple[WordCount, ...]:
