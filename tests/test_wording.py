@@ -22,6 +22,7 @@ from site_src.summaries.wording import (
     WordingItem,
     wording_changes,
 )
+from site_src.variants.convert import convert_value, make_converter
 
 from .report_pairs import PAIRS, needs_pairs, report, text
 
@@ -80,6 +81,13 @@ def test_each_place_is_its_paragraph_and_sentence() -> None:
         ("plan-1", "加快发展新质生产力，培育新质生产力。")] * 2
     assert [p.sentence[p.start:p.end] for p in item.places] == ["新质生产力"] * 2
     assert item.places[0].start < item.places[1].start
+
+
+def test_a_variant_converts_the_phrases_and_keeps_the_ids_and_kinds() -> None:
+    hant = convert_value(changes(), make_converter("s2tw"))
+    item = next(item for item in hant.new if item.kind == TERM)
+    assert (item.phrase, item.change, item.places[0].paragraph_id) == ("新質生產力", NEW, "plan-1")
+    assert item.places[0].sentence == "加快發展新質生產力，培育新質生產力。"
 
 
 # --- the shared reports ----------------------------------------------------------------------------

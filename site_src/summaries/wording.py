@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from site_src.model import Report, sentences
+from site_src.model import VERBATIM, Report, sentences
 from site_src.summaries.frequency import WordCount, occurrences
 from site_src.summaries.industry_draft import longest_first
 from site_src.summaries.slogan_detect import SloganVocabulary, detect_slogans
@@ -77,9 +77,9 @@ class Place:
     """Where a report writes a phrase: the text's id (a paragraph's, a heading's, a glossary
     entry's) and the sentence, with the phrase at [start, end) of it."""
 
-    paragraph_id: str
+    paragraph_id: str = field(metadata=VERBATIM)
     sentence: str
-    start: int
+    start: int  # in the sentence as the content writes it (Simplified): a converted page re-marks it
     end: int
 
 
@@ -88,8 +88,8 @@ class WordingItem:
     """A phrase one report writes and the other never does."""
 
     phrase: str  # as written (without its quotation marks)
-    kind: str  # one of KINDS
-    change: str  # NEW (the later report writes it), DROPPED (the earlier does) or RENUMBERED
+    kind: str = field(metadata=VERBATIM)  # one of KINDS
+    change: str = field(metadata=VERBATIM)  # NEW (the later report writes it), DROPPED or RENUMBERED
     places: tuple[Place, ...]  # every place its report writes it: the later's, or the earlier's if dropped
     before: str = ""  # RENUMBERED: the phrase as the earlier report writes it (三个… for 四个…)
     before_places: tuple[Place, ...] = ()  # RENUMBERED: where the earlier report writes it

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from site_src.model import Paragraph, Report
+from site_src.model import VERBATIM, Paragraph, Report
 from site_src.summaries.figures.indicators import Indicator, IndicatorVocabulary
 from site_src.summaries.figures.match import KeyFigure
 from site_src.summaries.figures.parse import Grammar, Result, Target, results
@@ -44,8 +44,8 @@ class Outcome:
     indicator: str  # the indicator as the genre names it (the first wording of its vocabulary line)
     results: tuple[Result, ...] = ()  # one, or for a combined target one per part found, in order
     related: tuple[Result, ...] = ()  # the later report's first other figures of the indicator (and parts)
-    found_by: str = ""  # one of FOUND_BY_*, "" where there is no result
-    why_not: str = ""  # NONE_GIVEN or NOT_COMPARABLE where there is no result, else ""
+    found_by: str = field(default="", metadata=VERBATIM)  # one of FOUND_BY_*, "" where there is no result
+    why_not: str = field(default="", metadata=VERBATIM)  # NONE_GIVEN or NOT_COMPARABLE where none, else ""
 
     @property
     def result(self) -> Result | None:
