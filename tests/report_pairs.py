@@ -37,3 +37,38 @@ def report(name: str) -> Report:
 def text(name: str) -> str:
     """Every text of the report, one a line: what a reader searches with Ctrl-F."""
     return "\n".join(text for _, text in report(name).texts())
+
+
+def main() -> None:
+    """Per pair: targets found by today's targets page (track.py without the vocabulary: consecutive
+    years only) and by outcomes.py, and what is new in the wording. python -m tests.report_pairs"""
+    from collections import Counter
+
+    from site_src.summaries.figures.match import key_figures
+    from site_src.summaries.figures.outcomes import follow_up
+    from site_src.summaries.figures.track import tracks
+    from site_src.summaries.frequency import Segmenter, content_words
+    from site_src.summaries.wording import wording_changes
+
+    genre = load_genre()
+    figures = {name: key_figures(report(name), genre.figures) for name in NAMES}
+    before = {(year.target_report, year.result_report): sum(1 for f in year.figures if f.result)
+              for track in tracks(((name, report(name), figures[name]) for name in NAMES), genre.figures,
+                                  genre.places)
+              for year in track.years}
+    segment = Segmenter()
+    words = {name: content_words(report(name), genre.frequency, segment) for name in NAMES}
+    for earlier, later in PAIRS:
+        got = follow_up((f.target for f in figures[earlier].figures), report(earlier).year, report(later),
+                        (f.target for f in figures[later].figures), genre.figures, genre.indicators)
+        changes = wording_changes(report(later), report(earlier), genre.wording, genre.slogans,
+                                  words[later], words[earlier])
+        kinds = Counter(item.kind for item in changes.new)
+        print(f"{earlier[:4]} -> {later[:4]} {later[5:]}: {len(got.outcomes)} targets, found "
+              f"{before.get((earlier, later), 0)} before, {got.found} now; wording: {len(changes.new)} new "
+              f"({', '.join(f'{k} {n}' for k, n in kinds.items())}), {len(changes.dropped)} dropped, "
+              f"{len(changes.renumbered)} renumbered")
+
+
+if __name__ == "__main__":
+    main()
