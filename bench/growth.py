@@ -8,7 +8,8 @@ with such inputs.
 
 The shapes are the hostile ones that were once quadratic (a footer of short lines, lines without
 a full stop, fragments, a long report), and the detectors that read a whole report (the
-industry system, the numbered formulas, the key figures), each on the bundled report's paragraphs
+industry system, the numbered formulas, the key figures, targets against a later report's
+results, what is new in the wording, the words used most), each on the bundled report's paragraphs
 repeated; and a targets list, a clause of values, as long as can be.
 """
 
@@ -18,6 +19,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +31,12 @@ from site_src.ingest import import_report  # noqa: E402
 from site_src.ingest.errata import load_errata  # noqa: E402
 from site_src.model import Paragraph  # noqa: E402
 from site_src.summaries.figures.parse import parse_targets, results  # noqa: E402
+from site_src.summaries.figures.match import key_figures  # noqa: E402
+from site_src.summaries.figures.outcomes import follow_up  # noqa: E402
+from site_src.summaries.frequency import Segmenter, content_words  # noqa: E402
 from site_src.summaries.industry_draft import detect_industries  # noqa: E402
 from site_src.summaries.slogan_detect import NO_LIST, by_paragraph, detect_slogans  # noqa: E402
+from site_src.summaries.wording import wording_changes  # noqa: E402
 
 BUNDLED = ROOT / "content" / "reports" / "2024-rongchang"
 HEAD = ["各位代表：", "现在，我代表县人民政府向大会报告工作，请予审议。"]
@@ -61,6 +67,22 @@ def shapes() -> dict[str, tuple[int, Callable[[int], object]]]:
         texts = copies(n)
         return by_paragraph(detect_slogans(texts, genre.slogans, NO_LIST), [pid for pid, _ in texts])
 
+    targets = tuple(figure.target for figure in key_figures(report, genre.figures).figures)
+
+    def results(n: int) -> object:
+        """n times the targets against a review of n times the report's paragraphs."""
+        plan = next(part for part in report.parts if any(p.kind == "targets" for p in part.paragraphs()))
+        reviewed = tuple(p for part in report.parts if part is not plan for p in part.paragraphs())
+        review = replace(plan, id="review", kind="review", opening=reviewed * n, sections=(), closing=(),
+                         blocks=())
+        later = replace(report, parts=(review, plan))
+        return follow_up(targets * n, report.year, later, targets, genre.figures, genre.indicators)
+
+    segment = Segmenter()
+
+    def repeated(n: int) -> object:
+        return replace(report, parts=report.parts * n)
+
     return {
         "import: a footer of short lines": (5_000, importing(lambda n: [f"链接{k}" for k in range(n)])),
         "import: lines without a full stop": (
@@ -78,6 +100,11 @@ def shapes() -> dict[str, tuple[int, Callable[[int], object]]]:
             [Paragraph("r", "地区生产总值增长" + "、".join(f"{k % 9}%" for k in range(n)))], genre.figures)),
         "figures: the bundled paragraphs repeated": (4, lambda n: results(
             [Paragraph(pid, text) for pid, text in copies(n)], genre.figures)),
+        "targets found: the bundled review repeated": (4, results),
+        "wording: the bundled report repeated": (
+            4, lambda n: wording_changes(repeated(n), report, genre.wording, genre.slogans)),
+        "words used most: the bundled report repeated": (
+            4, lambda n: content_words(repeated(n), genre.frequency, segment)),
     }
 
 

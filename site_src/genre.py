@@ -21,9 +21,12 @@ from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.ingest.words import ImporterWords, KindWords, Words
 from site_src.model import GlossaryEntry
+from site_src.summaries.figures.indicators import IndicatorVocabulary, IndicatorWords, indicator_vocabulary
 from site_src.summaries.figures.words import FIGURES, FigureVocabulary, Grammar
+from site_src.summaries.frequency import FrequencyVocabulary, FrequencyWords, frequency_vocabulary
 from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords, TierWord, industry_vocabulary
 from site_src.summaries.slogan_detect import SloganVocabulary, SloganWords, slogan_vocabulary
+from site_src.summaries.wording import WordingVocabulary, WordingWords, wording_vocabulary
 from site_src.variants.review import ReviewWords
 from site_src.yamlio import Field, Id, Integer, ListOf, MapOf, Reader, Table, Text, parse
 
@@ -43,6 +46,21 @@ class PlaceWords:
 OVERRIDES = "genre"  # the folder of a site's own profile files, in its content folder
 
 _WORDS = ListOf(Text())
+INDICATORS = Table(IndicatorWords, (
+    Field("indicators", ListOf(_WORDS)), Field("combined", MapOf(_WORDS)), Field("successors", MapOf(Text())),
+    *(Field(name, _WORDS) for name in ("leading", "levels", "level_endings", "change_endings", "periods")),
+    Field("from_to", Text()), Field("magnitudes", _WORDS),
+))
+FREQUENCY = Table(FrequencyWords, (
+    *(Field(name, _WORDS) for name in ("function_words", "stock_words", "keep_whole")),
+    Field("shortest", Integer()), Field("top", Integer()),
+))
+WORDING = Table(WordingWords, (
+    Field("longest_quoted", Integer()),
+    Field("new_endings", _WORDS), Field("new_gap", Integer()),
+    *(Field(name, _WORDS) for name in ("not_before_new", "not_after_new", "first_words")),
+    Field("first_length", Integer()), Field("renumbered_rest", Integer()), Field("word_uses", Integer()),
+))
 UI = MapOf(Text())
 ACCEPTED = Table(dict, (Field("words", MapOf(ListOf(Text()))),))
 REVIEW = Table(ReviewWords, (Field("defaults", Text()), Field("names", Text()), Field("name_tags", _WORDS)))
@@ -101,9 +119,13 @@ SLOGANS = Table(SloganWords, (
 class Genre:
     ui: Mapping[str, str]  # the interface's words, in the source script
     figures: Grammar  # the pattern of a target or a result, made from the profile's words
+    # What an indicator is, whatever a report calls it (indicators.yaml, with figures.yaml's synonyms).
+    indicators: IndicatorVocabulary
     places: PlaceWords  # how a report's folder is named from its issuer
+    frequency: FrequencyVocabulary  # which of a report's words its table of most used words counts
     industries: IndustryVocabulary  # how a report writes its industry system (industries.yaml)
     slogans: SloganVocabulary  # how a report writes its numbered formulas (slogans.yaml)
+    wording: WordingVocabulary  # which phrases of a report are compared with an earlier one's
     # Phrases of the genre OpenCC gets wrong, after a site's and a report's own glossaries.
     glossary: tuple[GlossaryEntry, ...]
     quotes: Mapping[str, str]  # quotation marks by variant language: corner (「」) or curly (“”)
@@ -136,9 +158,12 @@ def load_genre(content: Path | None = None) -> Genre:
 
     ui = load("ui.yaml", UI)
     figures = load("figures.yaml", FIGURES)
+    indicator_words = load("indicators.yaml", INDICATORS)
     places = load("places.yaml", PLACES)
+    frequency_words = load("frequency.yaml", FREQUENCY)
     industry_words = load("industries.yaml", INDUSTRIES)
     slogan_words = load("slogans.yaml", SLOGANS)
+    wording_words = load("wording.yaml", WORDING)
     industries = slogans = None
     try:
         if isinstance(industry_words, IndustryWords):
@@ -148,6 +173,13 @@ def load_genre(content: Path | None = None) -> Genre:
     except re.error as error:  # digit_code or year of a site's own slogans.yaml
         problems.append(Problem(Location(str(where("slogans.yaml"))),
                                 f"not a regular expression: {error}"))
+    indicators = None
+    if isinstance(indicator_words, IndicatorWords) and isinstance(figures, FigureVocabulary):
+        try:
+            indicators = indicator_vocabulary(indicator_words, figures.synonyms)
+        except re.error as error:  # periods or from_to of a site's own indicators.yaml
+            problems.append(Problem(Location(str(where("indicators.yaml"))),
+                                    f"not a regular expression: {error}"))
     punctuation = load("punctuation.yaml", PUNCTUATION)
     accepted = load("accepted.yaml", ACCEPTED)
     review = load("review.yaml", REVIEW)
@@ -165,9 +197,14 @@ def load_genre(content: Path | None = None) -> Genre:
                                     f"missing: {', '.join(missing)} (copy the shipped file, then edit)"))
     if problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
             or not isinstance(places, PlaceWords) or not isinstance(review, ReviewWords) \
-            or not isinstance(importer, ImporterWords) or industries is None or slogans is None:
+            or not isinstance(importer, ImporterWords) or industries is None or slogans is None \
+            or indicators is None or not isinstance(frequency_words, FrequencyWords) \
+            or not isinstance(wording_words, WordingWords):
         raise SiteError(problems)
-    return Genre(ui=ui, figures=Grammar(figures), places=places, industries=industries, slogans=slogans,
+    return Genre(ui=ui, figures=Grammar(figures),
+                 indicators=indicators, places=places,
+                 frequency=frequency_vocabulary(frequency_words), wording=wording_vocabulary(wording_words),
+                 industries=industries, slogans=slogans,
                  glossary=glossary, quotes=punctuation["quotes"] if isinstance(punctuation, dict) else {},
                  accepted=accepted["words"] if isinstance(accepted, dict) else {}, review=review,
                  words=Words(importer))
