@@ -30,9 +30,9 @@ from site_src.genre import load_genre  # noqa: E402
 from site_src.ingest import import_report  # noqa: E402
 from site_src.ingest.errata import load_errata  # noqa: E402
 from site_src.model import Paragraph  # noqa: E402
-from site_src.summaries.figures.parse import parse_targets, results  # noqa: E402
 from site_src.summaries.figures.match import key_figures  # noqa: E402
 from site_src.summaries.figures.outcomes import follow_up  # noqa: E402
+from site_src.summaries.figures.parse import parse_targets, results  # noqa: E402
 from site_src.summaries.frequency import Segmenter, content_words  # noqa: E402
 from site_src.summaries.industry_draft import detect_industries  # noqa: E402
 from site_src.summaries.slogan_detect import NO_LIST, by_paragraph, detect_slogans  # noqa: E402
@@ -69,7 +69,7 @@ def shapes() -> dict[str, tuple[int, Callable[[int], object]]]:
 
     targets = tuple(figure.target for figure in key_figures(report, genre.figures).figures)
 
-    def results(n: int) -> object:
+    def followed(n: int) -> object:
         """n times the targets against a review of n times the report's paragraphs."""
         plan = next(part for part in report.parts if any(p.kind == "targets" for p in part.paragraphs()))
         reviewed = tuple(p for part in report.parts if part is not plan for p in part.paragraphs())
@@ -100,7 +100,7 @@ def shapes() -> dict[str, tuple[int, Callable[[int], object]]]:
             [Paragraph("r", "地区生产总值增长" + "、".join(f"{k % 9}%" for k in range(n)))], genre.figures)),
         "figures: the bundled paragraphs repeated": (4, lambda n: results(
             [Paragraph(pid, text) for pid, text in copies(n)], genre.figures)),
-        "targets found: the bundled review repeated": (4, results),
+        "targets found: the bundled review repeated": (4, followed),
         "wording: the bundled report repeated": (
             4, lambda n: wording_changes(repeated(n), report, genre.wording, genre.slogans)),
         "words used most: the bundled report repeated": (
