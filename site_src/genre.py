@@ -19,13 +19,12 @@ from typing import Any
 from site_src.content.glossary import load_glossary
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
-from site_src.ingest.slug import PlaceWords
-from site_src.ingest.words import ImporterWords, KindWords, Words
 from site_src.model import GlossaryEntry
 from site_src.summaries.figures.parse import FigureVocabulary, Grammar
 from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords, TierWord, industry_vocabulary
 from site_src.summaries.slogan_detect import SloganVocabulary, SloganWords, slogan_vocabulary
 from site_src.variants.review import ReviewWords
+from site_src.words import ImporterWords, KindWords, PlaceWords, Words
 from site_src.yamlio import Field, Id, Integer, ListOf, MapOf, Reader, Table, Text, parse
 
 SHIPPED = Path(__file__).resolve().parent / "genres" / "work-report"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 from site_src.ingest.errata import Erratum
-from site_src.ingest.words import Words, shipped_words
+from site_src.ingest.words import shipped_words
 from site_src.model import Report
+from site_src.words import Words
 
 __all__ = ["Erratum", "import_report"]
 
@@ -19,8 +20,8 @@ def import_report(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, 
     report read with ``strict`` False passes over damaged text (to learn its title and year).
     ``words`` are the genre's (the site's genre profile); the shipped ones by default.
     """
-    # Imported here: a build reads the genre's words from this package (ingest.words, ingest.slug)
-    # and must not pay for loading the importer.
+    # Imported here: a build names a report's folder with ingest.slug and must not pay for
+    # loading the importer.
     from site_src.ingest.clean import clean_source
     from site_src.ingest.originals import originals
     from site_src.ingest.structure import parse_structure

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from site_src.ingest.clean import SourceLine
-from site_src.ingest.words import NUMERAL, Words
 from site_src.model import Doubt, Paragraph, Section, sentences
+from site_src.words import NUMERAL, Words
 
 _HEADING_STOPS = "。！？；："  # a heading line of its own holds none of them
 

@@ -18,9 +18,10 @@ from site_src.ingest.encoding import decode
 from site_src.ingest.errata import Erratum
 from site_src.ingest.furniture import Line, find_furniture, rules_for
 from site_src.ingest.hostile import raw_text_problems
-from site_src.ingest.words import PART_HEADING, Words, shipped_words
+from site_src.ingest.words import shipped_words
 from site_src.model import Annotation, Count, Fix, Join, Removal, Repair
 from site_src.variants.convert import make_converter
+from site_src.words import PART_HEADING, Words
 
 # A pinyin syllable with an optional tone mark; the scrape writes it after its character: 業(yè).
 _VOWEL = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"

@@ -15,8 +15,8 @@ from itertools import pairwise
 
 from site_src.ingest.areas import is_plan_lead
 from site_src.ingest.clean import SourceLine
-from site_src.ingest.words import Words
 from site_src.model import sentences
+from site_src.words import Words
 
 
 @dataclass(frozen=True)

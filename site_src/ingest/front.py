@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from site_src.ingest.clean import SourceLine
-from site_src.ingest.words import Words
 from site_src.model import Doubt, Fix
+from site_src.words import Words
 
 # name -> what a line so taken is
 FRONT_RULES = {

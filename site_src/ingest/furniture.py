@@ -21,8 +21,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from site_src.ingest.words import Words
 from site_src.model import Removal
+from site_src.words import Words
 
 HEAD, TAIL, EDGES, ANYWHERE = "head", "tail", "edges", "anywhere"  # edges: head or tail
 

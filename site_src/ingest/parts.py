@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from site_src.ingest.areas import numeral, numeral_value
 from site_src.ingest.clean import SourceLine
-from site_src.ingest.words import PART_HEADING, Words
 from site_src.model import Doubt
+from site_src.words import PART_HEADING, Words
 
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 

@@ -10,18 +10,9 @@ names (重庆 chongqing, 六安 lu'an).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from site_src.model import Report
-
-
-@dataclass(frozen=True)
-class PlaceWords:
-    government: tuple[str, ...]
-    units: tuple[str, ...]
-    peoples_before: str
-    peoples: tuple[str, ...]
-    names: dict[str, str]
+from site_src.words import PlaceWords
 
 
 def place_name(issuer: str, words: PlaceWords) -> str:

@@ -26,9 +26,10 @@ from site_src.ingest.clean import SENTENCE_END, CleanText, SourceLine
 from site_src.ingest.ends import find_closing, last_area_end, split_tail
 from site_src.ingest.front import Front, head_end, read_front
 from site_src.ingest.parts import PartFacts, find_part_starts, part_ids, part_kind
-from site_src.ingest.words import PART_HEADING, Words, shipped_words
+from site_src.ingest.words import shipped_words
 from site_src.model import Block, Doubt, Paragraph, Part, Provenance, Report, Source
 from site_src.variants.convert import make_converter
+from site_src.words import PART_HEADING, Words
 
 # A paragraph ends like this; one that does not may be a heading or furniture the importer missed.
 _PARAGRAPH_END = (*SENTENCE_END, "：", "；", "）")

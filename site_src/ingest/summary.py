@@ -15,8 +15,9 @@ from collections import Counter
 from site_src.ingest.ends import AREA_END_RULES, CLOSING_RULES
 from site_src.ingest.front import FRONT_RULES
 from site_src.ingest.parts import PartFacts, part_kind
-from site_src.ingest.words import Words, shipped_words
+from site_src.ingest.words import shipped_words
 from site_src.model import Paragraph, Part, Report, Section
+from site_src.words import Words
 
 SCRIPTS = {"Hans": "Simplified", "Hant": "Traditional"}
 ENCODINGS = {"utf-8": "UTF-8", "gb18030": "GB18030", "big5": "Big5"}
