@@ -24,7 +24,7 @@ from site_src.summaries.figures.parse import FigureVocabulary, Grammar
 from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords, TierWord, industry_vocabulary
 from site_src.summaries.slogan_detect import SloganVocabulary, SloganWords, slogan_vocabulary
 from site_src.variants.review import ReviewWords
-from site_src.words import ImporterWords, KindWords, PlaceWords, Words
+from site_src.words import ImporterWords, KindWords, NumberingStyle, PlaceWords, Words
 from site_src.yamlio import Field, Id, Integer, ListOf, MapOf, Reader, Table, Text, parse
 
 SHIPPED = Path(__file__).resolve().parent / "genres" / "work-report"
@@ -52,6 +52,14 @@ IMPORTER = Table(ImporterWords, (
     Field("part_words", MapOf(Table(KindWords, (Field("heading", _WORDS), Field("opening", _WORDS))))),
     *(Field(name, _WORDS) for name in ("glossary_headings", "notes_headings", "appendix_headings",
                                        "appended_prefixes")),
+    Field("numbering", ListOf(Table(NumberingStyle, (
+        Field("style", Text(), attr="name"),
+        Field("numerals", Text(choices=("chinese", "digits", "circled"))),
+        Field("before", _WORDS, required=False, default=()),
+        Field("after", _WORDS, required=False, default=()))))),
+    Field("part_labels", MapOf(Text())),
+    *(Field(name, _WORDS) for name in ("announces", "plan_turns", "page_turns")),
+    Field("loss_mark", Text()),
 ))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),

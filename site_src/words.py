@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 NUMERAL = "一二三四五六七八九十"
@@ -27,6 +27,16 @@ class KindWords:
 
     heading: tuple[str, ...]
     opening: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NumberingStyle:
+    """One way the genre numbers a heading: 一、 （一） 1. …; see importer.yaml's numbering."""
+
+    name: str  # the section form a heading so numbered gives (dun, bracket, shi, di, arabic …)
+    numerals: str  # chinese (一 … 十二), digits (1, １), circled (①)
+    before: tuple[str, ...] = ()  # what may stand before the numeral (（ ( 第)
+    after: tuple[str, ...] = ()  # what may stand after it (、 ） 是 ， . ．)
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,12 @@ class ImporterWords:
     notes_headings: tuple[str, ...]
     appendix_headings: tuple[str, ...]
     appended_prefixes: tuple[str, ...]
+    numbering: tuple[NumberingStyle, ...] = ()
+    part_labels: Mapping[str, str] = field(default_factory=dict)
+    announces: tuple[str, ...] = ()
+    plan_turns: tuple[str, ...] = ()
+    page_turns: tuple[str, ...] = ()
+    loss_mark: str = "□"
 
 
 def _any(words: Iterable[str]) -> str:

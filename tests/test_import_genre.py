@@ -100,7 +100,7 @@ def test_bytes_that_are_no_chinese_text_give_a_located_error(raw: bytes, line: i
 def test_every_rule_has_a_name_a_region_and_a_reason() -> None:
     for rule in RULES:
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name), rule
-        assert rule.region in ("head", "tail", "edges", "anywhere") and rule.reason
+        assert rule.region in ("head", "tail", "edges", "anywhere", "body") and rule.reason
         assert rule.line is not None or rule.repeats, rule  # each says what it matches
 
 

@@ -1,7 +1,9 @@
 """Each real report, imported, against its truth file (tests/truth/, read by hand; README there).
 
-The shared reports are read from ../shared/reports (never copied here); their tests skip, saying
-why, where that folder is absent. The bundled report is imported from its source with its errata.
+The shared reports are read from ../shared/reports (never copied here), corpus 2's from
+../shared/reports/corpus2 (truth files in tests/truth/corpus2/); their tests skip, saying why,
+where that folder is absent. The bundled report is imported from its source with its errata;
+a report with damaged text is imported as `import --keep-losses` does, each loss marked.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pytest
 import yaml
 
 from site_src.ingest import import_report
+from site_src.ingest.areas import subareas_of
 from site_src.ingest.errata import load_errata
 from site_src.ingest.words import shipped_words
 from site_src.model import Part, Report
@@ -23,7 +26,8 @@ from .conftest import REPORT, SEED, SEED_NAME, SHARED_REPORTS
 
 TRUTH = Path(__file__).parent / "truth"
 BUNDLED = "rongchang-2024"
-NAMES = sorted(path.stem for path in TRUTH.glob("*.yaml"))
+NAMES = sorted([*(path.stem for path in TRUTH.glob("*.yaml")),
+                *(f"corpus2/{path.stem}" for path in (TRUTH / "corpus2").glob("*.yaml"))])
 FIRST_WORDS = 12
 _to_simplified = make_converter("tw2s")
 
@@ -48,20 +52,30 @@ def imported(name: str) -> Report:
     path = SHARED_REPORTS / f"{name}.txt"
     if not path.is_file():
         pytest.skip(f"{path} is absent: the shared reports live outside the repository")
-    return import_report(path.read_bytes(), f"../shared/reports/{path.name}", ())
+    return import_report(path.read_bytes(), f"../shared/reports/{name}.txt", (), keep_losses=True)
 
 
 def part_facts(part: Part, targets_id: str) -> dict[str, Any]:
     tail = [p.source_text for p in part.closing] + [p.source_text for b in part.blocks for p in b.paragraphs]
     return {
-        "number": part.number, "title": norm(part.title), "kind": part.kind,
+        "number": part.number, "title": norm(part.title), "heading": part.has_heading, "kind": part.kind,
         "highlights": sum(1 for p in part.paragraphs() if p.source_text.startswith("——")),
         "opening": firsts([p.source_text for p in part.opening]),
-        "areas": [{"number": s.number, "form": s.form, "title": norm(s.title), "last": first(s.lines()[-1])}
+        "areas": [{"number": s.number, "form": s.form, "title": norm(s.title), "last": first(s.lines()[-1]),
+                   "subareas": [{"number": number, "form": form, "title": norm(title)}
+                                for number, form, title in subareas_of(s, shipped_words())]}
                   for s in part.sections],
         "tail": firsts(tail),
         "targets": any(p.id == targets_id for p in part.paragraphs()),
     }
+
+
+def targets_part(report: Report, targets_id: str) -> str | int | None:
+    """The part that holds the targets: its number, or its position where it has none."""
+    for n, part in enumerate(report.parts, start=1):
+        if any(p.id == targets_id for p in part.paragraphs()):
+            return part.number or n
+    return None
 
 
 def what_the_report_says(report: Report) -> dict[str, Any]:
@@ -78,14 +92,17 @@ def what_the_report_says(report: Report) -> dict[str, Any]:
         "byline": [norm(line) for line in report.byline],
         "preamble": firsts([p.source_text for p in report.preamble]),
         "parts": [part_facts(part, targets.id if targets else "") for part in report.parts],
-        "targets": ({"part": next(part.number for part in report.parts if any(
-                        p.id == targets.id for p in part.paragraphs())) if report.parts else None,
-                     "first": first(targets.source_text)} if targets else None),
+        "targets": ({"part": targets_part(report, targets.id), "first": first(targets.source_text)}
+                    if targets else None),
         "closing_heading": heading,
         "closing": firsts([p.source_text for p in closing]),
         "terms": lists.get("terms"), "notes": lists.get("notes"),
         "appendix": firsts([p.source_text for p in report.appendix]),
-        "furniture": [removal.line for removal in report.provenance.furniture],
+        "furniture": [removal.line for removal in report.provenance.furniture
+                      if not report.provenance.flattened],
+        "furniture_text": firsts([removal.text for removal in report.provenance.furniture]),
+        "damaged": len(report.provenance.losses),
+        "flattened": bool(report.provenance.flattened),
     }
 
 
@@ -98,13 +115,16 @@ def what_the_truth_says(truth: dict[str, Any]) -> dict[str, Any]:
         "byline": [norm(line) for line in truth.get("byline") or []],
         "preamble": firsts(truth.get("preamble")),
         "parts": [{
-            "number": part["number"], "title": norm(part["title"]), "kind": part["kind"],
-            "highlights": part.get("highlights", 0), "opening": firsts(part.get("opening")),
+            "number": part["number"], "title": norm(part["title"]), "heading": part.get("heading", True),
+            "kind": part["kind"], "highlights": part.get("highlights", 0), "opening": firsts(part.get("opening")),
             "areas": [{"number": a["number"], "form": a["form"], "title": norm(a["title"]),
-                       "last": first(a["last"])} for a in part.get("areas") or []],
+                       "last": first(a["last"]),
+                       **({"subareas": [{"number": s["number"], "form": s["form"], "title": norm(s["title"])}
+                                        for s in a["subareas"]]} if "subareas" in a else {})}
+                      for a in part.get("areas") or []],
             "tail": firsts(part.get("tail")),
-            "targets": bool(targets) and targets["part"] == part["number"],
-        } for part in truth["parts"]],
+            "targets": bool(targets) and targets["part"] in (part["number"] or None, n),
+        } for n, part in enumerate(truth["parts"], start=1)],
         "targets": {"part": targets["part"], "first": first(targets["first"])} if targets else None,
         "closing_heading": truth.get("closing_heading"),
         "closing": firsts(truth.get("closing")),
@@ -112,6 +132,9 @@ def what_the_truth_says(truth: dict[str, Any]) -> dict[str, Any]:
                  if value else None) for key, value in names.items()},
         "appendix": firsts(truth.get("appendix")),
         "furniture": truth.get("furniture") or [],
+        **({"furniture_text": firsts(truth["furniture_text"])} if "furniture_text" in truth else {}),
+        "damaged": truth.get("damaged", 0),
+        "flattened": truth.get("flattened", False),
     }
 
 

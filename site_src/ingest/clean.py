@@ -13,13 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from site_src.errors import Location, Problem, SiteError
-from site_src.ingest.characters import repair_line
+from site_src.ingest.characters import PAGE_JOIN, repair_line
+from site_src.ingest.damage import find_spans, mark_losses
 from site_src.ingest.encoding import decode
-from site_src.ingest.errata import Erratum
+from site_src.ingest.errata import Erratum, Span
 from site_src.ingest.furniture import Line, find_furniture, rules_for
 from site_src.ingest.hostile import raw_text_problems
+from site_src.ingest.numbering import numbering_of
+from site_src.ingest.pages import Piece, flatten, join_pages
 from site_src.ingest.words import shipped_words
-from site_src.model import Annotation, Count, Fix, Join, Removal, Repair
+from site_src.model import Annotation, Count, Fix, Flattening, Join, Loss, Removal, Repair
 from site_src.variants.convert import make_converter
 from site_src.words import PART_HEADING, Words
 
@@ -36,6 +39,7 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "
 
 # Mojibake: a "?" touching a non-ASCII character, the replacement character, or a stray tag.
 MOJIBAKE = re.compile(r"[^\x00-\x7f]\?+|\?+[^\x00-\x7f]|\ufffd|</?[a-zA-Z][^<>]*>|/[a-z]+>")
+_DEBRIS = re.compile(r"</?[a-zA-Z][^<>]*>|/[a-z]+>")  # a stray tag: no loss to mark, text to repair
 
 SENTENCE_END = ("。", "！", "!", "？", "?", "”", "…")
 _PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -74,25 +78,42 @@ class CleanText:
     encoding: str = "utf-8"
     joins: tuple[Join, ...] = ()
     repairs: tuple[Fix, ...] = ()
+    losses: tuple[Loss, ...] = ()
+    flattened: tuple[Flattening, ...] = ()
+    spans: tuple[Span, ...] = ()  # the damaged spans no erratum decides, as the lines read
 
 
-def apply_errata(lines: list[SourceLine], errata: tuple[Erratum, ...],
-                 problems: list[Problem]) -> tuple[list[SourceLine], list[Repair]]:
-    """Replace each damaged span; an entry that matches nothing is stale and an error."""
+LOSS_REASON = "原文缺字：网页无法显示的字符（?? 或 U+FFFD），未能修复，以缺字符号标出"
+
+
+def apply_errata(lines: list[SourceLine], errata: tuple[Erratum, ...], problems: list[Problem],
+                 mark: str = "□", keep_losses: bool = False) -> tuple[list[SourceLine], list[Repair], list[Loss]]:
+    """Replace each damaged span (a repair), or mark its lost characters (lost: true); an entry
+    that matches nothing is stale, one that decides nothing is still to decide: errors (the
+    latter passed over when the import goes on with losses marked)."""
     applied: list[Repair] = []
+    lost: list[Loss] = []
     result = list(lines)
     for erratum in errata:
         hits = 0
         for index, line in enumerate(result):
-            if erratum.damaged in line.text:
-                hits += line.text.count(erratum.damaged)
+            if erratum.damaged not in line.text:
+                continue
+            hits += line.text.count(erratum.damaged)
+            if erratum.repaired is not None:
                 applied.append(Repair(line.number, erratum.damaged, erratum.repaired, erratum.reason))
-                result[index] = SourceLine(line.number,
-                                           line.text.replace(erratum.damaged, erratum.repaired))
+                result[index] = SourceLine(line.number, line.text.replace(erratum.damaged, erratum.repaired))
+            elif erratum.lost:
+                marked, losses = mark_losses(line.number, erratum.damaged, mark, erratum.reason)
+                lost.extend(losses * line.text.count(erratum.damaged))
+                result[index] = SourceLine(line.number, line.text.replace(erratum.damaged, marked))
         if hits == 0:
             problems.append(Problem(erratum.location,
                                     f"erratum does not match the source: {erratum.damaged!r}"))
-    return result, applied
+        elif not erratum.decided and not keep_losses:
+            problems.append(Problem(erratum.location, "a damaged span still to decide: write what it should "
+                                    "read (repaired: …) or confirm the loss (lost: true)"))
+    return result, applied, lost
 
 
 def drop_blank_lines(lines: list[SourceLine]) -> list[SourceLine]:
@@ -101,9 +122,13 @@ def drop_blank_lines(lines: list[SourceLine]) -> list[SourceLine]:
 
 
 def repair_characters(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Fix]]:
-    """Invisible and odd characters, by the rules in characters.py; every change recorded."""
+    """Invisible and odd characters, by the rules in characters.py; every change recorded. A line
+    of zero-width characters alone marks a page join: the furniture's (furniture.py)."""
     result, fixes = [], []
     for line in lines:
+        if PAGE_JOIN.fullmatch(line.text.strip()):
+            result.append(line)
+            continue
         text, found = repair_line(line.number, line.text)
         fixes.extend(found)
         if text is not None:
@@ -274,12 +299,14 @@ def check_ending(lines: list[SourceLine], source_file: str, words: Words | None 
 
 
 def find_mojibake(lines: list[SourceLine], source_file: str,
-                  errata_file: str = "errata.yaml") -> list[Problem]:
-    """One problem per damaged span; hits a few characters apart are one span."""
+                  errata_file: str = "errata.yaml", debris_only: bool = False) -> list[Problem]:
+    """One problem per damaged span; hits a few characters apart are one span. ``debris_only``:
+    only stray tags (lost characters are marked, not errors)."""
     problems = []
+    hint = "" if debris_only else " (or import with --keep-losses: each loss marked and listed)"
     for line in lines:
         spans: list[list[int]] = []
-        for match in MOJIBAKE.finditer(line.text):
+        for match in (_DEBRIS if debris_only else MOJIBAKE).finditer(line.text):
             start = match.start() + (1 if match.group()[0] not in "?/<\ufffd" else 0)
             if spans and start - spans[-1][1] <= 8:
                 spans[-1][1] = match.end()
@@ -290,7 +317,7 @@ def find_mojibake(lines: list[SourceLine], source_file: str,
             problems.append(Problem(
                 Location(source_file, line.number, start + 1),
                 f"damaged text (mojibake) {line.text[start:end]!r} in …{context}…; "
-                f"repair it with an entry in {errata_file}"))
+                f"repair it with an entry in {errata_file}{hint}"))
     return problems
 
 
@@ -352,14 +379,21 @@ def _chinese_context(text: str, index: int) -> bool:
 
 
 def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, strict: bool = True,
-                 errata_file: str = "errata.yaml", words: Words | None = None) -> CleanText:
+                 errata_file: str = "errata.yaml", words: Words | None = None,
+                 keep_losses: bool = False) -> CleanText:
+    """The report's lines cleaned, with a record of everything done to them; a SiteError listing
+    every problem (damage with no decision, a text cut short …) where ``strict``. With
+    ``keep_losses`` lost characters are marked, not errors."""
     words = words or shipped_words()
     problems: list[Problem] = []
     decoded = decode(raw, source_file)
-    lines = [SourceLine(number, line) for number, line in enumerate(decoded.text.split("\n"), start=1)]
+    flat = flatten(decoded.text, words, run_together(words))
+    lines = [SourceLine(number, line) for number, line in enumerate(flat.text.split("\n"), start=1)]
     raw_lines = {line.number: line.text for line in lines}
-    lines, errata_applied = apply_errata(lines, errata, problems)
+    lines, errata_applied, confirmed = apply_errata(lines, errata, problems, words.data.loss_mark,
+                                                    keep_losses or not strict)
     problems.extend(raw_text_problems(lines, source_file, errata_file))  # control characters, pins
+    decided = {line.number: line.text for line in lines}  # as the errata left them
     lines, repairs = repair_characters(lines)
     lines = drop_blank_lines(lines)
     annotated = {line.number: line for line in lines}
@@ -367,10 +401,14 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, s
     lines, furniture = drop_furniture(lines, raw_lines, words)
     # Damage in the page around the report does not matter: only the kept lines are checked, as
     # they were before the annotations went (so columns are the source's).
+    kept_annotated = [annotated[line.number] for line in lines]
     if strict:
-        problems.extend(find_mojibake([annotated[line.number] for line in lines], source_file, errata_file))
+        problems.extend(find_mojibake(kept_annotated, source_file, errata_file, debris_only=keep_losses))
+    spans = [span for line in lines for span in find_spans(line.number, decided[line.number])]
+    lines, losses = mark_lost(lines, words.data.loss_mark)
     if not lines:
         problems.append(Problem(Location(source_file, 1), "the report is empty"))
+    lines, page_joins, page_fixes = _join_pages(lines, raw_lines, furniture, words)
     to_simplified = make_converter("tw2s")
     start = report_start([to_simplified(line.text) for line in lines], words)
     lines, joins = rejoin_broken_lines(lines, words, start)
@@ -379,6 +417,7 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, s
     if problems:
         raise SiteError(problems)
     # Annotations in the furniture went with it; count only those removed from the report's text.
+    joins = sorted([*page_joins, *joins], key=lambda join: join.lines[0])
     kept = {line.number for line in lines} | {number for join in joins for number in join.lines}
     annotations = [record for record in annotations if record.line in kept]
     annotation_count = sum(record.removed.count("(") for record in annotations)
@@ -399,8 +438,36 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, s
         errata=tuple(errata_applied),
         encoding=decoded.encoding,
         joins=tuple(joins),
-        repairs=tuple(fix for fix in repairs if fix.line in kept or fix.rule == "invisible-line"),
+        repairs=tuple(fix for fix in [*repairs, *page_fixes] if fix.line in kept or fix.rule == "invisible-line"),
+        losses=tuple(sorted([*confirmed, *losses], key=lambda loss: loss.line)),
+        flattened=flat.records,
+        spans=tuple(spans),
     )
+
+
+def run_together(words: Words) -> re.Pattern[str]:
+    """Where a paragraph opens in a text run together: after a sentence's end, before a heading's
+    number (（一） 一、 第一部分), an address to the congress, or ——."""
+    heads = numbering_of(words.data.numbering).marks_of(("bracket", "dun", "part"))
+    return re.compile(rf"(?<=[。！？；])(?=(?:{heads})|{re.escape(words.data.salutation)}|——)")
+
+
+def mark_lost(lines: list[SourceLine], mark: str) -> tuple[list[SourceLine], list[Loss]]:
+    """Each run of lost characters marked (what strict checking let through), and recorded."""
+    result, losses = [], []
+    for line in lines:
+        text, found = mark_losses(line.number, line.text, mark, LOSS_REASON)
+        result.append(SourceLine(line.number, text) if found else line)
+        losses.extend(found)
+    return result, losses
+
+
+def _join_pages(lines: list[SourceLine], raw_lines: dict[int, str], furniture: list[Removal],
+                words: Words) -> tuple[list[SourceLine], list[Join], list[Fix]]:
+    marks = {removal.line for removal in furniture if removal.rule == "page-join"}
+    pieces = [Piece(line.number, line.text, raw_lines[line.number][:1] in " \u3000\t") for line in lines]
+    joined, joins, fixes = join_pages(pieces, marks, words, numbering_of(words.data.numbering).opening)
+    return [SourceLine(piece.number, piece.text) for piece in joined], joins, fixes
 
 
 def detect_script(text: str) -> str:

@@ -49,6 +49,11 @@ class Front:
     # so nothing of it is lost.
     title_place: str = ""
 
+    @property
+    def year_said(self) -> int:
+        """The year the head says: the byline's date, else the title's (0 for none)."""
+        return self.delivered_year or self.title_year
+
 
 def head_end(lines: list[SourceLine], words: Words, part_start: int | None) -> int:
     """Where the head stops: the salutation, if it comes before part 一; else part 一."""

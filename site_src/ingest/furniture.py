@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from site_src.model import Removal
 from site_src.words import Words
 
-HEAD, TAIL, EDGES, ANYWHERE = "head", "tail", "edges", "anywhere"  # edges: head or tail
+# edges: head or tail; body: between them (a page's break inside the report's text)
+HEAD, TAIL, EDGES, ANYWHERE, BODY = "head", "tail", "edges", "anywhere", "body"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,10 @@ _SHORT_LINE = r"(?![一二三四五六七八九十]+、)[^，,。！!？?；;]{0
 
 RULES: tuple[Rule, ...] = (
     Rule("stray-mark", ANYWHERE, "孤立的问号行（网页残留）", line=_re(r"[?？]+")),
+    Rule("page-join", ANYWHERE, "只有零宽字符的行：分页的衔接处", line=_re("[\u200b\u200c\u200d\u2060\ufeff]+")),
+    Rule("page-number", ANYWHERE, "印刷页的页码（— 3 —）",
+         line=_re(r"[—–－-]+\s*\d{1,3}\s*[—–－-]*|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?")),
+    Rule("running-head", BODY, "报纸转版处的页眉（报告标题）", line=_re(r"政\s*府\s*工\s*作\s*报\s*告")),
     Rule("timestamp", EDGES, "网页的发布时间",
          line=_re(r"(?:(?:发布|更新|发表)?时间[:：]\s*)?(?:19|20)\d\d[-年/.]\d{1,2}[-月/.]\d{1,2}日?"
                   r"(?:\s*\d{1,2}[:：时]\d{1,2}分?(?:[:：]\d{1,2}秒?)?)?")),
@@ -180,7 +185,7 @@ def find_furniture(lines: list[Line], report_start: int, body_end: int,
         remove(end - 1, rule)
         end -= 1
     for index in range(report_start, end):
-        rule = first_match(index, (ANYWHERE,), lambda rule: not rule.to_end)
+        rule = first_match(index, (ANYWHERE, BODY), lambda rule: not rule.to_end)
         if rule is not None:
             remove(index, rule)
     return [found[index] for index in sorted(found)]

@@ -1,14 +1,17 @@
 """Finding the report's structure in cleaned Simplified lines: the stages of the genre in order.
 
-    head (front.py)       title, byline; the lines above the salutation
-    preamble              各位代表：…, up to part 一
-    parts (parts.py)      一、 二、 … in sequence, each of a kind (review, outlook, plan …)
-      areas (areas.py)    （一）…, 一是…, 第一，…; their paragraphs with topic leads
-      tail (ends.py)      after the last area: the part's closing paragraphs, its blocks
-    closing (ends.py)     the closing words, perhaps under a heading of their own (结束语)
+    head (front.py)        title, byline; the lines above the salutation
+    preamble (parts.py)    各位代表：… and the paragraphs that announce the report
+    outline (outline.py)   the headings of parts, areas and subareas, read from the numbering (or
+                           from a person's outline file)
+    parts (parts.py)       each part heading starts a part (or the text turns, where parts have no
+                           heading lines); its kind (review, outlook, plan …)
+      areas (areas.py)     their paragraphs with subareas and topic leads
+      tail (ends.py)       after the last area: the part's closing paragraphs, its blocks
+    closing (ends.py)      the closing words, perhaps under a heading of their own (结束语)
     appended (appended.py) a glossary, a notes list, an annex
 
-A report without numbered parts is read as paragraphs: its preamble, then its closing words.
+A report without any numbered heading is read as paragraphs: its preamble, then its closing words.
 What cannot be placed stays a plain paragraph where it is, and is noted as a doubt.
 """
 
@@ -16,16 +19,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from itertools import pairwise
+from dataclasses import dataclass, replace
 
 from site_src.ingest.appended import appended_start, read_appended
-from site_src.ingest.areas import find_areas as find_areas
-from site_src.ingest.areas import make_section
+from site_src.ingest.areas import heading_paragraphs, make_section, topic_doubts
 from site_src.ingest.clean import SENTENCE_END, CleanText, SourceLine
 from site_src.ingest.ends import find_closing, last_area_end, split_tail
 from site_src.ingest.front import Front, head_end, read_front
-from site_src.ingest.parts import PartFacts, find_part_starts, part_ids, part_kind
+from site_src.ingest.outline import Heading, Outline, infer_outline
+from site_src.ingest.parts import PartFacts, headless_parts, part_ids, part_kind, preamble_end
+from site_src.ingest.targets import find_targets
 from site_src.ingest.words import shipped_words
 from site_src.model import Block, Doubt, Paragraph, Part, Provenance, Report, Source
 from site_src.variants.convert import make_converter
@@ -35,6 +38,8 @@ from site_src.words import PART_HEADING, Words
 _PARAGRAPH_END = (*SENTENCE_END, "：", "；", "）")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 KindOf = Callable[[SourceLine], str]
+# The person's outline (outline_file.py): given the body, it gives the outline, or None to infer.
+OutlineOf = Callable[[list[SourceLine]], Outline | None]
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,19 @@ class _Built:
     headings: set[int]  # the numbers of its heading lines (no paragraphs)
 
 
-def parse_structure(clean: CleanText, words: Words | None = None) -> Report:
+@dataclass(frozen=True)
+class _Reading:
+    """What every part is read with: the kinds of lines, the words, the doubts so far."""
+
+    kind_of: KindOf
+    words: Words
+    doubts: list[Doubt]
+
+
+def parse_structure(clean: CleanText, words: Words | None = None, outline_of: OutlineOf | None = None
+                    ) -> tuple[Report, Outline, list[SourceLine]]:
+    """The report, the outline it was read by (inferred, or the person's) and the lines of its
+    body, which the outline's headings are indexed in."""
     words = words or shipped_words()
     lines = list(clean.lines)
     doubts: list[Doubt] = []
@@ -54,35 +71,22 @@ def parse_structure(clean: CleanText, words: Words | None = None) -> Report:
     head = head_end(lines[:after], words, first_part)
     front, kept = read_front(lines[:head], words, doubts)
     body = lines[head:after]
-    starts = find_part_starts(body, doubts)
-    targets = next((line.number for line in body[starts[0] if starts else 0:]
-                    if words.targets.search(line.text)), None)
-
-    def kind_of(line: SourceLine) -> str:
-        if line.text.startswith("——"):
-            return "highlight"
-        if line.number == targets:
-            return "targets"
-        if words.salutation.match(line.text):
-            return "salutation"
-        return "text"
-
+    outline = outline_of(body) if outline_of is not None else None
+    if outline is None:
+        outline = infer_outline(body, preamble_end(body, words), words)
+    doubts.extend(outline.doubts)
+    starts = [heading for heading in outline.headings if heading.level == "part"]
+    if not starts:
+        starts = headless_parts(body, outline.headings, preamble_end(body, words), front.year_said, words,
+                                doubts)
+        outline = Outline(tuple(sorted((*starts, *outline.headings), key=lambda h: h.index)), outline.doubts)
+    targets = find_targets(body, starts[0].index if starts else 0, words)
+    reading = _Reading(_kinds(targets, words), words, doubts)
     headings: set[int] = set()
     parts: list[Part] = []
     if starts:
-        preamble_lines = [*kept, *body[: starts[0]]]
-        bounds = [*starts, len(body)]
-        pieces = [(body[a], body[a + 1: b]) for a, b in pairwise(bounds)]
-        kinds = [part_kind(PartFacts(PART_HEADING.match(heading.text).group(2),  # type: ignore[union-attr]
-                                     lines_[0].text if lines_ else "",
-                                     any(line.number == targets for line in lines_)), words)[0]
-                 for heading, lines_ in pieces]
-        closing_lines: list[SourceLine] = []
-        for n, ((heading, lines_), part_id) in enumerate(zip(pieces, part_ids(kinds), strict=True)):
-            built = _part(heading, lines_, part_id, kinds[n], n + 1 == len(pieces), kind_of, words, doubts)
-            parts.append(built.part)
-            headings |= built.headings | {heading.number}
-            closing_lines = built.closing or closing_lines
+        preamble_lines = [*kept, *body[: starts[0].index]]
+        parts, closing_lines, headings = _parts(body, outline, starts, targets, front, reading)
     else:
         found, _ = find_closing(body, 1, words)
         at = found if found is not None else len(body)
@@ -94,20 +98,65 @@ def parse_structure(clean: CleanText, words: Words | None = None) -> Report:
         last = body[-1]
         doubts.append(Doubt(last.number, last.text, "no closing words were found (the last part's "
                             "last 各位代表…, or a last paragraph opening 让我们…)"))
-    closing = _closing(closing_lines, kind_of, words, headings)
-    preamble = _paragraphs(preamble_lines, "preamble", kind_of)
+    closing = _closing(closing_lines, reading.kind_of, words, headings)
+    preamble = _paragraphs(preamble_lines, "preamble", reading.kind_of)
     appended = read_appended(lines[after:], words, doubts)
+    _note_unended(body, headings, doubts)
+    issuer = _issuer(clean, front, preamble_lines, words)
+    report = Report(title=front.title if issuer else front.title_place + front.title, issuer=issuer,
+                    year=_year(parts, front), preamble=preamble, parts=tuple(parts),
+                    closing=(*closing, *appended.appendix),
+                    provenance=_provenance(clean, front, tuple(sorted(doubts, key=lambda d: d.line))),
+                    byline=front.byline, terms=appended.terms, terms_heading=appended.terms_heading)
+    return report, outline, body
+
+
+def _kinds(targets: int | None, words: Words) -> KindOf:
+    def kind_of(line: SourceLine) -> str:
+        if line.text.startswith("——"):
+            return "highlight"
+        if line.number == targets:
+            return "targets"
+        if words.salutation.match(line.text):
+            return "salutation"
+        return "text"
+    return kind_of
+
+
+def _note_unended(body: list[SourceLine], headings: set[int], doubts: list[Doubt]) -> None:
     noted = {doubt.line for doubt in doubts}
     doubts.extend(Doubt(line.number, line.text, "kept as a paragraph, but it does not end a sentence: "
                         "a heading the importer does not know, or page furniture?")
                   for line in body if line.number not in headings and line.number not in noted
                   and not line.text.endswith(_PARAGRAPH_END))
-    issuer = _issuer(clean, front, preamble_lines, words)
-    return Report(title=front.title if issuer else front.title_place + front.title, issuer=issuer,
-                  year=_year(parts, front), preamble=preamble, parts=tuple(parts),
-                  closing=(*closing, *appended.appendix),
-                  provenance=_provenance(clean, front, tuple(sorted(doubts, key=lambda d: d.line))),
-                  byline=front.byline, terms=appended.terms, terms_heading=appended.terms_heading)
+
+
+def _parts(body: list[SourceLine], outline: Outline, starts: list[Heading], targets: int | None,
+           front: Front, reading: _Reading) -> tuple[list[Part], list[SourceLine], set[int]]:
+    """Every part, its kind read from its heading and its first paragraph; the closing words."""
+    bounds = [*(start.index for start in starts), len(body)]
+    pieces = []
+    for start, end, heading in zip(bounds, bounds[1:], starts, strict=False):
+        first = start + 1 if heading.has_line else start
+        inside = [h for h in outline.headings if first <= h.index < end and h.level != "part"]
+        pieces.append((heading, [line for line in body[first:end]], first, inside))
+    year = front.year_said or _latest_year(starts)
+    kinds = [part_kind(PartFacts(heading.title, lines_[0].text if lines_ else "",
+                                 any(line.number == targets for line in lines_), year), reading.words)[0]
+             for heading, lines_, _, _ in pieces]
+    parts, closing_lines, headings = [], [], set()
+    for n, ((heading, lines_, first, inside), part_id) in enumerate(zip(pieces, part_ids(kinds), strict=True)):
+        local = [replace(h, index=h.index - first) for h in inside]
+        built = _part(heading, lines_, local, part_id, kinds[n], n + 1 == len(pieces), reading)
+        parts.append(built.part)
+        headings |= built.headings | ({heading.line} if heading.has_line else set())
+        closing_lines = built.closing or closing_lines
+    return parts, closing_lines, headings
+
+
+def _latest_year(starts: list[Heading]) -> int:
+    years = [int(year) for start in starts for year in _YEAR.findall(start.title)]
+    return max(years) if years else 0
 
 
 def _paragraphs(lines: list[SourceLine], prefix: str, kind_of: KindOf) -> tuple[Paragraph, ...]:
@@ -130,11 +179,15 @@ def _blocks(part_id: str, blocks: list[list[SourceLine]], kind_of: KindOf) -> tu
                  for n, lines in enumerate(blocks, start=1))
 
 
-def _part(heading: SourceLine, body: list[SourceLine], part_id: str, kind: str, is_last: bool,
-          kind_of: KindOf, words: Words, doubts: list[Doubt]) -> _Built:
-    """One part; for the last, the report's closing words too."""
-    number, title = PART_HEADING.match(heading.text).groups()  # type: ignore[union-attr]
-    areas, _ = find_areas(body, doubts)
+def _part(heading: Heading, body: list[SourceLine], inside: list[Heading], part_id: str, kind: str,
+          is_last: bool, reading: _Reading) -> _Built:
+    """One part (``inside``: its areas, subareas and topics, indexed in ``body``); for the last,
+    the report's closing words too."""
+    words, kind_of = reading.words, reading.kind_of
+    areas = [h for h in inside if h.level == "area"]
+    number, title = heading.number, heading.title
+    mark = heading.mark if heading.mark and heading.mark != f"{number}、" else ""
+    label = "" if heading.has_line else words.data.part_labels.get(kind, "")
     closing: list[SourceLine] = []
     if is_last:
         found, _ = find_closing(body, areas[-1].index + 1 if areas else 0, words)
@@ -144,22 +197,30 @@ def _part(heading: SourceLine, body: list[SourceLine], part_id: str, kind: str, 
         # No areas: the opening runs to the first lone 各位代表！, which opens a block.
         cut = next((i for i, line in enumerate(body) if words.salutation.match(line.text)), len(body))
         part_closing, blocks = split_tail(body[cut:], words)
-        return _Built(Part(part_id, number, title, _paragraphs(body[:cut], f"{part_id}-intro", kind_of), (),
-                           _paragraphs(part_closing, f"{part_id}-end", kind_of),
-                           _blocks(part_id, blocks, kind_of), kind), closing, set())
+        topics = {h.index: h for h in inside if h.level in ("subarea", "topic") and h.index < cut}
+        opening = heading_paragraphs(body[:cut], f"{part_id}-intro", topics, kind_of, words)
+        reading.doubts.extend(topic_doubts(body[:cut], topics, words))
+        return _Built(Part(part_id, number, title, opening, (), _paragraphs(part_closing, f"{part_id}-end", kind_of),
+                           _blocks(part_id, blocks, kind_of), kind, label, mark), closing, set())
     bounds = [area.index for area in areas] + [len(body)]
-    following = [body[a + 1: b] for a, b in pairwise(bounds)]
+    following = [body[a + 1: b] for a, b in zip(bounds, bounds[1:], strict=False)]
     cut, _ = last_area_end([len(lines) for lines in following[:-1]], areas[-1].title, following[-1], words)
     tail = following[-1][cut:]
     following[-1] = following[-1][:cut]
     inline = len(areas) > 1 and all(not lines for lines in following[:-1])
-    sections = tuple(make_section(f"{part_id}-{n:02d}", area, body[area.index], lines, inline, kind_of, words)
-                     for n, (area, lines) in enumerate(zip(areas, following, strict=True), start=1))
+    sections = []
+    for n, (area, lines) in enumerate(zip(areas, following, strict=True), start=1):
+        end = area.index + 1 + len(lines)
+        subs = {h.index - area.index - 1: h for h in inside
+                if h.level in ("subarea", "topic") and area.index < h.index < end}
+        sections.append(make_section(f"{part_id}-{n:02d}", area, body[area.index], lines, inline, subs,
+                                     kind_of, words))
     part_closing, blocks = split_tail(tail, words)
-    opening = _paragraphs(body[: areas[0].index], f"{part_id}-intro", kind_of)
+    topics = {h.index: h for h in inside if h.level in ("subarea", "topic") and h.index < areas[0].index}
+    opening = heading_paragraphs(body[: areas[0].index], f"{part_id}-intro", topics, kind_of, words)
     ending = _paragraphs(part_closing, f"{part_id}-end", kind_of)
-    return _Built(Part(part_id, number, title, opening, sections, ending, _blocks(part_id, blocks, kind_of),
-                       kind),
+    return _Built(Part(part_id, number, title, opening, tuple(sections), ending, _blocks(part_id, blocks, kind_of),
+                       kind, label, mark),
                   closing, {body[area.index].number for area in areas})
 
 
@@ -183,8 +244,8 @@ def _issuer(clean: CleanText, front: Front, preamble: list[SourceLine], words: W
 def _year(parts: list[Part], front: Front) -> int:
     """The year of the session, which is the year the plan is for: the byline's date, the title's
     year, else the year the plan part's heading names, else the latest a part heading names."""
-    if front.delivered_year or front.title_year:
-        return front.delivered_year or front.title_year
+    if front.year_said:
+        return front.year_said
     for part in parts:
         match = _YEAR.search(part.title)
         if part.kind == "plan" and match:
@@ -206,4 +267,6 @@ def _provenance(clean: CleanText, front: Front, doubts: tuple[Doubt, ...]) -> Pr
         joins=clean.joins,
         doubts=doubts,
         repairs=tuple(sorted((*clean.repairs, *front.repairs), key=lambda fix: fix.line)),
+        losses=clean.losses,
+        flattened=clean.flattened,
     )
