@@ -60,6 +60,10 @@ IMPORTER = Table(ImporterWords, (
     Field("part_labels", MapOf(Text())),
     *(Field(name, _WORDS) for name in ("announces", "plan_turns", "page_turns")),
     Field("loss_mark", Text()),
+    Field("government_short", MapOf(Text())),
+    Field("not_places", _WORDS),
+    Field("national_terms", MapOf(Integer())),
+    Field("continues", _WORDS),
 ))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),

@@ -78,6 +78,10 @@ class ImporterWords:
     plan_turns: tuple[str, ...] = ()
     page_turns: tuple[str, ...] = ()
     loss_mark: str = "□"
+    government_short: Mapping[str, str] = field(default_factory=dict)
+    not_places: tuple[str, ...] = ()
+    national_terms: Mapping[str, int] = field(default_factory=dict)
+    continues: tuple[str, ...] = ()
 
 
 def _any(words: Iterable[str]) -> str:
@@ -104,8 +108,10 @@ class Words:
 
     @cached_property
     def delivered(self) -> re.Pattern[str]:
-        """——2022年3月5日在第十三届全国人民代表大会第五次会议上 (and what follows on the line)."""
-        return re.compile(rf"^{_DATE}在(.{{2,60}}?)(?:{_any(self.data.sessions)})上[）)]?(.*)$")
+        """——2022年3月5日在第十三届全国人民代表大会第五次会议上 (and what follows on the line); the
+        date may be left out after a dash (——在某某县第十五届人民代表大会第二次会议上)."""
+        date = rf"(?:{_DATE}|[（(]?[-—－─━]+\s*(?=在))"
+        return re.compile(rf"^{date}在(.{{2,60}}?)(?:{_any(self.data.sessions)})上[）)]?(.*)$")
 
     @cached_property
     def dated(self) -> re.Pattern[str]:
@@ -127,7 +133,8 @@ class Words:
         """某某区人民政府代区长 某某: (office holder's place or government, head, name)."""
         heads = _any(self.data.heads)
         acting = _any(self.data.acting)
-        name = r"[\u3400-\u9fff][\u3400-\u9fff\s·]{0,8}"
+        lost = re.escape(self.data.loss_mark)  # a name may have lost characters: 程□杰
+        name = rf"[\u3400-\u9fff{lost}][\u3400-\u9fff{lost}\s·]{{0,8}}"
         return re.compile(rf"^(\S{{0,30}}?)\s*(?:{acting})?(?:{heads})\s*({name})?$")
 
     @cached_property
@@ -136,6 +143,22 @@ class Words:
         national = re.escape(self.data.national_government)
         speaks = re.escape(self.data.speaks_for)
         return re.compile(rf"{speaks}({national}|[\u3400-\u9fff]{{2,30}}?{government})")
+
+    @cached_property
+    def unit_pattern(self) -> str:
+        """An alternation of the units of places (自治州 before 州)."""
+        return _any(self.data.units)
+
+    @cached_property
+    def speaks_for_unit(self) -> re.Pattern[str]:
+        """我代表市人民政府, 我代表行署: (the unit, the government) the preamble speaks for."""
+        governments = _any({self.data.government, *self.data.government_short})
+        return re.compile(rf"{re.escape(self.data.speaks_for)}(?:({self.unit_pattern}))?({governments})")
+
+    @cached_property
+    def national_session(self) -> re.Pattern[str]:
+        """向第二届全国人民代表大会第一次会议作…报告: (the term, the session) of the national congress."""
+        return re.compile(rf"第([{NUMERAL}]+)届{re.escape(self.data.national_congress)}(?:第([{NUMERAL}]+)次会议)?")
 
     @cached_property
     def imprint(self) -> re.Pattern[str]:
@@ -197,7 +220,7 @@ class Words:
         verbs = _any(self.data.targets_verbs)
         year = re.escape(self.data.this_year)
         return re.compile(rf"(?:^|[。！；，])[^。！；]{{0,30}}?(?:(?:{_any(self.data.targets)})|{year}"
-                          rf"[^。！；]{{0,20}}?(?:{_any(self.data.year_targets)}))(?:{verbs})[：:]")
+                          rf"[^。！；]{{0,20}}?(?:{_any(self.data.year_targets)}))(?:{verbs})?[：:]")
 
     @cached_property
     def key_phrase(self) -> re.Pattern[str]:
@@ -226,6 +249,9 @@ class Words:
         if len(text) > 20:
             return ""
         compact = re.sub(r"\s+", "", text).rstrip("：:")
+        # [名词解释], 【名词解释】, 《政府工作报告》名词解释: the heading in brackets, or after the title
+        compact = re.sub(r"^[\[［【〔](.*)[\]］】〕]$", r"\1", compact)
+        compact = re.sub(rf"^《{re.escape(self.data.title)}》", "", compact)
         for prefix in sorted(self.data.appended_prefixes, key=len, reverse=True):
             rest = compact.removeprefix(prefix).lstrip("：:一二三四五六七八九十0123456789")
             if rest != compact and rest in (*self.data.glossary_headings, *self.data.notes_headings):

@@ -151,7 +151,7 @@ def drop_furniture(lines: list[SourceLine], raw: dict[int, str],
     appended = next((i for i in range(start + 1, len(simplified)) if words.appended(simplified[i].text)),
                     None)
     removed = find_furniture(simplified, start, headings[-1] if headings else start, rules_for(words),
-                             appended)
+                             appended, words.title_line)
     gone = {removal.line for removal in removed}
     return [line for line in lines if line.number not in gone], removed
 
@@ -174,11 +174,21 @@ class JoinRule:
     goes_on: Callable[[Group, str, Words], bool]
 
 
+def _number_alone(group: Group, text: str, words: Words) -> bool:
+    """第一， / 这次机构改革主要着眼于…: a number on a line of its own opens the paragraph below."""
+    return group.size == 1 and _is_number_alone(group.first, words)
+
+
+def _is_number_alone(text: str, words: Words) -> bool:
+    number = numbering_of(words.data.numbering).match(text)
+    return number is not None and not number.rest.strip()
+
+
 def _broken_line(group: Group, text: str, words: Words) -> bool:
     """（PM / 2.5 / ）浓度, 签署了《 / 经济、社会与文化权利国际公约 / 》: a fragment (a subscript,
     a linked word), a line left at an opening bracket, or the punctuation that closes."""
     so_far = group.last
-    if so_far.endswith(_BROKEN_OFF_NOT) or words.addresses(group.first) \
+    if so_far.endswith(_BROKEN_OFF_NOT) or words.addresses(group.first) or _is_number_alone(text, words) \
             or (group.size == 1 and _PART_HEADING.match(so_far)) or _is_heading(so_far, words) \
             or _is_heading(text, words):
         return False
@@ -229,6 +239,7 @@ def _key_phrase(group: Group, text: str, words: Words) -> bool:
 
 
 JOIN_RULES: tuple[JoinRule, ...] = (
+    JoinRule("number-alone", "序号（第一，）单独成行，正文在下一行", _number_alone),
     JoinRule("key-phrase", "“主要预期目标”被拆成单独一行", _key_phrase),
     JoinRule("heading-continued", "部分或某项的标题被拆成两行", _heading_continued),
     JoinRule("broken-line", "一句话被网页拆成几行（下标、链接词）", _broken_line),

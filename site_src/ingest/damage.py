@@ -14,9 +14,9 @@ import re
 from site_src.ingest.errata import Span
 from site_src.model import Loss
 
-# A run of ? that touches a character outside ASCII (a ? in English text is punctuation), or of
-# the replacement character.
-LOSS = re.compile(r"\?+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?+|\ufffd+")
+# A run of two or more ?, or a ? that touches a character outside ASCII (a lone ? in English text
+# is punctuation), or a run of the replacement character.
+LOSS = re.compile(r"\?{2,}|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?|\ufffd+")
 _CONTEXT = 4  # characters quoted on either side of a span, so that an erratum finds it
 
 

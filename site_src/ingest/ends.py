@@ -41,12 +41,42 @@ def _addresses(earlier: list[int], title: str, following: list[SourceLine], word
     return next((i for i, line in enumerate(following) if words.addresses(line.text)), None)
 
 
+def _led(line: SourceLine) -> bool:
+    """The paragraph opens with a topic lead (筑牢安全发展基石。…), as an area's topics do."""
+    first = sentences(line.text)[0]
+    return is_plan_lead(first) and len(first) < len(line.text)
+
+
+def _topical(following: list[SourceLine]) -> bool:
+    """The area is written as topics, each a paragraph with its lead."""
+    return sum(1 for line in following if _led(line)) >= 2
+
+
+def _goes_on(line: SourceLine, following: list[SourceLine], words: Words) -> bool:
+    """A paragraph that is the area's all the same: a topic like the area's other topics, or one
+    that opens by tying itself to what comes before (与此同时，…)."""
+    return (_topical(following) and _led(line)) or line.text.startswith(words.data.continues)
+
+
 def _other_work(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
     """进一步做好参事文史、地方志、…、双拥等工作。: the rest of the work summed up, no topic of
     the area (it opens with no lead of its own)."""
     for i, line in enumerate(following):
-        if i and words.lists_other_work(line.text) and not is_plan_lead(sentences(line.text)[0]):
+        if i and words.lists_other_work(line.text) and not is_plan_lead(sentences(line.text)[0]) \
+                and not _goes_on(line, following, words) and not any(_led(after) for after in following[i + 1:]):
             return i
+    return None
+
+
+def _after_the_topics(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
+    """我们将一如既往支持国防…: in an area of topics, what follows its last topic without a lead
+    of its own is no topic of the area (defence, the government's conduct, thanks)."""
+    if not _topical(following):
+        return None
+    last = max(i for i, line in enumerate(following) if _led(line))
+    after = last + 1
+    if after < len(following) and not following[after].text.startswith(words.data.continues):
+        return after
     return None
 
 
@@ -60,7 +90,8 @@ def _own_conduct(earlier: list[int], title: str, following: list[SourceLine], wo
     if any(word in title for word in conduct):
         return None
     return next((i for i, line in enumerate(following)
-                 if i and any(word in line.text[:_OPENS_WITHIN] for word in conduct)), None)
+                 if i and any(word in line.text[:_OPENS_WITHIN] for word in conduct)
+                 and not _goes_on(line, following, words)), None)
 
 
 AREA_END_RULES: tuple[EndRule, ...] = (
@@ -68,6 +99,7 @@ AREA_END_RULES: tuple[EndRule, ...] = (
     EndRule("addresses-congress", "又一次称呼“各位代表”", _addresses),
     EndRule("other-work", "概括其他各项工作的段落（……等工作）", _other_work),
     EndRule("own-conduct", "讲政府自身建设的段落（最后一项讲的是别的）", _own_conduct),
+    EndRule("after-the-topics", "各段都以小标题开头，最后一个小标题段之后没有小标题的段落", _after_the_topics),
 )
 
 

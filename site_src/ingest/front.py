@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from site_src.ingest.clean import SourceLine
 from site_src.model import Doubt, Fix
+from site_src.variants.convert import make_converter
 from site_src.words import Words
 
 # name -> what a line so taken is
@@ -71,13 +72,14 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
     delivered_year, venue_issuer, speaker_issuer = 0, "", ""
     taken_title = False
     index = 0
+    to_simplified = make_converter("tw2s")  # a head in an older script (会議) reads as one
     while index < len(head):
         line = head[index]
-        text = line.text.strip()
+        text = to_simplified(line.text.strip())
         compact = re.sub(r"\s+", "", text)
         delivered = words.delivered.match(text)
         if delivered is None and words.delivered_start.match(text) and index + 1 < len(head):
-            joined = f"{text}{head[index + 1].text.strip()}"
+            joined = f"{text}{to_simplified(head[index + 1].text.strip())}"
             delivered = words.delivered.match(joined)
             if delivered is not None:
                 index += 1
@@ -88,7 +90,7 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
         if delivered:
             byline.append(re.sub(r"\s+", " ", text))
             found.append("delivered")
-            delivered_year = int(delivered.group(1))
+            delivered_year = int(delivered.group(1) or 0)
             venue = delivered.group(2)
             if words.data.national_congress in venue:
                 venue_issuer = words.data.national_government
@@ -114,6 +116,9 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
             byline.append(text)
             found.append("dated")
             delivered_year = delivered_year or int(words.dated.match(compact).group(1))  # type: ignore[union-attr]
+        elif _NAME.match(text) and not speaker and found and found[-1] in ("delivered", "delivered-split", "dated"):
+            byline.append(re.sub(r"\s+", "", text))  # 某某某: the speaker's name alone under the dateline
+            found.append("speaker")
         elif speaker:
             name = speaker.group(2)
             entry = text

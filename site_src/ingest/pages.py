@@ -187,10 +187,11 @@ def _goes_on(pieces: list[Piece], n: int, marks: set[int], turned: set[int], ind
 def _heading_line(text: str, heading: re.Pattern[str], full: float | None) -> bool:
     """A heading on a line of its own: numbered and holding no sentence; in a PDF's lines, any
     short line that ends no sentence (2023年工作回顾)."""
-    if heading.match(text) and len(text) <= 40 and not any(stop in text for stop in "。！？；"):
+    short = full is None or width(text) < full - 3.5  # a first line that fills its width goes on
+    if heading.match(text) and len(text) <= 40 and short and not any(stop in text for stop in "。！？；"):
         return True
     return (full is not None and width(text) < full - 3 and not text.endswith(_SENTENCE_END)
-            and not _LATIN.fullmatch(text))
+            and not _LATIN.fullmatch(text) and not any(mark in text for mark in "，、；：,"))
 
 
 def _pdf_goes_on(pieces: list[Piece], n: int, full: float) -> bool:

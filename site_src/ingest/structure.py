@@ -29,6 +29,7 @@ from site_src.ingest.front import Front, head_end, read_front
 from site_src.ingest.outline import Heading, Outline, infer_outline
 from site_src.ingest.parts import PartFacts, headless_parts, part_ids, part_kind, preamble_end
 from site_src.ingest.targets import find_targets
+from site_src.ingest.who import find_issuer, find_year, issuer_from_text, national_session, year_from_review
 from site_src.ingest.words import shipped_words
 from site_src.model import Block, Doubt, Paragraph, Part, Provenance, Report, Source
 from site_src.variants.convert import make_converter
@@ -37,6 +38,7 @@ from site_src.words import PART_HEADING, Words
 # A paragraph ends like this; one that does not may be a heading or furniture the importer missed.
 _PARAGRAPH_END = (*SENTENCE_END, "：", "；", "）")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
+_YEAR_IS = re.compile(r"^((?:19|20)\d\d)年是")
 KindOf = Callable[[SourceLine], str]
 # The person's outline (outline_file.py): given the body, it gives the outline, or None to infer.
 OutlineOf = Callable[[list[SourceLine]], Outline | None]
@@ -102,9 +104,13 @@ def parse_structure(clean: CleanText, words: Words | None = None, outline_of: Ou
     preamble = _paragraphs(preamble_lines, "preamble", reading.kind_of)
     appended = read_appended(lines[after:], words, doubts)
     _note_unended(body, headings, doubts)
-    issuer = _issuer(clean, front, preamble_lines, words)
-    report = Report(title=front.title if issuer else front.title_place + front.title, issuer=issuer,
-                    year=_year(parts, front), preamble=preamble, parts=tuple(parts),
+    issuer = find_issuer(clean, front, preamble_lines, words)
+    title = front.title if issuer else front.title_place + front.title
+    national, session_year = national_session(preamble_lines, words)
+    if not issuer and not front.title_place:
+        issuer = national or issuer_from_text(body, preamble_lines, words, doubts)
+    year = find_year(parts, front) or session_year or year_from_review(parts, doubts, body[0].number if body else 0)
+    report = Report(title=title, issuer=issuer, year=year, preamble=preamble, parts=tuple(parts),
                     closing=(*closing, *appended.appendix),
                     provenance=_provenance(clean, front, tuple(sorted(doubts, key=lambda d: d.line))),
                     byline=front.byline, terms=appended.terms, terms_heading=appended.terms_heading)
@@ -140,7 +146,7 @@ def _parts(body: list[SourceLine], outline: Outline, starts: list[Heading], targ
         first = start + 1 if heading.has_line else start
         inside = [h for h in outline.headings if first <= h.index < end and h.level != "part"]
         pieces.append((heading, [line for line in body[first:end]], first, inside))
-    year = front.year_said or _latest_year(starts)
+    year = front.year_said or _latest_year(starts) or _turn_year(pieces)
     kinds = [part_kind(PartFacts(heading.title, lines_[0].text if lines_ else "",
                                  any(line.number == targets for line in lines_), year), reading.words)[0]
              for heading, lines_, _, _ in pieces]
@@ -152,6 +158,16 @@ def _parts(body: list[SourceLine], outline: Outline, starts: list[Heading], targ
         headings |= built.headings | ({heading.line} if heading.has_line else set())
         closing_lines = built.closing or closing_lines
     return parts, closing_lines, headings
+
+
+def _turn_year(pieces: list[tuple[Heading, list[SourceLine], int, list[Heading]]]) -> int:
+    """The year a part without a heading line opens with where it turns to this year's work
+    (2024年是…): the year of the plan."""
+    for heading, lines, _, _ in pieces:
+        opens = _YEAR_IS.match(lines[0].text) if lines and not heading.has_line else None
+        if opens:
+            return int(opens.group(1))
+    return 0
 
 
 def _latest_year(starts: list[Heading]) -> int:
@@ -222,36 +238,6 @@ def _part(heading: Heading, body: list[SourceLine], inside: list[Heading], part_
     return _Built(Part(part_id, number, title, opening, tuple(sections), ending, _blocks(part_id, blocks, kind_of),
                        kind, label, mark),
                   closing, {body[area.index].number for area in areas})
-
-
-def _issuer(clean: CleanText, front: Front, preamble: list[SourceLine], words: Words) -> str:
-    """Who reports: a site's imprint, the speaker's office, the congress, the title, the preamble."""
-    to_simplified = make_converter("tw2s")
-    for removal in clean.furniture:  # a site's imprint: 版权所有：某某市某某区人民政府
-        match = words.imprint.search(to_simplified(removal.text))
-        if match:
-            return match.group(1)
-    for issuer in (front.speaker_issuer, front.venue_issuer, front.title_issuer):
-        if issuer:
-            return issuer
-    for line in preamble:  # 现在，我代表国务院，向大会报告政府工作
-        match = words.speaks_for.search(line.text)
-        if match and words.government_named(match.group(1)):
-            return match.group(1)
-    return ""
-
-
-def _year(parts: list[Part], front: Front) -> int:
-    """The year of the session, which is the year the plan is for: the byline's date, the title's
-    year, else the year the plan part's heading names, else the latest a part heading names."""
-    if front.year_said:
-        return front.year_said
-    for part in parts:
-        match = _YEAR.search(part.title)
-        if part.kind == "plan" and match:
-            return int(match.group(1))
-    years = [int(year) for part in parts for year in _YEAR.findall(part.title)]
-    return max(years) if years else 0
 
 
 def _provenance(clean: CleanText, front: Front, doubts: tuple[Doubt, ...]) -> Provenance:
