@@ -64,6 +64,8 @@ IMPORTER = Table(ImporterWords, (
     Field("not_places", _WORDS),
     Field("national_terms", MapOf(Integer())),
     Field("continues", _WORDS),
+    Field("other_salutations", _WORDS),
+    Field("tail_subjects", _WORDS),
 ))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),

@@ -82,6 +82,8 @@ class ImporterWords:
     not_places: tuple[str, ...] = ()
     national_terms: Mapping[str, int] = field(default_factory=dict)
     continues: tuple[str, ...] = ()
+    other_salutations: tuple[str, ...] = ()
+    tail_subjects: tuple[str, ...] = ()
 
 
 def _any(words: Iterable[str]) -> str:
@@ -201,11 +203,16 @@ class Words:
     def salutation(self) -> re.Pattern[str]:
         """A salutation on a line of its own: 各位代表：, 各位代表！, 各位代表、各位委员："""
         others = _any(self.data.also_addressed)
-        return re.compile(rf"^{re.escape(self.data.salutation)}(?:[、，,](?:{others}))*[：:！!]$")
+        return re.compile(rf"^(?:{self.salutations})(?:[、，,](?:{others}))*[：:！!]$")
+
+    @cached_property
+    def salutations(self) -> str:
+        """How a report addresses those it reports to (各位代表; a league's 各位主任), a pattern."""
+        return _any((self.data.salutation, *self.data.other_salutations))
 
     def addresses(self, text: str) -> bool:
         """The line opens by addressing the congress: 各位代表！…, 各位代表，…"""
-        return text.startswith(self.data.salutation)
+        return text.startswith((self.data.salutation, *self.data.other_salutations))
 
     @cached_property
     def closing_heading(self) -> re.Pattern[str]:

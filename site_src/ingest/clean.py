@@ -460,7 +460,7 @@ def run_together(words: Words) -> re.Pattern[str]:
     """Where a paragraph opens in a text run together: after a sentence's end, before a heading's
     number (（一） 一、 第一部分), an address to the congress, or ——."""
     heads = numbering_of(words.data.numbering).marks_of(("bracket", "dun", "part"))
-    return re.compile(rf"(?<=[。！？；])(?=(?:{heads})|{re.escape(words.data.salutation)}|——)")
+    return re.compile(rf"(?<=[。！？；])(?=(?:{heads})|{words.salutations}|——)")
 
 
 def mark_lost(lines: list[SourceLine], mark: str) -> tuple[list[SourceLine], list[Loss]]:

@@ -9,11 +9,12 @@ after it only by coming first in the text). ``CLOSING_RULES`` say where the clos
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from site_src.ingest.areas import is_plan_lead
+from site_src.ingest.areas import is_plan_lead, is_topic_line
 from site_src.ingest.clean import SourceLine
 from site_src.model import sentences
 from site_src.words import Words
@@ -30,10 +31,13 @@ class EndRule:
 
 def _one_shape(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
     """Areas of one paragraph each (the heading sentence and its text, or a heading line and one
-    paragraph): so is the last one."""
-    if not earlier or len(set(earlier)) != 1 or earlier[0] > 1 or (earlier[0] == 1 and len(earlier) < 2):
+    paragraph), all of them or all but one in four: so is the last one."""
+    if not earlier:
         return None
-    return earlier[0] if len(following) > earlier[0] else None
+    shape, count = Counter(earlier).most_common(1)[0]
+    if shape > 1 or count * 4 < len(earlier) * 3 or (shape == 1 and count < 2):
+        return None
+    return shape if len(following) > shape else None
 
 
 def _addresses(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
@@ -42,9 +46,9 @@ def _addresses(earlier: list[int], title: str, following: list[SourceLine], word
 
 
 def _led(line: SourceLine) -> bool:
-    """The paragraph opens with a topic lead (筑牢安全发展基石。…), as an area's topics do."""
+    """The paragraph opens with a topic lead (筑牢安全发展基石。…), or is one, as an area's topics do."""
     first = sentences(line.text)[0]
-    return is_plan_lead(first) and len(first) < len(line.text)
+    return is_plan_lead(first)
 
 
 def _topical(following: list[SourceLine]) -> bool:
@@ -53,9 +57,13 @@ def _topical(following: list[SourceLine]) -> bool:
 
 
 def _goes_on(line: SourceLine, following: list[SourceLine], words: Words) -> bool:
-    """A paragraph that is the area's all the same: a topic like the area's other topics, or one
-    that opens by tying itself to what comes before (与此同时，…)."""
-    return (_topical(following) and _led(line)) or line.text.startswith(words.data.continues)
+    """A paragraph that is the area's all the same: a topic like the area's other topics."""
+    return _topical(following) and _led(line)
+
+
+def _names_other_work(line: SourceLine, words: Words) -> bool:
+    """The paragraph opens on the other work that closes a part (国防, 港澳, 外事 …)."""
+    return any(word in line.text[:_OPENS_WITHIN] for word in words.data.tail_subjects)
 
 
 def _other_work(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
@@ -71,11 +79,14 @@ def _other_work(earlier: list[int], title: str, following: list[SourceLine], wor
 def _after_the_topics(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
     """我们将一如既往支持国防…: in an area of topics, what follows its last topic without a lead
     of its own is no topic of the area (defence, the government's conduct, thanks)."""
-    if not _topical(following):
-        return None
-    last = max(i for i, line in enumerate(following) if _led(line))
-    after = last + 1
-    if after < len(following) and not following[after].text.startswith(words.data.continues):
+    if any(word in title for word in words.data.tail_subjects):
+        return None  # an area on defence (or the like) itself
+    own = following[: next((i for i, line in enumerate(following) if words.addresses(line.text)), len(following))]
+    if not _topical(own):  # the first paragraph that turns to the other work
+        return next((i for i, line in enumerate(own) if _names_other_work(line, words)), None)
+    last = max(i for i, line in enumerate(own) if _led(line))
+    after = last + (2 if is_topic_line(own[last].text) else 1)  # a topic on a line of its own, and its text
+    if after < len(own) and _names_other_work(own[after], words):
         return after
     return None
 
