@@ -188,8 +188,11 @@ def _broken_line(group: Group, text: str, words: Words) -> bool:
     """（PM / 2.5 / ）浓度, 签署了《 / 经济、社会与文化权利国际公约 / 》: a fragment (a subscript,
     a linked word), a line left at an opening bracket, or the punctuation that closes."""
     so_far = group.last
+    if PART_HEADING.match(group.first):  # 三、关于《 / 某某纲要 / 》的说明: only what the brackets hold
+        return so_far.endswith(_OPENS) or text.startswith(_CONTINUES)
     if so_far.endswith(_BROKEN_OFF_NOT) or words.addresses(group.first) or _is_number_alone(text, words) \
-            or (group.size == 1 and _PART_HEADING.match(so_far)) or _is_heading(so_far, words) \
+            or (group.size == 1 and _PART_HEADING.match(so_far) and not so_far.endswith(_OPENS)) \
+            or _is_heading(so_far, words) \
             or _is_heading(text, words):
         return False
     return (_is_fragment(text, words) or text.startswith(_CONTINUES) or so_far.endswith(_OPENS)

@@ -176,8 +176,8 @@ def _stack(found: list[Heading], numbering: Numbering) -> tuple[list[tuple[Headi
                     doubts.append(_out_of_sequence(heading, numbering.mark_of(heading.style, level.last + 1)))
                 continue
         elif heading.value == 1 or heading.style == "":
-            if stack and len(stack[-1].items) > 1 and not stack[-1].bodies:
-                stack.pop()  # after one-paragraph points: beside them, not in the last
+            if stack and len(stack[-1].items) > 1 and not stack[-1].bodies and not heading.rest:
+                stack.pop()  # a heading line after one-paragraph points: beside them, not in the last
             stack.append(_Level(heading.style, 0, []))
             series.append(stack[-1].items)
             depth = len(stack) - 1

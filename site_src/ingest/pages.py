@@ -36,8 +36,11 @@ _SPACES_PER = 80  # characters per ASCII space, at most, in a PDF's text run tog
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) (?=[0-9A-Za-z])"
                         r"|(?<=[0-9A-Za-z%.]) (?=[^\x00-\x7f])")
 _PAGE_NUMBER = re.compile(r"(?:^| )[—–－-]+ ?\d{1,3} ?[—–－-]*(?= |$)")
+_STRONG = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[0-9A-Za-z%.．,，+\-/]+")  # a run of Latin letters and digits a PDF set apart
-_SENTENCE_END = ("。", "！", "？", "：", "”", "…", "!", "?", ":")
+_SENTENCE_END = ("。", "！", "？", "：", "…", "!", "?", ":")
+_QUOTED_END = ("。”", "！”", "？”", "。’")  # a closing quote ends a sentence after its stop only
 FLATTEN_REASONS = {
     "literal-breaks": "换行被存成了字面的 \\r\\n 四个字符：按换行拆开",
     "pdf-spaces": "PDF 的文字连成一行，换行变成了空格：按空格拆成印刷行（页码单独成行）",
@@ -105,6 +108,10 @@ class Piece:
     indented: bool
 
 
+def _ends(text: str) -> bool:
+    return text.endswith(_SENTENCE_END) or text.endswith(_QUOTED_END)
+
+
 def width(text: str) -> float:
     """A printed line's width in characters (ASCII letters and digits take half)."""
     return sum(1 if unicodedata.east_asian_width(char) in "WFA" else 0.5 for char in text)
@@ -120,7 +127,7 @@ def printed_width(pieces: list[Piece]) -> float | None:
     if common < 16:
         return None
     full = [piece for piece in pieces if abs(width(piece.text) - common) <= 1.5]
-    ending = sum(1 for piece in full if piece.text.endswith(_SENTENCE_END))
+    ending = sum(1 for piece in full if _ends(piece.text))
     return float(common) if len(full) * 2 >= len(pieces) and ending * 4 < len(full) else None
 
 
@@ -170,16 +177,19 @@ def _goes_on(pieces: list[Piece], n: int, marks: set[int], turned: set[int], ind
              full: float | None, heading: re.Pattern[str], words: Words) -> str:
     """The rule by which piece n goes on the paragraph before it ('' for none)."""
     before, piece = pieces[n - 1], pieces[n]
-    if heading.match(piece.text) or words.addresses(piece.text) or _heading_line(before.text, heading, full):
+    if words.addresses(piece.text) or _heading_line(before.text, heading, full):
         return ""
-    ended = before.text.endswith(_SENTENCE_END)
+    if heading.match(piece.text) and (full is None or not _pdf_goes_on(pieces, n, full)
+                                      or _STRONG.match(piece.text)):
+        return ""  # a number opens a paragraph (in a PDF's lines: （一） 一、 always, 一是 after a line that ended one)
+    ended = _ends(before.text)
     if before.number in turned and piece.number in turned:
         return "" if ended else "page-turn"
     if any(before.number < mark < piece.number for mark in marks):
         return "page-join" if not ended or (indents and not piece.indented) else ""
     if full is None:
         return ""
-    if _LATIN.fullmatch(before.text) or _LATIN.fullmatch(piece.text):
+    if _LATIN.fullmatch(before.text):
         return "pdf-line"  # a number the PDF set apart with spaces: 2023 / 年是…
     return "pdf-line" if _pdf_goes_on(pieces, n, full) else ""
 
@@ -190,7 +200,7 @@ def _heading_line(text: str, heading: re.Pattern[str], full: float | None) -> bo
     short = full is None or width(text) < full - 3.5  # a first line that fills its width goes on
     if heading.match(text) and len(text) <= 40 and short and not any(stop in text for stop in "。！？；"):
         return True
-    return (full is not None and width(text) < full - 3 and not text.endswith(_SENTENCE_END)
+    return (full is not None and width(text) < full - 3 and not _ends(text) and len(_CJK.findall(text)) >= 3
             and not _LATIN.fullmatch(text) and not any(mark in text for mark in "，、；：,"))
 
 
@@ -198,11 +208,11 @@ def _pdf_goes_on(pieces: list[Piece], n: int, full: float) -> bool:
     """A printed line goes on the one before unless that one ended a sentence short of the full
     width (a paragraph's first line is shorter by its indent)."""
     before = pieces[n - 1]
-    if not before.text.endswith(_SENTENCE_END):
+    if not _ends(before.text):
         return True
     first = n < 2 or _paragraph_ends(pieces[n - 2].text, full)
     return width(before.text) >= (full - 2 if first else full) - 1.5
 
 
 def _paragraph_ends(text: str, full: float) -> bool:
-    return text.endswith(_SENTENCE_END) and width(text) < full - 1.5
+    return _ends(text) and width(text) < full - 1.5
