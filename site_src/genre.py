@@ -66,6 +66,8 @@ IMPORTER = Table(ImporterWords, (
     Field("continues", _WORDS),
     Field("other_salutations", _WORDS),
     Field("tail_subjects", _WORDS),
+    Field("growth", _WORDS),
+    Field("looks_back", _WORDS),
 ))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),

@@ -83,6 +83,8 @@ class ImporterWords:
     national_terms: Mapping[str, int] = field(default_factory=dict)
     continues: tuple[str, ...] = ()
     other_salutations: tuple[str, ...] = ()
+    growth: tuple[str, ...] = ()
+    looks_back: tuple[str, ...] = ()
     tail_subjects: tuple[str, ...] = ()
 
 
@@ -228,6 +230,14 @@ class Words:
         year = re.escape(self.data.this_year)
         return re.compile(rf"(?:^|[。！；，])[^。！；]{{0,30}}?(?:(?:{_any(self.data.targets)})|{year}"
                           rf"[^。！；]{{0,20}}?(?:{_any(self.data.year_targets)}))(?:{verbs})?[：:]")
+
+    @cached_property
+    def year_growth(self) -> re.Pattern[str]:
+        """今年地区生产总值增长6％左右: this year's growth as a figure, in the sentence that opens
+        the paragraph."""
+        growth = _any(self.data.growth)
+        return re.compile(rf"^[^。！？]{{0,20}}{re.escape(self.data.this_year)}[^。！？]{{0,20}}?(?:{growth})"
+                          rf"\s*\d+(?:\.\d+)?\s*[%％]")
 
     @cached_property
     def key_phrase(self) -> re.Pattern[str]:

@@ -9,6 +9,7 @@ after it only by coming first in the text). ``CLOSING_RULES`` say where the clos
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -91,6 +92,7 @@ def _after_the_topics(earlier: list[int], title: str, following: list[SourceLine
     return None
 
 
+_YEAR_IS = re.compile(r"^(?:19|20)\d\d年是")
 _OPENS_WITHIN = 30  # characters: where a paragraph says what it is about
 
 
@@ -105,12 +107,22 @@ def _own_conduct(earlier: list[int], title: str, following: list[SourceLine], wo
                  and not _goes_on(line, following, words)), None)
 
 
+def _looks_back(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
+    """在看到成绩的同时，…; 2021年是极其特殊、极不平凡的一年…: the review's last words, the year
+    summed up (a paragraph opening with its year, right before them) and the problems."""
+    at = next((i for i, line in enumerate(following) if line.text.startswith(words.data.looks_back)), None)
+    if at is None:
+        return None
+    return at - 1 if at and _YEAR_IS.match(following[at - 1].text) else at
+
+
 AREA_END_RULES: tuple[EndRule, ...] = (
     EndRule("one-shape", "各项都只有一段，最后一项也是", _one_shape),
     EndRule("addresses-congress", "又一次称呼“各位代表”", _addresses),
     EndRule("other-work", "概括其他各项工作的段落（……等工作）", _other_work),
     EndRule("own-conduct", "讲政府自身建设的段落（最后一项讲的是别的）", _own_conduct),
     EndRule("after-the-topics", "各段都以小标题开头，最后一个小标题段之后没有小标题的段落", _after_the_topics),
+    EndRule("looks-back", "总结一年、讲问题的段落（在看到成绩的同时……）", _looks_back),
 )
 
 
