@@ -210,8 +210,8 @@ def _part(heading: Heading, body: list[SourceLine], inside: list[Heading], part_
         if found is not None:
             body, closing = body[:found], body[found:]
     if not areas:
-        # No areas: the opening runs to the first lone 各位代表！, which opens a block.
-        cut = next((i for i, line in enumerate(body) if words.salutation.match(line.text)), len(body))
+        # No areas: the part is its opening, lone 各位代表！ and all (no areas for a tail to follow).
+        cut = len(body)
         part_closing, blocks = split_tail(body[cut:], words)
         topics = {h.index: h for h in inside if h.level in ("subarea", "topic") and h.index < cut}
         opening = heading_paragraphs(body[:cut], f"{part_id}-intro", topics, kind_of, words)
