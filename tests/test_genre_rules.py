@@ -480,8 +480,9 @@ def test_a_news_pages_head_with_a_counter_and_the_reports_own_title_under_the_pa
                        "自治区人民政府主席 张某",
                        *HEAD, *REVIEW, *PLAN, *CLOSE)
     assert (report.title, report.year, report.issuer) == ("政府工作报告", 2026, "某某自治区人民政府")
-    assert [rule for _, rule in furniture(report)] == ["breadcrumb"] * 4 + ["timestamp", "timestamp",
-                                                                            "counter"]
+    # The page's own title (5) stands over the report's (9): the page's, furniture.
+    assert [rule for _, rule in furniture(report)] == ["breadcrumb"] * 4 + ["page-title", "timestamp",
+                                                                            "timestamp", "counter"]
     assert report.provenance.doubts == ()
 
 

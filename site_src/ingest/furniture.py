@@ -101,7 +101,7 @@ RULES: tuple[Rule, ...] = (
     Rule("editor", EDGES, "网页的编辑署名（姓名单独成行）",
          line=_re(r"[^。，！？：:]{1,12}"), after=_re(_EDITOR_LABEL)),
     Rule("site-notice", TAIL, "网站的免责声明、版权和转载说明",
-         line=_re(r".*(?:免责声明|本站|本网站|不得转载|侵权|版权所有).*")),
+         line=_re(r".*(?:免责声明|本站|本网站|不得转载|侵权).*")),
     Rule("tags", TAIL, "网页的标签栏", line=_re(r"(?:标签|标签云|关键词|Tags?)[:：]?")),
     Rule("related-links", TAIL, "网页的相关链接栏目",
          line=_re(r"(?:相关(?:附件|链接|新闻|阅读|文章|稿件|报道)|延伸阅读)\s*(?:>>|》》|[:：])?")),
@@ -215,15 +215,9 @@ class _Scan:
 
 def _head(scan: _Scan, report_start: int, title: re.Pattern[str] | None, found: dict[int, Removal]) -> None:
     """The page's head: its widgets, a title or byline shown twice, its own title over the report's."""
-    titles = [index for index in range(report_start)
-              if title is not None and len(_compact(scan.lines[index].text)) <= 40
-              and title.match(_compact(scan.lines[index].text))]
     seen: set[str] = set()
     for index in range(report_start):
         rule = scan.first(index, (HEAD, EDGES, ANYWHERE), lambda rule: not rule.to_end)
-        if rule is None and index in titles and index != titles[-1] \
-                and _compact(scan.lines[index].text) != _compact(scan.lines[titles[-1]].text):
-            rule = PAGE_TITLE
         if rule is not None:
             found[index] = scan.removal(index, rule)
             continue
@@ -231,6 +225,10 @@ def _head(scan: _Scan, report_start: int, title: re.Pattern[str] | None, found: 
         if compact in seen and len(compact) >= 4:  # the page shows its title and byline twice
             found[index] = scan.removal(index, HEAD_REPEATED)
         seen.add(compact)
+    titles = [index for index in range(report_start) if index not in found and title is not None
+              and len(_compact(scan.lines[index].text)) <= 40 and title.match(_compact(scan.lines[index].text))]
+    for index in titles[:-1]:
+        found[index] = scan.removal(index, PAGE_TITLE)
 
 
 def _compact(text: str) -> str:

@@ -142,10 +142,11 @@ def nest(found: list[Heading], numbering: Numbering) -> tuple[list[tuple[Heading
 
 
 def _no_level(items: list[Heading]) -> bool:
-    """A series of one numbered heading, or of points of a list, is no level of the outline."""
+    """A series of points of a list is no level of the outline, nor a lone 一是 or 1. (such a
+    number opens a sentence as often as a heading); a lone 一、 or （一） heads all the same."""
     if items[0].style == "":
         return False
-    return len(items) < 2 or sum(item.point for item in items) * 2 > len(items)
+    return (len(items) < 2 and items[0].style not in _WIDE) or sum(item.point for item in items) * 2 > len(items)
 
 
 def _stack(found: list[Heading], numbering: Numbering) -> tuple[list[tuple[Heading, int]], list[Doubt],

@@ -31,7 +31,8 @@ from site_src.model import Fix, Flattening, Join
 from site_src.words import Words
 
 _LITERAL_BREAK = "\\r\\n"
-_LONG_LINE = 2000  # characters: a line this long is a report run together
+_LONG_LINE = 2000  # characters: a line this long is a report run together …
+_FEW_LINES = 5  # … where the text has no more lines than these, and the long lines hold most of it
 _SPACES_PER = 80  # characters per ASCII space, at most, in a PDF's text run together
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) (?=[0-9A-Za-z])"
                         r"|(?<=[0-9A-Za-z%.]) (?=[^\x00-\x7f])")
@@ -59,7 +60,8 @@ def flatten(text: str, words: Words, opens: re.Pattern[str]) -> Flattened:
     paragraph (a heading's number, an address, ——) in a text run together without a break."""
     lines = text.split("\n")
     long = [line for line in lines if len(line) >= _LONG_LINE]
-    if not long or sum(map(len, long)) * 2 < len(text):
+    written = [line for line in lines if line.strip()]
+    if not long or len(written) > _FEW_LINES or sum(map(len, long)) * 5 < len(text) * 4:
         return Flattened(text, ())
     records = []
     if text.count(_LITERAL_BREAK) >= 3:

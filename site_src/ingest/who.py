@@ -31,6 +31,7 @@ _CHINESE_YEAR = re.compile(r"([一二三四五六七八九〇零]{4})年")
 _DIGITS = {char: str(n) for n, char in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]+")
+_NAMED = 5  # a place the report is issued for is named at least this often
 _COMMON = 2000  # a word the segmenter's dictionary counts more often than this is common
 _NAME_TAGS = ("ns", "n", "nr", "nrt", None)  # place, noun, person (a name mistaken), unknown
 _SELF = ("全", "我", "本", "该", "各")  # 全市, 我市: the place calling itself
@@ -100,7 +101,8 @@ def _place_named_most(text: str, words: Words) -> str:
     # the dictionary knows as a place name counts twice.
     names = Counter({word: count * (2 if tags.get(word) == "ns" else 1)
                      for word, count in Counter(jieba.cut(text)).items()
-                     if len(word) >= 2 and _CHINESE.fullmatch(word) and common.get(word, 0) < _COMMON
+                     if count >= _NAMED and len(word) >= 2 and _CHINESE.fullmatch(word)
+                     and common.get(word, 0) < _COMMON
                      and tags.get(word) in _NAME_TAGS and word not in words.data.not_places
                      and not word.startswith(_SELF)})
     return names.most_common(1)[0][0] if names else ""
