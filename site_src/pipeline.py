@@ -17,7 +17,7 @@ from site_src.errors import Location, Problem, SiteError, fail
 from site_src.files import read_bytes
 from site_src.genre import Genre, load_genre
 from site_src.ingest import import_report
-from site_src.ingest.errata import load_errata
+from site_src.ingest.folder import import_into
 from site_src.ingest.slug import slug_for
 from site_src.model import GlossaryEntry, Report
 from site_src.output.memo import Memo, digest, folder_digest, program
@@ -65,6 +65,7 @@ class ImportResult:
     written: Written
     industries: IndustryDetection  # the industry system found in the text, and the doubts
     industries_outcome: str = ""  # what became of its draft: drafted, kept, removed, invalid, or ""
+    outline_file: str = ""  # the person's outline file the structure was read by ('' where inferred)
 
     def summaries_report(self, shown_folder: str) -> str:
         """The import report's lines on what the summaries found (after the importer's own)."""
@@ -73,7 +74,7 @@ class ImportResult:
 
 
 def import_source(project: Project, source: Path, slug: str | None = None, *,
-                  force: bool = False, name: str | None = None) -> ImportResult:
+                  force: bool = False, name: str | None = None, keep_losses: bool = False) -> ImportResult:
     """Raw report text -> the report's folder under the site's reports/, whole or not at all.
 
     The folder is ``slug``, or named from the report's year and issuer (2025-gansu). Its
@@ -92,15 +93,14 @@ def import_source(project: Project, source: Path, slug: str | None = None, *,
     elif not ID_PATTERN.fullmatch(slug):
         raise fail(slug, "a report's folder name is lowercase ASCII letters, digits and hyphens")
     folder = project.content / REPORTS / slug
-    errata_path = folder / "errata.yaml"
-    report = import_report(raw, name, load_errata(errata_path), errata_file=str(errata_path),
-                           words=genre.words)
+    into = import_into(raw, name, folder, genre.words, keep_losses=keep_losses)  # errata, outline: a person's
+    report = into.imported.report
     files = {path: text.encode("utf-8") for path, text in report_files(report).items()}
     files[SOURCE_COPY] = raw
     detection, drafts = draft_of(report, genre, str(folder / INDUSTRIES_FILE))
-    written = write_report_folder(folder, files, force=force, drafts=drafts)
+    written = write_report_folder(folder, files, force=force, drafts={**drafts, **into.drafts})
     outcome = dict(written.drafts).get(INDUSTRIES_FILE, "invalid" if detection.draft else "")
-    return ImportResult(report, slug, written, detection, outcome)
+    return ImportResult(report, slug, written, detection, outcome, into.outline_file)
 
 
 def draft_of(report: Report, genre: Genre, file: str) -> tuple[IndustryDetection, dict[str, bytes]]:

@@ -63,6 +63,7 @@ class Heading:
 class Outline:
     headings: tuple[Heading, ...]  # in reading order
     doubts: tuple[Doubt, ...] = ()
+    inferred: bool = True  # False: a person's outline file
 
 
 def heading_of(line: SourceLine, index: int, words: Words, level: str = "") -> Heading | None:

@@ -58,6 +58,7 @@ class _Reading:
     kind_of: KindOf
     words: Words
     doubts: list[Doubt]
+    given: bool = False  # the outline is a person's: no end rule cuts through a subarea it places
 
 
 def parse_structure(clean: CleanText, words: Words | None = None, outline_of: OutlineOf | None = None
@@ -78,12 +79,14 @@ def parse_structure(clean: CleanText, words: Words | None = None, outline_of: Ou
         outline = infer_outline(body, preamble_end(body, words), words)
     doubts.extend(outline.doubts)
     starts = [heading for heading in outline.headings if heading.level == "part"]
-    if not starts:
+    if not starts and outline.inferred:
         starts = headless_parts(body, outline.headings, preamble_end(body, words), front.year_said, words,
                                 doubts)
         outline = Outline(tuple(sorted((*starts, *outline.headings), key=lambda h: h.index)), outline.doubts)
+    elif not starts:  # a person's outline without parts: areas stand in no part
+        outline = Outline(tuple(h for h in outline.headings if h.level == "part"), (), inferred=False)
     targets = find_targets(body, starts[0].index if starts else 0, words)
-    reading = _Reading(_kinds(targets, words), words, doubts)
+    reading = _Reading(_kinds(targets, words), words, doubts, not outline.inferred)
     headings: set[int] = set()
     parts: list[Part] = []
     if starts:
@@ -221,6 +224,9 @@ def _part(heading: Heading, body: list[SourceLine], inside: list[Heading], part_
     bounds = [area.index for area in areas] + [len(body)]
     following = [body[a + 1: b] for a, b in zip(bounds, bounds[1:], strict=False)]
     cut, _ = last_area_end([len(lines) for lines in following[:-1]], areas[-1].title, following[-1], words)
+    if reading.given:  # the subareas a person placed in the last area stay in it
+        placed = [h.index - areas[-1].index for h in inside if h.level == "subarea" and h.index > areas[-1].index]
+        cut = max([cut, *placed])
     tail = following[-1][cut:]
     following[-1] = following[-1][:cut]
     inline = len(areas) > 1 and all(not lines for lines in following[:-1])
