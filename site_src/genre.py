@@ -62,7 +62,7 @@ IMPORTER = Table(ImporterWords, (
     Field("loss_mark", Text()),
     Field("government_short", MapOf(Text())),
     Field("not_places", _WORDS),
-    Field("national_terms", MapOf(Integer())),
+    Field("national_terms", MapOf(Integer())), Field("national_term_years", Integer()),
     Field("continues", _WORDS),
     Field("other_salutations", _WORDS),
     Field("tail_subjects", _WORDS),

@@ -113,7 +113,7 @@ class Block:
 
 @dataclass(frozen=True)
 class Part:
-    """A numbered part (一、2023年工作回顾): opening paragraphs, sections, closing paragraphs."""
+    """A numbered part (一、2025年工作回顾): opening paragraphs, sections, closing paragraphs."""
 
     id: str = field(metadata=VERBATIM)
     number: str
@@ -142,7 +142,7 @@ class Part:
 
     @property
     def source_heading(self) -> str:
-        """The heading line as the source writes it: 一、2023年工作回顾, 2023年工作回顾 (a part
+        """The heading line as the source writes it: 一、2025年工作回顾, 2025年工作回顾 (a part
         heading without a number), or nothing (a part without a heading line)."""
         if not self.number:
             return self.title

@@ -81,6 +81,7 @@ class ImporterWords:
     government_short: Mapping[str, str] = field(default_factory=dict)
     not_places: tuple[str, ...] = ()
     national_terms: Mapping[str, int] = field(default_factory=dict)
+    national_term_years: int = 5
     continues: tuple[str, ...] = ()
     other_salutations: tuple[str, ...] = ()
     growth: tuple[str, ...] = ()

@@ -75,7 +75,8 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
     to_simplified = make_converter("tw2s")  # a head in an older script (会議) reads as one
     while index < len(head):
         line = head[index]
-        text = to_simplified(line.text.strip())
+        written = line.text.strip()  # kept as written; matched as Simplified
+        text = to_simplified(written)
         compact = re.sub(r"\s+", "", text)
         delivered = words.delivered.match(text)
         if delivered is None and words.delivered_start.match(text) and index + 1 < len(head):
@@ -83,25 +84,16 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
             delivered = words.delivered.match(joined)
             if delivered is not None:
                 index += 1
-                text = joined
+                text, written = joined, f"{written}{head[index].text.strip()}"
                 found.append("delivered-split")
         speaker = words.speaker.match(text)
         titled = words.title_line.match(compact) if len(compact) <= _TITLE_LENGTH else None
         if delivered:
-            byline.append(re.sub(r"\s+", " ", text))
+            byline.append(re.sub(r"\s+", " ", written))
             found.append("delivered")
             delivered_year = int(delivered.group(1) or 0)
-            venue = delivered.group(2)
-            if words.data.national_congress in venue:
-                venue_issuer = words.data.national_government
-            else:
-                place = words.venue.match(venue + words.data.congress) if words.data.congress not in venue \
-                    else words.venue.match(venue)
-                venue_issuer = words.place_issuer(place.group(1)) if place else ""
-            rest = delivered.group(3).strip().removesuffix(words.data.title).removesuffix(words.data.delivers)
-            said = words.speaker.match(rest)
-            if said and not speaker_issuer:
-                speaker_issuer = words.government_named(said.group(1))
+            venue_issuer, said = _venue_and_speaker(delivered, words)
+            speaker_issuer = speaker_issuer or said
         elif titled and not byline:  # a page may give a collector's title and then its own
             title_, year_, issuer_ = _title(compact, titled, words)
             if not taken_title or title_.startswith(words.data.title):
@@ -113,15 +105,15 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
             taken_title = True
             found.append("title-line")
         elif words.dated.match(compact) and _DAY.search(compact):
-            byline.append(text)
+            byline.append(written)
             found.append("dated")
             delivered_year = delivered_year or int(words.dated.match(compact).group(1))  # type: ignore[union-attr]
         elif _NAME.match(text) and not speaker and found and found[-1] in ("delivered", "delivered-split", "dated"):
-            byline.append(re.sub(r"\s+", "", text))  # 某某某: the speaker's name alone under the dateline
+            byline.append(re.sub(r"\s+", "", written))  # 某某某: the speaker's name alone under the dateline
             found.append("speaker")
         elif speaker:
             name = speaker.group(2)
-            entry = text
+            entry = written if len(written) == len(text) else text
             if name is None and index + 1 < len(head) and _NAME.match(head[index + 1].text.strip()):
                 index += 1
                 name = head[index].text.strip()
@@ -143,6 +135,20 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
         index += 1
     return Front(title, title_year, title_issuer, tuple(byline), delivered_year, venue_issuer,
                  speaker_issuer, tuple(found), tuple(repairs), title_place), kept
+
+
+def _venue_and_speaker(delivered: re.Match[str], words: Words) -> tuple[str, str]:
+    """The government of the congress a delivery line names, and of the speaker it names after it."""
+    venue = delivered.group(2)
+    if words.data.national_congress in venue:
+        venue_issuer = words.data.national_government
+    else:
+        place = words.venue.match(venue + words.data.congress) if words.data.congress not in venue \
+            else words.venue.match(venue)
+        venue_issuer = words.place_issuer(place.group(1)) if place else ""
+    rest = delivered.group(3).strip().removesuffix(words.data.title).removesuffix(words.data.delivers)
+    said = words.speaker.match(rest)
+    return venue_issuer, words.government_named(said.group(1)) if said else ""
 
 
 def _title(compact: str, match: re.Match[str], words: Words) -> tuple[str, int, str]:

@@ -7,7 +7,7 @@ One algorithm for the genre; the numbering styles are data (numbering.py, import
    (（一）加快建设现代化产业体系。…). A numbered line that opens with a long sentence or a clause
    (一、继续坚持…；) is a point of a list: it keeps its place in the count, and a series of such
    points is no level. Besides, every unnumbered line of its own that names what a part is
-   about (2023年工作回顾, 全面加强政府自身建设: the genre's part words).
+   about (2025年工作回顾, 全面加强政府自身建设: the genre's part words).
 2. Nesting. The styles in the order the report uses them: a style seen for the first time nests in
    the level before it; one seen before closes the levels below it, and goes on from its last
    number or starts again at one (a new series in the same place). A number that does neither is
@@ -101,7 +101,7 @@ def _shape(rest: str, style: str) -> tuple[str, str, str] | None:
 
 
 def _unnumbered_part(text: str, words: Words) -> bool:
-    """2023年工作回顾, 全面加强政府自身建设: a line of its own that names what a part is about."""
+    """2025年工作回顾, 全面加强政府自身建设: a line of its own that names what a part is about."""
     if not 2 <= len(text) <= _PART_LINE or any(stop in text for stop in _STOPS) or text.startswith("——"):
         return False
     if words.closing_heading.match(text) or words.appended(text) or words.addresses(text):

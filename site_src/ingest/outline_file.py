@@ -1,9 +1,9 @@
 """outline.yaml: the outline as a person's file, beside the report: read it, correct it, import again.
 
     headings:
-      - {line: 5, level: part, text: 2023年工作回顾}
+      - {line: 5, level: part, text: 2025年工作回顾}
       - {line: 9, level: area, text: 一、综合施策稳增长，经济恢复回升向好}
-      - {line: 3, level: part, heading: false, text: 2023年，在某某党委…}
+      - {line: 3, level: part, heading: false, text: 2025年，在某某党委…}
 
 Each heading of the outline the import read (outline.py): its line (of the text as the import
 numbers it: the source's lines, or, for a text it split, the lines it split it into), its level

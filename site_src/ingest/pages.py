@@ -192,13 +192,13 @@ def _goes_on(pieces: list[Piece], n: int, marks: set[int], turned: set[int], ind
     if full is None:
         return ""
     if _LATIN.fullmatch(before.text):
-        return "pdf-line"  # a number the PDF set apart with spaces: 2023 / 年是…
+        return "pdf-line"  # a number the PDF set apart with spaces: 2025 / 年是…
     return "pdf-line" if _pdf_goes_on(pieces, n, full) else ""
 
 
 def _heading_line(text: str, heading: re.Pattern[str], full: float | None) -> bool:
     """A heading on a line of its own: numbered and holding no sentence; in a PDF's lines, any
-    short line that ends no sentence (2023年工作回顾)."""
+    short line that ends no sentence (2025年工作回顾)."""
     short = full is None or width(text) < full - 3.5  # a first line that fills its width goes on
     if heading.match(text) and len(text) <= 40 and short and not any(stop in text for stop in "。！？；"):
         return True

@@ -9,7 +9,7 @@ noted as a doubt. A report with no numbered heading at all stays paragraphs.
 A part's kind comes from ``KIND_RULES``, asked in order: the words of its heading where they say
 it plainly; the part that sets the year's targets is the plan; a heading that names a year and
 its work, a five-year period, or the year's work; else what its first paragraph speaks of (the
-year past, a five-year period, this year: 2024年是… in a report of 2024). So a slogan heading
+year past, a five-year period, this year: 2026年是… in a report of 2026). So a slogan heading
 without a year (一鼓作气勇争先，全力推动“十五五”开好局) is read by what the part says.
 """
 
@@ -55,8 +55,8 @@ def _opening_says(facts: PartFacts, words: Words, kind: str) -> bool:
 
 
 def _opening_year(facts: PartFacts, words: Words, kind: str) -> bool:
-    """2023年，在…: the first paragraph opens with a year before the report's (the review); with
-    the report's own (2024年是…: the plan)."""
+    """2025年，在…: the first paragraph opens with a year before the report's (the review); with
+    the report's own (2026年是…: the plan)."""
     found = _OPENS_WITH_YEAR.match(facts.first_paragraph)
     if found is None or not facts.year:
         return False
@@ -76,10 +76,10 @@ KIND_RULES: tuple[KindRule, ...] = (
     KindRule("outlook-heading", "outlook", "标题说五年规划时期（十五五、今后五年）", _heading_says),
     KindRule("plan-heading", "plan", "标题说工作安排、任务、要求", _heading_says),
     KindRule("review-opening", "review", "首段说过去一年、五年来", _opening_says),
-    KindRule("review-year", "review", "首段以上一年开头（2023年，……）", _opening_year),
+    KindRule("review-year", "review", "首段以上一年开头（2025年，……）", _opening_year),
     KindRule("outlook-opening", "outlook", "首段说五年规划时期", _opening_says),
     KindRule("plan-opening", "plan", "首段说今年", _opening_says),
-    KindRule("plan-year", "plan", "首段以本年开头（2024年是……）", _opening_year),
+    KindRule("plan-year", "plan", "首段以本年开头（2026年是……）", _opening_year),
     KindRule("other", "other", "以上都不是", lambda facts, words, kind: True),
 )
 
@@ -135,7 +135,7 @@ def _start(body: list[SourceLine], index: int, why: str, doubts: list[Doubt]) ->
 
 
 def _turn(body: list[SourceLine], start: int, year: int, words: Words) -> int | None:
-    """The first paragraph that turns to this year's work: 今年是…, or the plan's year (2024年是…)
+    """The first paragraph that turns to this year's work: 今年是…, or the plan's year (2026年是…)
     where the year is the report's, or later than the first the text names."""
     first_year = _OPENS_WITH_YEAR.search(body[start - 1].text) if start else None
     for index in range(start, len(body)):

@@ -165,7 +165,7 @@ def _parts(body: list[SourceLine], outline: Outline, starts: list[Heading], targ
 
 def _turn_year(pieces: list[tuple[Heading, list[SourceLine], int, list[Heading]]]) -> int:
     """The year a part without a heading line opens with where it turns to this year's work
-    (2024年是…): the year of the plan."""
+    (2026年是…): the year of the plan."""
     for heading, lines, _, _ in pieces:
         opens = _YEAR_IS.match(lines[0].text) if lines and not heading.has_line else None
         if opens:

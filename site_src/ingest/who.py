@@ -60,10 +60,19 @@ def national_session(preamble: list[SourceLine], words: Words) -> tuple[str, int
     for line in preamble:
         match = words.national_session.search(line.text)
         if match:
-            start = words.data.national_terms.get(match.group(1), 0)
+            start = _term_start(numeral_value(match.group(1)), words)
             session = numeral_value(match.group(2)) if match.group(2) else 1
             return words.data.national_government, start + session - 1 if start else 0
     return "", 0
+
+
+def _term_start(term: int, words: Words) -> int:
+    """The year the national congress of a term first met (0 where unknown)."""
+    known = {numeral_value(name): year for name, year in words.data.national_terms.items()}
+    if term in known or not known:
+        return known.get(term, 0)
+    last = max(known)
+    return known[last] + (term - last) * words.data.national_term_years if term > last else 0
 
 
 def issuer_from_text(lines: list[SourceLine], preamble: list[SourceLine], words: Words,
@@ -117,7 +126,7 @@ def find_year(parts: list[Part], front: Front) -> int:
         if part.kind == "plan" and match:
             return int(match.group(1))
         opens = _YEAR_IS.match(part.opening[0].source_text) if part.opening and not part.has_heading else None
-        if part.kind == "plan" and opens:  # a plan without a heading line: 2024年是…
+        if part.kind == "plan" and opens:  # a plan without a heading line: 2026年是…
             return int(opens.group(1))
     years = [int(year) for part in parts for year in _YEAR.findall(part.title)]
     return max(years) if years else 0
