@@ -106,6 +106,8 @@ RULES: tuple[Rule, ...] = (
     Rule("related-links", TAIL, "网页的相关链接栏目",
          line=_re(r"(?:相关(?:附件|链接|新闻|阅读|文章|稿件|报道)|延伸阅读)\s*(?:>>|》》|[:：])?")),
     Rule("related-links", TAIL, "网页的相关链接（链接的十六进制编号）", line=_re(_HEX_ID)),
+    Rule("related-links", TAIL, "网页的相关文章（日期下的标题）", line=_re(r".{1,60}"),
+         after=_re(r"(?:(?:19|20)\d\d[-/.])?\d{1,2}[-/.]\d{1,2}")),
     Rule("related-links", TAIL, "网页的相关链接（链接标题）",
          line=_re(_NO_SENTENCE + r"{1,80}"), after=_re(_HEX_ID)),
     Rule("licence", TAIL, "维基文库的版权许可声明（拆成单字行，以 false 结尾）",
