@@ -85,9 +85,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             result = import_source(project, root / args.source, args.slug, force=args.force,
                                    name=args.source.as_posix(), keep_losses=args.keep_losses)
             folder = result.written.folder
+            outline = _shown(Path(result.outline_file), root) if result.outline_file else ""
             _say(format_import_report(result.report, printable(str(args.source)), len(result.written.files),
-                                      _shown(folder, root), outline_file=_shown(Path(result.outline_file), root)
-                                      if result.outline_file else "", drafts=result.written.drafts))
+                                      _shown(folder, root), outline_file=outline,
+                                      drafts=result.written.drafts))
             _say(result.summaries_report(_shown(folder, root)))
             for replaced, how in result.written.replaced:
                 _say(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")

@@ -131,6 +131,9 @@ class Part:
     label: str = ""
     # The number as the source writes it with its punctuation, where it is not N、 (第一部分 …).
     mark: str = field(default="", metadata=VERBATIM)
+    # What ends a heading sentence whose text runs on (一、某年工作回顾。过去一年…: its first
+    # opening paragraph); "" for a heading line of its own.
+    stop: str = field(default="", metadata=VERBATIM)
 
     def __post_init__(self) -> None:
         if not self.kind:
@@ -145,8 +148,8 @@ class Part:
         """The heading line as the source writes it: 一、2025年工作回顾, 2025年工作回顾 (a part
         heading without a number), or nothing (a part without a heading line)."""
         if not self.number:
-            return self.title
-        return f"{self.mark or f'{self.number}、'}{self.title}"
+            return self.title + self.stop
+        return f"{self.mark or f'{self.number}、'}{self.title}{self.stop}"
 
     @property
     def heading(self) -> str:

@@ -163,7 +163,8 @@ class Words:
     @cached_property
     def national_session(self) -> re.Pattern[str]:
         """向第二届全国人民代表大会第一次会议作…报告: (the term, the session) of the national congress."""
-        return re.compile(rf"第([{NUMERAL}]+)届{re.escape(self.data.national_congress)}(?:第([{NUMERAL}]+)次会议)?")
+        congress = re.escape(self.data.national_congress)
+        return re.compile(rf"第([{NUMERAL}]+)届{congress}(?:第([{NUMERAL}]+)次会议)?")
 
     @cached_property
     def imprint(self) -> re.Pattern[str]:

@@ -25,8 +25,8 @@ from site_src.ingest.encoding import decode
 from site_src.ingest.front import FRONT_RULES
 from site_src.ingest.furniture import RULES, Line, find_furniture
 from site_src.ingest.pages import flatten
-from site_src.ingest.words import shipped_words
 from site_src.ingest.summary import format_import_report
+from site_src.ingest.words import shipped_words
 from site_src.model import Fix, Loss, Report
 from site_src.variants.convert import make_converter
 

@@ -115,6 +115,7 @@ class PartFile:
     closing: tuple[Paragraph, ...]
     label: str = ""  # what a part without a heading line is called (the genre's name for its kind)
     mark: str = ""  # the number as written, where it is not N、 (第一部分)
+    stop: str = ""  # what ends a heading sentence whose text runs on
 
 
 @dataclass(frozen=True)
@@ -196,13 +197,14 @@ PART = Table(PartFile, (
     Field("title", PinnedText(empty=True)),
     Field("label", PinnedText(), required=False, default=""),
     Field("mark", Text(), required=False, default=""),
+    Field("stop", Text(), required=False, default=""),
     Field("kind", Text(choices=PART_KINDS), required=False, default=""),
     Field("opening", PARAGRAPHS),
     Field("sections", ListOf(Id(unique=False))),
     Field("closing", PARAGRAPHS),
 ), check=_part_checks)
 SECTION = Table(SectionFile, (
-    Field("number", Text()),
+    Field("number", Text(empty=True)),  # empty for a heading without a number (form plain)
     Field("title", PinnedText()),
     Field("form", Text(choices=SECTION_FORMS), required=False, default="bracket"),
     Field("mark", Text(), required=False, default=""),
@@ -286,7 +288,7 @@ def report_files(report: Report) -> dict[str, str]:
         kind = "" if part.kind == implied_kind(part.id) else part.kind
         files[f"parts/{part.id}.yaml"] = dump(PART.write(PartFile(
             part.number, part.title, kind, part.opening, tuple(s.id for s in part.sections),
-            part.closing, part.label, part.mark)))
+            part.closing, part.label, part.mark, part.stop)))
         if part.blocks:
             files[f"blocks/{part.id}.yaml"] = dump(BLOCKS.write(BlocksFile(part.blocks)))
         for section in part.sections:
@@ -442,7 +444,7 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
             else None
         parts.append(Part(part_id, record.number, record.title, record.opening, tuple(sections),
                           record.closing, blocks[0].blocks if blocks else (), record.kind, record.label,
-                          record.mark))
+                          record.mark, record.stop))
     # Only a list of valid part ids tells which part files are unlisted.
     if meta is not None and _is_list(meta[2], "parts") and all(map(ID_PATTERN.fullmatch, meta[0].parts)):
         files.unlisted("parts", listed_parts, "part file is not listed in report.yaml's parts")

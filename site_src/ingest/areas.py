@@ -73,7 +73,8 @@ def heading_paragraphs(lines: list[SourceLine], prefix: str, headings: dict[int,
         made = _lead(heading, line) if heading is not None else \
             Paragraph(id="", text="", lead=line.text) if is_topic_line(line.text) else \
             Paragraph(id="", text=line.text)
-        paragraphs.append(Paragraph(id=f"{prefix}-{n + 1}", text=made.text, lead=made.lead, kind=kind_of(line)))
+        paragraphs.append(Paragraph(id=f"{prefix}-{n + 1}", text=made.text, lead=made.lead,
+                                    kind=kind_of(line)))
     return tuple(paragraphs)
 
 
@@ -83,11 +84,11 @@ def topic_doubts(lines: list[SourceLine], headings: dict[int, Heading], words: W
     look at (a heading of the outline, if the outline file says so)."""
     doubts = []
     for n, line in enumerate(lines):
-        if n in headings or is_topic_line(line.text) or line.text.startswith("——") or words.addresses(line.text):
+        text = line.text
+        if n in headings or is_topic_line(text) or text.startswith("——") or words.addresses(text):
             continue
-        said = sentences(line.text)
-        if len(said) == 1 and len(line.text) <= _HEADING_LIKE and line.text.endswith("。") and n + 1 < len(lines) \
-                and len(lines[n + 1].text) > len(line.text):
+        if len(sentences(text)) == 1 and len(text) <= _HEADING_LIKE and text.endswith("。") \
+                and n + 1 < len(lines) and len(lines[n + 1].text) > len(text):
             doubts.append(Doubt(line.number, line.text, "reads like a heading without a number (a sentence "
                                 "alone over a paragraph): kept as a paragraph of the part's opening"))
     return doubts

@@ -87,7 +87,8 @@ LOSS_REASON = "原文缺字：网页无法显示的字符（?? 或 U+FFFD），�
 
 
 def apply_errata(lines: list[SourceLine], errata: tuple[Erratum, ...], problems: list[Problem],
-                 mark: str = "□", keep_losses: bool = False) -> tuple[list[SourceLine], list[Repair], list[Loss]]:
+                 mark: str = "□", keep_losses: bool = False
+                 ) -> tuple[list[SourceLine], list[Repair], list[Loss]]:
     """Replace each damaged span (a repair), or mark its lost characters (lost: true); an entry
     that matches nothing is stale, one that decides nothing is still to decide: errors (the
     latter passed over when the import goes on with losses marked)."""
@@ -286,7 +287,8 @@ def _is_heading(text: str, words: Words) -> bool:
 
 
 def _is_fragment(text: str, words: Words) -> bool:
-    return len(text) <= _FRAGMENT_LENGTH and not words.addresses(text)
+    """2.5, 揭榜: a piece of a sentence on a line of its own (a whole short sentence is none)."""
+    return len(text) <= _FRAGMENT_LENGTH and not words.addresses(text) and not text.endswith(SENTENCE_END)
 
 
 def check_ending(lines: list[SourceLine], source_file: str, words: Words | None = None) -> list[Problem]:
@@ -452,7 +454,8 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, s
         errata=tuple(errata_applied),
         encoding=decoded.encoding,
         joins=tuple(joins),
-        repairs=tuple(fix for fix in [*repairs, *page_fixes] if fix.line in kept or fix.rule == "invisible-line"),
+        repairs=tuple(fix for fix in [*repairs, *page_fixes]
+                      if fix.line in kept or fix.rule == "invisible-line"),
         losses=tuple(sorted([*confirmed, *losses], key=lambda loss: loss.line)),
         flattened=flat.records,
         spans=tuple(spans),

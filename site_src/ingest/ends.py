@@ -72,17 +72,20 @@ def _other_work(earlier: list[int], title: str, following: list[SourceLine], wor
     the area (it opens with no lead of its own)."""
     for i, line in enumerate(following):
         if i and words.lists_other_work(line.text) and not is_plan_lead(sentences(line.text)[0]) \
-                and not _goes_on(line, following, words) and not any(_led(after) for after in following[i + 1:]):
+                and not _goes_on(line, following, words) \
+                and not any(_led(after) for after in following[i + 1:]):
             return i
     return None
 
 
-def _after_the_topics(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
+def _after_the_topics(earlier: list[int], title: str, following: list[SourceLine],
+                      words: Words) -> int | None:
     """我们将一如既往支持国防…: in an area of topics, what follows its last topic without a lead
     of its own is no topic of the area (defence, the government's conduct, thanks)."""
     if any(word in title for word in words.data.tail_subjects):
         return None  # an area on defence (or the like) itself
-    own = following[: next((i for i, line in enumerate(following) if words.addresses(line.text)), len(following))]
+    addressed = next((i for i, line in enumerate(following) if words.addresses(line.text)), len(following))
+    own = following[:addressed]
     if not _topical(own):  # the first paragraph that turns to the other work
         return next((i for i, line in enumerate(own) if _names_other_work(line, words)), None)
     last = max(i for i, line in enumerate(own) if _led(line))
@@ -121,7 +124,8 @@ AREA_END_RULES: tuple[EndRule, ...] = (
     EndRule("addresses-congress", "又一次称呼“各位代表”", _addresses),
     EndRule("other-work", "概括其他各项工作的段落（……等工作）", _other_work),
     EndRule("own-conduct", "讲政府自身建设的段落（最后一项讲的是别的）", _own_conduct),
-    EndRule("after-the-topics", "各段都以小标题开头，最后一个小标题段之后没有小标题的段落", _after_the_topics),
+    EndRule("after-the-topics", "各段以小标题开头，最后一个小标题段之后讲其他工作的段落",
+            _after_the_topics),
     EndRule("looks-back", "总结一年、讲问题的段落（在看到成绩的同时……）", _looks_back),
 )
 

@@ -26,7 +26,8 @@ class FolderImport:
     outline_file: str  # the person's outline file the outline was read from ('' where inferred)
 
 
-def import_into(raw: bytes, name: str, folder: Path, words: Words, *, keep_losses: bool = False) -> FolderImport:
+def import_into(raw: bytes, name: str, folder: Path, words: Words, *,
+                keep_losses: bool = False) -> FolderImport:
     """The report read with the folder's errata and outline, and the drafts of both."""
     errata_path = folder / ERRATA_FILE
     outline_path = folder / OUTLINE_FILE
@@ -37,5 +38,6 @@ def import_into(raw: bytes, name: str, folder: Path, words: Words, *, keep_losse
         split = bool(imported.report.provenance.flattened)
         drafts[OUTLINE_FILE] = draft_outline(imported.outline, list(imported.lines), split).encode("utf-8")
     if imported.spans:
-        drafts[ERRATA_FILE] = draft_errata(list(imported.spans), words.data.loss_mark, LOSS_REASON).encode("utf-8")
+        draft = draft_errata(list(imported.spans), words.data.loss_mark, LOSS_REASON)
+        drafts[ERRATA_FILE] = draft.encode("utf-8")
     return FolderImport(imported, drafts, "" if imported.outline.inferred else str(outline_path))

@@ -32,6 +32,7 @@ FRONT_RULES = {
 _NAME = re.compile(r"^[\u3400-\u9fff·](?:\s*[\u3400-\u9fff·]){1,4}$")
 _TITLE_LENGTH = 40
 _DAY = re.compile(r"\d日")
+_UNDER_A_DATE = ("delivered", "delivered-split", "dated")  # a name alone under these is the speaker's
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
             byline.append(written)
             found.append("dated")
             delivered_year = delivered_year or int(words.dated.match(compact).group(1))  # type: ignore[union-attr]
-        elif _NAME.match(text) and not speaker and found and found[-1] in ("delivered", "delivered-split", "dated"):
+        elif _NAME.match(text) and not speaker and found and found[-1] in _UNDER_A_DATE:
             byline.append(re.sub(r"\s+", "", written))  # 某某某: the speaker's name alone under the dateline
             found.append("speaker")
         elif speaker:

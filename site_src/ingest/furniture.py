@@ -66,7 +66,8 @@ _SHORT_LINE = r"(?![一二三四五六七八九十]+、)[^，,。！!？?；;]{0
 
 RULES: tuple[Rule, ...] = (
     Rule("stray-mark", ANYWHERE, "孤立的问号行（网页残留）", line=_re(r"[?？]+")),
-    Rule("page-join", ANYWHERE, "只有零宽字符的行：分页的衔接处", line=_re("[\u200b\u200c\u200d\u2060\ufeff]+")),
+    Rule("page-join", ANYWHERE, "只有零宽字符的行：分页的衔接处",
+         line=_re("[\u200b\u200c\u200d\u2060\ufeff]+")),
     Rule("page-number", ANYWHERE, "印刷页的页码（— 3 —）",
          line=_re(r"[—–－-]+\s*\d{1,3}\s*[—–－-]*|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?")),
     Rule("running-head", BODY, "报纸转版处的页眉（报告标题）", line=_re(r"政\s*府\s*工\s*作\s*报\s*告")),
@@ -74,7 +75,8 @@ RULES: tuple[Rule, ...] = (
          line=_re(r"(?:.*?(?:时间|作者|来源|阅读|浏览|评论|点击|编辑)[:：].*?){2,}")),
     Rule("page-meta", HEAD, "网页的信息标签（评论、阅读、内容摘要）",
          line=_re(r"(?:评论|阅读|浏览|点击|作者|内容摘要|摘要|导读)[:：]")),
-    Rule("page-meta", HEAD, "网页信息标签的数值（阅读、评论次数）", line=_re(r"\d{1,9}"), after=_re(r".*[:：]")),
+    Rule("page-meta", HEAD, "网页信息标签的数值（阅读、评论次数）", line=_re(r"\d{1,9}"),
+         after=_re(r".*[:：]")),
     Rule("page-summary", HEAD, "网页的内容摘要（正文开头连成一行）", line=_re(r".+"),
          after=_re(r"(?:内容摘要|摘要|导读)[:：]")),
     Rule("document-label", HEAD, "会议文件的编号（某某县十七届人大 / 五次会议文件（1））",
@@ -227,8 +229,9 @@ def _head(scan: _Scan, report_start: int, title: re.Pattern[str] | None, found: 
         if compact in seen and len(compact) >= 4:  # the page shows its title and byline twice
             found[index] = scan.removal(index, HEAD_REPEATED)
         seen.add(compact)
-    titles = [index for index in range(report_start) if index not in found and title is not None
-              and len(_compact(scan.lines[index].text)) <= 40 and title.match(_compact(scan.lines[index].text))]
+    compact = {index: _compact(scan.lines[index].text) for index in range(report_start) if index not in found}
+    titles = [index for index, text in compact.items()
+              if title is not None and len(text) <= 40 and title.match(text)]
     for index in titles[:-1]:
         found[index] = scan.removal(index, PAGE_TITLE)
 

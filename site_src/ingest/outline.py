@@ -147,7 +147,8 @@ def _no_level(items: list[Heading]) -> bool:
     number opens a sentence as often as a heading); a lone 一、 or （一） heads all the same."""
     if items[0].style == "":
         return False
-    return (len(items) < 2 and items[0].style not in _WIDE) or sum(item.point for item in items) * 2 > len(items)
+    lone = len(items) < 2 and items[0].style not in _WIDE
+    return lone or sum(item.point for item in items) * 2 > len(items)
 
 
 def _stack(found: list[Heading], numbering: Numbering) -> tuple[list[tuple[Heading, int]], list[Doubt],
@@ -216,7 +217,8 @@ def infer_outline(body: list[SourceLine], preamble_end: int, words: Words) -> Ou
     placed, doubts = nest(candidates(body, 0, words), numbering)
     top = [heading for heading, depth in placed if depth == 0]
     restarts = sum(1 for heading in top if heading.value == 1) > 1
-    parts_on_top = bool(top) and (top[0].style == "" or (not restarts and top[0].index <= preamble_end + _PREAMBLE))
+    early = bool(top) and top[0].index <= preamble_end + _PREAMBLE
+    parts_on_top = bool(top) and (top[0].style == "" or (not restarts and early))
     shift = 0 if parts_on_top else 1
     headings = []
     for heading, depth in placed:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -46,7 +46,7 @@ class Entry:
     level: str
     text: str = ""
     heading: bool = True  # False: a part that starts here without a heading line
-    location: Location = Location("")
+    location: Location = field(default=Location(""), compare=False)
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,8 @@ def read_outline(text: str, file: str) -> tuple[Entry, ...]:
     items = next((item.value for key, item in node.value if key.value == "headings"), []) \
         if isinstance(node, yaml.MappingNode) else []
     for n, (entry, item) in enumerate(zip(value.headings if value else (), items, strict=False)):
-        entries.append(replace(entry, location=Location(file, item.start_mark.line + 1, key=f"headings[{n}]")))
+        where = Location(file, item.start_mark.line + 1, key=f"headings[{n}]")
+        entries.append(replace(entry, location=where))
     if problems:
         raise SiteError(problems)
     return tuple(entries)

@@ -26,7 +26,9 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
+from site_src.ingest.numbering import Numbering, numbering_of
 from site_src.model import Fix, Flattening, Join
 from site_src.words import Words
 
@@ -37,7 +39,6 @@ _SPACES_PER = 80  # characters per ASCII space, at most, in a PDF's text run tog
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) (?=[0-9A-Za-z])"
                         r"|(?<=[0-9A-Za-z%.]) (?=[^\x00-\x7f])")
 _PAGE_NUMBER = re.compile(r"(?:^| )[—–－-]+ ?\d{1,3} ?[—–－-]*(?= |$)")
-_STRONG = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[0-9A-Za-z%.．,，+\-/]+")  # a run of Latin letters and digits a PDF set apart
 _SENTENCE_END = ("。", "！", "？", "：", "…", "!", "?", ":")
@@ -65,7 +66,8 @@ def flatten(text: str, words: Words, opens: re.Pattern[str]) -> Flattened:
         return Flattened(text, ())
     records = []
     if text.count(_LITERAL_BREAK) >= 3:
-        records.append(Flattening("literal-breaks", text.count(_LITERAL_BREAK), FLATTEN_REASONS["literal-breaks"]))
+        count = text.count(_LITERAL_BREAK)
+        records.append(Flattening("literal-breaks", count, FLATTEN_REASONS["literal-breaks"]))
         return Flattened(text.replace(_LITERAL_BREAK, "\n"), tuple(records))
     spaces = sum(len(_CJK_SPACE.findall(line)) for line in long)
     if spaces * _SPACES_PER >= sum(map(len, long)):
@@ -78,13 +80,42 @@ def flatten(text: str, words: Words, opens: re.Pattern[str]) -> Flattened:
     out_lines = []
     for line in lines:
         if len(line) >= _LONG_LINE:
-            pieces = opens.split(line)
+            pieces = [cut for piece in opens.split(line) for cut in _part_heading_off(piece, words)]
             splits += len(pieces) - 1
             line = "\n".join(pieces)
         out_lines.append(line)
     if splits:
         records.append(Flattening("run-together", splits, FLATTEN_REASONS["run-together"]))
     return Flattened("\n".join(out_lines), tuple(records))
+
+
+_HEADING_WITHIN = 30  # characters: where a part heading run into its text ends
+
+
+def _opens_with(words: Words, styles: tuple[str, ...]) -> re.Pattern[str]:
+    """A line that opens with a number in one of the styles (the genre's, importer.yaml)."""
+    return _opening(numbering_of(words.data.numbering), styles)
+
+
+@cache
+def _opening(numbering: Numbering, styles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(f"^(?:{numbering.marks_of(styles)})")
+
+
+def _part_heading_off(piece: str, words: Words) -> list[str]:
+    """一、某年工作回顾过去一年…: a part heading run into its text ends after the first of the genre's
+    part words it holds (the longest of those that start there)."""
+    if not _opens_with(words, ("dun", "part")).match(piece):
+        return [piece]
+    heads = [word for kind in ("review", "outlook", "plan", "government", "other")
+             for word in words.part_words(kind).heading]
+    found = [(piece.find(word), -len(word)) for word in heads if 0 <= piece.find(word) < _HEADING_WITHIN]
+    if not found:
+        return [piece]
+    start, size = min(found)
+    end = start - size
+    rest = piece[end:]
+    return [piece[:end], rest] if rest and rest[0] not in "，。、；：）”" else [piece]
 
 
 def _printed_lines(line: str) -> str:
@@ -182,8 +213,8 @@ def _goes_on(pieces: list[Piece], n: int, marks: set[int], turned: set[int], ind
     if words.addresses(piece.text) or _heading_line(before.text, heading, full):
         return ""
     if heading.match(piece.text) and (full is None or not _pdf_goes_on(pieces, n, full)
-                                      or _STRONG.match(piece.text)):
-        return ""  # a number opens a paragraph (in a PDF's lines: （一） 一、 always, 一是 after a line that ended one)
+                                      or _opens_with(words, ("bracket", "dun", "part")).match(piece.text)):
+        return ""  # a number opens a paragraph (a PDF's （一） 一、 always, 一是 after a line that ended one)
     ended = _ends(before.text)
     if before.number in turned and piece.number in turned:
         return "" if ended else "page-turn"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from site_src.ingest.appended import appended_start, read_appended
 from site_src.ingest.areas import heading_paragraphs, make_section, topic_doubts
@@ -32,7 +33,6 @@ from site_src.ingest.targets import find_targets
 from site_src.ingest.who import find_issuer, find_year, issuer_from_text, national_session, year_from_review
 from site_src.ingest.words import shipped_words
 from site_src.model import Block, Doubt, Paragraph, Part, Provenance, Report, Source
-from site_src.variants.convert import make_converter
 from site_src.words import PART_HEADING, Words
 
 # A paragraph ends like this; one that does not may be a heading or furniture the importer missed.
@@ -112,7 +112,8 @@ def parse_structure(clean: CleanText, words: Words | None = None, outline_of: Ou
     national, session_year = national_session(preamble_lines, words)
     if not issuer and not front.title_place:
         issuer = national or issuer_from_text(body, preamble_lines, words, doubts)
-    year = find_year(parts, front) or session_year or year_from_review(parts, doubts, body[0].number if body else 0)
+    year = find_year(parts, front) or session_year \
+        or year_from_review(parts, doubts, body[0].number if body else 0)
     report = Report(title=title, issuer=issuer, year=year, preamble=preamble, parts=tuple(parts),
                     closing=(*closing, *appended.appendix),
                     provenance=_provenance(clean, front, tuple(sorted(doubts, key=lambda d: d.line))),
@@ -148,13 +149,18 @@ def _parts(body: list[SourceLine], outline: Outline, starts: list[Heading], targ
     for start, end, heading in zip(bounds, bounds[1:], starts, strict=False):
         first = start + 1 if heading.has_line else start
         inside = [h for h in outline.headings if first <= h.index < end and h.level != "part"]
-        pieces.append((heading, [line for line in body[first:end]], first, inside))
+        lines = body[first:end]
+        if heading.has_line and heading.rest:  # 一、某年工作回顾。过去一年…: the text runs on
+            lines = [SourceLine(heading.line, heading.rest), *lines]
+            first -= 1
+        pieces.append((heading, lines, first, inside))
     year = front.year_said or _latest_year(starts) or _turn_year(pieces)
     kinds = [part_kind(PartFacts(heading.title, lines_[0].text if lines_ else "",
                                  any(line.number == targets for line in lines_), year), reading.words)[0]
              for heading, lines_, _, _ in pieces]
     parts, closing_lines, headings = [], [], set()
-    for n, ((heading, lines_, first, inside), part_id) in enumerate(zip(pieces, part_ids(kinds), strict=True)):
+    for n, ((heading, lines_, first, inside), part_id) in enumerate(
+            zip(pieces, part_ids(kinds), strict=True)):
         local = [replace(h, index=h.index - first) for h in inside]
         built = _part(heading, lines_, local, part_id, kinds[n], n + 1 == len(pieces), reading)
         parts.append(built.part)
@@ -219,13 +225,15 @@ def _part(heading: Heading, body: list[SourceLine], inside: list[Heading], part_
         topics = {h.index: h for h in inside if h.level in ("subarea", "topic") and h.index < cut}
         opening = heading_paragraphs(body[:cut], f"{part_id}-intro", topics, kind_of, words)
         reading.doubts.extend(topic_doubts(body[:cut], topics, words))
-        return _Built(Part(part_id, number, title, opening, (), _paragraphs(part_closing, f"{part_id}-end", kind_of),
-                           _blocks(part_id, blocks, kind_of), kind, label, mark), closing, set())
+        ending = _paragraphs(part_closing, f"{part_id}-end", kind_of)
+        return _Built(Part(part_id, number, title, opening, (), ending, _blocks(part_id, blocks, kind_of),
+                           kind, label, mark, heading.stop), closing, set())
     bounds = [area.index for area in areas] + [len(body)]
-    following = [body[a + 1: b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    following = [body[a + 1: b] for a, b in pairwise(bounds)]
     cut, _ = last_area_end([len(lines) for lines in following[:-1]], areas[-1].title, following[-1], words)
     if reading.given:  # the subareas a person placed in the last area stay in it
-        placed = [h.index - areas[-1].index for h in inside if h.level == "subarea" and h.index > areas[-1].index]
+        placed = [h.index - areas[-1].index for h in inside
+                  if h.level == "subarea" and h.index > areas[-1].index]
         cut = max([cut, *placed])
     tail = following[-1][cut:]
     following[-1] = following[-1][:cut]
@@ -241,8 +249,8 @@ def _part(heading: Heading, body: list[SourceLine], inside: list[Heading], part_
     topics = {h.index: h for h in inside if h.level in ("subarea", "topic") and h.index < areas[0].index}
     opening = heading_paragraphs(body[: areas[0].index], f"{part_id}-intro", topics, kind_of, words)
     ending = _paragraphs(part_closing, f"{part_id}-end", kind_of)
-    return _Built(Part(part_id, number, title, opening, tuple(sections), ending, _blocks(part_id, blocks, kind_of),
-                       kind, label, mark),
+    return _Built(Part(part_id, number, title, opening, tuple(sections), ending,
+                       _blocks(part_id, blocks, kind_of), kind, label, mark, heading.stop),
                   closing, {body[area.index].number for area in areas})
 
 

@@ -341,7 +341,8 @@ def _unsure(report: Report) -> list[str]:
     if report.provenance.losses:
         where = sorted({loss.line for loss in report.provenance.losses})
         notes.append(f"    lines {', '.join(map(str, where[:12]))}" + (" …" if len(where) > 12 else "")
-                     + f" ({len(report.provenance.losses)})\n           characters lost in the source, marked "
+                     + f" ({len(report.provenance.losses)})\n"
+                     + "           characters lost in the source, marked "
                      f"{report.provenance.losses[0].mark}: repair them or confirm the loss in errata.yaml")
     if not any(p.kind == "targets" for p in paragraphs):
         notes.append("           no targets paragraph (主要预期目标是/为) was found")
