@@ -56,6 +56,7 @@ def areas(report: Report, part: int = 0) -> list[tuple[str, str, str]]:
     ("１．经济稳中向好。全年增长6%。", "２．民生持续改善。就业增加。", "arabic"),  # full-width digits
     ("1 . 经济稳中向好。全年增长6%。", "2 . 民生持续改善。就业增加。", "arabic"),  # spaces in the number
     ("①经济稳中向好。全年增长6%。", "②民生持续改善。就业增加。", "circled"),
+    ("（1）经济稳中向好。全年增长6%。", "（2）民生持续改善。就业增加。", "arabic"),  # its mark says （1）
 ])
 def test_each_numbering_style_numbers_the_areas(first: str, second: str, form: str) -> None:
     report = report_of(*HEAD, REVIEW, DONE, first, "正文一。", second,
@@ -66,6 +67,7 @@ def test_each_numbering_style_numbers_the_areas(first: str, second: str, form: s
               "民生持续改善" if "民生持续" in second else "惠民生"]
     assert [(s.form, s.title) for s in review.sections] == [(form, title) for title in titles]
     assert review.sections[0].number in ("一", "1", "１", "①")
+    assert report.provenance.doubts == ()
     # The heading is given back as the source wrote it (the number as written, where the form's
     # own mark would not give it back).
     assert review.sections[0].source_heading.replace(" ", "") in first.replace(" ", "").replace("(", "（") \
@@ -80,6 +82,17 @@ def test_part_headings_numbered_di_yi_bu_fen_over_dun_areas() -> None:
     assert [(p.number, p.mark, p.title, p.kind) for p in report.parts] == [
         ("一", "第一部分", "2025年工作回顾", "review"), ("二", "第二部分", "2026年工作安排", "plan")]
     assert areas(report) == [("一", "dun", "经济稳中向好"), ("二", "dun", "民生持续改善")]
+
+
+def test_a_part_number_on_a_line_of_its_own_and_a_long_preamble() -> None:
+    """第一部分 / its title on the next line: one heading; numbered parts that name a year's work
+    are parts however many paragraphs the preamble has."""
+    preamble = [f"第{n}段开场白，说明报告的背景。" for n in range(6)]
+    report = report_of(*HEAD, *preamble, "第一部分", "2025年工作回顾", DONE, "第二部分", "2026年工作安排", TARGETS,
+                       *CLOSE)
+    assert [(p.mark, p.title) for p in report.parts] == [("第一部分", "2025年工作回顾"), ("第二部分", "2026年工作安排")]
+    assert len(report.preamble) == 8
+    assert [join.rule for join in report.provenance.joins] == ["number-alone", "number-alone"]
 
 
 def test_unnumbered_year_headings_over_dun_areas() -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from site_src.ingest.clean import SourceLine
 from site_src.ingest.outline import Heading, numbering_of
-from site_src.model import Doubt, Paragraph, Section, sentences
+from site_src.model import SECTION_FORMS, Doubt, Paragraph, Section, sentences
 from site_src.words import NUMERAL, Words
 
 # A topic lead of a review area is a short clause naming a result: 有效投资持续扩大。 It ends in
@@ -50,11 +50,18 @@ def is_topic_line(text: str) -> bool:
 
 def section_form(heading: Heading) -> str:
     """The form of an area's heading: its numbering style; a bracketed heading line is bare."""
-    if not heading.style:
+    return form_of(heading.style, bool(heading.stop))
+
+
+def form_of(style: str, sentence: bool) -> str:
+    """The section form of a numbering style: a bracketed heading line (no sentence) is bare; a
+    style of no form of its own (arabic-bracket: （1）) is its family's, its mark saying the rest."""
+    if not style:
         return "plain"
-    if heading.style == "bracket" and not heading.stop:
+    if style == "bracket" and not sentence:
         return "bare"
-    return heading.style
+    family = style.split("-")[0]
+    return style if style in SECTION_FORMS else family if family in SECTION_FORMS else "plain"
 
 
 def _lead(heading: Heading, line: SourceLine) -> Paragraph:
@@ -161,6 +168,6 @@ def subareas_of(section: Section, words: Words) -> list[tuple[str, str, str]]:
         number = numbering_of(words.data.numbering).match(paragraph.lead) if paragraph.lead else None
         if number is not None:
             title = number.rest.removesuffix("。")
-            form = "bare" if number.style == "bracket" and not number.rest.endswith("。") else number.style
+            form = form_of(number.style, number.rest.endswith("。"))
             found.append((number.number, form, title))
     return found

@@ -218,7 +218,8 @@ def infer_outline(body: list[SourceLine], preamble_end: int, words: Words) -> Ou
     top = [heading for heading, depth in placed if depth == 0]
     restarts = sum(1 for heading in top if heading.value == 1) > 1
     early = bool(top) and top[0].index <= preamble_end + _PREAMBLE
-    parts_on_top = bool(top) and (top[0].style == "" or (not restarts and early))
+    says_parts = any(_unnumbered_part(heading.title, words) for heading in top)  # 一、2025年工作回顾
+    parts_on_top = bool(top) and (top[0].style == "" or (not restarts and (early or says_parts)))
     shift = 0 if parts_on_top else 1
     headings = []
     for heading, depth in placed:
