@@ -164,6 +164,7 @@ class Group:
     first: str
     last: str
     size: int
+    touching: bool = False  # the line judged stands right under the last (no blank line between)
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,10 @@ def _broken_line(group: Group, text: str, words: Words) -> bool:
     so_far = group.last
     if PART_HEADING.match(group.first):  # 三、关于《 / 某某纲要 / 》的说明: only what the brackets hold
         return so_far.endswith(_OPENS) or text.startswith(_CONTINUES)
-    if so_far.endswith(_BROKEN_OFF_NOT) or words.addresses(group.first) or _is_number_alone(text, words) \
+    # 深化企业改革， / 一要 / …: a number alone goes on a sentence it stands right under; after a
+    # blank line it opens a paragraph of its own.
+    alone = _is_number_alone(text, words) and not group.touching
+    if so_far.endswith(_BROKEN_OFF_NOT) or words.addresses(group.first) or alone \
             or (group.size == 1 and _PART_HEADING.match(so_far) and not so_far.endswith(_OPENS)) \
             or _is_heading(so_far, words) \
             or _is_heading(text, words):
@@ -262,7 +266,8 @@ def rejoin_broken_lines(lines: list[SourceLine], words: Words | None = None, sta
         rule = None
         if groups and index > start:
             lines_so_far = groups[-1][0]
-            group = Group(lines_so_far[0].text, lines_so_far[-1].text, len(lines_so_far))
+            group = Group(lines_so_far[0].text, lines_so_far[-1].text, len(lines_so_far),
+                          line.number == lines_so_far[-1].number + 1)
             rule = next((rule.name for rule in rules if rule.goes_on(group, line.text, words)), None)
         if rule is not None:
             group, first_rule = groups[-1]
