@@ -88,9 +88,10 @@ def test_a_part_number_on_a_line_of_its_own_and_a_long_preamble() -> None:
     """第一部分 / its title on the next line: one heading; numbered parts that name a year's work
     are parts however many paragraphs the preamble has."""
     preamble = [f"第{n}段开场白，说明报告的背景。" for n in range(6)]
-    report = report_of(*HEAD, *preamble, "第一部分", "2025年工作回顾", DONE, "第二部分", "2026年工作安排", TARGETS,
-                       *CLOSE)
-    assert [(p.mark, p.title) for p in report.parts] == [("第一部分", "2025年工作回顾"), ("第二部分", "2026年工作安排")]
+    report = report_of(*HEAD, *preamble, "第一部分", "2025年工作回顾", DONE, "第二部分", "2026年工作安排",
+                       TARGETS, *CLOSE)
+    assert [(p.mark, p.title) for p in report.parts] == [("第一部分", "2025年工作回顾"),
+                                                        ("第二部分", "2026年工作安排")]
     assert len(report.preamble) == 8
     assert [join.rule for join in report.provenance.joins] == ["number-alone", "number-alone"]
 

@@ -80,9 +80,11 @@ def heading_of(line: SourceLine, index: int, words: Words, level: str = "") -> H
 def _numbered(line: SourceLine, index: int, number: Number, level: str) -> Heading:
     shape = _shape(number.rest, number.style)
     point = shape is None
-    title, stop, rest = shape if shape is not None else (re.split("[。；]", number.rest)[0], "", "")
-    if point:  # a point of a list: its number counts, its text runs on
+    if shape is None:  # a point of a list: its first clause, and the text that runs on
+        end = re.search("[。；]", number.rest)
         rest = number.rest
+        shape = (rest[: end.start()], end.group(), rest[end.end():]) if end else (rest, "", "")
+    title, stop, rest = shape
     return Heading(index, line.number, level, number.style, number.value, number.number, number.mark,
                    title, rest, stop, point=point)
 
@@ -204,7 +206,7 @@ def _add(level: _Level, heading: Heading, previous_index: int) -> None:
 
 
 def _out_of_sequence(heading: Heading, expected: str) -> Doubt:
-    text = heading.mark + (heading.rest if heading.point else heading.title + heading.stop + heading.rest)
+    text = heading.mark + heading.title + heading.stop + heading.rest
     return Doubt(heading.line, text,
                  f"looks like a heading, but {expected} was expected: kept as a paragraph")
 
