@@ -181,6 +181,26 @@ def test_parts_without_heading_lines_start_where_the_text_turns() -> None:
     assert convert_value(review, make_converter("s2tw")).heading == "工作回顧"
 
 
+def test_a_headless_review_before_an_unnumbered_plan_heading() -> None:
+    report = report_of(*HEAD, DONE, "（一）稳增长。全年增长6%。", "（二）惠民生。就业增加。",
+                       "2026年主要工作", TARGETS, "一、抓项目。坚持项目为王。", "二、惠民生。办好实事。", *CLOSE)
+    review, plan = report.parts
+    assert (review.has_heading, review.kind, plan.title, plan.kind) == (False, "review", "2026年主要工作",
+                                                                        "plan")
+    assert [s.number for s in review.sections] == ["一", "二"]
+    assert [s.form for s in plan.sections] == ["dun", "dun"]
+
+
+def test_a_part_heading_that_runs_into_its_text() -> None:
+    report = report_of(*HEAD, "一、2025年工作回顾。过去一年，我们做了很多工作。",
+                       "（一）稳增长。全年增长6%。",
+                       "二、2026年工作安排。今年我们要继续努力。", TARGETS, *CLOSE)
+    review, plan = report.parts
+    assert (review.title, review.stop) == ("2025年工作回顾", "。")
+    assert review.source_heading == "一、2025年工作回顾。"
+    assert (review.opening[0].source_text, plan.opening[0].source_text) == (DONE, "今年我们要继续努力。")
+
+
 def test_a_report_without_any_heading_stays_paragraphs() -> None:
     report = report_of(*HEAD, DONE, "今年我们要继续努力。", *CLOSE)
     assert report.parts == ()

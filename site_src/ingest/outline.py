@@ -216,7 +216,13 @@ def _out_of_sequence(heading: Heading, expected: str) -> Doubt:
 def infer_outline(body: list[SourceLine], preamble_end: int, words: Words) -> Outline:
     """The outline of the body's lines (the report after its head: the salutation on)."""
     numbering = numbering_of(words.data.numbering)
-    placed, doubts = nest(candidates(body, 0, words), numbering)
+    found = candidates(body, 0, words)
+    if found and found[0].style and any(not heading.style for heading in found):
+        # An unnumbered part heading under numbered areas (2026年主要工作 after a review's （一）…):
+        # the parts are the top level, the first of them without a heading line.
+        found.insert(0, Heading(-1, 0, "part", "", 0, "", "", "", has_line=False))
+    placed, doubts = nest(found, numbering)
+    placed = [(heading, depth) for heading, depth in placed if heading.index >= 0]
     top = [heading for heading, depth in placed if depth == 0]
     restarts = sum(1 for heading in top if heading.value == 1) > 1
     early = bool(top) and top[0].index <= preamble_end + _PREAMBLE

@@ -26,6 +26,7 @@ from site_src.words import Words
 
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 _OPENS_WITH_YEAR = re.compile(r"^((?:19|20)\d\d)年")
+_OPENS_WITHIN = 20  # characters: where a paragraph says what it speaks of
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,15 @@ def preamble_end(body: list[SourceLine], words: Words) -> int:
 
 
 def headless_parts(body: list[SourceLine], headings: tuple[Heading, ...], start: int, year: int,
-                   words: Words, doubts: list[Doubt]) -> list[Heading]:
-    """The starts of parts without heading lines, where the outline has no part level: the first
-    after the preamble, the next where the text turns to this year's work."""
+                   words: Words, doubts: list[Doubt], first: Heading | None = None) -> list[Heading]:
+    """The starts of parts without heading lines: where the outline has no part level, the first
+    after the preamble, the next where the text turns to this year's work; where the first part
+    heading has no number and comes after a review of the year past (2026年主要工作 under text that
+    opens 过去一年…), the review, from the preamble's end."""
+    if first is not None:
+        return [_start(body, start, "the text before the first part heading looks back on the year: a "
+                       "part without a heading line starts here", doubts)] \
+            if start < first.index and _looks_back(body[start].text, words) else []
     areas = [heading for heading in headings if heading.level == "area"]
     if not areas or start >= len(body):
         return []
@@ -126,6 +133,12 @@ def headless_parts(body: list[SourceLine], headings: tuple[Heading, ...], start:
         starts.append(_start(body, turn, "the text turns to this year's work: a part without a heading "
                                          "line starts here", doubts))
     return starts
+
+
+def _looks_back(text: str, words: Words) -> bool:
+    """The paragraph speaks of the year past: 过去一年…, 一年来…, or opens with a year (2025年，…)."""
+    return any(word in text[:_OPENS_WITHIN] for word in words.part_words("review").opening) \
+        or bool(_OPENS_WITH_YEAR.match(text) and not re.match(r"^(?:19|20)\d\d年是", text))
 
 
 def _start(body: list[SourceLine], index: int, why: str, doubts: list[Doubt]) -> Heading:

@@ -79,10 +79,11 @@ def parse_structure(clean: CleanText, words: Words | None = None, outline_of: Ou
         outline = infer_outline(body, preamble_end(body, words), words)
     doubts.extend(outline.doubts)
     starts = [heading for heading in outline.headings if heading.level == "part"]
-    if not starts and outline.inferred:
-        starts = headless_parts(body, outline.headings, preamble_end(body, words), front.year_said, words,
-                                doubts)
-        outline = Outline(tuple(sorted((*starts, *outline.headings), key=lambda h: h.index)), outline.doubts)
+    if outline.inferred and (not starts or not starts[0].number):
+        found = headless_parts(body, outline.headings, preamble_end(body, words), front.year_said, words,
+                               doubts, starts[0] if starts else None)
+        starts = sorted([*found, *starts], key=lambda h: h.index)
+        outline = Outline(tuple(sorted((*found, *outline.headings), key=lambda h: h.index)), outline.doubts)
     elif not starts:  # a person's outline without parts: areas stand in no part
         outline = Outline(tuple(h for h in outline.headings if h.level == "part"), (), inferred=False)
     targets = find_targets(body, starts[0].index if starts else 0, words)
