@@ -183,7 +183,8 @@ def test_parts_without_heading_lines_start_where_the_text_turns() -> None:
 
 def test_a_headless_review_before_an_unnumbered_plan_heading() -> None:
     report = report_of(*HEAD, DONE, "（一）稳增长。全年增长6%。", "（二）惠民生。就业增加。",
-                       "2026年主要工作", TARGETS, "一、抓项目。坚持项目为王。", "二、惠民生。办好实事。", *CLOSE)
+                       "2026年主要工作", TARGETS, "一、抓项目。坚持项目为王。", "二、惠民生。办好实事。",
+                       *CLOSE)
     review, plan = report.parts
     assert (review.has_heading, review.kind, plan.title, plan.kind) == (False, "review", "2026年主要工作",
                                                                         "plan")
