@@ -61,7 +61,7 @@ IMPORTER = Table(ImporterWords, (
     *(Field(name, _WORDS) for name in ("announces", "plan_turns", "page_turns")),
     Field("loss_mark", Text()),
     Field("government_short", MapOf(Text())),
-    Field("not_places", _WORDS),
+    Field("not_places", _WORDS), Field("self_reference", _WORDS),
     Field("national_terms", MapOf(Integer())), Field("national_term_years", Integer()),
     Field("continues", _WORDS),
     Field("other_salutations", _WORDS),

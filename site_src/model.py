@@ -367,8 +367,9 @@ class Report:
         """Every text of the report in reading order, each with what holds it: the one walk that
         the full text, search, the plan, "nothing lost" and the audit all follow.
 
-        Part and section headings are steps of their own, written as the source writes them; an
-        appended glossary (名词解释) comes last, its heading then each term. The title and the
+        Part and section headings are steps of their own, written as the source writes them (a
+        part without a heading line is a step with no text: its label is no text of the report);
+        an appended glossary (名词解释) comes last, its heading then each term. The title and the
         byline are not in it (they are metadata). An appendix (附件 …) comes after the glossary.
         """
         for paragraph in self.preamble:

@@ -83,6 +83,7 @@ class ImporterWords:
     national_terms: Mapping[str, int] = field(default_factory=dict)
     national_term_years: int = 5
     continues: tuple[str, ...] = ()
+    self_reference: tuple[str, ...] = ()
     other_salutations: tuple[str, ...] = ()
     growth: tuple[str, ...] = ()
     looks_back: tuple[str, ...] = ()

@@ -34,7 +34,6 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]+")
 _NAMED = 5  # a place the report is issued for is named at least this often
 _COMMON = 2000  # a word the segmenter's dictionary counts more often than this is common
 _NAME_TAGS = ("ns", "n", "nr", "nrt", None)  # place, noun, person (a name mistaken), unknown
-_SELF = ("全", "我", "本", "该", "各")  # 全市, 我市: the place calling itself
 
 
 def find_issuer(clean: CleanText, front: Front, preamble: list[SourceLine], words: Words) -> str:
@@ -113,7 +112,7 @@ def _place_named_most(text: str, words: Words) -> str:
                      if count >= _NAMED and len(word) >= 2 and _CHINESE.fullmatch(word)
                      and common.get(word, 0) < _COMMON
                      and tags.get(word) in _NAME_TAGS and word not in words.data.not_places
-                     and not word.startswith(_SELF)})
+                     and not word.startswith(words.data.self_reference)})
     return names.most_common(1)[0][0] if names else ""
 
 
