@@ -105,6 +105,9 @@ def shapes() -> dict[str, tuple[int, Callable[[int], object]]]:
             300, lambda n: import_report(_pdf(n), "report.txt", ())),
         "import: hard PDF line breaks with page footers": (
             300, lambda n: import_report(_pdf(n).replace(b" ", b"\n"), "report.txt", ())),
+        "import: a page-join mark under every line": (
+            2_000, importing(lambda n: [line for k in range(n) for line in (f"第{k}项工作，", "\u200b")]
+                             + ["完毕。"])),
         "import: lost characters marked (?? in every line)": (
             2_000, lambda n: import_report(_lost(n), "report.txt", (), keep_losses=True)),
         "industry draft: the bundled paragraphs repeated": (

@@ -70,10 +70,13 @@ def _names_other_work(line: SourceLine, words: Words) -> bool:
 def _other_work(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
     """进一步做好参事文史、地方志、…、双拥等工作。: the rest of the work summed up, no topic of
     the area (it opens with no lead of its own)."""
+    topical = _topical(following)
+    led_after = [False] * (len(following) + 1)  # a topic follows (linear: read from the end)
+    for i in range(len(following) - 1, -1, -1):
+        led_after[i] = led_after[i + 1] or _led(following[i])
     for i, line in enumerate(following):
         if i and words.lists_other_work(line.text) and not is_plan_lead(sentences(line.text)[0]) \
-                and not _goes_on(line, following, words) \
-                and not any(_led(after) for after in following[i + 1:]):
+                and not (topical and _led(line)) and not led_after[i + 1]:
             return i
     return None
 

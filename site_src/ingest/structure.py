@@ -18,6 +18,7 @@ What cannot be placed stays a plain paragraph where it is, and is noted as a dou
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -147,9 +148,11 @@ def _parts(body: list[SourceLine], outline: Outline, starts: list[Heading], targ
     """Every part, its kind read from its heading and its first paragraph; the closing words."""
     bounds = [*(start.index for start in starts), len(body)]
     pieces = []
+    headings = [h for h in outline.headings if h.level != "part"]  # in reading order
+    at = [h.index for h in headings]
     for start, end, heading in zip(bounds, bounds[1:], starts, strict=False):
         first = start + 1 if heading.has_line else start
-        inside = [h for h in outline.headings if first <= h.index < end and h.level != "part"]
+        inside = headings[bisect_left(at, first): bisect_left(at, end)]
         lines = body[first:end]
         if heading.has_line and heading.rest:  # 一、某年工作回顾。过去一年…: the text runs on
             lines = [SourceLine(heading.line, heading.rest), *lines]
@@ -178,6 +181,18 @@ def _turn_year(pieces: list[tuple[Heading, list[SourceLine], int, list[Heading]]
         if opens:
             return int(opens.group(1))
     return 0
+
+
+def _under_areas(areas: list[Heading], inside: list[Heading]) -> list[list[Heading]]:
+    """The subareas and topics under each area (in one pass: both lists are in reading order)."""
+    under: list[list[Heading]] = [[] for _ in areas]
+    at = -1
+    for heading in inside:
+        while at + 1 < len(areas) and areas[at + 1].index <= heading.index:
+            at += 1
+        if at >= 0 and heading.level in ("subarea", "topic") and heading.index > areas[at].index:
+            under[at].append(heading)
+    return under
 
 
 def _latest_year(starts: list[Heading]) -> int:
@@ -240,10 +255,10 @@ def _part(heading: Heading, body: list[SourceLine], inside: list[Heading], part_
     following[-1] = following[-1][:cut]
     inline = len(areas) > 1 and all(not lines for lines in following[:-1])
     sections = []
+    under = _under_areas(areas, inside)
     for n, (area, lines) in enumerate(zip(areas, following, strict=True), start=1):
         end = area.index + 1 + len(lines)
-        subs = {h.index - area.index - 1: h for h in inside
-                if h.level in ("subarea", "topic") and area.index < h.index < end}
+        subs = {h.index - area.index - 1: h for h in under[n - 1] if h.index < end}
         sections.append(make_section(f"{part_id}-{n:02d}", area, body[area.index], lines, inline, subs,
                                      kind_of, words))
     part_closing, blocks = split_tail(tail, words)
