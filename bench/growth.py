@@ -45,6 +45,41 @@ BODY = ["一、2024年工作回顾", "过去一年，我们做了很多工作。
 LIMIT = 8.0  # four times the input in more than twice four times the time: not linear
 
 
+def _outline(n: int) -> list[str]:
+    """n areas of the plan, each with two subareas (一是…) and a paragraph."""
+    return [line for k in range(n)
+            for line in (f"（{_numeral(k + 1)}）第{k}项任务", f"一是推进第{k}项工作。正文。",
+                         f"二是落实第{k}项工作。正文。", "继续努力做好各项工作。")]
+
+
+def _numeral(value: int) -> str:
+    """1 -> 一 … the Chinese numerals up to 99 (an area numbered past 99 starts again)."""
+    digits = "一二三四五六七八九"
+    value = (value - 1) % 99 + 1
+    tens, units = divmod(value, 10)
+    return ((digits[tens - 1] if tens > 1 else "") + ("十" if tens else "")
+            + (digits[units - 1] if units else ""))
+
+
+def _pdf(n: int) -> bytes:
+    """A report's PDF text run into one line: printed lines of 26 characters, a page number
+    every 20 lines, n paragraphs of five lines."""
+    paragraph = ("过去一年，我们坚持稳中求进工作总基调，经济运行回升向好，"
+                 "全年地区生产总值增长6%，民生持续改善。") * 3
+    printed = [paragraph[i:i + 26] for i in range(0, len(paragraph), 26)]
+    lines = [*HEAD, BODY[0]]
+    for k in range(n):
+        lines += printed
+        if k % 4 == 3:
+            lines.append(f"— {k // 4 + 1} —")
+    return " ".join([*lines, *BODY[3:], "各位代表！让我们团结奋斗！"]).encode("utf-8")
+
+
+def _lost(n: int) -> bytes:
+    """n lines, each with a lost character (??)."""
+    return "\n".join([*HEAD, *BODY, *(f"第{k}项??工程完成。" for k in range(n)), "完毕。"]).encode("utf-8")
+
+
 def importing(tail: Callable[[int], list[str]]) -> Callable[[int], object]:
     def run(n: int) -> object:
         text = "\n".join([*HEAD, *BODY, *tail(n)])
@@ -90,6 +125,16 @@ def shapes() -> dict[str, tuple[int, Callable[[int], object]]]:
         "import: fragments without a full stop": (7_500, importing(lambda n: ["某某"] * n + ["完毕。"])),
         "import: the bundled report repeated": (
             2, lambda n: import_report(seed * n, "report.txt", errata, words=genre.words)),
+        "import: numbered headings (parts, areas, subareas)": (200, importing(_outline)),
+        "import: a PDF run into one line (spaces, page numbers)": (
+            300, lambda n: import_report(_pdf(n), "report.txt", ())),
+        "import: hard PDF line breaks with page footers": (
+            300, lambda n: import_report(_pdf(n).replace(b" ", b"\n"), "report.txt", ())),
+        "import: a page-join mark under every line": (
+            2_000, importing(lambda n: [line for k in range(n) for line in (f"第{k}项工作，", "\u200b")]
+                             + ["完毕。"])),
+        "import: lost characters marked (?? in every line)": (
+            2_000, lambda n: import_report(_lost(n), "report.txt", (), keep_losses=True)),
         "industry draft: the bundled paragraphs repeated": (
             4, lambda n: detect_industries(copies(n), genre.industries)),
         "slogans: the bundled paragraphs repeated": (4, slogans),

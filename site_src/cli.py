@@ -86,6 +86,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
                                               "e.g. 2025-gansu)")
     import_parser.add_argument("--force", action="store_true",
                                help="replace the importer's files even where a person has edited them")
+    import_parser.add_argument("--keep-losses", action="store_true",
+                               help="go on where the text lost characters (?? or U+FFFD): each loss marked "
+                                    "and listed, every span drafted into errata.yaml")
     audit_parser = command("audit", "print the conversion audit of every converted variant")
     audit_parser.add_argument("--proofs", action="store_true",
                               help="the proofs (校对): the conversions a person should check, "
@@ -114,10 +117,11 @@ def _import(project: Project, root: Path, args: argparse.Namespace) -> None:
     from site_src.ingest.summary import format_import_report
 
     result = import_source(project, root / args.source, args.slug, force=args.force,
-                           name=args.source.as_posix())
+                           name=args.source.as_posix(), keep_losses=args.keep_losses)
     folder = result.written.folder
+    outline = _shown(Path(result.outline_file), root) if result.outline_file else ""
     _say(format_import_report(result.report, printable(str(args.source)), len(result.written.files),
-                              _shown(folder, root)))
+                              _shown(folder, root), outline_file=outline, drafts=result.written.drafts))
     _say(result.summaries_report(_shown(folder, root)))
     for replaced, how in result.written.replaced:
         _say(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")

@@ -19,7 +19,6 @@ from typing import Any
 from site_src.content.glossary import load_glossary
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
-from site_src.ingest.words import ImporterWords, KindWords, Words
 from site_src.model import GlossaryEntry
 from site_src.summaries.figures.indicators import IndicatorVocabulary, IndicatorWords, indicator_vocabulary
 from site_src.summaries.figures.words import FIGURES, FigureVocabulary, Grammar
@@ -28,21 +27,12 @@ from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords,
 from site_src.summaries.slogan_detect import SloganVocabulary, SloganWords, slogan_vocabulary
 from site_src.summaries.wording import WordingVocabulary, WordingWords, wording_vocabulary
 from site_src.variants.review import ReviewWords
+from site_src.words import ImporterWords, KindWords, NumberingStyle, PlaceWords, Words
 from site_src.yamlio import Field, Id, Integer, ListOf, MapOf, Reader, Table, Text, parse
 
 SHIPPED = Path(__file__).resolve().parent / "genres" / "work-report"
 
 
-@dataclass(frozen=True)
-class PlaceWords:
-    """places.yaml: how a government's place is named from its issuer (the importer names a
-    report's folder and its government by it: ingest/slug.py)."""
-
-    government: tuple[str, ...]
-    units: tuple[str, ...]
-    peoples_before: str
-    peoples: tuple[str, ...]
-    names: dict[str, str]
 OVERRIDES = "genre"  # the folder of a site's own profile files, in its content folder
 
 _WORDS = ListOf(Text())
@@ -78,6 +68,22 @@ IMPORTER = Table(ImporterWords, (
     Field("part_words", MapOf(Table(KindWords, (Field("heading", _WORDS), Field("opening", _WORDS))))),
     *(Field(name, _WORDS) for name in ("glossary_headings", "notes_headings", "appendix_headings",
                                        "appended_prefixes")),
+    Field("numbering", ListOf(Table(NumberingStyle, (
+        Field("style", Text(), attr="name"),
+        Field("numerals", Text(choices=("chinese", "digits", "circled"))),
+        Field("before", _WORDS, required=False, default=()),
+        Field("after", _WORDS, required=False, default=()))))),
+    Field("part_labels", MapOf(Text())),
+    *(Field(name, _WORDS) for name in ("announces", "plan_turns", "page_turns")),
+    Field("loss_mark", Text()),
+    Field("government_short", MapOf(Text())),
+    Field("not_places", _WORDS), Field("self_reference", _WORDS),
+    Field("national_terms", MapOf(Integer())), Field("national_term_years", Integer()),
+    Field("continues", _WORDS),
+    Field("other_salutations", _WORDS),
+    Field("tail_subjects", _WORDS),
+    Field("growth", _WORDS),
+    Field("looks_back", _WORDS),
 ))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),

@@ -13,9 +13,10 @@ from site_src.content.imported import SOURCE_COPY, Written, write_report_folder
 from site_src.content.report import report_files
 from site_src.errors import Location, Problem, SiteError, fail
 from site_src.files import read_bytes
-from site_src.genre import Genre, PlaceWords, load_genre
+from site_src.genre import Genre, load_genre
 from site_src.ingest import import_report
-from site_src.ingest.errata import Erratum, load_errata
+from site_src.ingest.errata import Erratum
+from site_src.ingest.folder import import_into
 from site_src.ingest.slug import slug_for
 from site_src.model import Report
 from site_src.project import REPORTS, Project
@@ -26,6 +27,7 @@ from site_src.summaries.industry_draft import (
     draft_yaml,
     format_detection,
 )
+from site_src.words import PlaceWords
 from site_src.yamlio import ID_PATTERN
 
 
@@ -36,6 +38,7 @@ class ImportResult:
     written: Written
     industries: IndustryDetection  # the industry system found in the text, and the doubts
     industries_outcome: str = ""  # what became of its draft: drafted, kept, removed, invalid, or ""
+    outline_file: str = ""  # the person's outline file the structure was read by ('' where inferred)
 
     def summaries_report(self, shown_folder: str) -> str:
         """The import report's lines on what the summaries found (after the importer's own)."""
@@ -44,7 +47,7 @@ class ImportResult:
 
 
 def import_source(project: Project, source: Path, slug: str | None = None, *,
-                  force: bool = False, name: str | None = None) -> ImportResult:
+                  force: bool = False, name: str | None = None, keep_losses: bool = False) -> ImportResult:
     """Raw report text -> the report's folder under the site's reports/, whole or not at all.
 
     The folder is ``slug``, or named from the report's year and issuer (2025-gansu). Its
@@ -63,21 +66,23 @@ def import_source(project: Project, source: Path, slug: str | None = None, *,
     elif not ID_PATTERN.fullmatch(slug):
         raise fail(slug, "a report's folder name is lowercase ASCII letters, digits and hyphens")
     folder = project.content / REPORTS / slug
-    errata_path = folder / "errata.yaml"
-    report = imported_report(raw, name, load_errata(errata_path), genre, errata_file=str(errata_path))
+    into = import_into(raw, name, folder, genre.words, keep_losses=keep_losses)  # errata, outline: a person's
+    report = replace(into.imported.report, government=government_of(into.imported.report, genre.places))
     files = {path: text.encode("utf-8") for path, text in report_files(report).items()}
     files[SOURCE_COPY] = raw
     detection, drafts = draft_of(report, genre, str(folder / INDUSTRIES_FILE))
-    written = write_report_folder(folder, files, force=force, drafts=drafts)
+    written = write_report_folder(folder, files, force=force, drafts={**drafts, **into.drafts})
     outcome = dict(written.drafts).get(INDUSTRIES_FILE, "invalid" if detection.draft else "")
-    return ImportResult(report, slug, written, detection, outcome)
+    return ImportResult(report, slug, written, detection, outcome, into.outline_file)
 
 
 def imported_report(raw: bytes, name: str, errata: tuple[Erratum, ...], genre: Genre, *,
-                    strict: bool = True, errata_file: str = "errata.yaml") -> Report:
+                    strict: bool = True, errata_file: str = "errata.yaml",
+                    keep_losses: bool = False) -> Report:
     """The importer's reading of a source (ingest/), with the government it is the report of:
     what report.yaml keeps, so that a build groups a government's reports without the importer."""
-    report = import_report(raw, name, errata, strict=strict, errata_file=errata_file, words=genre.words)
+    report = import_report(raw, name, errata, strict=strict, errata_file=errata_file, words=genre.words,
+                           keep_losses=keep_losses)
     return replace(report, government=government_of(report, genre.places))
 
 

@@ -22,7 +22,13 @@ PARAGRAPH_KINDS = ("text", "salutation", "highlight", "targets", "heading", "app
 #   bare     （一）经济发展取得新成就 (a line of its own, without a full stop)
 #   shi      一是创新和完善宏观调控，经济保持平稳运行。 (an enumerated lead: the area is a paragraph)
 #   di       第一，进一步稳定和加强农业 (an ordinal heading, with or without its full stop)
-SECTION_FORMS = ("bracket", "bare", "shi", "di")
+#   dun      一、综合施策稳增长 (under unnumbered parts, or under 第一部分)
+#   arabic   1.推动产业升级 (1、 １． as written: the section's mark)
+#   circled  ①推动产业升级
+#   plain    a heading without a number (a person's outline file makes one an area)
+SECTION_FORMS = ("bracket", "bare", "shi", "di", "dun", "arabic", "circled", "plain")
+# The number mark each form writes before its title, where the section gives no mark of its own.
+_MARKS = {"shi": "{}是", "di": "第{}，", "dun": "{}、", "arabic": "{}.", "circled": "{}", "plain": ""}
 # What a part does: reports on the year or the term past; sets goals for a five-year period; sets
 # this year's work; the government's own conduct as a part of its own; anything else (diplomacy).
 PART_KINDS = ("review", "outlook", "plan", "government", "other")
@@ -68,13 +74,13 @@ class Section:
     alone: bool = False
     stop: str = field(default="。", metadata=VERBATIM)  # what ends the heading; "" for none
 
+    # The number as the source writes it with its punctuation (１．, 第一、), where the form's own
+    # mark (_MARKS) would not give it back.
+    mark: str = field(default="", metadata=VERBATIM)
+
     @property
     def heading(self) -> str:
-        if self.form == "shi":
-            return f"{self.number}是{self.title}"
-        if self.form == "di":
-            return f"第{self.number}，{self.title}"
-        return f"（{self.number}）{self.title}"
+        return f"{self.mark or _MARKS.get(self.form, '（{}）').format(self.number)}{self.title}"
 
     @property
     def source_heading(self) -> str:
@@ -107,7 +113,7 @@ class Block:
 
 @dataclass(frozen=True)
 class Part:
-    """A numbered part (一、2023年工作回顾): opening paragraphs, sections, closing paragraphs."""
+    """A numbered part (一、2025年工作回顾): opening paragraphs, sections, closing paragraphs."""
 
     id: str = field(metadata=VERBATIM)
     number: str
@@ -119,14 +125,36 @@ class Part:
     # One of PART_KINDS; left empty, it is what the id says (review, outlook, plan, government),
     # else other.
     kind: str = field(default="", metadata=VERBATIM)
+    # A part without a heading line (the review that starts right after the preamble) has neither
+    # number nor title: its pages are titled with the genre's name for its kind (the importer's
+    # words), which is no text of the report.
+    label: str = ""
+    # The number as the source writes it with its punctuation, where it is not N、 (第一部分 …).
+    mark: str = field(default="", metadata=VERBATIM)
+    # What ends a heading sentence whose text runs on (一、某年工作回顾。过去一年…: its first
+    # opening paragraph); "" for a heading line of its own.
+    stop: str = field(default="", metadata=VERBATIM)
 
     def __post_init__(self) -> None:
         if not self.kind:
             object.__setattr__(self, "kind", implied_kind(self.id))
 
     @property
+    def has_heading(self) -> bool:
+        return bool(self.number or self.title)
+
+    @property
+    def source_heading(self) -> str:
+        """The heading line as the source writes it: 一、2025年工作回顾, 2025年工作回顾 (a part
+        heading without a number), or nothing (a part without a heading line)."""
+        if not self.number:
+            return self.title + self.stop
+        return f"{self.mark or f'{self.number}、'}{self.title}{self.stop}"
+
+    @property
     def heading(self) -> str:
-        return f"{self.number}、{self.title}"
+        """What the part is called on the site: its heading, or the genre's name for its kind."""
+        return self.source_heading or self.label
 
     def paragraphs(self) -> Iterator[Paragraph]:
         yield from self.opening
@@ -204,6 +232,28 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class Loss:
+    """Characters the source lost (?? ???? or U+FFFD where a page could not show them), left as
+    lost: the span as found, where it is, and the mark that stands for it in the text."""
+
+    line: int
+    damaged: str = field(metadata=VERBATIM)
+    mark: str = field(metadata=VERBATIM)
+    reason: str
+    column: int = 0  # where the span starts in the line (1-based)
+
+
+@dataclass(frozen=True)
+class Flattening:
+    """How a text run together (one line, literal \\r\\n, a PDF's line breaks as spaces) was
+    split back into lines, by a named rule: how often, and why."""
+
+    rule: str = field(metadata=VERBATIM)
+    count: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Doubt:
     """Something the importer kept as a plain paragraph, or placed, without being sure of it."""
 
@@ -251,6 +301,8 @@ class Provenance:
     joins: tuple[Join, ...] = ()
     doubts: tuple[Doubt, ...] = ()
     repairs: tuple[Fix, ...] = ()  # characters removed or repaired (invisible, spaced out …)
+    losses: tuple[Loss, ...] = ()  # characters the source lost, marked in the text
+    flattened: tuple[Flattening, ...] = ()  # how a text run together was split into lines
 
 
 @dataclass(frozen=True)
@@ -319,14 +371,15 @@ class Report:
         """Every text of the report in reading order, each with what holds it: the one walk that
         the full text, search, the plan, "nothing lost" and the audit all follow.
 
-        Part and section headings are steps of their own, written as the source writes them; an
-        appended glossary (名词解释) comes last, its heading then each term. The title and the
+        Part and section headings are steps of their own, written as the source writes them (a
+        part without a heading line is a step with no text: its label is no text of the report);
+        an appended glossary (名词解释) comes last, its heading then each term. The title and the
         byline are not in it (they are metadata). An appendix (附件 …) comes after the glossary.
         """
         for paragraph in self.preamble:
             yield Step(paragraph.id, paragraph.source_text, PREAMBLE, paragraph=paragraph)
         for part in self.parts:
-            yield Step(part.id, part.heading, PART_HEADING, part=part)
+            yield Step(part.id, part.source_heading, PART_HEADING, part=part)
             for paragraph in part.opening:
                 yield Step(paragraph.id, paragraph.source_text, OPENING, part=part, paragraph=paragraph)
             for section in part.sections:

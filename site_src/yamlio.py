@@ -316,6 +316,18 @@ class Text(Kind):
         return value
 
 
+@dataclass(frozen=True)
+class Flag(Kind):
+    """true or false."""
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> bool:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return bool(yaml.constructor.SafeConstructor().construct_object(node))
+        if node is not None:
+            reader.problem(node, path, "expected true or false")
+        return False
+
+
 # Ids become file names and anchors: lowercase ASCII letters, digits and single hyphens.
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

@@ -226,7 +226,7 @@ CASES = [
     # --- unknown keys (a typo is an error) -----------------------------------------------------
     case("unknown-key-typo", Replace(SECTION, "title: ", "titel: "),
          expected=errors("error: {section_file}:{line}: titel: unknown key 'titel' "
-                         "(allowed: number, title, form, alone, stop, paragraphs)",
+                         "(allowed: number, title, form, mark, alone, stop, paragraphs)",
                          "error: {section_file}:1: title: missing key")),
     case("unknown-key-in-paragraph",
          Replace("closing.yaml", "  - id: closing-2\n", "  - id: closing-2\n    note: x\n"),
@@ -351,7 +351,8 @@ CASES = [
          expected="error: report.txt:1: the report is empty"),
     case("report-mojibake", Write("{root}/report.txt", fixture="mojibake.txt"), argv=IMPORT,
          expected="error: report.txt:6:7: damaged text (mojibake) '?' in …空气质量?jì)?…; "
-                  "repair it with an entry in {content}/reports/2024-fixture/errata.yaml"),
+                  "repair it with an entry in {content}/reports/2024-fixture/errata.yaml "
+                  "(or import with --keep-losses: each loss marked and listed)"),
     case("report-stale-erratum", Write("{root}/report.txt", fixture="report.txt"),
          Write(ERRATA, fixture="stale-errata.yaml"), argv=IMPORT,
          expected="error: {errata}:2: errata[0]: erratum does not match the source: "
@@ -382,7 +383,7 @@ CASES = [
          Write(ERRATA, 'errata:\n  - damaged: "量?"\n    repaired: "量"\n    because: typo\n'),
          argv=IMPORT,
          expected=errors("error: {errata}:4: errata[0].because: unknown key 'because' "
-                         "(allowed: damaged, repaired, reason)",
+                         "(allowed: damaged, repaired, lost, reason)",
                          "error: {errata}:2: errata[0].reason: missing key")),
     # --- raw text is never interpreted: pin syntax (import) ----------------------------------------
     case("report-pin-syntax", source("新增企业26家", "新增企业[[26|99]]家"), argv=IMPORT,
@@ -477,7 +478,7 @@ CASES = [
                   "itself"),
     case("yaml-escape-in-a-key", Replace(SECTION, "title: ", '"\\e[2J": x\ntitle: '),
          expected="error: {section_file}:{line}: \\x1b[2J: unknown key '\\x1b[2J' "
-                  "(allowed: number, title, form, alone, stop, paragraphs)"),
+                  "(allowed: number, title, form, mark, alone, stop, paragraphs)"),
     case("yaml-nul-in-site-title", Replace("site.yaml", "variants:", 'title: "荣昌\\0"\nvariants:'),
          expected="error: {content}/site.yaml:{line}:8: title: control character U+0000 (NUL) "
                   + YAML_CONTROL),

@@ -52,8 +52,8 @@ def test_wrong_type_and_unknown_key_are_both_reported(project_copy: Project) -> 
     edit(part, "title: 2023年工作回顾", "title: 2023年工作回顾\ntitel: typo")
     problems = problems_of(report_folder(project_copy))
     assert f"{section}:1: number: expected text, got a list" in problems
-    assert (f"{part}:3: titel: unknown key 'titel' (allowed: number, title, kind, opening, sections, "
-            "closing)") in problems
+    assert (f"{part}:3: titel: unknown key 'titel' (allowed: number, title, label, mark, stop, kind, "
+            "opening, sections, closing)") in problems
 
 
 def test_duplicate_paragraph_id_names_both_places(project_copy: Project) -> None:

@@ -276,7 +276,7 @@ def test_an_interrupt_after_an_import_says_the_folder_is_in_place(
         root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copy(FIXTURES / "report.txt", root / "report.txt")
 
-    def interrupted(*args: object) -> str:
+    def interrupted(*args: object, **keywords: object) -> str:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("site_src.ingest.summary.format_import_report", interrupted)  # after the swap

@@ -14,7 +14,6 @@ import pytest
 
 from site_src.ingest import import_report
 from site_src.ingest.appended import ENTRY
-from site_src.ingest.areas import AREA_FORMS
 from site_src.ingest.characters import RULES as CHARACTER_RULES
 from site_src.ingest.clean import JOIN_RULES
 from site_src.ingest.ends import AREA_END_RULES, CLOSING_RULES
@@ -62,7 +61,7 @@ def repairs(report: Report) -> list[tuple[int, str, str, str]]:
 
 # --- the tables ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("table", [JOIN_RULES, CHARACTER_RULES, AREA_FORMS, AREA_END_RULES, CLOSING_RULES,
+@pytest.mark.parametrize("table", [JOIN_RULES, CHARACTER_RULES, AREA_END_RULES, CLOSING_RULES,
                                    KIND_RULES, rules_for(shipped_words())])
 def test_every_rule_has_a_unique_name_and_a_reason(table: tuple) -> None:
     names = [rule.name for rule in table]
@@ -390,12 +389,14 @@ def test_invisible_and_odd_characters_are_repaired_and_recorded() -> None:
     assert "人民满意度提高到98％" in report.source_text() and "PM2.5浓度" in report.source_text()
     assert repairs(report) == [
         (3, "spaced-digits", "2 0 2 4", "2024"), (3, "digit-space", "4 年", "4年"),
-        (4, "invisible-line", "\u200b", ""), (5, "zero-width", "人\u200b民", "人民"),
+        (5, "zero-width", "人\u200b民", "人民"),
         (5, "spaced-digits", "9 8", "98"), (5, "digit-space", "8 ％", "8％"),
         (6, "invisible-line", "\u2003", ""), (7, "subscript-mark", "M_2", "M2")]
+    # A line of zero-width characters alone marks where pages were joined: page furniture.
+    assert furniture(report) == [(4, "page-join")]
     printed = format_import_report(report, "report.txt", 1, "x")
     assert "  zero-width: 词语中间的零宽字符（妨碍搜索：人\u200b民） (1 on 1 line)" in printed.splitlines()
-    assert "  invisible-line: 只有不可见字符或特殊空格的行（不是段落） (2)" in printed.splitlines()
+    assert "  invisible-line: 只有不可见字符或特殊空格的行（不是段落） (1)" in printed.splitlines()
 
 
 def test_the_spaced_digits_of_a_real_report() -> None:
@@ -479,8 +480,9 @@ def test_a_news_pages_head_with_a_counter_and_the_reports_own_title_under_the_pa
                        "自治区人民政府主席 张某",
                        *HEAD, *REVIEW, *PLAN, *CLOSE)
     assert (report.title, report.year, report.issuer) == ("政府工作报告", 2026, "某某自治区人民政府")
-    assert [rule for _, rule in furniture(report)] == ["breadcrumb"] * 4 + ["timestamp", "timestamp",
-                                                                            "counter"]
+    # The page's own title (5) stands over the report's (9): the page's, furniture.
+    assert [rule for _, rule in furniture(report)] == ["breadcrumb"] * 4 + ["page-title", "timestamp",
+                                                                            "timestamp", "counter"]
     assert report.provenance.doubts == ()
 
 

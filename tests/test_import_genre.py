@@ -22,11 +22,14 @@ from site_src.genre import load_genre
 from site_src.importing import imported_report
 from site_src.ingest import import_report
 from site_src.ingest.characters import replay
-from site_src.ingest.clean import SourceLine, rejoin_broken_lines, remove_annotations
+from site_src.ingest.clean import SourceLine, rejoin_broken_lines, remove_annotations, run_together
 from site_src.ingest.encoding import decode
+from site_src.ingest.front import FRONT_RULES
 from site_src.ingest.furniture import RULES, Line, find_furniture
+from site_src.ingest.pages import flatten
 from site_src.ingest.summary import format_import_report
-from site_src.model import Fix, Report
+from site_src.ingest.words import shipped_words
+from site_src.model import Fix, Loss, Report
 from site_src.variants.convert import make_converter
 
 from .conftest import CONTENT, ROOT, SHARED_REPORTS, THOROUGH
@@ -102,7 +105,7 @@ def test_bytes_that_are_no_chinese_text_give_a_located_error(raw: bytes, line: i
 def test_every_rule_has_a_name_a_region_and_a_reason() -> None:
     for rule in RULES:
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name), rule
-        assert rule.region in ("head", "tail", "edges", "anywhere") and rule.reason
+        assert rule.region in ("head", "tail", "edges", "anywhere", "body") and rule.reason
         assert rule.line is not None or rule.repeats, rule  # each says what it matches
 
 
@@ -291,9 +294,11 @@ def shared(name: str) -> Path:
 
 
 def import_shared(name: str) -> tuple[str, Report]:
+    """A shared report's text and its import (lost characters marked, as import --keep-losses)."""
     path = shared(name)
     text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    return text, imported_report(path.read_bytes(), f"../shared/reports/{name}", (), load_genre())
+    return text, imported_report(path.read_bytes(), f"../shared/reports/{name}", (), load_genre(),
+                                 keep_losses=True)
 
 
 def fold(text: str) -> str:
@@ -306,13 +311,20 @@ def body_of(text: str, report: Report) -> str:
     pinyin annotations) and as metadata (the title line, the byline), each line as the recorded
     repairs (errata, characters) made it, in the model's script."""
     provenance = report.provenance
+    if provenance.flattened:  # the lines as the import split a text run together (its records say how)
+        words = shipped_words()
+        text = flatten(text, words, run_together(words)).text
     removed = {r.line for r in provenance.furniture}
+    lost: dict[int, list[Loss]] = {}
+    for loss in provenance.losses:
+        lost.setdefault(loss.line, []).append(loss)
     errata: dict[int, list[tuple[str, str]]] = {}
     for repair in provenance.errata:
         errata.setdefault(repair.line, []).append((repair.damaged, repair.repaired))
     fixes: dict[int, list[Fix]] = {}
+    front: dict[int, list[Fix]] = {}  # the front's repairs, made after the losses were marked
     for fix in provenance.repairs:
-        fixes.setdefault(fix.line, []).append(fix)
+        (front if fix.rule in FRONT_RULES else fixes).setdefault(fix.line, []).append(fix)
     annotated = {record.line: record.removed for record in provenance.annotations}
     body: list[str] = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -323,6 +335,9 @@ def body_of(text: str, report: Report) -> str:
         fixed = replay(line, fixes.get(number, []))
         if fixed is None or not fixed.strip():
             continue
+        for loss in lost.get(number, []):  # each run of lost characters, as marked
+            fixed = fixed.replace(loss.damaged, loss.mark, 1)
+        fixed = replay(fixed, front.get(number, [])) or ""
         if number in annotated:
             (cleaned,), (record,), _ = remove_annotations([SourceLine(number, fixed)])
             assert record.removed == annotated[number], number
@@ -337,7 +352,7 @@ def body_of(text: str, report: Report) -> str:
         year = re.search(r"(\d{4})年", title)
         assert not year or int(year.group(1)) == report.year
         place = title.replace(year.group(), "") if year else title
-        assert report.issuer.startswith(place.removesuffix("人民")) or report.issuer == "", place
+        assert place.removesuffix("人民") in report.issuer or report.issuer == "", place
     for entry in report.byline:  # one line, or two (国务院总理 / 李克强)
         taken = 1 if fold(body[0]) == fold(entry) else 2
         assert fold("".join(body[:taken])) == fold(entry), (entry, body[:2])
@@ -355,7 +370,9 @@ def assert_nothing_lost(text: str, report: Report) -> None:
                              f"model …{model[max(at - 20, 0):at + 30]}…")
 
 
-ALL_REPORTS = sorted(path.name for path in SHARED_REPORTS.glob("*.txt")) if SHARED_REPORTS.is_dir() else []
+ALL_REPORTS = sorted([*(path.name for path in SHARED_REPORTS.glob("*.txt")),
+                      *(f"corpus2/{path.name}" for path in (SHARED_REPORTS / "corpus2").glob("*.txt"))]) \
+    if SHARED_REPORTS.is_dir() else []
 
 
 @pytest.mark.parametrize("name", ALL_REPORTS)
@@ -460,5 +477,7 @@ def test_import_into_another_folder_leaves_content_alone(
     assert report_files(import_shared(name)[1]) == report_files(report)  # deterministic
     written = len(report_files(report)) + 2  # the YAML, the source as found, the record
     importer, summaries = printed.split("\n", 2)[2].split("\nindustry system: ", 1)
-    assert importer == format_import_report(report, f"../shared/reports/{name}", written, str(folder))
+    assert importer == format_import_report(report, f"../shared/reports/{name}", written, str(folder),
+                                            drafts=(("outline.yaml", "drafted"),))
+    assert (folder / "outline.yaml").is_file()  # the outline drafted for a person
     assert summaries.startswith("none found")  # then what the summaries found (importing.ImportResult)

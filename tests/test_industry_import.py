@@ -56,7 +56,7 @@ def test_import_drafts_the_system_and_says_what_it_found(site: Path,
     # A person's file: not among the importer's (whose edits stop a re-import), but recorded as drafted.
     record = read_record(draft.parent)
     assert record is not None and "industries.yaml" not in record.files
-    assert record.drafted == ("industries.yaml",)
+    assert record.drafted == ("industries.yaml", "outline.yaml")  # the outline is drafted for a person too
     # The site gets the overview and a page per industry from it, in both scripts.
     assert main(["build"], root=site) == 0
     for folder in ("zh-hans", "zh-hant"):
@@ -107,7 +107,7 @@ def test_a_report_without_a_system_gets_no_draft_and_no_industry_pages(
     assert main(["import", "report.txt", "--slug", "one"], root=site) == 0
     assert "industry system: none found (the report gets no industry pages)" in capsys.readouterr().out
     folder = site / "content" / "reports" / "one"
-    assert not (folder / "industries.yaml").exists() and read_record(folder).drafted == ()
+    assert not (folder / "industries.yaml").exists() and read_record(folder).drafted == ("outline.yaml",)
     assert main(["build"], root=site) == 0
     out = site / "output"
     assert not list(out.rglob("industries"))
@@ -122,7 +122,8 @@ def test_the_curated_file_of_the_bundled_report_stays_authoritative(tmp_path: Pa
     assert result.industries_outcome == "kept"
     assert result.industries.draft is not None and len(result.industries.draft.industries()) == 13
     assert (folder / "industries.yaml").read_bytes() == (REPORT / "industries.yaml").read_bytes()
-    assert read_record(folder).drafted == ()  # nothing drafted: its record stays as it was
+    # nothing drafted but the outline (the bundled report's is shipped): its record stays as it was
+    assert read_record(folder).drafted == ("outline.yaml",)
     build(project)
     page = read_page(tmp_path / "output" / "zh-hans" / "industries" / "auto-parts.html")
     assert "智能网联新能源汽车零部件产业园" in page.text  # the curated parks, not the draft's

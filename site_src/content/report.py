@@ -40,7 +40,9 @@ from site_src.model import (
     Count,
     Doubt,
     Fix,
+    Flattening,
     Join,
+    Loss,
     Original,
     Paragraph,
     Part,
@@ -58,9 +60,9 @@ from site_src.yamlio import (
     ID_PATTERN,
     Counts,
     Field,
+    Flag,
     Id,
     Integer,
-    Kind,
     ListOf,
     Reader,
     Table,
@@ -88,18 +90,6 @@ class PinnedText(Text):
         return value
 
 
-@dataclass(frozen=True)
-class Flag(Kind):
-    """true or false."""
-
-    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> bool:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
-            return bool(yaml.constructor.SafeConstructor().construct_object(node))
-        if node is not None:
-            reader.problem(node, path, "expected true or false")
-        return False
-
-
 # --- what each file holds ------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -119,12 +109,15 @@ class ParagraphsFile:
 
 @dataclass(frozen=True)
 class PartFile:
-    number: str
-    title: str
+    number: str  # empty for a part heading without a number, and for a part without a heading
+    title: str  # empty for a part without a heading line
     kind: str  # empty when the id says it (review, plan …)
     opening: tuple[Paragraph, ...]
     sections: tuple[str, ...]
     closing: tuple[Paragraph, ...]
+    label: str = ""  # what a part without a heading line is called (the genre's name for its kind)
+    mark: str = ""  # the number as written, where it is not N、 (第一部分)
+    stop: str = ""  # what ends a heading sentence whose text runs on
 
 
 @dataclass(frozen=True)
@@ -135,6 +128,7 @@ class SectionFile:
     alone: bool
     stop: str
     paragraphs: tuple[Paragraph, ...]
+    mark: str = ""  # the number as written, where the form's own mark would not give it back
 
 
 @dataclass(frozen=True)
@@ -187,18 +181,36 @@ REPORT = Table(ReportFile, (
     Field("parts", ListOf(Id(unique=False))),
 ), check=_listed_once("parts", "part"))
 PARAGRAPHS_FILE = Table(ParagraphsFile, (Field("paragraphs", PARAGRAPHS),))
+def _headed(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
+    """A part has a title, or (no heading line at all) a label to be called by."""
+    if not values["title"] and not values["label"] and "title" in nodes:
+        reader.problem(nodes["title"], f"{path}.title" if path else "title",
+                       "must not be empty (a part without a heading line has a label instead)")
+    if values["number"] and not values["title"] and "number" in nodes:
+        reader.problem(nodes["number"], f"{path}.number" if path else "number", "a numbered part has a title")
+
+
+def _part_checks(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
+    _listed_once("sections", "section")(reader, nodes, values, path)
+    _headed(reader, nodes, values, path)
+
+
 PART = Table(PartFile, (
-    Field("number", Text()),
-    Field("title", PinnedText()),
+    Field("number", Text(empty=True)),
+    Field("title", PinnedText(empty=True)),
+    Field("label", PinnedText(), required=False, default=""),
+    Field("mark", Text(), required=False, default=""),
+    Field("stop", Text(), required=False, default=""),
     Field("kind", Text(choices=PART_KINDS), required=False, default=""),
     Field("opening", PARAGRAPHS),
     Field("sections", ListOf(Id(unique=False))),
     Field("closing", PARAGRAPHS),
-), check=_listed_once("sections", "section"))
+), check=_part_checks)
 SECTION = Table(SectionFile, (
-    Field("number", Text()),
+    Field("number", Text(empty=True)),  # empty for a heading without a number (form plain)
     Field("title", PinnedText()),
     Field("form", Text(choices=SECTION_FORMS), required=False, default="bracket"),
+    Field("mark", Text(), required=False, default=""),
     Field("alone", Flag(), required=False, default=False),
     Field("stop", Text(empty=True), required=False, default="。"),
     Field("paragraphs", PARAGRAPHS),
@@ -249,6 +261,13 @@ PROVENANCE = Table(Provenance, (
     Field("doubts", ListOf(Table(Doubt, (Field("line", Integer()), Field("text", _VERBATIM),
                                          Field("reason", _VERBATIM)))),
           required=False, default=(), always=True),
+    Field("losses", ListOf(Table(Loss, (
+        Field("line", Integer()), Field("column", Integer(), required=False, default=0),
+        Field("damaged", _VERBATIM), Field("mark", _VERBATIM), Field("reason", _VERBATIM)))),
+          required=False, default=()),
+    Field("flattened", ListOf(Table(Flattening, (
+        Field("rule", _VERBATIM), Field("count", Integer()), Field("reason", _VERBATIM)))),
+          required=False, default=()),
 ))
 
 
@@ -272,13 +291,13 @@ def report_files(report: Report) -> dict[str, str]:
         kind = "" if part.kind == implied_kind(part.id) else part.kind
         files[f"parts/{part.id}.yaml"] = dump(PART.write(PartFile(
             part.number, part.title, kind, part.opening, tuple(s.id for s in part.sections),
-            part.closing)))
+            part.closing, part.label, part.mark, part.stop)))
         if part.blocks:
             files[f"blocks/{part.id}.yaml"] = dump(BLOCKS.write(BlocksFile(part.blocks)))
         for section in part.sections:
             files[f"sections/{section.id}.yaml"] = dump(SECTION.write(SectionFile(
                 section.number, section.title, section.form, section.alone, section.stop,
-                section.paragraphs)))
+                section.paragraphs, section.mark)))
     return files
 
 
@@ -424,11 +443,12 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
             if section is not None:
                 value = section[0]
                 sections.append(Section(section_id, value.number, value.title, value.paragraphs,
-                                        value.form, value.alone, value.stop))
+                                        value.form, value.alone, value.stop, value.mark))
         blocks = files.read(f"blocks/{part_id}.yaml", BLOCKS) if files.exists(f"blocks/{part_id}.yaml") \
             else None
         parts.append(Part(part_id, record.number, record.title, record.opening, tuple(sections),
-                          record.closing, blocks[0].blocks if blocks else (), record.kind))
+                          record.closing, blocks[0].blocks if blocks else (), record.kind, record.label,
+                          record.mark, record.stop))
     # Only a list of valid part ids tells which part files are unlisted.
     if meta is not None and _is_list(meta[2], "parts") and all(map(ID_PATTERN.fullmatch, meta[0].parts)):
         files.unlisted("parts", listed_parts, "part file is not listed in report.yaml's parts")

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 
 from site_src.ingest.clean import SENTENCE_END, SourceLine
-from site_src.ingest.words import Words
 from site_src.model import TERMS_HEADING, Doubt, Paragraph, Term
+from site_src.words import Words
 
 # 1. 3． 1、 ［1］ [1] 〔1〕 【1】 （1） ①: the number an entry of a list opens with.
 ENTRY = re.compile(r"^((\d{1,3})[.．、]|[［\[〔【（(](\d{1,3})[］\]〕】）)]|([\u2460-\u2473]))\s*(.*)$")

@@ -1,84 +1,29 @@
-"""A part's areas: the numbered divisions whose number opens a heading, and their text.
+"""A part's areas as sections: the heading the outline found, and the paragraphs under it with
+their subareas and topic leads.
 
-The forms are ``AREA_FORMS``, one entry each: the heading sentence that may run on into the
-area's text, and the heading line of its own without a full stop. Bracketed numbers （一） make a
-part's areas wherever a part has them; otherwise 一是… or 第一，… do, when at least two follow
-each other from 一. A number that starts again at 一 starts another series in the same part.
-
-Numbered points inside one paragraph (…一是…，二是…) are no areas: only a line's opening counts.
+An area's subareas (一是…, （一）… one level down: outline.py) open paragraphs: each is a
+paragraph whose lead is the subarea's heading (a heading line alone is a lead with no text). A
+topic lead is a short sentence that opens a paragraph or stands alone (先进制造业集群发展。): it
+leads the paragraph it opens. Numbered points inside one paragraph (…一是…，二是…) are no
+subareas: only a line's opening counts.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from site_src.ingest.clean import SourceLine
-from site_src.ingest.words import NUMERAL, Words
-from site_src.model import Doubt, Paragraph, Section, sentences
-
-_HEADING_STOPS = "。！？；："  # a heading line of its own holds none of them
-
-
-@dataclass(frozen=True)
-class AreaForm:
-    name: str  # the family of numbers: bracket （一）, shi 一是, di 第一，
-    reason: str
-    sentence: re.Pattern[str]  # the heading sentence (number, title) and the text that runs on
-    line: re.Pattern[str]  # a heading line without a full stop (number, title)
-    bare_form: str  # the section form such a line gets
-    at_least: int  # the headings in sequence a series of this form needs
-
-
-AREA_FORMS: tuple[AreaForm, ...] = (
-    AreaForm("bracket", "（一）…：括号数字的标题句（后面可接正文），或不带句号的标题行",
-             re.compile(rf"^（([{NUMERAL}]+)）([^。]+?)。(.*)$"),
-             re.compile(rf"^（([{NUMERAL}]+)）([^{_HEADING_STOPS}]{{2,80}})$"), "bare", 1),
-    AreaForm("shi", "一是…：没有括号数字的部分里，连续的“一是、二是……”开头的标题",
-             re.compile(rf"^([{NUMERAL}]+)是([^。]{{2,60}}?)。(.*)$"),
-             re.compile(rf"^([{NUMERAL}]+)是([^{_HEADING_STOPS}]{{2,60}})$"), "shi", 2),
-    AreaForm("di", "第一，…：没有括号数字的部分里，连续的“第一，第二，……”开头的标题",
-             re.compile(rf"^第([{NUMERAL}]+)，([^。]{{2,60}}?)。(.*)$"),
-             re.compile(rf"^第([{NUMERAL}]+)，([^{_HEADING_STOPS}]{{2,60}})$"), "di", 2),
-)
+from site_src.ingest.outline import Heading, numbering_of
+from site_src.model import SECTION_FORMS, Doubt, Paragraph, Section, sentences
+from site_src.words import NUMERAL, Words
 
 # A topic lead of a review area is a short clause naming a result: 有效投资持续扩大。 It ends in
 # one of the genre's verdict words (importer.yaml: review_lead_endings), which tells it apart from
 # short facts such as 投用企业之家。
 _LEAD_FORBIDDEN = re.compile(r"[，、：；0-9%０-９]")
 _SHI_TOPIC = re.compile(rf"^[{NUMERAL}]+是")
-
-
-@dataclass(frozen=True)
-class Area:
-    """An area's heading line, found: where it is, its number and title, the text after it."""
-
-    index: int  # of the heading line in the part's body
-    number: str
-    title: str
-    rest: str  # the text that runs on after the heading sentence
-    form: str  # the section form
-    alone: bool  # the heading stands on its line alone
-    stop: str
-
-
-def numeral_value(numeral: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23."""
-    digits = {char: value for value, char in enumerate(NUMERAL[:9], start=1)}
-    if "十" not in numeral:
-        return digits.get(numeral, 0) if len(numeral) == 1 else 0
-    tens, _, units = numeral.partition("十")
-    if len(tens) > 1 or len(units) > 1:
-        return 0
-    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
-
-
-def numeral(value: int) -> str:
-    if value <= 10:
-        return NUMERAL[value - 1]
-    tens, units = divmod(value, 10)
-    return (NUMERAL[tens - 1] if tens > 1 else "") + "十" + (NUMERAL[units - 1] if units else "")
+_HEADING_LIKE = 40  # characters: a sentence alone no longer than this reads like a heading
 
 
 def is_review_lead(sentence: str, words: Words) -> bool:
@@ -98,78 +43,84 @@ def is_enumerated_lead(sentence: str) -> bool:
     return sentence.endswith("。") and bool(_SHI_TOPIC.match(sentence)) and len(sentence) <= 30
 
 
-def match_heading(text: str, form: AreaForm) -> Area | None:
-    """The line as a heading of this form (index 0), or None."""
-    sentence = form.sentence.match(text)
-    if sentence:
-        rest = sentence.group(3)
-        return Area(0, sentence.group(1), sentence.group(2), rest, form.name, not rest, "。")
-    line = form.line.match(text)
-    if line:
-        return Area(0, line.group(1), line.group(2), "", form.bare_form, True, "")
-    return None
+def is_topic_line(text: str) -> bool:
+    """产业结构持续优化。: a topic lead on a line of its own."""
+    return is_plan_lead(text) and sentences(text) == [text]
 
 
-def _series(body: list[SourceLine], form: AreaForm) -> tuple[list[Area], list[tuple[SourceLine, int]]]:
-    """The headings of one form in sequence (a new series at each 一), and those out of sequence
-    with the number that was expected."""
-    found: list[Area] = []
-    wrong: list[tuple[SourceLine, int]] = []
-    expected = 1
-    for index, line in enumerate(body):
-        area = match_heading(line.text, form)
-        if area is None:
+def section_form(heading: Heading) -> str:
+    """The form of an area's heading: its numbering style; a bracketed heading line is bare."""
+    return form_of(heading.style, bool(heading.stop))
+
+
+def form_of(style: str, sentence: bool) -> str:
+    """The section form of a numbering style: a bracketed heading line (no sentence) is bare; a
+    style of no form of its own (arabic-bracket: （1）) is its family's, its mark saying the rest."""
+    if not style:
+        return "plain"
+    if style == "bracket" and not sentence:
+        return "bare"
+    family = style.split("-")[0]
+    return style if style in SECTION_FORMS else family if family in SECTION_FORMS else "plain"
+
+
+def _lead(heading: Heading, line: SourceLine) -> Paragraph:
+    """A subarea's or topic's heading as the lead of the paragraph it opens."""
+    lead = line.text[: len(line.text) - len(heading.rest)] if heading.rest else line.text
+    return Paragraph(id="", text=line.text[len(lead):], lead=lead)
+
+
+def heading_paragraphs(lines: list[SourceLine], prefix: str, headings: dict[int, Heading],
+                       kind_of: Callable[[SourceLine], str], words: Words) -> tuple[Paragraph, ...]:
+    """Paragraphs outside the areas (a part's opening): a subarea or topic heading of the outline
+    leads its paragraph, as does a topic lead on a line of its own."""
+    paragraphs = []
+    for n, line in enumerate(lines):
+        heading = headings.get(n)
+        made = _lead(heading, line) if heading is not None else \
+            Paragraph(id="", text="", lead=line.text) if is_topic_line(line.text) else \
+            Paragraph(id="", text=line.text)
+        paragraphs.append(Paragraph(id=f"{prefix}-{n + 1}", text=made.text, lead=made.lead,
+                                    kind=kind_of(line)))
+    return tuple(paragraphs)
+
+
+def topic_doubts(lines: list[SourceLine], headings: dict[int, Heading], words: Words) -> list[Doubt]:
+    """In a part without areas, the paragraphs that read like unnumbered headings (a sentence
+    alone, a short one or a line of its own) and were kept as plain paragraphs: for a person to
+    look at (a heading of the outline, if the outline file says so)."""
+    doubts = []
+    for n, line in enumerate(lines):
+        text = line.text
+        if n in headings or is_topic_line(text) or text.startswith("——") or words.addresses(text):
             continue
-        value = numeral_value(area.number)
-        if value == expected or (value == 1 and found):
-            found.append(Area(index, area.number, area.title, area.rest, area.form, area.alone, area.stop))
-            expected = value + 1
-        elif found or form.at_least == 1:
-            wrong.append((line, expected))
-    return found, wrong
+        if len(sentences(text)) == 1 and len(text) <= _HEADING_LIKE and text.endswith("。") \
+                and n + 1 < len(lines) and len(lines[n + 1].text) > len(text):
+            doubts.append(Doubt(line.number, line.text, "reads like a heading without a number (a sentence "
+                                "alone over a paragraph): kept as a paragraph of the part's opening"))
+    return doubts
 
 
-def find_areas(body: list[SourceLine], doubts: list[Doubt],
-               forms: tuple[AreaForm, ...] = AREA_FORMS) -> tuple[list[Area], str]:
-    """The part's areas, and the name of the form that numbers them ('' for none).
-
-    The first form (brackets) wins wherever it has a series; otherwise the form of the series
-    that starts first. Headings of the chosen form out of sequence stay paragraphs, noted.
-    """
-    candidates = []
-    for form in forms:
-        found, wrong = _series(body, form)
-        if len(found) >= form.at_least and found:
-            candidates.append((form, found, wrong))
-            if form is forms[0]:
-                break
-    if not candidates:
-        return [], ""
-    form, found, wrong = min(candidates, key=lambda item: (item[0] is not forms[0], item[1][0].index))
-    mark = {"bracket": "（{}）", "shi": "{}是", "di": "第{}，"}.get(form.name, "{}")
-    doubts.extend(Doubt(line.number, line.text, "looks like an area heading, but "
-                        f"{mark.format(numeral(expected))} was expected: kept as a paragraph")
-                  for line, expected in wrong)
-    return found, form.name
-
-
-def make_section(section_id: str, area: Area, heading: SourceLine, following: list[SourceLine],
-                 inline: bool, kind_of: Callable[[SourceLine], str], words: Words) -> Section:
+def make_section(section_id: str, area: Heading, heading: SourceLine, following: list[SourceLine],
+                 inline: bool, headings: dict[int, Heading], kind_of: Callable[[SourceLine], str],
+                 words: Words) -> Section:
     """One area as a section: its heading, its text split into paragraphs with their leads.
 
     Review areas written one per line (``inline``) carry their topics inline (（一）….先进制造业集群
     发展。构建…): when the text after the heading opens with such a lead, it is split at each.
-    Other areas put each topic in a paragraph of its own that opens with a lead sentence.
+    Other areas put each topic in a paragraph of its own that opens with a lead sentence; a
+    subarea or topic of the outline (``headings``, by index in ``following``) leads its paragraph.
     ``kind_of`` gives a paragraph's kind from its line.
     """
     paragraphs: list[Paragraph] = []
+    form = section_form(area)
 
     def add(text: str, lead: str = "", kind: str = "text") -> None:
         paragraphs.append(Paragraph(id=f"{section_id}-{len(paragraphs) + 1}", text=text, lead=lead,
                                     kind=kind))
 
     rest_sentences = sentences(area.rest)
-    if inline and area.form == "bracket" and rest_sentences and is_review_lead(rest_sentences[0], words):
+    if inline and form == "bracket" and rest_sentences and is_review_lead(rest_sentences[0], words):
         lead, body = "", ""
         for sentence in rest_sentences:
             if is_review_lead(sentence, words):
@@ -183,13 +134,40 @@ def make_section(section_id: str, area: Area, heading: SourceLine, following: li
     else:
         if area.rest:
             add(area.rest, kind=kind_of(heading))
-        for line in following:
+        numbering = numbering_of(words.data.numbering)
+        for n, line in enumerate(following):
+            sub = headings.get(n)
+            if sub is not None:
+                made = _lead(sub, line)
+                add(made.text, made.lead, kind_of(line))
+                continue
             first = sentences(line.text)[0]
-            heading_like = any(match_heading(line.text, form) for form in AREA_FORMS[:1])
+            number = numbering.match(line.text)
+            heading_like = number is not None and number.style == "bracket"
             if (not heading_like and (is_plan_lead(first) or is_enumerated_lead(first))
                     and len(first) < len(line.text)):
                 add(line.text[len(first):], first, kind_of(line))
+            elif is_topic_line(line.text):
+                add("", line.text, kind_of(line))
             else:
                 add(line.text, kind=kind_of(line))
-    return Section(section_id, area.number, area.title, tuple(paragraphs), area.form,
-                   area.alone and area.form != "bare", area.stop if area.form != "bare" else "。")
+    alone = not area.rest and form != "bare"
+    section = Section(section_id, area.number, area.title, tuple(paragraphs), form, alone,
+                      area.stop if form != "bare" else "。")
+    written = area.mark + area.title
+    if section.heading != written and form != "plain":
+        section = Section(section_id, area.number, area.title, tuple(paragraphs), form, alone,
+                          section.stop, written[: len(written) - len(area.title)])
+    return section
+
+
+def subareas_of(section: Section, words: Words) -> list[tuple[str, str, str]]:
+    """(number, form, title) of each subarea of a section: the paragraphs whose lead is numbered."""
+    found = []
+    for paragraph in section.paragraphs:
+        number = numbering_of(words.data.numbering).match(paragraph.lead) if paragraph.lead else None
+        if number is not None:
+            title = number.rest.removesuffix("。")
+            form = form_of(number.style, number.rest.endswith("。"))
+            found.append((number.number, form, title))
+    return found

@@ -18,6 +18,7 @@ from site_src.model import Fix
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _SPACE = "[ \u3000]"
+PAGE_JOIN = re.compile(f"[{ZERO_WIDTH}]+")  # a line of these alone marks where pages were joined
 # What a spaced-out number runs into: 1 9 9 8 年, 8 ％, 2 2 ．4 万件.
 _UNITS = "年月日％%．亿万"
 

@@ -13,14 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from site_src.errors import Location, Problem, SiteError
-from site_src.ingest.characters import repair_line
+from site_src.ingest.characters import PAGE_JOIN, repair_line
+from site_src.ingest.damage import find_spans, mark_losses
 from site_src.ingest.encoding import decode
-from site_src.ingest.errata import Erratum
+from site_src.ingest.errata import Erratum, Span
 from site_src.ingest.furniture import Line, find_furniture, rules_for
 from site_src.ingest.hostile import raw_text_problems
-from site_src.ingest.words import PART_HEADING, Words, shipped_words
-from site_src.model import Annotation, Count, Fix, Join, Removal, Repair
+from site_src.ingest.numbering import numbering_of
+from site_src.ingest.pages import Piece, flatten, join_pages
+from site_src.ingest.words import shipped_words
+from site_src.model import Annotation, Count, Fix, Flattening, Join, Loss, Removal, Repair
 from site_src.variants.convert import make_converter
+from site_src.words import PART_HEADING, Words
 
 # A pinyin syllable with an optional tone mark; the scrape writes it after its character: 業(yè).
 _VOWEL = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -35,6 +39,7 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "
 
 # Mojibake: a "?" touching a non-ASCII character, the replacement character, or a stray tag.
 MOJIBAKE = re.compile(r"[^\x00-\x7f]\?+|\?+[^\x00-\x7f]|\ufffd|</?[a-zA-Z][^<>]*>|/[a-z]+>")
+_DEBRIS = re.compile(r"</?[a-zA-Z][^<>]*>|/[a-z]+>")  # a stray tag: no loss to mark, text to repair
 
 SENTENCE_END = ("。", "！", "!", "？", "?", "”", "…")
 _PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -73,25 +78,43 @@ class CleanText:
     encoding: str = "utf-8"
     joins: tuple[Join, ...] = ()
     repairs: tuple[Fix, ...] = ()
+    losses: tuple[Loss, ...] = ()
+    flattened: tuple[Flattening, ...] = ()
+    spans: tuple[Span, ...] = ()  # the damaged spans no erratum decides, as the lines read
 
 
-def apply_errata(lines: list[SourceLine], errata: tuple[Erratum, ...],
-                 problems: list[Problem]) -> tuple[list[SourceLine], list[Repair]]:
-    """Replace each damaged span; an entry that matches nothing is stale and an error."""
+LOSS_REASON = "原文缺字：网页无法显示的字符（?? 或 U+FFFD），未能修复，以缺字符号标出"
+
+
+def apply_errata(lines: list[SourceLine], errata: tuple[Erratum, ...], problems: list[Problem],
+                 mark: str = "□", keep_losses: bool = False
+                 ) -> tuple[list[SourceLine], list[Repair], list[Loss]]:
+    """Replace each damaged span (a repair), or mark its lost characters (lost: true); an entry
+    that matches nothing is stale, one that decides nothing is still to decide: errors (the
+    latter passed over when the import goes on with losses marked)."""
     applied: list[Repair] = []
+    lost: list[Loss] = []
     result = list(lines)
     for erratum in errata:
         hits = 0
         for index, line in enumerate(result):
-            if erratum.damaged in line.text:
-                hits += line.text.count(erratum.damaged)
+            if erratum.damaged not in line.text:
+                continue
+            hits += line.text.count(erratum.damaged)
+            if erratum.repaired is not None:
                 applied.append(Repair(line.number, erratum.damaged, erratum.repaired, erratum.reason))
-                result[index] = SourceLine(line.number,
-                                           line.text.replace(erratum.damaged, erratum.repaired))
+                result[index] = SourceLine(line.number, line.text.replace(erratum.damaged, erratum.repaired))
+            elif erratum.lost:
+                marked, losses = mark_losses(line.number, erratum.damaged, mark, erratum.reason)
+                lost.extend(losses * line.text.count(erratum.damaged))
+                result[index] = SourceLine(line.number, line.text.replace(erratum.damaged, marked))
         if hits == 0:
             problems.append(Problem(erratum.location,
                                     f"erratum does not match the source: {erratum.damaged!r}"))
-    return result, applied
+        elif not erratum.decided and not keep_losses:
+            problems.append(Problem(erratum.location, "a damaged span still to decide: write what it should "
+                                    "read (repaired: …) or confirm the loss (lost: true)"))
+    return result, applied, lost
 
 
 def drop_blank_lines(lines: list[SourceLine]) -> list[SourceLine]:
@@ -100,9 +123,13 @@ def drop_blank_lines(lines: list[SourceLine]) -> list[SourceLine]:
 
 
 def repair_characters(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Fix]]:
-    """Invisible and odd characters, by the rules in characters.py; every change recorded."""
+    """Invisible and odd characters, by the rules in characters.py; every change recorded. A line
+    of zero-width characters alone marks a page join: the furniture's (furniture.py)."""
     result, fixes = [], []
     for line in lines:
+        if PAGE_JOIN.fullmatch(line.text.strip()):
+            result.append(line)
+            continue
         text, found = repair_line(line.number, line.text)
         fixes.extend(found)
         if text is not None:
@@ -125,7 +152,7 @@ def drop_furniture(lines: list[SourceLine], raw: dict[int, str],
     appended = next((i for i in range(start + 1, len(simplified)) if words.appended(simplified[i].text)),
                     None)
     removed = find_furniture(simplified, start, headings[-1] if headings else start, rules_for(words),
-                             appended)
+                             appended, words.title_line)
     gone = {removal.line for removal in removed}
     return [line for line in lines if line.number not in gone], removed
 
@@ -137,6 +164,7 @@ class Group:
     first: str
     last: str
     size: int
+    touching: bool = False  # the line judged stands right under the last (no blank line between)
 
 
 @dataclass(frozen=True)
@@ -148,12 +176,28 @@ class JoinRule:
     goes_on: Callable[[Group, str, Words], bool]
 
 
+def _number_alone(group: Group, text: str, words: Words) -> bool:
+    """第一， / 这次机构改革主要着眼于…: a number on a line of its own opens the paragraph below."""
+    return group.size == 1 and _is_number_alone(group.first, words)
+
+
+def _is_number_alone(text: str, words: Words) -> bool:
+    number = numbering_of(words.data.numbering).match(text)
+    return number is not None and not number.rest.strip()
+
+
 def _broken_line(group: Group, text: str, words: Words) -> bool:
     """（PM / 2.5 / ）浓度, 签署了《 / 经济、社会与文化权利国际公约 / 》: a fragment (a subscript,
     a linked word), a line left at an opening bracket, or the punctuation that closes."""
     so_far = group.last
-    if so_far.endswith(_BROKEN_OFF_NOT) or words.addresses(group.first) \
-            or (group.size == 1 and _PART_HEADING.match(so_far)) or _is_heading(so_far, words) \
+    if PART_HEADING.match(group.first):  # 三、关于《 / 某某纲要 / 》的说明: only what the brackets hold
+        return so_far.endswith(_OPENS) or text.startswith(_CONTINUES)
+    # 深化企业改革， / 一要 / …: a number alone goes on a sentence it stands right under; after a
+    # blank line it opens a paragraph of its own.
+    alone = _is_number_alone(text, words) and not group.touching
+    if so_far.endswith(_BROKEN_OFF_NOT) or words.addresses(group.first) or alone \
+            or (group.size == 1 and _PART_HEADING.match(so_far) and not so_far.endswith(_OPENS)) \
+            or _is_heading(so_far, words) \
             or _is_heading(text, words):
         return False
     return (_is_fragment(text, words) or text.startswith(_CONTINUES) or so_far.endswith(_OPENS)
@@ -203,6 +247,7 @@ def _key_phrase(group: Group, text: str, words: Words) -> bool:
 
 
 JOIN_RULES: tuple[JoinRule, ...] = (
+    JoinRule("number-alone", "序号（第一，）单独成行，正文在下一行", _number_alone),
     JoinRule("key-phrase", "“主要预期目标”被拆成单独一行", _key_phrase),
     JoinRule("heading-continued", "部分或某项的标题被拆成两行", _heading_continued),
     JoinRule("broken-line", "一句话被网页拆成几行（下标、链接词）", _broken_line),
@@ -221,7 +266,8 @@ def rejoin_broken_lines(lines: list[SourceLine], words: Words | None = None, sta
         rule = None
         if groups and index > start:
             lines_so_far = groups[-1][0]
-            group = Group(lines_so_far[0].text, lines_so_far[-1].text, len(lines_so_far))
+            group = Group(lines_so_far[0].text, lines_so_far[-1].text, len(lines_so_far),
+                          line.number == lines_so_far[-1].number + 1)
             rule = next((rule.name for rule in rules if rule.goes_on(group, line.text, words)), None)
         if rule is not None:
             group, first_rule = groups[-1]
@@ -246,7 +292,8 @@ def _is_heading(text: str, words: Words) -> bool:
 
 
 def _is_fragment(text: str, words: Words) -> bool:
-    return len(text) <= _FRAGMENT_LENGTH and not words.addresses(text)
+    """2.5, 揭榜: a piece of a sentence on a line of its own (a whole short sentence is none)."""
+    return len(text) <= _FRAGMENT_LENGTH and not words.addresses(text) and not text.endswith(SENTENCE_END)
 
 
 def check_ending(lines: list[SourceLine], source_file: str, words: Words | None = None) -> list[Problem]:
@@ -273,12 +320,14 @@ def check_ending(lines: list[SourceLine], source_file: str, words: Words | None 
 
 
 def find_mojibake(lines: list[SourceLine], source_file: str,
-                  errata_file: str = "errata.yaml") -> list[Problem]:
-    """One problem per damaged span; hits a few characters apart are one span."""
+                  errata_file: str = "errata.yaml", debris_only: bool = False) -> list[Problem]:
+    """One problem per damaged span; hits a few characters apart are one span. ``debris_only``:
+    only stray tags (lost characters are marked, not errors)."""
     problems = []
+    hint = "" if debris_only else " (or import with --keep-losses: each loss marked and listed)"
     for line in lines:
         spans: list[list[int]] = []
-        for match in MOJIBAKE.finditer(line.text):
+        for match in (_DEBRIS if debris_only else MOJIBAKE).finditer(line.text):
             start = match.start() + (1 if match.group()[0] not in "?/<\ufffd" else 0)
             if spans and start - spans[-1][1] <= 8:
                 spans[-1][1] = match.end()
@@ -289,7 +338,7 @@ def find_mojibake(lines: list[SourceLine], source_file: str,
             problems.append(Problem(
                 Location(source_file, line.number, start + 1),
                 f"damaged text (mojibake) {line.text[start:end]!r} in …{context}…; "
-                f"repair it with an entry in {errata_file}"))
+                f"repair it with an entry in {errata_file}{hint}"))
     return problems
 
 
@@ -351,14 +400,21 @@ def _chinese_context(text: str, index: int) -> bool:
 
 
 def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, strict: bool = True,
-                 errata_file: str = "errata.yaml", words: Words | None = None) -> CleanText:
+                 errata_file: str = "errata.yaml", words: Words | None = None,
+                 keep_losses: bool = False) -> CleanText:
+    """The report's lines cleaned, with a record of everything done to them; a SiteError listing
+    every problem (damage with no decision, a text cut short …) where ``strict``. With
+    ``keep_losses`` lost characters are marked, not errors."""
     words = words or shipped_words()
     problems: list[Problem] = []
     decoded = decode(raw, source_file)
-    lines = [SourceLine(number, line) for number, line in enumerate(decoded.text.split("\n"), start=1)]
+    flat = flatten(decoded.text, words, run_together(words))
+    lines = [SourceLine(number, line) for number, line in enumerate(flat.text.split("\n"), start=1)]
     raw_lines = {line.number: line.text for line in lines}
-    lines, errata_applied = apply_errata(lines, errata, problems)
+    lines, errata_applied, confirmed = apply_errata(lines, errata, problems, words.data.loss_mark,
+                                                    keep_losses or not strict)
     problems.extend(raw_text_problems(lines, source_file, errata_file))  # control characters, pins
+    decided = {line.number: line.text for line in lines}  # as the errata left them
     lines, repairs = repair_characters(lines)
     lines = drop_blank_lines(lines)
     annotated = {line.number: line for line in lines}
@@ -366,10 +422,14 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, s
     lines, furniture = drop_furniture(lines, raw_lines, words)
     # Damage in the page around the report does not matter: only the kept lines are checked, as
     # they were before the annotations went (so columns are the source's).
+    kept_annotated = [annotated[line.number] for line in lines]
     if strict:
-        problems.extend(find_mojibake([annotated[line.number] for line in lines], source_file, errata_file))
+        problems.extend(find_mojibake(kept_annotated, source_file, errata_file, debris_only=keep_losses))
+    spans = [span for line in lines for span in find_spans(line.number, decided[line.number])]
+    lines, losses = mark_lost(lines, words.data.loss_mark)
     if not lines:
         problems.append(Problem(Location(source_file, 1), "the report is empty"))
+    lines, page_joins, page_fixes = _join_pages(lines, raw_lines, furniture, words)
     to_simplified = make_converter("tw2s")
     start = report_start([to_simplified(line.text) for line in lines], words)
     lines, joins = rejoin_broken_lines(lines, words, start)
@@ -378,6 +438,7 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, s
     if problems:
         raise SiteError(problems)
     # Annotations in the furniture went with it; count only those removed from the report's text.
+    joins = sorted([*page_joins, *joins], key=lambda join: join.lines[0])
     kept = {line.number for line in lines} | {number for join in joins for number in join.lines}
     annotations = [record for record in annotations if record.line in kept]
     annotation_count = sum(record.removed.count("(") for record in annotations)
@@ -398,8 +459,37 @@ def clean_source(raw: bytes, source_file: str, errata: tuple[Erratum, ...], *, s
         errata=tuple(errata_applied),
         encoding=decoded.encoding,
         joins=tuple(joins),
-        repairs=tuple(fix for fix in repairs if fix.line in kept or fix.rule == "invisible-line"),
+        repairs=tuple(fix for fix in [*repairs, *page_fixes]
+                      if fix.line in kept or fix.rule == "invisible-line"),
+        losses=tuple(sorted([*confirmed, *losses], key=lambda loss: loss.line)),
+        flattened=flat.records,
+        spans=tuple(spans),
     )
+
+
+def run_together(words: Words) -> re.Pattern[str]:
+    """Where a paragraph opens in a text run together: after a sentence's end, before a heading's
+    number (（一） 一、 第一部分), an address to the congress, or ——."""
+    heads = numbering_of(words.data.numbering).marks_of(("bracket", "dun", "part"))
+    return re.compile(rf"(?<=[。！？；])(?=(?:{heads})|{words.salutations}|——)")
+
+
+def mark_lost(lines: list[SourceLine], mark: str) -> tuple[list[SourceLine], list[Loss]]:
+    """Each run of lost characters marked (what strict checking let through), and recorded."""
+    result, losses = [], []
+    for line in lines:
+        text, found = mark_losses(line.number, line.text, mark, LOSS_REASON)
+        result.append(SourceLine(line.number, text) if found else line)
+        losses.extend(found)
+    return result, losses
+
+
+def _join_pages(lines: list[SourceLine], raw_lines: dict[int, str], furniture: list[Removal],
+                words: Words) -> tuple[list[SourceLine], list[Join], list[Fix]]:
+    marks = {removal.line for removal in furniture if removal.rule == "page-join"}
+    pieces = [Piece(line.number, line.text, raw_lines[line.number][:1] in " \u3000\t") for line in lines]
+    joined, joins, fixes = join_pages(pieces, marks, words, numbering_of(words.data.numbering).opening)
+    return [SourceLine(piece.number, piece.text) for piece in joined], joins, fixes
 
 
 def detect_script(text: str) -> str:

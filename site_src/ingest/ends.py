@@ -9,14 +9,16 @@ after it only by coming first in the text). ``CLOSING_RULES`` say where the clos
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from site_src.ingest.areas import is_plan_lead
+from site_src.ingest.areas import is_plan_lead, is_topic_line
 from site_src.ingest.clean import SourceLine
-from site_src.ingest.words import Words
 from site_src.model import sentences
+from site_src.words import Words
 
 
 @dataclass(frozen=True)
@@ -30,10 +32,13 @@ class EndRule:
 
 def _one_shape(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
     """Areas of one paragraph each (the heading sentence and its text, or a heading line and one
-    paragraph): so is the last one."""
-    if not earlier or len(set(earlier)) != 1 or earlier[0] > 1 or (earlier[0] == 1 and len(earlier) < 2):
+    paragraph), all of them or all but one in four: so is the last one."""
+    if not earlier:
         return None
-    return earlier[0] if len(following) > earlier[0] else None
+    shape, count = Counter(earlier).most_common(1)[0]
+    if shape > 1 or count * 4 < len(earlier) * 3 or (shape == 1 and count < 2):
+        return None
+    return shape if len(following) > shape else None
 
 
 def _addresses(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
@@ -41,15 +46,59 @@ def _addresses(earlier: list[int], title: str, following: list[SourceLine], word
     return next((i for i, line in enumerate(following) if words.addresses(line.text)), None)
 
 
+def _led(line: SourceLine) -> bool:
+    """The paragraph opens with a topic lead (筑牢安全发展基石。…), or is one, as an area's topics do."""
+    first = sentences(line.text)[0]
+    return is_plan_lead(first)
+
+
+def _topical(following: list[SourceLine]) -> bool:
+    """The area is written as topics, each a paragraph with its lead."""
+    return sum(1 for line in following if _led(line)) >= 2
+
+
+def _goes_on(line: SourceLine, following: list[SourceLine], words: Words) -> bool:
+    """A paragraph that is the area's all the same: a topic like the area's other topics."""
+    return _topical(following) and _led(line)
+
+
+def _names_other_work(line: SourceLine, words: Words) -> bool:
+    """The paragraph opens on the other work that closes a part (国防, 港澳, 外事 …)."""
+    return any(word in line.text[:_OPENS_WITHIN] for word in words.data.tail_subjects)
+
+
 def _other_work(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
     """进一步做好参事文史、地方志、…、双拥等工作。: the rest of the work summed up, no topic of
     the area (it opens with no lead of its own)."""
+    topical = _topical(following)
+    led_after = [False] * (len(following) + 1)  # a topic follows (linear: read from the end)
+    for i in range(len(following) - 1, -1, -1):
+        led_after[i] = led_after[i + 1] or _led(following[i])
     for i, line in enumerate(following):
-        if i and words.lists_other_work(line.text) and not is_plan_lead(sentences(line.text)[0]):
+        if i and words.lists_other_work(line.text) and not is_plan_lead(sentences(line.text)[0]) \
+                and not (topical and _led(line)) and not led_after[i + 1]:
             return i
     return None
 
 
+def _after_the_topics(earlier: list[int], title: str, following: list[SourceLine],
+                      words: Words) -> int | None:
+    """我们将一如既往支持国防…: in an area of topics, what follows its last topic without a lead
+    of its own is no topic of the area (defence, the government's conduct, thanks)."""
+    if any(word in title for word in words.data.tail_subjects):
+        return None  # an area on defence (or the like) itself
+    addressed = next((i for i, line in enumerate(following) if words.addresses(line.text)), len(following))
+    own = following[:addressed]
+    if not _topical(own):  # the first paragraph that turns to the other work
+        return next((i for i, line in enumerate(own) if _names_other_work(line, words)), None)
+    last = max(i for i, line in enumerate(own) if _led(line))
+    after = last + (2 if is_topic_line(own[last].text) else 1)  # a topic on a line of its own, and its text
+    if after < len(own) and _names_other_work(own[after], words):
+        return after
+    return None
+
+
+_YEAR_IS = re.compile(r"^(?:19|20)\d\d年是")
 _OPENS_WITHIN = 30  # characters: where a paragraph says what it is about
 
 
@@ -60,7 +109,17 @@ def _own_conduct(earlier: list[int], title: str, following: list[SourceLine], wo
     if any(word in title for word in conduct):
         return None
     return next((i for i, line in enumerate(following)
-                 if i and any(word in line.text[:_OPENS_WITHIN] for word in conduct)), None)
+                 if i and any(word in line.text[:_OPENS_WITHIN] for word in conduct)
+                 and not _goes_on(line, following, words)), None)
+
+
+def _looks_back(earlier: list[int], title: str, following: list[SourceLine], words: Words) -> int | None:
+    """在看到成绩的同时，…; 2021年是极其特殊、极不平凡的一年…: the review's last words, the year
+    summed up (a paragraph opening with its year, right before them) and the problems."""
+    at = next((i for i, line in enumerate(following) if line.text.startswith(words.data.looks_back)), None)
+    if at is None:
+        return None
+    return at - 1 if at and _YEAR_IS.match(following[at - 1].text) else at
 
 
 AREA_END_RULES: tuple[EndRule, ...] = (
@@ -68,6 +127,9 @@ AREA_END_RULES: tuple[EndRule, ...] = (
     EndRule("addresses-congress", "又一次称呼“各位代表”", _addresses),
     EndRule("other-work", "概括其他各项工作的段落（……等工作）", _other_work),
     EndRule("own-conduct", "讲政府自身建设的段落（最后一项讲的是别的）", _own_conduct),
+    EndRule("after-the-topics", "各段以小标题开头，最后一个小标题段之后讲其他工作的段落",
+            _after_the_topics),
+    EndRule("looks-back", "总结一年、讲问题的段落（在看到成绩的同时……）", _looks_back),
 )
 
 

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 
 from site_src.ingest.clean import SourceLine
-from site_src.ingest.words import Words
 from site_src.model import Doubt, Fix
+from site_src.variants.convert import make_converter
+from site_src.words import Words
 
 # name -> what a line so taken is
 FRONT_RULES = {
@@ -31,6 +32,7 @@ FRONT_RULES = {
 _NAME = re.compile(r"^[\u3400-\u9fff·](?:\s*[\u3400-\u9fff·]){1,4}$")
 _TITLE_LENGTH = 40
 _DAY = re.compile(r"\d日")
+_UNDER_A_DATE = ("delivered", "delivered-split", "dated")  # a name alone under these is the speaker's
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,11 @@ class Front:
     # so nothing of it is lost.
     title_place: str = ""
 
+    @property
+    def year_said(self) -> int:
+        """The year the head says: the byline's date, else the title's (0 for none)."""
+        return self.delivered_year or self.title_year
+
 
 def head_end(lines: list[SourceLine], words: Words, part_start: int | None) -> int:
     """Where the head stops: the salutation, if it comes before part 一; else part 一."""
@@ -66,35 +73,28 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
     delivered_year, venue_issuer, speaker_issuer = 0, "", ""
     taken_title = False
     index = 0
+    to_simplified = make_converter("tw2s")  # a head in an older script (会議) reads as one
     while index < len(head):
         line = head[index]
-        text = line.text.strip()
+        written = line.text.strip()  # kept as written; matched as Simplified
+        text = to_simplified(written)
         compact = re.sub(r"\s+", "", text)
         delivered = words.delivered.match(text)
         if delivered is None and words.delivered_start.match(text) and index + 1 < len(head):
-            joined = f"{text}{head[index + 1].text.strip()}"
+            joined = f"{text}{to_simplified(head[index + 1].text.strip())}"
             delivered = words.delivered.match(joined)
             if delivered is not None:
                 index += 1
-                text = joined
+                text, written = joined, f"{written}{head[index].text.strip()}"
                 found.append("delivered-split")
         speaker = words.speaker.match(text)
         titled = words.title_line.match(compact) if len(compact) <= _TITLE_LENGTH else None
         if delivered:
-            byline.append(re.sub(r"\s+", " ", text))
+            byline.append(re.sub(r"\s+", " ", written))
             found.append("delivered")
-            delivered_year = int(delivered.group(1))
-            venue = delivered.group(2)
-            if words.data.national_congress in venue:
-                venue_issuer = words.data.national_government
-            else:
-                place = words.venue.match(venue + words.data.congress) if words.data.congress not in venue \
-                    else words.venue.match(venue)
-                venue_issuer = words.place_issuer(place.group(1)) if place else ""
-            rest = delivered.group(3).strip().removesuffix(words.data.title).removesuffix(words.data.delivers)
-            said = words.speaker.match(rest)
-            if said and not speaker_issuer:
-                speaker_issuer = words.government_named(said.group(1))
+            delivered_year = int(delivered.group(1) or 0)
+            venue_issuer, said = _venue_and_speaker(delivered, words)
+            speaker_issuer = speaker_issuer or said
         elif titled and not byline:  # a page may give a collector's title and then its own
             title_, year_, issuer_ = _title(compact, titled, words)
             if not taken_title or title_.startswith(words.data.title):
@@ -106,12 +106,15 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
             taken_title = True
             found.append("title-line")
         elif words.dated.match(compact) and _DAY.search(compact):
-            byline.append(text)
+            byline.append(written)
             found.append("dated")
             delivered_year = delivered_year or int(words.dated.match(compact).group(1))  # type: ignore[union-attr]
+        elif _NAME.match(text) and not speaker and found and found[-1] in _UNDER_A_DATE:
+            byline.append(re.sub(r"\s+", "", written))  # 某某某: the speaker's name alone under the dateline
+            found.append("speaker")
         elif speaker:
             name = speaker.group(2)
-            entry = text
+            entry = written if len(written) == len(text) else text
             if name is None and index + 1 < len(head) and _NAME.match(head[index + 1].text.strip()):
                 index += 1
                 name = head[index].text.strip()
@@ -133,6 +136,20 @@ def read_front(head: list[SourceLine], words: Words, doubts: list[Doubt]) -> tup
         index += 1
     return Front(title, title_year, title_issuer, tuple(byline), delivered_year, venue_issuer,
                  speaker_issuer, tuple(found), tuple(repairs), title_place), kept
+
+
+def _venue_and_speaker(delivered: re.Match[str], words: Words) -> tuple[str, str]:
+    """The government of the congress a delivery line names, and of the speaker it names after it."""
+    venue = delivered.group(2)
+    if words.data.national_congress in venue:
+        venue_issuer = words.data.national_government
+    else:
+        place = words.venue.match(venue + words.data.congress) if words.data.congress not in venue \
+            else words.venue.match(venue)
+        venue_issuer = words.place_issuer(place.group(1)) if place else ""
+    rest = delivered.group(3).strip().removesuffix(words.data.title).removesuffix(words.data.delivers)
+    said = words.speaker.match(rest)
+    return venue_issuer, words.government_named(said.group(1)) if said else ""
 
 
 def _title(compact: str, match: re.Match[str], words: Words) -> tuple[str, int, str]:

@@ -21,10 +21,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from site_src.ingest.words import Words
 from site_src.model import Removal
+from site_src.words import Words
 
-HEAD, TAIL, EDGES, ANYWHERE = "head", "tail", "edges", "anywhere"  # edges: head or tail
+# edges: head or tail; body: between them (a page's break inside the report's text)
+HEAD, TAIL, EDGES, ANYWHERE, BODY = "head", "tail", "edges", "anywhere", "body"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class Rule:
         if self.repeats == "opening":
             compact = _compact(text)
             return len(compact) >= 8 and bool(opening) and _compact(opening).startswith(compact)
+        if self.repeats == "previous":
+            compact = _compact(text)
+            return len(compact) >= 20 and _compact(previous).endswith(compact)
         return True
 
 
@@ -62,6 +66,21 @@ _SHORT_LINE = r"(?![一二三四五六七八九十]+、)[^，,。！!？?；;]{0
 
 RULES: tuple[Rule, ...] = (
     Rule("stray-mark", ANYWHERE, "孤立的问号行（网页残留）", line=_re(r"[?？]+")),
+    Rule("page-join", ANYWHERE, "只有零宽字符的行：分页的衔接处",
+         line=_re("[\u200b\u200c\u200d\u2060\ufeff]+")),
+    Rule("page-number", ANYWHERE, "印刷页的页码（— 3 —）",
+         line=_re(r"[—–－-]+\s*\d{1,3}\s*[—–－-]*|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?")),
+    Rule("running-head", BODY, "报纸转版处的页眉（报告标题）", line=_re(r"政\s*府\s*工\s*作\s*报\s*告")),
+    Rule("page-meta", HEAD, "网页的发布信息（时间、作者、来源、阅读，一行几项）",
+         line=_re(r"(?:.*?(?:时间|作者|来源|阅读|浏览|评论|点击|编辑)[:：].*?){2,}")),
+    Rule("page-meta", HEAD, "网页的信息标签（评论、阅读、内容摘要）",
+         line=_re(r"(?:评论|阅读|浏览|点击|作者|内容摘要|摘要|导读)[:：]")),
+    Rule("page-meta", HEAD, "网页信息标签的数值（阅读、评论次数）", line=_re(r"\d{1,9}"),
+         after=_re(r".*[:：]")),
+    Rule("page-summary", HEAD, "网页的内容摘要（正文开头连成一行）", line=_re(r".+"),
+         after=_re(r"(?:内容摘要|摘要|导读)[:：]")),
+    Rule("document-label", HEAD, "会议文件的编号（某某县十七届人大 / 五次会议文件（1））",
+         line=_re(r"[^。，！？]{0,12}(?:届人大|会议文件)[^。，！？]{0,8}")),
     Rule("timestamp", EDGES, "网页的发布时间",
          line=_re(r"(?:(?:发布|更新|发表)?时间[:：]\s*)?(?:19|20)\d\d[-年/.]\d{1,2}[-月/.]\d{1,2}日?"
                   r"(?:\s*\d{1,2}[:：时]\d{1,2}分?(?:[:：]\d{1,2}秒?)?)?")),
@@ -83,9 +102,14 @@ RULES: tuple[Rule, ...] = (
     Rule("editor", EDGES, "网页的编辑署名", line=_re(_EDITOR_LABEL + r"\s*[^。，！？]{0,12}[）)]?")),
     Rule("editor", EDGES, "网页的编辑署名（姓名单独成行）",
          line=_re(r"[^。，！？：:]{1,12}"), after=_re(_EDITOR_LABEL)),
+    Rule("site-notice", TAIL, "网站的免责声明、版权和转载说明",
+         line=_re(r".*(?:免责声明|本站|本网站|不得转载|侵权).*")),
+    Rule("tags", TAIL, "网页的标签栏", line=_re(r"(?:标签|标签云|关键词|Tags?)[:：]?")),
     Rule("related-links", TAIL, "网页的相关链接栏目",
          line=_re(r"(?:相关(?:附件|链接|新闻|阅读|文章|稿件|报道)|延伸阅读)\s*(?:>>|》》|[:：])?")),
     Rule("related-links", TAIL, "网页的相关链接（链接的十六进制编号）", line=_re(_HEX_ID)),
+    Rule("related-links", TAIL, "网页的相关文章（日期下的标题）", line=_re(r".{1,60}"),
+         after=_re(r"(?:(?:19|20)\d\d[-/.])?\d{1,2}[-/.]\d{1,2}")),
     Rule("related-links", TAIL, "网页的相关链接（链接标题）",
          line=_re(_NO_SENTENCE + r"{1,80}"), after=_re(_HEX_ID)),
     Rule("licence", TAIL, "维基文库的版权许可声明（拆成单字行，以 false 结尾）",
@@ -93,6 +117,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title-repeated", TAIL, "文末重复的标题",
          line=_re(r"[^。，！？]{0,30}政\s*府\s*工\s*作\s*报\s*告[^。，！？]{0,10}")),
     Rule("opening-repeated", TAIL, "文末重复的开头语", repeats="opening"),
+    Rule("end-repeated", TAIL, "重复上一段结尾的一行（抓取时重复）", repeats="previous"),
     Rule("site-footer", TAIL, "网站页脚（链接与版权信息）", line=_re(_SHORT_LINE), broad=True),
 )
 
@@ -101,14 +126,19 @@ RULES: tuple[Rule, ...] = (
 
 # A line of the head that repeats one above it (not in RULES: it needs the lines above).
 HEAD_REPEATED = Rule("head-repeated", HEAD, "网页开头重复的标题或署名", repeats="head")
+# A page's own title over the report's title (the later one is the report's: 政 府 工 作 报 告).
+PAGE_TITLE = Rule("page-title", HEAD, "网页的标题（报告自己的标题在下面）", repeats="title")
 
 
 def rules_for(words: Words) -> tuple[Rule, ...]:
     """``RULES`` with the rules made of the genre's words: after the named widgets, before the
     broad tail rules."""
+    title = words.data.title
+    columns = "|".join(re.escape(title[at:]) for at in range(1, len(title) - 1))
     own = (
         Rule("toolbar", HEAD, "网页的工具栏（下载、全屏、加大、还原、减小，一词一行）", line=words.toolbar),
         Rule("photo-caption", HEAD, "标题下的图片说明（以摄影署名结尾）", line=words.photo_caption),
+        Rule("column-name", HEAD, "网页的栏目名（工作报告）", line=_re(rf"(?:{columns})")),
     )
     at = next(n for n, rule in enumerate(RULES) if rule.name == "editor")
     return (*RULES[:at], *own, *RULES[at:])
@@ -124,66 +154,86 @@ class Line:
 
 
 def find_furniture(lines: list[Line], report_start: int, body_end: int,
-                   rules: tuple[Rule, ...] = RULES, appended: int | None = None) -> list[Removal]:
+                   rules: tuple[Rule, ...] = RULES, appended: int | None = None,
+                   title: re.Pattern[str] | None = None) -> list[Removal]:
     """The furniture among ``lines``, each with the rule that found it, in line order.
 
     ``report_start`` is the index of the report's first line (its salutation or part 一): the
     head is before it. The tail is read backwards from the end down to ``body_end`` at most (the
     last part heading): the report's own text lies before it. From ``appended`` on (the heading
-    of what the report appends: 名词解释, 附件), a broad rule finds nothing: an annex's last lines
-    are as short as a footer's.
+    of what the report appends: 名词解释, 附件), a broad rule finds nothing, up to a web page's
+    named widget (分享到：, 免责声明 …): an annex's last lines are as short as a footer's. A
+    ``title`` line (compacted) in the head with another below it is the page's own title.
     """
-    opening = "".join(line.text for line in lines[report_start: report_start + 3])
     found: dict[int, Removal] = {}
-
-    def previous(index: int) -> str:
-        return lines[index - 1].text if index > 0 else ""
-
-    def first_match(index: int, regions: tuple[str, ...], test: Callable[[Rule], bool]) -> Rule | None:
-        for rule in rules:
-            if rule.broad and appended is not None and index >= appended:
-                continue
-            if rule.region in regions and test(rule) and rule.matches(
-                    lines[index].text, previous(index), opening):
-                return rule
-        return None
-
-    def remove(index: int, rule: Rule) -> None:
-        line = lines[index]
-        found[index] = Removal(line.number, line.raw, rule.reason, rule=rule.name)
-
-    seen: set[str] = set()
-    for index in range(report_start):
-        rule = first_match(index, (HEAD, EDGES, ANYWHERE), lambda rule: not rule.to_end)
-        if rule is not None:
-            remove(index, rule)
-            continue
-        compact = _compact(lines[index].text)
-        if compact in seen and len(compact) >= 4:  # the page shows its title and byline twice
-            found[index] = Removal(lines[index].number, lines[index].raw, HEAD_REPEATED.reason,
-                                   rule=HEAD_REPEATED.name)
-        seen.add(compact)
+    scan = _Scan(lines, rules, "".join(line.text for line in lines[report_start: report_start + 3]))
+    if appended is not None:
+        scan.broad_from = next((index for index in range(appended, len(lines))
+                                if scan.first(index, (TAIL, EDGES), lambda rule: not rule.broad
+                                              and not rule.to_end)), len(lines))
+    _head(scan, report_start, title, found)
     end = len(lines)
     low = max(body_end + 1, report_start)
     # A block runs to the end of the file: the first line that opens one, found in one pass.
     block = next(((index, rule) for index in range(low, end)
-                  for rule in [first_match(index, (TAIL,), lambda rule: rule.to_end)] if rule), None)
+                  for rule in [scan.first(index, (TAIL,), lambda rule: rule.to_end)] if rule), None)
     if block is not None:
         start, rule = block
         for index in range(start, end):
-            remove(index, rule)
+            found[index] = scan.removal(index, rule)
         end = start
     while end > low:
-        rule = first_match(end - 1, (TAIL, EDGES, ANYWHERE), lambda rule: not rule.to_end)
+        rule = scan.first(end - 1, (TAIL, EDGES, ANYWHERE), lambda rule: not rule.to_end)
         if rule is None:
             break
-        remove(end - 1, rule)
+        found[end - 1] = scan.removal(end - 1, rule)
         end -= 1
     for index in range(report_start, end):
-        rule = first_match(index, (ANYWHERE,), lambda rule: not rule.to_end)
+        rule = scan.first(index, (ANYWHERE, BODY), lambda rule: not rule.to_end)
         if rule is not None:
-            remove(index, rule)
+            found[index] = scan.removal(index, rule)
     return [found[index] for index in sorted(found)]
+
+
+class _Scan:
+    """The rules asked of the lines, one line at a time."""
+
+    def __init__(self, lines: list[Line], rules: tuple[Rule, ...], opening: str) -> None:
+        self.lines, self.rules, self.opening = lines, rules, opening
+        self.broad_from = 0  # where broad rules find furniture again, after an appended heading
+
+    def first(self, index: int, regions: tuple[str, ...], test: Callable[[Rule], bool]) -> Rule | None:
+        previous = self.lines[index - 1].text if index > 0 else ""
+        for rule in self.rules:
+            if rule.broad and index < self.broad_from:
+                continue
+            if rule.region in regions and test(rule) and rule.matches(self.lines[index].text, previous,
+                                                                      self.opening):
+                return rule
+        return None
+
+    def removal(self, index: int, rule: Rule) -> Removal:
+        line = self.lines[index]
+        return Removal(line.number, line.raw, rule.reason, rule=rule.name)
+
+
+def _head(scan: _Scan, report_start: int, title: re.Pattern[str] | None, found: dict[int, Removal]) -> None:
+    """The page's head: its widgets, a title or byline shown twice, its own title over the report's."""
+    seen: set[str] = set()
+    for index in range(report_start):
+        rule = scan.first(index, (HEAD, EDGES, ANYWHERE), lambda rule: not rule.to_end)
+        if rule is not None:
+            found[index] = scan.removal(index, rule)
+            continue
+        compact = _compact(scan.lines[index].text)
+        if compact in seen and len(compact) >= 4:  # the page shows its title and byline twice
+            found[index] = scan.removal(index, HEAD_REPEATED)
+        seen.add(compact)
+    compact = {index: _compact(scan.lines[index].text) for index in range(report_start) if index not in found}
+    titles = [index for index, text in compact.items()
+              if title is not None and len(text) <= 40 and title.match(text)]
+    for index in titles[:-1]:
+        found[index] = scan.removal(index, PAGE_TITLE)
 
 
 def _compact(text: str) -> str:

@@ -1,9 +1,16 @@
-"""The report's parts: their headings in sequence, what each is about, and their ids.
+"""The report's parts: where each starts, what each is about, and their ids.
+
+Where the outline has a part level (outline.py), each part heading starts a part. Where it has
+none, the parts have no heading lines: the first starts after the preamble (the salutation and
+the paragraphs that announce the report), the next where the text turns to this year's work (a
+paragraph that opens 今年是…, 2025年是…, 今年政府工作的总体要求是…: the genre's plan_turns), each
+noted as a doubt. A report with no numbered heading at all stays paragraphs.
 
 A part's kind comes from ``KIND_RULES``, asked in order: the words of its heading where they say
 it plainly; the part that sets the year's targets is the plan; a heading that names a year and
-its work, a five-year period, or the year's work; else what its first paragraph speaks of. So a
-slogan heading without a year (一鼓作气勇争先，全力推动“十五五”开好局) is read by what the part says.
+its work, a five-year period, or the year's work; else what its first paragraph speaks of (the
+year past, a five-year period, this year: 2026年是… in a report of 2026). So a slogan heading
+without a year (一鼓作气勇争先，全力推动“十五五”开好局) is read by what the part says.
 """
 
 from __future__ import annotations
@@ -12,12 +19,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from site_src.ingest.areas import numeral, numeral_value
 from site_src.ingest.clean import SourceLine
-from site_src.ingest.words import PART_HEADING, Words
+from site_src.ingest.outline import Heading
 from site_src.model import Doubt
+from site_src.words import Words
 
 _YEAR = re.compile(r"(?:19|20)\d\d年")
+_OPENS_WITH_YEAR = re.compile(r"^((?:19|20)\d\d)年")
+_OPENS_WITHIN = 20  # characters: where a paragraph says what it speaks of
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,7 @@ class PartFacts:
     title: str
     first_paragraph: str
     holds_targets: bool
+    year: int = 0  # the report's (the year its plan is for), where known
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,16 @@ def _opening_says(facts: PartFacts, words: Words, kind: str) -> bool:
     return any(word in facts.first_paragraph for word in words.part_words(kind).opening)
 
 
+def _opening_year(facts: PartFacts, words: Words, kind: str) -> bool:
+    """2025年，在…: the first paragraph opens with a year before the report's (the review); with
+    the report's own (2026年是…: the plan)."""
+    found = _OPENS_WITH_YEAR.match(facts.first_paragraph)
+    if found is None or not facts.year:
+        return False
+    year = int(found.group(1))
+    return year < facts.year if kind == "review" else year == facts.year
+
+
 KIND_RULES: tuple[KindRule, ...] = (
     KindRule("review-heading", "review", "标题说回顾（回顾、过去）", _heading_says),
     KindRule("government-heading", "government", "标题说政府自身建设", _heading_says),
@@ -57,8 +77,10 @@ KIND_RULES: tuple[KindRule, ...] = (
     KindRule("outlook-heading", "outlook", "标题说五年规划时期（十五五、今后五年）", _heading_says),
     KindRule("plan-heading", "plan", "标题说工作安排、任务、要求", _heading_says),
     KindRule("review-opening", "review", "首段说过去一年、五年来", _opening_says),
+    KindRule("review-year", "review", "首段以上一年开头（2025年，……）", _opening_year),
     KindRule("outlook-opening", "outlook", "首段说五年规划时期", _opening_says),
     KindRule("plan-opening", "plan", "首段说今年", _opening_says),
+    KindRule("plan-year", "plan", "首段以本年开头（2026年是……）", _opening_year),
     KindRule("other", "other", "以上都不是", lambda facts, words, kind: True),
 )
 
@@ -80,16 +102,61 @@ def part_ids(kinds: list[str]) -> list[str]:
     return ids
 
 
-def find_part_starts(lines: list[SourceLine], doubts: list[Doubt]) -> list[int]:
-    """Part headings in sequence (一、 then 二、 …); one out of sequence is kept as a paragraph."""
-    starts: list[int] = []
-    for index, line in enumerate(lines):
-        match = PART_HEADING.match(line.text)
-        if not match:
-            continue
-        if numeral_value(match.group(1)) == len(starts) + 1:
-            starts.append(index)
-        elif starts:
-            doubts.append(Doubt(line.number, line.text, "looks like a part heading, but part "
-                                f"{numeral(len(starts) + 1)}、 was expected: kept as a paragraph"))
+def preamble_end(body: list[SourceLine], words: Words) -> int:
+    """Where the preamble ends: after the salutation, the paragraphs that announce the report
+    (现在，我代表…向大会报告工作，请予审议) are the preamble's."""
+    at = 1 if body and words.addresses(body[0].text) else 0
+    if at and len(body[0].text) > 20:  # 各位代表，现在，我代表…: the salutation runs into the preamble
+        return at
+    while at < len(body) and any(word in body[at].text for word in words.data.announces):
+        at += 1
+    return at
+
+
+def headless_parts(body: list[SourceLine], headings: tuple[Heading, ...], start: int, year: int,
+                   words: Words, doubts: list[Doubt], first: Heading | None = None) -> list[Heading]:
+    """The starts of parts without heading lines: where the outline has no part level, the first
+    after the preamble, the next where the text turns to this year's work; where the first part
+    heading has no number and comes after a review of the year past (2026年主要工作 under text that
+    opens 过去一年…), the review, from the preamble's end."""
+    if first is not None:
+        return [_start(body, start, "the text before the first part heading looks back on the year: a "
+                       "part without a heading line starts here", doubts)] \
+            if start < first.index and _looks_back(body[start].text, words) else []
+    areas = [heading for heading in headings if heading.level == "area"]
+    if not areas or start >= len(body):
+        return []
+    starts = [_start(body, start, "the text after the preamble: a part without a heading line starts "
+                                  "here", doubts)]
+    turn = _turn(body, start + 1, year, words)
+    if turn is not None:
+        starts.append(_start(body, turn, "the text turns to this year's work: a part without a heading "
+                                         "line starts here", doubts))
     return starts
+
+
+def _looks_back(text: str, words: Words) -> bool:
+    """The paragraph speaks of the year past: 过去一年…, 一年来…, or opens with a year (2025年，…)."""
+    return any(word in text[:_OPENS_WITHIN] for word in words.part_words("review").opening) \
+        or bool(_OPENS_WITH_YEAR.match(text) and not re.match(r"^(?:19|20)\d\d年是", text))
+
+
+def _start(body: list[SourceLine], index: int, why: str, doubts: list[Doubt]) -> Heading:
+    line = body[index]
+    doubts.append(Doubt(line.number, line.text, why))
+    return Heading(index, line.number, "part", "", 0, "", "", "", has_line=False)
+
+
+def _turn(body: list[SourceLine], start: int, year: int, words: Words) -> int | None:
+    """The first paragraph that turns to this year's work: 今年是…, or the plan's year (2026年是…)
+    where the year is the report's, or later than the first the text names."""
+    first_year = _OPENS_WITH_YEAR.search(body[start - 1].text) if start else None
+    for index in range(start, len(body)):
+        text = body[index].text
+        if text.startswith(words.data.plan_turns):
+            return index
+        opens = re.match(r"^((?:19|20)\d\d)年是", text)
+        if opens and (int(opens.group(1)) == year or (not year and first_year is not None
+                                                      and int(opens.group(1)) > int(first_year.group(1)))):
+            return index
+    return None

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from site_src.genre import PlaceWords
 from site_src.model import Report
+from site_src.words import PlaceWords
 
 
 def place_name(issuer: str, words: PlaceWords) -> str:

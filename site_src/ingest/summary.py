@@ -12,22 +12,28 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
+from site_src.ingest.areas import subareas_of
 from site_src.ingest.ends import AREA_END_RULES, CLOSING_RULES
 from site_src.ingest.front import FRONT_RULES
 from site_src.ingest.parts import PartFacts, part_kind
-from site_src.ingest.words import Words, shipped_words
+from site_src.ingest.words import shipped_words
 from site_src.model import Paragraph, Part, Report, Section
+from site_src.words import Words
 
 SCRIPTS = {"Hans": "Simplified", "Hant": "Traditional"}
 ENCODINGS = {"utf-8": "UTF-8", "gb18030": "GB18030", "big5": "Big5"}
 _WIDTH = 60  # characters of a quoted line
 _FIRST = 12  # characters of a paragraph's first words
 _LINE = 100  # columns of a summary line (a Chinese character takes two)
-FORM_NAMES = (("bracket", "（一）…。"), ("bare", "bare heading lines"), ("shi", "一是…"), ("di", "第一，…"))
+FORM_NAMES = (("bracket", "（一）…。"), ("bare", "bare heading lines"), ("shi", "一是…"), ("di", "第一，…"),
+              ("dun", "一、…"), ("arabic", "1.…"), ("circled", "①…"), ("plain", "without a number"))
 
 
 def format_import_report(report: Report, source: str, written: int, into: str,
-                         words: Words | None = None) -> str:
+                         words: Words | None = None, outline_file: str = "",
+                         drafts: tuple[tuple[str, str], ...] = ()) -> str:
+    """The import report; ``outline_file`` is the person's outline the structure was read by ('' where
+    the import inferred it), ``drafts`` what became of each draft (file, drafted/kept/removed)."""
     words = words or shipped_words()
     provenance = report.provenance
     found = provenance.source
@@ -41,6 +47,7 @@ def format_import_report(report: Report, source: str, written: int, into: str,
         f"wrote {written} files into {into}",
         "",
         *_summary(report, words),
+        *_outline(report, words, outline_file, drafts),
         "",
         f"source: {ENCODINGS.get(found.encoding, found.encoding)}, {SCRIPTS.get(found.script, found.script)}"
         + (f" (converted to Simplified with {found.converter})" if found.converter != "none" else ""),
@@ -52,10 +59,47 @@ def format_import_report(report: Report, source: str, written: int, into: str,
         *_joined(report),
         "",
         *_repaired(report),
+        *_flattened_and_lost(report, dict(drafts)),
         "",
         *_unsure(report),
     ]
     return "\n".join(lines)
+
+
+def _outline(report: Report, words: Words, outline_file: str,
+             drafts: tuple[tuple[str, str], ...]) -> list[str]:
+    """Where the outline came from, and what it holds."""
+    parts = report.parts
+    sections = list(report.sections())
+    subareas = sum(len(subareas_of(section, words)) for section in sections)
+    unnumbered = sum(1 for part in parts if part.has_heading and not part.number)
+    headless = sum(1 for part in parts if not part.has_heading)
+    said = (f"{_count(len(parts), 'part')}" + (f" ({unnumbered} without a number)" if unnumbered else "")
+            + (f" ({headless} without a heading line)" if headless else "")
+            + f", {_count(len(sections), 'area')}, {_count(subareas, 'subarea')}")
+    origin = f"read from {outline_file} (yours)" if outline_file else "inferred from the numbering"
+    lines = [f"  outline    {origin}: {said}"]
+    for name, outcome in drafts:
+        if name in ("outline.yaml", "errata.yaml"):
+            lines.append(f"  {name:<12} {_DRAFTS.get(outcome, outcome)}")
+    return lines
+
+
+_DRAFTS = {"drafted": "drafted: yours now (correct it and import again; never rewritten)",
+           "kept": "yours, kept as it is", "removed": "removed by you: not drafted again (--force drafts it)"}
+
+
+def _flattened_and_lost(report: Report, drafts: dict[str, str]) -> list[str]:
+    provenance = report.provenance
+    lines = [f"  flattened: {flat.rule} ×{flat.count}: {flat.reason}" for flat in provenance.flattened]
+    if provenance.losses:
+        where = sorted({loss.line for loss in provenance.losses})
+        lines.append(f"  lost: {_count(len(provenance.losses), 'span')} of lost characters, each marked "
+                     f"{provenance.losses[0].mark} (lines {', '.join(map(str, where[:20]))}"
+                     + (" …" if len(where) > 20 else "") + ")"
+                     + ("; every span listed in errata.yaml for you to repair or confirm"
+                        if drafts.get("errata.yaml") == "drafted" else ""))
+    return lines
 
 
 # --- the summary -----------------------------------------------------------------------------------
@@ -122,8 +166,7 @@ def _summary(report: Report, words: Words) -> list[str]:
 
 
 def _mark(section: Section) -> str:
-    marks = {"shi": f"{section.number}是", "di": f"第{section.number}，"}
-    return marks.get(section.form, f"（{section.number}）")
+    return section.heading[: len(section.heading) - len(section.title)]
 
 
 # --- what was recognised, by rule ---------------------------------------------------------
@@ -283,14 +326,31 @@ def _repaired(report: Report) -> list[str]:
 
 
 def _unsure(report: Report) -> list[str]:
-    doubts = report.provenance.doubts
-    notes = [f"    {d.line:>5}  {_quote(d.text)}\n           {d.reason}" for d in doubts]
+    """What the import was not sure of, with line numbers: doubts of one reason together."""
+    by_reason: dict[str, list[tuple[int, str]]] = {}
+    for doubt in report.provenance.doubts:
+        by_reason.setdefault(doubt.reason, []).append((doubt.line, doubt.text))
+    notes = []
+    for reason, found in by_reason.items():
+        if len(found) == 1:
+            notes.append(f"    {found[0][0]:>5}  {_quote(found[0][1])}\n           {reason}")
+        else:
+            where = ", ".join(str(line) for line, _ in found[:12]) + (" …" if len(found) > 12 else "")
+            notes.append(f"    lines {where} ({len(found)})\n           {reason}")
     paragraphs = list(report.paragraphs())
+    if report.provenance.losses:
+        where = sorted({loss.line for loss in report.provenance.losses})
+        notes.append(f"    lines {', '.join(map(str, where[:12]))}" + (" …" if len(where) > 12 else "")
+                     + f" ({len(report.provenance.losses)})\n"
+                     + "           characters lost in the source, marked "
+                     f"{report.provenance.losses[0].mark}: repair them or confirm the loss in errata.yaml")
     if not any(p.kind == "targets" for p in paragraphs):
         notes.append("           no targets paragraph (主要预期目标是/为) was found")
     if not report.issuer or not report.year:
         notes.append("           the issuer or the year was not found: set them in report.yaml")
-    return [f"unsure: {len(notes)}" + ("" if notes else " (every line was placed)"), *notes]
+    count = len(report.provenance.doubts) + len(report.provenance.losses) + len(notes) - len(by_reason) \
+        - (1 if report.provenance.losses else 0)
+    return [f"unsure: {count}" + ("" if notes else " (every line was placed)"), *notes]
 
 
 def _quote(text: str, width: int = _WIDTH) -> str:
