@@ -182,13 +182,9 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
     "corpus2/1959-national-state-council": {".parts[1].targets": _OLD_TARGETS, ".targets": _OLD_TARGETS},
     "corpus2/1978-national-state-council": {
         ".parts[0].kind": _OLD_KINDS, ".parts[1].kind": _OLD_KINDS, ".parts[2].kind": _OLD_KINDS,
-        ".parts[3].kind": _OLD_KINDS, ".parts[2].targets": _OLD_TARGETS, ".targets": _OLD_TARGETS,
+        ".parts[3].kind": _OLD_KINDS,
         ".parts[2].areas[5].last": "the last area (第六，) ends by its sense, not by a rule of the genre",
         ".parts[2].tail": "the last area (第六，) ends by its sense, not by a rule of the genre"},
-    "corpus2/1988-national-state-council": {
-        ".parts[1].targets": "the truth takes a five-year target for the year's (the README: a five-year "
-                             "part's goals are not the year's targets)",
-        ".targets": "the truth takes a five-year target for the year's"},
     "corpus2/1993-national-state-council": {
         ".parts[2].kind": _OLD_KINDS, ".parts[3].kind": _OLD_KINDS, ".parts[4].kind": _OLD_KINDS,
         ".parts[1].targets": _OLD_TARGETS, ".targets": _OLD_TARGETS},
@@ -200,16 +196,6 @@ DISAGREEMENTS: dict[str, dict[str, str]] = {
                   "before the appendix in the walk)",
         ".appendix": "the annex table's cells are lines as found; the truth joins a cell split over two "
                      "lines"},
-    "corpus2/2024-ganzi-autonomous-prefecture": {
-        ".issuer": "the text names 甘孜 and 州人民政府, never 藏族自治州: the official name is not in the "
-                   "text"},
-    "corpus2/2024-qiandongnan-autonomous-prefecture": {
-        ".issuer": "the text names 黔东南州, never 苗族侗族自治州: the official name is not in the text"},
-    "corpus2/2024-jincheng-city": {
-        ".parts[1].areas[9].last": "与此同时，大力支持国防… after the last area: the other work, tail "
-                                   "(as the "
-                                   "Deyang, Chengde, Wuzhou and Yantai truths read the same paragraph)",
-        ".parts[1].tail": "the other work after the last area is the part's tail (see above)"},
 }
 
 
