@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             from site_src.content.report import locate
             from site_src.pipeline import audit_report, load_project, review_report
             from site_src.variants.audit import format_audit, load_dictionaries
-            from site_src.variants.review import Segmenter, format_queue
+            from site_src.variants.proofs import format_queue
+            from site_src.variants.segment import Segmenter
 
             content = load_project(project)
             dictionaries, segmenter = load_dictionaries(), Segmenter()

@@ -25,7 +25,8 @@ from site_src.model import GlossaryEntry
 from site_src.summaries.figures.parse import FigureVocabulary, Grammar
 from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords, TierWord, industry_vocabulary
 from site_src.summaries.slogan_detect import SloganVocabulary, SloganWords, slogan_vocabulary
-from site_src.variants.review import ReviewWords
+from site_src.variants.context import ContextRules, read_rules
+from site_src.variants.proofs import ProofWords
 from site_src.yamlio import Field, Id, Integer, ListOf, MapOf, Reader, Table, Text, parse
 
 SHIPPED = Path(__file__).resolve().parent / "genres" / "work-report"
@@ -37,8 +38,11 @@ _WORD_LISTS = ("change_verbs", "growth_verbs", "level_verbs", "qualifiers", "req
 FIGURES = Table(FigureVocabulary, (*(Field(name, _WORDS) for name in _WORD_LISTS),
                                    Field("synonyms", MapOf(_WORDS))))
 UI = MapOf(Text())
+LANGUAGES = Table(dict, (Field("languages", MapOf(ListOf(Text()))),))
 ACCEPTED = Table(dict, (Field("words", MapOf(ListOf(Text()))),))
-REVIEW = Table(ReviewWords, (Field("defaults", Text()), Field("names", Text()), Field("name_tags", _WORDS)))
+PROOFS = Table(ProofWords, (Field("defaults", Text()), Field("names", Text()), Field("name_tags", _WORDS),
+                            Field("place_words", _WORDS), Field("likelihoods", MapOf(Integer())),
+                            Field("floor", Integer())))
 PUNCTUATION = Table(dict, (Field("quotes", MapOf(Text(choices=("corner", "curly")))),))
 IMPORTER = Table(ImporterWords, (
     *(Field(name, Text()) for name in ("title", "congress", "national_congress")),
@@ -99,8 +103,22 @@ class Genre:
     glossary: tuple[GlossaryEntry, ...]
     quotes: Mapping[str, str]  # quotation marks by variant language: corner (「」) or curly (“”)
     accepted: Mapping[str, tuple[str, ...]]  # words whose Traditional forms are all accepted
-    review: ReviewWords  # what the conversion review queue looks for
+    proofs: ProofWords  # what the proofs (the conversion's review queue) look for
+    context: ContextRules  # the risky characters a class of contexts decides (context.yaml)
+    # The interface written for each converted variant's language (ui.<language>.yaml), the files
+    # each language takes (written.yaml), and the keys a site's own ui.yaml rewords.
+    written_ui: Mapping[str, Mapping[str, str]]
+    ui_languages: Mapping[str, tuple[str, ...]]
+    ui_reworded: frozenset[str]
     words: Words  # the words the importer reads a report by
+
+
+def _rules(path: Path, problems: list[Problem]) -> ContextRules:
+    try:
+        return read_rules(read_text(path), str(path))
+    except SiteError as error:
+        problems.extend(error.problems)
+        return ContextRules()
 
 
 def load_genre(content: Path | None = None) -> Genre:
@@ -126,6 +144,11 @@ def load_genre(content: Path | None = None) -> Genre:
         return kind.read(reader, node, "")
 
     ui = load("ui.yaml", UI)
+    languages = load("written.yaml", LANGUAGES)
+    languages = {code: tuple(chain) for code, chain in languages["languages"].items()} \
+        if isinstance(languages, dict) else {}
+    names = sorted({language for chain in languages.values() for language in chain})
+    written = {language: load(f"ui.{language}.yaml", UI) or {} for language in names}
     figures = load("figures.yaml", FIGURES)
     places = load("places.yaml", PLACES)
     industry_words = load("industries.yaml", INDUSTRIES)
@@ -141,7 +164,8 @@ def load_genre(content: Path | None = None) -> Genre:
                                 f"not a regular expression: {error}"))
     punctuation = load("punctuation.yaml", PUNCTUATION)
     accepted = load("accepted.yaml", ACCEPTED)
-    review = load("review.yaml", REVIEW)
+    proofs = load("proofs.yaml", PROOFS)
+    context = _rules(where("context.yaml"), problems)
     glossary_path = where("glossary.yaml")
     try:
         glossary = load_glossary(glossary_path)
@@ -149,16 +173,22 @@ def load_genre(content: Path | None = None) -> Genre:
         problems.extend(error.problems)
         glossary = ()
     importer = load("importer.yaml", IMPORTER)
+    reworded: frozenset[str] = frozenset()
     if isinstance(ui, dict) and content is not None and (content / OVERRIDES / "ui.yaml").is_file():
-        missing = sorted(load_genre().ui.keys() - ui.keys())  # a site's ui.yaml must say everything
+        shipped = load_genre().ui
+        missing = sorted(shipped.keys() - ui.keys())  # a site's ui.yaml must say everything
         if missing:
             problems.append(Problem(Location(str(content / OVERRIDES / "ui.yaml")),
                                     f"missing: {', '.join(missing)} (copy the shipped file, then edit)"))
+        # Its rewordings are its own words: converted, unless it writes its variants' files too.
+        if not any((content / OVERRIDES / f"ui.{language}.yaml").is_file() for language in names):
+            reworded = frozenset(key for key, text in ui.items() if shipped.get(key) != text)
     if problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
-            or not isinstance(places, PlaceWords) or not isinstance(review, ReviewWords) \
+            or not isinstance(places, PlaceWords) or not isinstance(proofs, ProofWords) \
             or not isinstance(importer, ImporterWords) or industries is None or slogans is None:
         raise SiteError(problems)
     return Genre(ui=ui, figures=Grammar(figures), places=places, industries=industries, slogans=slogans,
                  glossary=glossary, quotes=punctuation["quotes"] if isinstance(punctuation, dict) else {},
-                 accepted=accepted["words"] if isinstance(accepted, dict) else {}, review=review,
+                 accepted=accepted["words"] if isinstance(accepted, dict) else {}, proofs=proofs,
+                 context=context, written_ui=written, ui_languages=languages, ui_reworded=reworded,
                  words=Words(importer))

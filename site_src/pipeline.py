@@ -42,10 +42,12 @@ from site_src.summaries.industry_draft import (
 )
 from site_src.summaries.slogan_page import SloganSummary, convert_summary, summarise_slogans
 from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dictionaries
-from site_src.variants.convert import Convert, convert_value, make_converter
+from site_src.variants.convert import Convert, conversion, convert_value, make_converter
+from site_src.variants.interface import ui_for
+from site_src.variants.proofs import ProofItem, proof_queue
 from site_src.variants.punctuation import PAIRS as QUOTE_PAIRS
 from site_src.variants.punctuation import with_quotes
-from site_src.variants.review import ReviewItem, Segmenter, review_queue
+from site_src.variants.segment import Segmenter
 from site_src.yamlio import ID_PATTERN
 
 
@@ -293,16 +295,16 @@ def audit_report(content: SiteContent, entry: ReportContent,
 
 def review_report(content: SiteContent, entry: ReportContent, dictionaries: Dictionaries,
                   segmenter: Segmenter, locations: dict[str, Location] | None = None
-                  ) -> tuple[tuple[str, tuple[ReviewItem, ...]], ...]:
+                  ) -> tuple[tuple[str, tuple[ProofItem, ...]], ...]:
     """The review queue of every converted variant of a report: (variant code, items)."""
     queues = []
     for variant in content.site.variants:
         if variant.opencc is None:
             continue
         glossary = tuple(e for e in content.glossary_for(entry) if e.applies_to(variant.code))
-        convert = with_quotes(make_converter(variant.opencc, glossary), variant.quotes)
-        queues.append((variant.code, review_queue(entry.report, convert, glossary, dictionaries,
-                                                  content.genre.review, segmenter, locations)))
+        queues.append((variant.code, proof_queue(entry.report, conversion(variant.opencc, glossary),
+                                                 variant.quotes, dictionaries, content.genre.proofs,
+                                                 locations)))
     return tuple(queues)
 
 
@@ -315,7 +317,7 @@ def converter_for(content: SiteContent, code: str, glossary: tuple[GlossaryEntry
 
 def report_variant(content: SiteContent, entry: ReportContent, summary: Summaries,
                    audits: tuple[VariantAudit, ...],
-                   review: tuple[tuple[str, tuple[ReviewItem, ...]], ...], code: str) -> ReportVariant:
+                   review: tuple[tuple[str, tuple[ProofItem, ...]], ...], code: str) -> ReportVariant:
     """One report in one variant's script (its own glossary before the site's)."""
     own = converter_for(content, code, content.glossary_for(entry))
     return ReportVariant(
@@ -356,7 +358,7 @@ def convert_variant(content: SiteContent, reports: dict[str, PreparedReport], co
         variants=content.site.variants,
         site=convert_value(content.site, convert),
         pages=convert_value(content.pages, convert),
-        ui={key: convert(text) for key, text in content.ui.items()},
+        ui=ui_for(content.ui, content.genre, content.site.ui, content.site.variants[position], convert),
         labels={other.code: other.label for other in content.site.variants},
         glossaries=convert_value(_glossaries(content), convert),
         reports=tuple(reports[entry.slug].variants[position] for entry in content.reports),

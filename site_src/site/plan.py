@@ -31,7 +31,7 @@ from site_src.summaries.figures.track import Track, TrackYear
 from site_src.summaries.industries import IndustryPage, IndustrySummary
 from site_src.summaries.slogan_page import SloganSummary
 from site_src.variants.audit import VariantAudit
-from site_src.variants.review import ReviewItem
+from site_src.variants.proofs import ProofItem
 
 # Chinese readers take in about 400 characters a minute; reading time counts characters, not words.
 CHARACTERS_PER_MINUTE = 400
@@ -252,7 +252,7 @@ class TrackPage:
 class ReviewPage:
     """For editors: the conversions of a report a person should check (linked from nowhere)."""
 
-    queues: tuple[tuple[str, tuple[ReviewItem, ...]], ...]  # (variant code, items)
+    queues: tuple[tuple[str, tuple[ProofItem, ...]], ...]  # (variant code, items)
 
 
 @dataclass(frozen=True)

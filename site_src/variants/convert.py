@@ -41,7 +41,15 @@ def make_converter(config: str | None, glossary: tuple[GlossaryEntry, ...] = (),
     """
     if config is None:
         return _source
-    return _converter(config, glossary, shipped_rules() if rules is None else rules).convert
+    return conversion(config, glossary, rules).convert
+
+
+def conversion(config: str, glossary: tuple[GlossaryEntry, ...] = (),
+               rules: ContextRules | None = None, by_words: bool | None = None) -> Converter:
+    """The converter itself, for what needs its decisions (the audit, the proofs). ``by_words``
+    False converts as bare OpenCC does, over the whole text (to measure against)."""
+    return _converter(config, glossary, shipped_rules() if rules is None else rules,
+                      Path(config).stem.startswith("s2") if by_words is None else by_words)
 
 
 def _source(text: str) -> str:
@@ -83,13 +91,17 @@ class Converter:
     character a context rule decides are written as they say.
     """
 
-    def __init__(self, config: str, glossary: tuple[GlossaryEntry, ...], rules: ContextRules) -> None:
+    def __init__(self, config: str, glossary: tuple[GlossaryEntry, ...], rules: ContextRules,
+                 by_words: bool) -> None:
         self.config = config
         self.glossary = glossary
         self.rules = rules
         self._opencc = _opencc(config, glossary)
-        self.words = segmenter(tuple(sorted({entry.phrase for entry in glossary})))
-        self._decided = frozenset(entry.phrase for entry in glossary)
+        self.segmenter = segmenter(tuple(sorted({entry.phrase for entry in glossary})))
+        self.decided_phrases = frozenset(entry.phrase for entry in glossary)
+        # Words and rules are for Simplified text (s2t, s2tw, s2hk …); the other direction
+        # (tw2s for a Traditional source) is OpenCC's over the whole text, as before.
+        self.by_words = by_words
 
     def pieces(self, resolved: Resolved) -> list[Piece]:
         """The spans the text is converted in, in order, covering it whole."""
@@ -106,9 +118,11 @@ class Converter:
         the context rules' decisions."""
         if start == end:
             return []
+        if not self.by_words:
+            return [Piece(start, end)]
         run = text[start:end]
-        words = self.words.words(run)
-        decided = self.rules.decide(run, words, self._decided)
+        words = self.segmenter.words(run)
+        decided = self.rules.decide(run, words, self.decided_phrases)
         pieces: list[Piece] = []
         for a, b in words:
             rules = tuple((start + n, form, rule.name) for n in range(a, b) if n in decided
@@ -163,8 +177,9 @@ SEPARATORS = "".join(chr(code) for code in range(0xFDD0, 0xFDF0))
 
 
 @functools.lru_cache(maxsize=32)
-def _converter(config: str, glossary: tuple[GlossaryEntry, ...], rules: ContextRules) -> Converter:
-    return Converter(config, glossary, rules)
+def _converter(config: str, glossary: tuple[GlossaryEntry, ...], rules: ContextRules,
+               by_words: bool) -> Converter:
+    return Converter(config, glossary, rules, by_words)
 
 
 def identity(text: str) -> str:

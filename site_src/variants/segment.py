@@ -50,6 +50,10 @@ class Segmenter:
         spans += _spans(jieba.cut(text[position:], hmm=False), position)
         return spans
 
+    def is_word(self, text: str) -> bool:
+        """Whether the segmenter's dictionary (with the added words) holds this word."""
+        return bool(self._started().has_word(text))
+
     def tagged(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, part of speech) of every word, unknown words guessed (for names)."""
         spans, position = [], 0
