@@ -125,16 +125,14 @@ class ContextRules:
 def _spans(words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The words, with runs of one-character words joined: where a phrase may match."""
     spans: list[tuple[int, int]] = []
+    single = False  # whether the last span is a run of one-character words
     for start, end in words:
-        if end - start == 1 and spans and spans[-1][1] == start and _single(spans[-1], words):
+        if end - start == 1 and single and spans[-1][1] == start:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
+            single = end - start == 1
     return spans
-
-
-def _single(span: tuple[int, int], words: list[tuple[int, int]]) -> bool:
-    return (span[1] - 1, span[1]) in set(words)
 
 
 def _one_character(reader: Reader, nodes: dict[str, Any], values: dict[str, Any], path: str) -> None:

@@ -103,15 +103,20 @@ class Converter:
         # (tw2s for a Traditional source) is OpenCC's over the whole text, as before.
         self.by_words = by_words
 
-    def pieces(self, resolved: Resolved) -> list[Piece]:
-        """The spans the text is converted in, in order, covering it whole."""
+    def pieces(self, resolved: Resolved) -> tuple[Piece, ...]:
+        """The spans the text is converted in, in order, covering it whole (kept for the text's
+        next conversion: the audit and the proofs ask again)."""
+        return self._pieces(resolved)
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (one converter per configuration and glossary)
+    def _pieces(self, resolved: Resolved) -> tuple[Piece, ...]:
         text, pieces, position = resolved.text, [], 0
         for pin in resolved.pins:
             pieces += self._words(text, position, pin.start)
             pieces.append(Piece(pin.start, pin.end, pin.converted, "pin"))
             position = pin.end
         pieces += self._words(text, position, len(text))
-        return pieces
+        return tuple(pieces)
 
     def _words(self, text: str, start: int, end: int) -> list[Piece]:
         """The words of text[start:end] as pieces, runs of characters in no word joined, with
