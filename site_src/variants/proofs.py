@@ -278,6 +278,7 @@ def format_queue(items: tuple[ProofItem, ...], code: str) -> str:
         lines.append(f"{item.location}: {item.phrase} -> {item.chosen}  or  {' / '.join(item.alternatives)}"
                      f"  [{', '.join(item.detectors)}; {item.likelihood}%]")
         lines.append(f"    {item.sentence}")
-        lines.append(f"    settle here with the pin {item.pin}, or everywhere with the glossary entry "
+        where = "the report's own glossary entry" if "name" in item.detectors else "the glossary entry"
+        lines.append(f"    settle here with the pin {item.pin}, or everywhere with {where} "
                      f"{{phrase: {item.phrase}, traditional: {item.alternatives[0]}, reason: …}}")
     return "\n".join(lines)
