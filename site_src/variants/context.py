@@ -45,6 +45,7 @@ class ContextRule:
     # in its own word, or in the word before it when it stands alone.
     closes: int = 0
     not_after: tuple[str, ...] = ()  # the text after starts with none of these
+    not_before: tuple[str, ...] = ()  # the text before ends with none of these
     not_in: tuple[str, ...] = ()  # words the rule never applies in (标签, 抽签 for 签)
     examples: tuple[Example, ...] = ()
 
@@ -62,9 +63,12 @@ class ContextRule:
         ahead, behind = _after(text, n), _before(text, n)
         if self.before and not any(behind.endswith(item) for item in self.before):
             return False
-        if self.after and not any(ahead.startswith(item) for item in self.after):
+        if self.after and not any(ahead.startswith(item) for item in self.after) \
+                and not (not ahead and "。" in self.after):  # the end of a text ends a sentence
             return False
         if self.not_after and any(ahead.startswith(item) for item in self.not_after):
+            return False
+        if self.not_before and any(behind.endswith(item) for item in self.not_before):
             return False
         if self.closes and (n - start if place != "alone" else before_word) < self.closes:
             return False
@@ -149,6 +153,7 @@ RULE = Table(ContextRule, (
     Field("places", ListOf(Text(choices=PLACES)), required=False, default=PLACES),
     Field("closes", Integer(), required=False, default=0),
     Field("not_after", _WORDS, required=False, default=()),
+    Field("not_before", _WORDS, required=False, default=()),
     Field("not_in", _WORDS, required=False, default=()),
     Field("examples", ListOf(EXAMPLE), required=False, default=()),
 ), check=_one_character)
