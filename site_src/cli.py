@@ -131,15 +131,15 @@ def _audit(project: Project, args: argparse.Namespace) -> None:
     from site_src.pipeline import load_project
     from site_src.variants.audit import format_audit, load_dictionaries
     from site_src.variants.prepare import audit_report, proofs_report
-    from site_src.variants.review import Segmenter, format_queue
+    from site_src.variants.proofs import format_queue
 
     content = load_project(project)
-    dictionaries, segmenter = load_dictionaries(), Segmenter()
+    dictionaries = load_dictionaries()
     for entry in content.reports:  # a site of several reports audits each, under its name
         if len(content.reports) > 1:
             _say(f"# {entry.slug}: {entry.report.full_title}")
         if args.proofs:
-            for code, items in proofs_report(content, entry, dictionaries, segmenter, entry.locations):
+            for code, items in proofs_report(content, entry, dictionaries, entry.locations):
                 _say(format_queue(items, code))
         else:
             _say(format_audit(audit_report(content, entry, dictionaries), content.site))

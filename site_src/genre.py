@@ -11,10 +11,10 @@ Nothing in the code names one report, place or year.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from site_src.content.glossary import load_glossary
 from site_src.errors import Location, Problem, SiteError
@@ -26,11 +26,13 @@ from site_src.summaries.frequency import FrequencyVocabulary, FrequencyWords, fr
 from site_src.summaries.industry_draft import IndustryVocabulary, IndustryWords, TierWord, industry_vocabulary
 from site_src.summaries.slogan_detect import SloganVocabulary, SloganWords, slogan_vocabulary
 from site_src.summaries.wording import WordingVocabulary, WordingWords, wording_vocabulary
-from site_src.variants.review import ReviewWords
+from site_src.variants.context import ContextRules, read_rules
+from site_src.variants.proofs import ProofWords
 from site_src.words import ImporterWords, KindWords, NumberingStyle, PlaceWords, Words
 from site_src.yamlio import Field, Id, Integer, ListOf, MapOf, Reader, Table, Text, parse
 
 SHIPPED = Path(__file__).resolve().parent / "genres" / "work-report"
+T = TypeVar("T")
 
 
 OVERRIDES = "genre"  # the folder of a site's own profile files, in its content folder
@@ -52,8 +54,11 @@ WORDING = Table(WordingWords, (
     Field("first_length", Integer()), Field("renumbered_rest", Integer()), Field("word_uses", Integer()),
 ))
 UI = MapOf(Text())
+LANGUAGES = Table(dict, (Field("languages", MapOf(ListOf(Text()))),))
 ACCEPTED = Table(dict, (Field("words", MapOf(ListOf(Text()))),))
-REVIEW = Table(ReviewWords, (Field("defaults", Text()), Field("names", Text()), Field("name_tags", _WORDS)))
+PROOFS = Table(ProofWords, (Field("defaults", Text()), Field("names", Text()), Field("name_tags", _WORDS),
+                            Field("place_words", _WORDS), Field("likelihoods", MapOf(Integer())),
+                            Field("floor", Integer())))
 PUNCTUATION = Table(dict, (Field("quotes", MapOf(Text(choices=("corner", "curly")))),))
 IMPORTER = Table(ImporterWords, (
     *(Field(name, Text()) for name in ("title", "congress", "national_congress")),
@@ -136,81 +141,137 @@ class Genre:
     glossary: tuple[GlossaryEntry, ...]
     quotes: Mapping[str, str]  # quotation marks by variant language: corner (「」) or curly (“”)
     accepted: Mapping[str, tuple[str, ...]]  # words whose Traditional forms are all accepted
-    review: ReviewWords  # what the conversion review queue looks for
+    proofs: ProofWords  # what the proofs (the conversion's review queue) look for
+    context: ContextRules  # the risky characters a class of contexts decides (context.yaml)
+    # The interface written for each converted variant's language (ui.<language>.yaml), the files
+    # each language takes (written.yaml), and the keys a site's own ui.yaml rewords.
+    written_ui: Mapping[str, Mapping[str, str]]
+    ui_languages: Mapping[str, tuple[str, ...]]
+    ui_reworded: frozenset[str]
     words: Words  # the words the importer reads a report by
+
+
+def _rules(path: Path, problems: list[Problem]) -> ContextRules:
+    try:
+        return read_rules(read_text(path), str(path))
+    except SiteError as error:
+        problems.extend(error.problems)
+        return ContextRules()
+
+
+@dataclass
+class _Loader:
+    """Reads the profile's files, a site's own in place of the shipped ones, collecting problems."""
+
+    content: Path | None
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, name: str) -> Path:
+        own = self.content / OVERRIDES / name if self.content is not None else None
+        return own if own is not None and own.is_file() else SHIPPED / name
+
+    def own(self, name: str) -> Path | None:
+        """The site's own file of that name, if it has one."""
+        path = self.content / OVERRIDES / name if self.content is not None else None
+        return path if path is not None and path.is_file() else None
+
+    def load(self, name: str, kind: Any) -> Any:
+        path = self.where(name)
+        reader = Reader(str(path), self.problems)
+        try:
+            node = parse(read_text(path), str(path))
+        except SiteError as error:
+            self.problems.extend(error.problems)
+            return None
+        if node is None:
+            self.problems.append(Problem(Location(str(path)), "the file is empty"))
+            return None
+        return kind.read(reader, node, "")
+
+    def compiled(self, name: str, make: Callable[[], T]) -> T | None:
+        """A vocabulary made from its words; a site's own regular expression may not compile."""
+        try:
+            return make()
+        except re.error as error:
+            self.problems.append(Problem(Location(str(self.where(name))),
+                                         f"not a regular expression: {error}"))
+            return None
+
+
+@dataclass(frozen=True)
+class _Interface:
+    ui: Any  # the source variant's strings (a dict, or None where the file did not load)
+    written: dict[str, dict[str, str]]  # each language's own file (ui.<language>.yaml)
+    languages: dict[str, tuple[str, ...]]  # the files each language takes (written.yaml)
+    reworded: frozenset[str]  # the keys a site's own ui.yaml rewords
+
+
+def _interface(loader: _Loader) -> _Interface:
+    ui = loader.load("ui.yaml", UI)
+    chains = loader.load("written.yaml", LANGUAGES)
+    languages = {code: tuple(chain) for code, chain in chains["languages"].items()} \
+        if isinstance(chains, dict) else {}
+    names = sorted({language for chain in languages.values() for language in chain})
+    written = {language: loader.load(f"ui.{language}.yaml", UI) or {} for language in names}
+    reworded: frozenset[str] = frozenset()
+    own = loader.own("ui.yaml")
+    if isinstance(ui, dict) and own is not None:
+        shipped = load_genre().ui
+        missing = sorted(shipped.keys() - ui.keys())  # a site's ui.yaml must say everything
+        if missing:
+            loader.problems.append(Problem(Location(str(own)), f"missing: {', '.join(missing)} "
+                                                               "(copy the shipped file, then edit)"))
+        # Its rewordings are its own words: converted, unless it writes its variants' files too.
+        if not any(loader.own(f"ui.{language}.yaml") for language in names):
+            reworded = frozenset(key for key, text in ui.items() if shipped.get(key) != text)
+    return _Interface(ui, written, languages, reworded)
+
+
+def _glossary(loader: _Loader) -> tuple[GlossaryEntry, ...]:
+    try:
+        return load_glossary(loader.where("glossary.yaml"))
+    except SiteError as error:
+        loader.problems.extend(error.problems)
+        return ()
 
 
 def load_genre(content: Path | None = None) -> Genre:
     """The shipped profile, with the files of ``content``/genre/ in place of the shipped ones;
     every problem of every file is reported together."""
-    problems: list[Problem] = []
-
-    def where(name: str) -> Path:
-        own = content / OVERRIDES / name if content is not None else None
-        return own if own is not None and own.is_file() else SHIPPED / name
-
-    def load(name: str, kind: Any) -> Any:
-        path = where(name)
-        reader = Reader(str(path), problems)
-        try:
-            node = parse(read_text(path), str(path))
-        except SiteError as error:
-            problems.extend(error.problems)
-            return None
-        if node is None:
-            problems.append(Problem(Location(str(path)), "the file is empty"))
-            return None
-        return kind.read(reader, node, "")
-
-    ui = load("ui.yaml", UI)
-    figures = load("figures.yaml", FIGURES)
-    indicator_words = load("indicators.yaml", INDICATORS)
-    places = load("places.yaml", PLACES)
-    frequency_words = load("frequency.yaml", FREQUENCY)
-    industry_words = load("industries.yaml", INDUSTRIES)
-    slogan_words = load("slogans.yaml", SLOGANS)
-    wording_words = load("wording.yaml", WORDING)
-    industries = slogans = None
-    try:
-        if isinstance(industry_words, IndustryWords):
-            industries = industry_vocabulary(industry_words)
-        if isinstance(slogan_words, SloganWords):
-            slogans = slogan_vocabulary(slogan_words)
-    except re.error as error:  # digit_code or year of a site's own slogans.yaml
-        problems.append(Problem(Location(str(where("slogans.yaml"))),
-                                f"not a regular expression: {error}"))
-    indicators = None
-    if isinstance(indicator_words, IndicatorWords) and isinstance(figures, FigureVocabulary):
-        try:
-            indicators = indicator_vocabulary(indicator_words, figures.synonyms)
-        except re.error as error:  # periods or from_to of a site's own indicators.yaml
-            problems.append(Problem(Location(str(where("indicators.yaml"))),
-                                    f"not a regular expression: {error}"))
-    punctuation = load("punctuation.yaml", PUNCTUATION)
-    accepted = load("accepted.yaml", ACCEPTED)
-    review = load("review.yaml", REVIEW)
-    glossary_path = where("glossary.yaml")
-    try:
-        glossary = load_glossary(glossary_path)
-    except SiteError as error:
-        problems.extend(error.problems)
-        glossary = ()
-    importer = load("importer.yaml", IMPORTER)
-    if isinstance(ui, dict) and content is not None and (content / OVERRIDES / "ui.yaml").is_file():
-        missing = sorted(load_genre().ui.keys() - ui.keys())  # a site's ui.yaml must say everything
-        if missing:
-            problems.append(Problem(Location(str(content / OVERRIDES / "ui.yaml")),
-                                    f"missing: {', '.join(missing)} (copy the shipped file, then edit)"))
-    if problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
-            or not isinstance(places, PlaceWords) or not isinstance(review, ReviewWords) \
+    loader = _Loader(content)
+    interface = _interface(loader)
+    figures = loader.load("figures.yaml", FIGURES)
+    indicator_words = loader.load("indicators.yaml", INDICATORS)
+    places = loader.load("places.yaml", PLACES)
+    frequency_words = loader.load("frequency.yaml", FREQUENCY)
+    industry_words = loader.load("industries.yaml", INDUSTRIES)
+    slogan_words = loader.load("slogans.yaml", SLOGANS)
+    wording_words = loader.load("wording.yaml", WORDING)
+    industries = loader.compiled("industries.yaml", lambda: industry_vocabulary(industry_words)) \
+        if isinstance(industry_words, IndustryWords) else None
+    slogans = loader.compiled("slogans.yaml", lambda: slogan_vocabulary(slogan_words)) \
+        if isinstance(slogan_words, SloganWords) else None
+    indicators = loader.compiled(
+        "indicators.yaml", lambda: indicator_vocabulary(indicator_words, figures.synonyms)) \
+        if isinstance(indicator_words, IndicatorWords) and isinstance(figures, FigureVocabulary) else None
+    punctuation = loader.load("punctuation.yaml", PUNCTUATION)
+    accepted = loader.load("accepted.yaml", ACCEPTED)
+    proofs = loader.load("proofs.yaml", PROOFS)
+    context = _rules(loader.where("context.yaml"), loader.problems)
+    glossary = _glossary(loader)
+    importer = loader.load("importer.yaml", IMPORTER)
+    ui = interface.ui
+    if loader.problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
+            or not isinstance(places, PlaceWords) or not isinstance(proofs, ProofWords) \
             or not isinstance(importer, ImporterWords) or industries is None or slogans is None \
             or indicators is None or not isinstance(frequency_words, FrequencyWords) \
             or not isinstance(wording_words, WordingWords):
-        raise SiteError(problems)
+        raise SiteError(loader.problems)
     return Genre(ui=ui, figures=Grammar(figures),
                  indicators=indicators, places=places,
                  frequency=frequency_vocabulary(frequency_words), wording=wording_vocabulary(wording_words),
                  industries=industries, slogans=slogans,
                  glossary=glossary, quotes=punctuation["quotes"] if isinstance(punctuation, dict) else {},
-                 accepted=accepted["words"] if isinstance(accepted, dict) else {}, review=review,
-                 words=Words(importer))
+                 accepted=accepted["words"] if isinstance(accepted, dict) else {}, proofs=proofs,
+                 context=context, written_ui=interface.written, ui_languages=interface.languages,
+                 ui_reworded=interface.reworded, words=Words(importer))

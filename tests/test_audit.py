@@ -94,7 +94,9 @@ def test_every_class_the_audit_gives_is_true(hant_audit: VariantAudit) -> None:
 
 def test_choices_say_what_decided(hant_audit: VariantAudit) -> None:
     choices = {(c.phrase, c.chosen): c for c in hant_audit.choices}
-    assert choices[("新征程", "新征程")].by == "glossary"  # the genre's glossary
+    assert choices[("发布", "發布")].by == "glossary"  # the site's glossary
+    assert choices[("周", "週")].by == "rule"  # the genre's context rule (活动周)
+    assert choices[("征程", "征程")].by == "phrase"  # a word of its own: OpenCC's 新征 cannot reach it
     assert choices[("干部", "幹部")].by == "phrase"
     assert choices[("干部", "幹部")].candidates[0][0] == "干"
 
@@ -108,4 +110,4 @@ def test_audit_command_prints_counts_differences_and_choices() -> None:
     assert out.startswith("== zh-Hant 繁體中文 (OpenCC s2tw)")
     assert "error in the source corrected" in out and "glyph-standard difference only" in out
     assert "  corrected 示范: source 示范 -> ours 示範" in out
-    assert "  新征程 -> 新征程  by glossary" in out
+    assert "  发布 -> 發布  by glossary" in out and "  周 -> 週  by rule" in out

@@ -152,13 +152,16 @@ def test_a_build_with_the_proofs_reads_each_report_folder_once(
 
     site = project_copy.content / "site.yaml"
     site.write_text(site.read_text(encoding="utf-8") + "proofs: true\n", encoding="utf-8")
+    section = report_folder(project_copy) / "sections" / "review-02.yaml"  # a street name to proofread
+    section.write_text(section.read_text(encoding="utf-8").replace("批发、零售", "东升路批发、零售"),
+                       encoding="utf-8")
     read: list[Path] = []
     load = report_module._load
     monkeypatch.setattr(report_module, "_load", lambda folder: read.append(folder) or load(folder))
     build(project_copy, jobs=1)
     assert read == [report_folder(project_copy)]
     page = project_copy.output / "zh-hant" / "proofs.html"
-    assert "sections/plan-07.yaml" in page.read_text(encoding="utf-8")
+    assert "sections/review-02.yaml" in page.read_text(encoding="utf-8")
 
 
 def test_a_report_yaml_without_its_government_takes_the_folders_name(project_copy: Project) -> None:

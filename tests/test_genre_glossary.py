@@ -1,113 +1,103 @@
-"""The genre's glossary: every wrong conversion the review found on 16 real reports is fixed, each
-entry is needed, and converting the whole corpus with and without it differs only there.
+"""The genre's glossary and context rules: every wrong conversion the review found on 16 real
+reports is fixed, each glossary entry is needed, and converting the whole corpus with and without
+the genre's glossary differs only at judged places.
 
 tests/data/conversion-errors.yaml lists every wrong conversion of bare OpenCC s2tw found by a hand
 review of the 15 shared reports and the bundled one (see its header); report-specific names and
 slips are fixed by that report's own glossary (tests/data/report-glossaries/, and the bundled
-report's content/reports/2024-rongchang/glossary.yaml), the rest by the genre's.
+report's content/reports/2024-rongchang/glossary.yaml), the rest by conversion by words, the
+genre's context rules and glossary.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pytest
-import yaml
 
-from site_src.content.glossary import load_glossary
-from site_src.content.site import first_of
-from site_src.genre import SHIPPED
-from site_src.ingest.clean import clean_source
 from site_src.model import GlossaryEntry
-from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT, REPORT, SHARED_REPORTS
-
-DATA = Path(__file__).resolve().parent / "data"
-ERRORS = yaml.safe_load((DATA / "conversion-errors.yaml").read_text(encoding="utf-8"))["errors"]
-GENRE = load_glossary(SHIPPED / "glossary.yaml")
-BUNDLED = "rongchang-2024"
-# Entries of the genre whose phrase no report of the corpus happens to get wrong: a sentence of
-# the genre that shows what each is for.
-FIXTURES = {"头只": ("全年出栏牲畜12万头只，增长5%。", "全年出欄牲畜12萬頭隻，增長5%。")}
-
-
-def own_glossary(report: str) -> tuple[GlossaryEntry, ...]:
-    """A report's own entries and, for the bundled report, its site's, as a build chains them."""
-    if report == BUNDLED:
-        return load_glossary(REPORT / "glossary.yaml") + load_glossary(CONTENT / "glossary.yaml")
-    path = DATA / "report-glossaries" / f"{report}.yaml"
-    return load_glossary(path) if path.is_file() else ()
+from .conversion_corpus import (
+    BUNDLED,
+    CHANGES,
+    ERRORS,
+    GENRE,
+    REVIEWED,
+    bare_s2tw,
+    converter,
+    corpus,
+    lines,
+    own_glossary,
+    text,
+)
 
 
-@cache
-def converter(report: str, without: str = "", genre: bool = True):  # type: ignore[no-untyped-def]
-    entries = first_of(own_glossary(report), GENRE if genre else ())
-    return make_converter("s2tw", tuple(entry for entry in entries if entry.phrase != without))
-
-
-@cache
-def corpus_text(report: str) -> str:
-    """A report's text as the import cleans it (the lines, joined), which the contexts quote."""
-    if report == BUNDLED:
-        raw, name, errata = (REPORT / "source.txt").read_bytes(), "source.txt", REPORT / "errata.yaml"
-        from site_src.ingest.errata import load_errata
-
-        return "".join(line.text for line in clean_source(raw, name, load_errata(errata)).lines)
-    path = SHARED_REPORTS / f"{report}.txt"
-    if not path.is_file():
-        pytest.skip(f"{path} is absent: the shared reports are read from there, never copied")
-    return "".join(line.text for line in clean_source(path.read_bytes(), path.name, (), strict=False).lines)
+def at(error: dict[str, str]) -> tuple[int, int]:
+    """The line of the report holding the error's context, and where its phrase starts there."""
+    for n, line in enumerate(lines(error["report"])):
+        if error["context"] in line:
+            return n, line.index(error["context"]) + max(error["context"].find(error["phrase"]), 0)
+    raise AssertionError(f"{error['report']}: {error['context']} not found")
 
 
 @pytest.mark.parametrize("error", ERRORS, ids=[f"{e['report']}:{e['context']}" for e in ERRORS])
 def test_every_known_wrong_conversion_is_fixed(error: dict[str, str]) -> None:
-    context = error["context"]
-    bare = make_converter("s2tw")(context)
-    assert error["opencc"] in bare  # the error is real: bare OpenCC makes it
-    ours = converter(error["report"])(context)
-    start = context.index(error["phrase"]) if error["phrase"] in context else None
-    assert error["right"] in ours, (context, ours)
-    if start is not None and error["opencc"] != error["right"]:
-        assert ours[start:start + len(error["phrase"])] != bare[start:start + len(error["phrase"])]
+    """In its report's line, as a build converts it: bare OpenCC makes the error, ours does not."""
+    n, start = at(error)
+    line = lines(error["report"])[n]
+    end = start + len(error["phrase"])
+    assert error["opencc"] in bare_s2tw()(line)[max(0, start - 2):end + 2]  # the error is real
+    assert converter(error["report"])(line)[start:end] == error["right"], (error["context"], line)
+
+
+def places(report: str) -> list[range]:
+    """Where the report's known errors and judged changes are, in its text."""
+    whole = text(report)
+    contexts = [e["context"] for e in ERRORS if e["report"] == report]
+    contexts += [item["context"] for change in CHANGES for item in change["occurrences"]
+                 if item["report"] == report]
+    return [range(at_, at_ + len(context)) for context in contexts for at_ in [whole.find(context)]]
+
+
+# Entries whose phrase the corpus gets right only by accident (OpenCC's 松土 over 深松|土地): a
+# sentence of the genre that shows what each is for.
+FIXTURES = {"深松": ("推广深松整地作业", "推廣深鬆整地作業")}
 
 
 @pytest.mark.parametrize("entry", GENRE, ids=[entry.phrase for entry in GENRE])
 def test_each_genre_entry_is_needed(entry: GlossaryEntry) -> None:
-    """Without the entry, some known error comes back (or the genre sentence it is for goes wrong)."""
+    """Without the entry, some judged place of the corpus is converted otherwise."""
     if entry.phrase in FIXTURES:
-        text, right = FIXTURES[entry.phrase]
-        assert converter(BUNDLED)(text) == right
-        assert converter(BUNDLED, without=entry.phrase)(text) != right
+        sentence, right = FIXTURES[entry.phrase]
+        assert converter(BUNDLED)(sentence) == right
+        assert converter(BUNDLED, without=entry.phrase)(sentence) != right
         return
-    # An entry acts only where its phrase occurs: those are the errors it can fix.
-    broken = [e for e in ERRORS if entry.phrase in e["context"]
-              and e["right"] not in converter(e["report"], without=entry.phrase)(e["context"])]
-    assert broken, f"{entry.phrase}: no known error needs it"
+    for report in corpus():
+        offset = 0
+        for line in lines(report):
+            if entry.phrase in line:
+                ours, without = converter(report)(line), converter(report, without=entry.phrase)(line)
+                changed = [offset + k for k in range(len(line)) if ours[k] != without[k]]
+                if any(n in span for n in changed for span in places(report)):
+                    return
+            offset += len(line) + 1
+    pytest.fail(f"{entry.phrase}: no judged conversion needs it")
 
 
-@pytest.mark.parametrize("report", sorted({e["report"] for e in ERRORS}))
-def test_the_genre_glossary_changes_nothing_but_the_known_errors(report: str) -> None:
+@pytest.mark.parametrize("report", REVIEWED)
+def test_the_genre_glossary_changes_nothing_but_judged_places(report: str) -> None:
     """Whole reports converted with and without the genre's glossary (their own glossaries in
-    both): every character that differs lies in a known error's context, and the context of every
-    known error the report's own glossary leaves to the genre's has one."""
-    text = corpus_text(report)
-    without, ours = converter(report, genre=False)(text), converter(report)(text)
-    assert len(without) == len(ours) == len(text)
-    changed = {n for n, (a, b) in enumerate(zip(without, ours, strict=True)) if a != b}
-    spans = []
-    for error in (e for e in ERRORS if e["report"] == report):
-        at = text.find(error["context"])
-        assert at >= 0 and text.find(error["context"], at + 1) < 0, error["context"]  # once
-        if error["right"] not in converter(report, genre=False)(error["context"]):
-            spans.append(range(at, at + len(error["context"])))
-    assert sorted(n for n in changed if not any(n in span for span in spans)) == []
-    assert [span for span in spans if not changed.intersection(span)] == []
+    both): every character that differs lies in a known error's or a judged change's context, or
+    is written as bare OpenCC writes it (团团伙伙: right there by accident, kept so by 团伙)."""
+    whole = text(report)
+    without = converter(report, genre=False)(whole)
+    ours, bare = converter(report)(whole), bare_s2tw()(whole)
+    assert len(without) == len(ours) == len(whole)
+    changed = [n for n, (a, b) in enumerate(zip(without, ours, strict=True)) if a != b and b != bare[n]]
+    spans = places(report)
+    assert [whole[n - 4:n + 5] for n in changed if not any(n in span for span in spans)] == []
 
 
 def test_report_names_stay_with_their_report() -> None:
     """Place, street and company names of one report are in its own glossary, not the genre's."""
-    for path in (DATA / "report-glossaries").glob("*.yaml"):
-        for entry in load_glossary(path):
-            assert entry.phrase not in {item.phrase for item in GENRE}, (path.name, entry.phrase)
+    genre = {item.phrase for item in GENRE}
+    for report in REVIEWED:
+        assert not genre.intersection(entry.phrase for entry in own_glossary(report)), report

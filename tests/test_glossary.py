@@ -70,15 +70,22 @@ def test_each_glossary_entry_is_needed(entry: GlossaryEntry, report: Report) -> 
     assert entry.reason
 
 
-def test_the_user_dictionary_must_be_in_segmentation_and_conversion() -> None:
-    """OpenCC 1.4.2's behaviour that the converter relies on."""
-    new_journey = (GlossaryEntry("新征程", "新征程", "test"),)
-    assert make_converter("s2tw")("新时代新征程") == "新時代新徵程"
-    assert make_converter("s2tw", new_journey)("新时代新征程") == "新時代新征程"
-    # A shorter override loses to a longer built-in phrase that starts earlier (新征).
+def test_opencc_never_matches_across_a_separator_and_the_glossary_converts_within_words() -> None:
+    """OpenCC 1.4.2's behaviour that conversion by words relies on (public API only)."""
+    import opencc
+
+    bare = opencc.OpenCC("s2tw").convert
+    assert bare("龙头发挥作用") == "龍頭髮揮作用"  # its 头发 across 龙头|发挥
+    assert bare("龙头\ufdd0发挥作用") == "龍頭\ufdd0發揮作用"  # a noncharacter: no phrase holds one
+    assert make_converter("s2tw")("龙头发挥作用") == "龍頭發揮作用"
+    # A glossary phrase is a word: it wins where OpenCC's longer phrase started earlier (新征).
+    assert bare("新时代新征程") == "新時代新徵程"
     journey = (GlossaryEntry("征程", "征程", "test"),)
-    assert make_converter("s2tw", journey)("新征程") == "新徵程"
-    assert make_converter("s2tw", journey)("踏上征程") == "踏上征程"
+    assert make_converter("s2tw", journey)("新征程") == "新征程"
+    # Within a word the glossary comes before OpenCC's own phrases (a user dictionary).
+    entry = (GlossaryEntry("市场准入", "市場准入", "test"),)
+    assert make_converter("s2tw")("放宽市场准入") == "放寬市場準入"
+    assert make_converter("s2tw", entry)("放宽市场准入") == "放寬市場准入"
 
 
 def test_pins_keep_or_set_a_span_and_never_leak() -> None:

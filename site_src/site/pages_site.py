@@ -14,7 +14,7 @@ from site_src.site.nav import Link, SiteNav
 from site_src.site.page import Page
 from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
 from site_src.variants.audit import VariantAudit
-from site_src.variants.review import ReviewItem
+from site_src.variants.proofs import ProofItem
 
 ABOUT = "about"  # the editorial page that says how the site was made: it carries the records
 
@@ -132,7 +132,7 @@ class NotesPages(Builder[ReportNotes]):
 class ProofsPage:
     """For editors: the conversions of a report a person should check (linked from nowhere)."""
 
-    queues: tuple[tuple[str, tuple[ReviewItem, ...]], ...]  # (variant code, items)
+    queues: tuple[tuple[str, tuple[ProofItem, ...]], ...]  # (variant code, items)
 
 
 class ProofsPages(Builder[ProofsPage]):

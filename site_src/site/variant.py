@@ -13,7 +13,7 @@ from site_src.summaries.figures.track import Track
 from site_src.summaries.industries import IndustrySummary
 from site_src.summaries.slogan_page import SloganSummary
 from site_src.variants.audit import VariantAudit
-from site_src.variants.review import ReviewItem
+from site_src.variants.proofs import ProofItem
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class ReportVariant:
     slogans: SloganSummary
     audits: tuple[VariantAudit, ...]  # the conversion audit of each converted variant
     # The proofs of each converted variant (code, items), where the site asks for them.
-    proofs: tuple[tuple[str, tuple[ReviewItem, ...]], ...] = field(default=(), metadata=VERBATIM)
+    proofs: tuple[tuple[str, tuple[ProofItem, ...]], ...] = field(default=(), metadata=VERBATIM)
 
 
 @dataclass(frozen=True)

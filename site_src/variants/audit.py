@@ -25,14 +25,15 @@ from pathlib import Path
 from site_src.config import SiteConfig
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM, GlossaryEntry, Report
-from site_src.variants.convert import OPENCC_DATA, Convert, identity, make_converter
-from site_src.variants.pins import PIN
+from site_src.variants.convert import OPENCC_DATA, Convert, Converter, conversion, identity, make_converter
+from site_src.variants.pins import Resolved, resolve
 from site_src.variants.punctuation import with_quotes
 
 # corrected: OpenCC's phrase dictionary writes the word otherwise than the source, which wrote it
 #   character by character (the source is wrong); accepted: both forms are accepted (the genre's
 #   list); unsure: our form is a character's default, the source chose another: a person decides;
-#   glyph: one character in two glyph standards; glossary: a glossary entry or pin decided.
+#   glyph: one character in two glyph standards; glossary: a glossary entry, a context rule or a
+#   pin decided.
 CLASSES = ("corrected", "accepted", "unsure", "glyph", "glossary", "other")
 _MAX_PHRASE = 12
 
@@ -165,29 +166,25 @@ class _Piece:
 
     anchor: str
     raw: str  # with pins
-    text: str  # Simplified, pins resolved to their source form
-    pinned: frozenset[int]  # positions in text inside a pin
+    resolved: Resolved  # Simplified, pins resolved to their source form, and where they are
     original: str | None  # as the source wrote it (Traditional), if the import kept it
+
+    @property
+    def text(self) -> str:
+        return self.resolved.text
 
 
 def _pieces(report: Report) -> Iterator[_Piece]:
     originals = {original.id: original.text for original in report.originals}
     for step in report.walk():
-        raw = step.text
-        text, pinned, position = [], set(), 0
-        for match in PIN.finditer(raw):
-            text.append(raw[position:match.start()])
-            start = sum(len(t) for t in text)
-            text.append(match.group(1))
-            pinned.update(range(start, start + len(match.group(1))))
-            position = match.end()
-        text.append(raw[position:])
-        yield _Piece(step.id, raw, "".join(text), frozenset(pinned), originals.get(step.id))
+        resolved = resolve(step.text)
+        yield _Piece(step.id, step.text, resolved, originals.get(step.id))
 
 
 def segment(text: str, phrases: PhraseTable, pinned: frozenset[int] = frozenset()
             ) -> list[tuple[int, int]]:
-    """OpenCC's segmentation: at each position the longest dictionary phrase, else one character."""
+    """OpenCC's segmentation (of one word, or of a text it converts whole): at each position the
+    longest dictionary phrase, else one character."""
     spans, position = [], 0
     known, longest = phrases.phrases, phrases.longest
     while position < len(text):
@@ -205,6 +202,28 @@ def segment(text: str, phrases: PhraseTable, pinned: frozenset[int] = frozenset(
     return spans
 
 
+def decisions(converter: Converter, resolved: Resolved, phrases: PhraseTable
+              ) -> list[tuple[int, int, str]]:
+    """(start, end, what decided it) for the text as the converter converts it: a pin, a context
+    rule, else, within each word, OpenCC's segmentation replayed: a glossary phrase, a phrase of
+    OpenCC's dictionary, or a character's default."""
+    glossary = converter.decided_phrases
+    found: list[tuple[int, int, str]] = []
+    text = resolved.text
+    for piece in converter.pieces(resolved):
+        if piece.fixed is not None:
+            found.append((piece.start, piece.end, piece.by))
+            continue
+        ruled = {position for position, _, _ in piece.rules}
+        for start, end in segment(text[piece.start:piece.end], phrases):
+            start, end = start + piece.start, end + piece.start
+            phrase = text[start:end]
+            by = ("rule" if ruled.intersection(range(start, end)) else "glossary" if phrase in glossary
+                  else "phrase" if end - start > 1 else "character")
+            found.append((start, end, by))
+    return found
+
+
 def audit_variant(report: Report, code: str, config: str, glossary: tuple[GlossaryEntry, ...],
                   dictionaries: Dictionaries, quotes: str = "curly",
                   accepted: Mapping[str, tuple[str, ...]] | None = None) -> VariantAudit:
@@ -214,9 +233,9 @@ def audit_variant(report: Report, code: str, config: str, glossary: tuple[Glossa
     choice of punctuation is no difference of characters."""
     accepted = accepted or {}
     entries = tuple(entry for entry in glossary if entry.applies_to(code))
-    convert: Convert = with_quotes(make_converter(config, entries), quotes)
-    glossary_phrases = {entry.phrase for entry in entries}
-    phrases = dictionaries.phrase_table.plus(glossary_phrases)
+    converter = conversion(config, entries)
+    convert: Convert = with_quotes(converter.convert, quotes)
+    phrases = dictionaries.phrase_table.plus(entry.phrase for entry in entries)
     ambiguous = dictionaries.ambiguous
     pieces = list(_pieces(report))
 
@@ -229,18 +248,9 @@ def audit_variant(report: Report, code: str, config: str, glossary: tuple[Glossa
         if len(ours) != len(piece.text):
             spans_of.append([])
             continue
-        spans = []
-        for start, end in segment(piece.text, phrases, piece.pinned):
+        spans = decisions(converter, piece.resolved, phrases)
+        for start, end, by in spans:
             phrase = piece.text[start:end]
-            if start in piece.pinned:
-                by = "pin"
-            elif phrase in glossary_phrases:
-                by = "glossary"
-            elif end - start > 1:
-                by = "phrase"
-            else:
-                by = "character"
-            spans.append((start, end, by))
             if not ambiguous.isdisjoint(phrase):
                 ids = choices[(phrase, ours[start:end], by)]
                 if not ids or ids[-1] != piece.anchor:  # pieces come in order: a repeat is the last
@@ -290,7 +300,7 @@ def _differences(pieces: list[_Piece], converted: list[str], spans_of: list[list
 
 def _classify(simplified: str, source: str, ours: str, by: str, dictionaries: Dictionaries,
               to_simplified: Convert, accepted: Mapping[str, tuple[str, ...]]) -> str:
-    if by in ("glossary", "pin"):
+    if by in ("glossary", "pin", "rule"):
         return "glossary"
     if source in accepted.get(simplified, ()) and ours in accepted.get(simplified, ()):
         return "accepted"
@@ -333,7 +343,7 @@ def audit(report: Report, variants: tuple[tuple[str, str, str], ...], glossary: 
 _CLASS_NAMES = {"corrected": "error in the source corrected", "accepted": "both forms accepted",
                 "unsure": "differs where only a character default decided: to review",
                 "glyph": "glyph-standard difference only",
-                "glossary": "glossary override or pin", "other": "other"}
+                "glossary": "glossary override, context rule or pin", "other": "other"}
 
 
 def format_audit(audits: tuple[VariantAudit, ...], site: SiteConfig) -> str:

@@ -20,9 +20,8 @@ from site_src.site.variant import ReportVariant, VariantContent
 from site_src.summaries.figures.track import Track, tracks
 from site_src.summaries.report import Summaries, summarise_report
 from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dictionaries
-from site_src.variants.convert import make_converter
-from site_src.variants.punctuation import with_quotes
-from site_src.variants.review import Segmenter, review_queue
+from site_src.variants.convert import conversion
+from site_src.variants.proofs import proof_queue
 from site_src.variants.site import Proofs, convert_site, report_variant
 
 
@@ -42,7 +41,7 @@ class _Preparing:
     project: Project
     content: SiteContent
     dictionaries: Dictionaries
-    segmenter: Segmenter | None
+    proofs: bool  # the site asks for its proofs (site.yaml: proofs: true)
 
 
 def prepare_reports(project: Project, content: SiteContent, memo: Memo,
@@ -53,8 +52,7 @@ def prepare_reports(project: Project, content: SiteContent, memo: Memo,
     found = {slug: memo.peek("report", key) if key else None for slug, key in keys.items()}
     missing = [entry for entry in content.reports if found[entry.slug] is None]
     if missing:
-        shared = _Preparing(project, content, dictionaries(memo),
-                            Segmenter() if content.site.proofs else None)
+        shared = _Preparing(project, content, dictionaries(memo), content.site.proofs)
         for entry, made in zip(missing, in_order(_prepare, shared, missing, jobs), strict=True):
             key = keys[entry.slug]
             found[entry.slug] = memo.put("report", key, made) if key else made
@@ -72,11 +70,11 @@ def _prepare(shared: _Preparing, entry: ReportContent) -> PreparedReport:
     summaries = summarise_report(entry.report, entry.industries, entry.slogans, content.genre)
     audits = audit_report(content, entry, shared.dictionaries)
     proofs: Proofs = ()
-    if shared.segmenter is not None:
+    if shared.proofs:
         # Named from the content folder: the same result wherever the site is (it is kept).
         located = {key: replace(where, file=Path(where.file).relative_to(shared.project.content).as_posix())
                    for key, where in entry.locations.items()}
-        proofs = proofs_report(content, entry, shared.dictionaries, shared.segmenter, located)
+        proofs = proofs_report(content, entry, shared.dictionaries, located)
     variants = tuple(report_variant(content, entry, summaries, audits, proofs, variant.code)
                      for variant in content.site.variants)
     return PreparedReport(summaries, audits, variants)
@@ -90,16 +88,16 @@ def audit_report(content: SiteContent, entry: ReportContent,
 
 
 def proofs_report(content: SiteContent, entry: ReportContent, dictionaries: Dictionaries,
-                  segmenter: Segmenter, locations: dict[str, Location] | None = None) -> Proofs:
+                  locations: dict[str, Location] | None = None) -> Proofs:
     """The proofs of every converted variant of a report: the conversions a person should check."""
     queues = []
     for variant in content.site.variants:
         if variant.opencc is None:
             continue
         glossary = tuple(e for e in content.glossary_for(entry) if e.applies_to(variant.code))
-        convert = with_quotes(make_converter(variant.opencc, glossary), variant.quotes)
-        queues.append((variant.code, review_queue(entry.report, convert, glossary, dictionaries,
-                                                  content.genre.review, segmenter, locations)))
+        converter = conversion(variant.opencc, glossary, content.genre.context)
+        queues.append((variant.code, proof_queue(entry.report, converter, variant.quotes, dictionaries,
+                                                 content.genre.proofs, locations)))
     return tuple(queues)
 
 

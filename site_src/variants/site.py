@@ -22,10 +22,11 @@ from site_src.summaries.report import Summaries
 from site_src.summaries.slogan_page import convert_summary
 from site_src.variants.audit import VariantAudit
 from site_src.variants.convert import Convert, convert_value, make_converter
+from site_src.variants.interface import ui_for
+from site_src.variants.proofs import ProofItem
 from site_src.variants.punctuation import with_quotes
-from site_src.variants.review import ReviewItem
 
-Proofs = tuple[tuple[str, tuple[ReviewItem, ...]], ...]  # (variant code, items) of each converted one
+Proofs = tuple[tuple[str, tuple[ProofItem, ...]], ...]  # (variant code, items) of each converted one
 
 
 def check_configurations(site: SiteConfig) -> None:
@@ -49,7 +50,7 @@ def converter_for(content: SiteContent, code: str, glossary: tuple[GlossaryEntry
     """One variant's conversion with a glossary's entries for it, quotation marks as it writes them."""
     variant = next(v for v in content.site.variants if v.code == code)
     chosen = tuple(e for e in glossary if e.applies_to(code))
-    return with_quotes(make_converter(variant.opencc, chosen), variant.quotes)
+    return with_quotes(make_converter(variant.opencc, chosen, content.genre.context), variant.quotes)
 
 
 def report_variant(content: SiteContent, entry: ReportContent, summary: Summaries,
@@ -81,12 +82,13 @@ def convert_variant(content: SiteContent, reports: tuple[ReportVariant, ...], co
                     yearly: tuple[Track, ...] = ()) -> VariantContent:
     """One variant's content (``reports``: the site's, already in its script)."""
     convert = converter_for(content, code, first_of(content.glossary, content.genre.glossary))
+    position = next(n for n, v in enumerate(content.site.variants) if v.code == code)
     return VariantContent(
-        variant=next(v for v in content.site.variants if v.code == code),
+        variant=content.site.variants[position],
         variants=content.site.variants,
         site=convert_value(content.site, convert),
         pages=convert_value(content.pages, convert),
-        ui={key: convert(text) for key, text in content.ui.items()},
+        ui=ui_for(content.ui, content.genre, content.site.ui, content.site.variants[position], convert),
         labels={other.code: other.label for other in content.site.variants},
         glossaries=convert_value(_glossaries(content), convert),
         reports=reports,
