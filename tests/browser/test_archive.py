@@ -1,7 +1,8 @@
 """An archive of the 15 shared reports in one site (the Hailar years, four national reports,
 provinces), in Chromium as a reader meets it: search shows hits at once, ranked and grouped by
 report with counts; the filters by government and year; "more" that loads by itself as the reader
-scrolls; gdp finds 国内生产总值 in the national reports; axe-core on the search page."""
+scrolls; gdp finds 国内生产总值 in the national reports; axe-core on the search page; and the
+home of every report holding its target values at 320, 360 and 1280 px."""
 
 from __future__ import annotations
 
@@ -228,3 +229,50 @@ def test_the_search_page_of_an_archive_has_no_axe_violations(browser: Any, archi
     assert axe_violations(tab) == []
     shoot(tab, f"{variant}-archive-search-desktop-{scheme}")
     tab.context.close()
+
+
+# --- cards that hold any value ----------------------------------------------------------------------------
+
+OVERFLOW = """() => {
+  const out = [], root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) out.push('page ' + root.scrollWidth + ' > ' + root.clientWidth);
+  const cards = Array.from(document.querySelectorAll('.headline-figures li, .cards a'));
+  for (const card of cards) {
+    const box = card.getBoundingClientRect();
+    if (card.scrollWidth > card.clientWidth + 1) out.push('scrolls: ' + card.textContent.trim().slice(0, 30));
+    for (const inner of card.querySelectorAll('*')) {
+      for (const r of inner.getClientRects()) {
+        if (r.width && (r.left < box.left - 1 || r.right > box.right + 1))
+          out.push('overflows: ' + card.textContent.trim().slice(0, 30) + ' | ' + inner.textContent);
+      }
+    }
+  }
+  const figures = Array.from(document.querySelectorAll('.headline-figures li'),
+                             l => l.getBoundingClientRect());
+  figures.forEach((a, i) => figures.slice(i + 1).forEach(b => {
+    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+      out.push('two cards overlap');
+  }));
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 1280])
+@pytest.mark.parametrize("variant", ["zh-hans", "zh-hant"])
+def test_every_home_holds_its_target_values_at_every_width(browser: Any, archive: tuple[Path, str],
+                                                           variant: str, width: int) -> None:
+    out, base = archive
+    homes = sorted(path.parent.name for path in (out / variant).glob("*/index.html")
+                   if (path.parent / "full.html").is_file())
+    assert len(homes) == 15
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    figures = 0
+    for slug in homes:
+        tab.goto(f"{base}{variant}/{slug}/index.html")
+        figures += tab.eval_on_selector_all(".headline-figures li", "ls => ls.length")
+        assert tab.evaluate(OVERFLOW) == [], (slug, width)
+        if slug.endswith("national") and slug.startswith("2024"):
+            shoot(tab, f"{variant}-home-2024-national-{width}")
+    assert figures > 60  # the targets of the 15 reports: every home has some
+    context.close()
