@@ -261,6 +261,11 @@ class _Item:
     title: str
     page: tuple[str, str, str, int]  # route, title, context, summary
     entry: Entry
+    size: int  # the bytes of the entry's JSON list, without its page's number
+
+    @classmethod
+    def of(cls, report: int, title: str, page: tuple[str, str, str, int], entry: Entry) -> _Item:
+        return cls(report, title, page, entry, _size(list(entry)))
 
 
 @dataclass(frozen=True)
@@ -293,7 +298,7 @@ def variant_index(folder: str, reports: Sequence[ReportText], fold: dict[str, st
     kinds = Kinds.of({char for char in "".join(characters).translate(strip)})
     found = facets([r.issuer for r in ordered], [r.place for r in ordered], [r.year for r in ordered])
     spelled = spelled_synonyms(synonyms, [[text for entry in r.entries for text in entry[2:] if text]
-                                          for r in ordered], fold) if synonyms else {}
+                                          for r in ordered], fold, characters) if synonyms else {}
     limit = min(SHARD_BYTES, BUDGET - fold_bytes - QUERY_KEYS * BUCKET_BYTES - 512)
     while True:
         shards, heads = _layers(ordered, limit - _wrapper(folder, "text"))
@@ -328,11 +333,12 @@ def _layers(reports: Sequence[ReportText], limit: int) -> tuple[list[_Shard], in
                     continue  # a heading and nothing else: the heading layer holds it
                 else:
                     entry = (anchor, heading, text)
-                yield _Item(number_, report.title, report.pages[page], entry)
+                yield _Item.of(number_, report.title, report.pages[page], entry)
 
-    whole = list(_cut(items(None), limit, apart=True))
-    if len(whole) <= 1:
-        return whole, 0
+    if len(reports) == 1:  # a site of several reports has several shards: no need to try
+        whole = list(_cut(items(None), limit, apart=True))
+        if len(whole) <= 1:
+            return whole, 0
     heads = list(_cut(items(True), limit, apart=False))
     return heads + list(_cut(items(False), limit, apart=True)), len(heads)
 
@@ -350,7 +356,7 @@ def _cut(items: Iterable[_Item], limit: int, apart: bool) -> Iterator[_Shard]:
     def cost(item: _Item) -> int:
         """What an item adds to the shard: its entry, and its page and report the first time."""
         key = (item.report, item.page[0])
-        added = _size([pages.get(key, len(pages)), *item.entry]) + 1
+        added = item.size + len(str(pages.get(key, len(pages)))) + 2  # [page,…] and a comma
         if key not in pages:
             added += _size([reports.get(item.report, len(reports)), *item.page]) + 1
         if item.report not in reports:
@@ -382,7 +388,7 @@ def _cut(items: Iterable[_Item], limit: int, apart: bool) -> Iterator[_Shard]:
         else:
             blocks.append([item])
     for block in blocks:
-        whole = cost(block[0]) + sum(_size([len(pages), *item.entry]) + 1 for item in block[1:])
+        whole = cost(block[0]) + sum(item.size + len(str(len(pages))) + 2 for item in block[1:])
         if rows[2] and (size + whole > limit or (apart and block[0].report not in reports)):
             yield done()
         for item in block:

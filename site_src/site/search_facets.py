@@ -67,14 +67,15 @@ def number(value: int, width: int) -> str:
 
 
 def spelled_synonyms(synonyms: Mapping[str, Sequence[str]], texts: Sequence[Sequence[str]],
-                     fold: dict[str, str]) -> dict[str, list[str]]:
+                     fold: dict[str, str], characters: set[str]) -> dict[str, list[str]]:
     """The synonyms a query of this site can use: each word as search.js folds it (the key it
     looks for in a query's words), under the words it also finds, each spelled as the first of
     ``texts`` (each report's headings and paragraphs, newest first) that holds it writes it (its
     punctuation left out). A
-    word no report holds finds nothing and is left out, and so is a key left with none."""
-    characters = set("".join(synonyms)) | {char for words in synonyms.values() for char in "".join(words)}
-    strip = stripper(fold, characters | {char for report in texts for text in report for char in text})
+    word no report holds finds nothing and is left out, and so is a key left with none.
+    ``characters``: every character of the texts."""
+    words = set("".join(synonyms)) | {char for said in synonyms.values() for char in "".join(said)}
+    strip = stripper(fold, characters | words)
     wanted = {word.translate(strip) for words in synonyms.values() for word in words}
     spelled = _spellings({word for word in wanted if word}, texts, strip)
     found: dict[str, list[str]] = {}

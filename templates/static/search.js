@@ -49,7 +49,7 @@
       if (report.government >= 0) governments[report.government] = (governments[report.government] || 0) + 1;
       if (report.year) years[report.year] = (years[report.year] || 0) + 1;
     });
-    var option = byGovernment && byGovernment.getAttribute("data-option");
+    var option = byGovernment.getAttribute("data-option");
     function add(select, value, label, count) {
       var item = document.createElement("option");
       item.value = value;
