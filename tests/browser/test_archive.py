@@ -134,7 +134,8 @@ def test_the_filters_narrow_by_government_and_year_and_survive_the_switch(browse
     governments = tab.eval_on_selector_all("#search-government option", "os => os.map(o => o.textContent)")
     assert governments[0] == "全部" and {"国务院（4份）", "呼伦贝尔市海拉尔区（5份）"} <= set(governments)
     tab.select_option("#search-government", label="国务院（4份）")
-    tab.wait_for_function("document.querySelector('#search-status').textContent.includes('份报告')")
+    tab.wait_for_function("(hs => hs.length && hs.every(h => h.textContent.startsWith('国务院')))("
+                          "Array.from(document.querySelectorAll('.result-report h3')))")
     assert {block["title"][:3] for block in blocks(tab)} == {"国务院"}
     assert parse_qs(urlparse(tab.url).query)["gov"] == ["国务院"]
     years = tab.eval_on_selector_all("#search-year option:not([disabled])", "os => os.map(o => o.value)")
@@ -142,9 +143,8 @@ def test_the_filters_narrow_by_government_and_year_and_survive_the_switch(browse
     manifest = read(out / "zh-hans" / "search-index.js")
     loaded = {int(Path(p).stem.split("-")[1]) for p in tab.loaded if "/text-" in p}
     tab.select_option("#search-year", "2019")
-    tab.wait_for_function("Array.from(document.querySelectorAll('.result-report h3')).every("
-                          "h => h.textContent.startsWith('国务院2019'))")
-    tab.wait_for_selector(".result-report")
+    tab.wait_for_function("(hs => hs.length && hs.every(h => h.textContent.startsWith('国务院2019')))("
+                          "Array.from(document.querySelectorAll('.result-report h3')))")
     # The text of other reports is not fetched: only shards that hold the reports allowed.
     fetched = {int(Path(p).stem.split("-")[1]) for p in tab.loaded if "/text-" in p} - loaded
     gw, step = manifest["gw"], manifest["gw"] + 2
@@ -158,6 +158,7 @@ def test_the_filters_narrow_by_government_and_year_and_survive_the_switch(browse
         first, last = (decode(manifest["spans"], (2 * n + k) * width, width) for k in (0, 1))
         assert any(first <= r <= last for r in allowed), n
     tab.click("nav.switcher a[hreflang='zh-Hant']")
+    tab.wait_for_url(re.compile(r"/zh-hant/search\.html"))
     tab.wait_for_selector(".result-report")
     assert tab.input_value("#search-government") != "" and tab.input_value("#search-year") == "2019"
     assert {block["title"] for block in blocks(tab)} == {"國務院2019年政府工作報告"}
@@ -199,10 +200,12 @@ def test_gdp_finds_what_the_national_reports_call_it(browser: Any, archive: tupl
     status = tab.inner_text("#search-status")
     name = "国内生产总值" if variant == "zh-hans" else "國內生產總值"
     assert name in status.split("：")[0]  # the status says what else it looked for
-    while tab.is_visible("#search-more"):
-        tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-        tab.wait_for_timeout(100)
-    tab.wait_for_function("document.querySelector('#search-more').hidden")
+    for _ in range(100):  # every round, by hand where the page waits for the reader
+        tab.wait_for_function("!document.querySelector('#search-more').disabled")
+        if tab.is_hidden("#search-more"):
+            break
+        tab.click("#search-more")
+    assert tab.is_hidden("#search-more")
     marks: dict[str, set[str]] = {}
     for block in tab.eval_on_selector_all(".result-report", """bs => bs.map(b => [
             b.querySelector('h3').firstChild.textContent,
