@@ -9,9 +9,13 @@ Each size is a site of the bundled report and copies of it, each under its own s
 temporary folder by a fresh process. Each query is then run in Chromium (Debian's, as the browser
 tests use) on the built site opened from file://, in a fresh browser context (nothing cached), and
 what it fetched is measured by the files the page loaded: the manifest, the fold, the buckets and
-the shards, at their sizes on disk. "+ more" is the round a click on "more results" fetches after
-the first. Printed per query: KB, files, the hits shown; per size, the largest, as a ratio to the
-budget (100 KB); and the whole index of a variant, which a query would load without shards.
+the shards, at their sizes on disk. The first figure of a query is what it fetched before its
+first hits showed (the rounds that find nothing go on by themselves, so it may be more than one);
+"+ more" is the round a click on "more results" fetches after that (the page is kept from loading
+more by itself as it would when the reader scrolls: IntersectionObserver is taken away). Printed
+per query: KB, files, the hits shown; per size, the largest, as a ratio to the budget (100 KB);
+and the whole index of a variant, which a query would load without shards. ``--shared`` adds a
+site of the shared reports (../shared/reports), imported as a user would.
 """
 
 from __future__ import annotations
@@ -32,19 +36,32 @@ from site_src.site.search import BUDGET  # noqa: E402
 from tests.many_reports import many_reports  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
+SHARED = ROOT.parent / "shared" / "reports"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 RARE = "鹭鸶湾蜂蜜工坊"  # in the last copy only
 QUERIES = (("common", "发展"), ("common, in Traditional", "發展"), ("in every report, 8 times", "荣昌猪"),
            ("in every report, once", "万灵古镇"), ("in one report", RARE), ("in none", "火星基地"),
-           ("two words", "高质量 发展"), ("a phrase", "“解难题、办实事”"), ("a number", "6%"))
+           ("two words", "高质量 发展"), ("a phrase", "“解难题、办实事”"), ("a number", "6%"),
+           ("a synonym", "gdp"))
+SHARED_QUERIES = (("common", "发展"), ("a phrase in headings", "高质量发展"), ("two words", "高质量 发展"),
+                  ("a synonym", "gdp"), ("in Traditional", "營商環境"), ("in none", "火星基地"))
 MORE = "发展"  # the query whose second round is measured too
 
 
 def build(root: Path, count: int) -> float:
-    many_reports(root, count, {count: RARE} if count > 1 else {1: RARE})
-    started = time.perf_counter()
+    """A site of ``count`` copies of the bundled report (0: of the shared reports), built by a
+    fresh process; returns the build's seconds."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if count:
+        many_reports(root, count, {count: RARE} if count > 1 else {1: RARE})
+    else:
+        root.mkdir(parents=True)
+        steps = [["new", "content"], *(["import", str(path)] for path in sorted(SHARED.glob("*.txt")))]
+        for step in steps:
+            subprocess.run([sys.executable, "-m", "site_src", *step], cwd=root, env=env, check=True,
+                           capture_output=True)
+    started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "site_src", "build"], cwd=root, env=env,
                           capture_output=True, text=True)
     if done.returncode:
@@ -66,8 +83,9 @@ def index_bytes(variant: Path) -> int:
 
 
 def fetched(browser: object, page_url: str, output: Path, more: bool) -> list[tuple[int, int, int]]:
-    """(bytes, files, hits shown) of each round: the first, then "more results" if asked."""
+    """(bytes, files, hits shown) of what showed the first hits, then of "more results" if asked."""
     context = browser.new_context()  # type: ignore[attr-defined]
+    context.add_init_script("delete window.IntersectionObserver")  # no round but those pressed for
     tab = context.new_page()
     loaded: list[Path] = []
 
@@ -88,12 +106,11 @@ def fetched(browser: object, page_url: str, output: Path, more: bool) -> list[tu
 
     rounds.append(count(0))
     if more and tab.is_visible("#search-more"):
-        before = len(loaded)
-        shown = rounds[0][2]
+        before, status = len(loaded), tab.inner_text("#search-status")
         tab.click("#search-more")
-        tab.wait_for_function(f"document.querySelectorAll('#search-results li').length > {shown}"
+        tab.wait_for_function("!document.querySelector('#search-more').disabled && "
+                              f"document.querySelector('#search-status').textContent !== {status!r}"
                               " || document.querySelector('#search-more').hidden")
-        tab.wait_for_function("!document.querySelector('#search-more').disabled")
         rounds.append(count(before))
     context.close()
     assert all(path.is_relative_to(output) for path in loaded)
@@ -103,25 +120,29 @@ def fetched(browser: object, page_url: str, output: Path, more: bool) -> list[tu
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100, 1000])
+    parser.add_argument("--shared", action="store_true", help="also a site of the shared reports")
     parser.add_argument("--keep", type=Path, help="build the sites here and keep them")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     print(f"Index a query fetches, per round, against the budget of {BUDGET // 1024} KB "
           f"(files on disk; a fresh browser, from file://)")
+    sizes = [*args.sizes, *([0] if args.shared and SHARED.is_dir() else [])]
     with tempfile.TemporaryDirectory(prefix="report-site-search-") as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         base = args.keep or Path(folder)
-        for count in args.sizes:
-            root = base / f"site-{count}"
+        for count in sizes:
+            root = base / (f"site-{count}" if count else "site-shared")
             seconds = build(root, count)
             output = root / "output"
             whole = index_bytes(output / "zh-hans")
             files = len(list((output / "zh-hans" / "search-index").iterdir())) + 1
-            print(f"\n{count} report{'s' if count > 1 else ''}: built in {seconds:.0f} s; a variant's index "
-                  f"{whole / 1024:,.0f} KB in {files} files")
+            site = f"{count} report{'s' if count > 1 else ''}" if count else \
+                f"the {len(list(SHARED.glob('*.txt')))} shared reports"
+            print(f"\n{site}: built in {seconds:.0f} s; a variant's index {whole / 1024:,.0f} KB "
+                  f"in {files} files")
             largest = 0
-            for label, query in QUERIES:
+            for label, query in QUERIES if count else SHARED_QUERIES:
                 url = (output / "zh-hans" / "search.html").as_uri() + "?q=" + quote(query)
                 for n, (size, files, hits) in enumerate(fetched(browser, url, output, query == MORE)):
                     largest = max(largest, size)

@@ -11,6 +11,7 @@ Nothing in the code names one report, place or year.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +127,18 @@ SLOGANS = Table(SloganWords, (
 ), check=_pairs)
 
 
+def _searchable(reader: Reader, nodes: dict[str, Any], values: dict[str, Any], path: str) -> None:
+    """A synonym is a word a search can find: a letter, a digit or a symbol, not punctuation alone."""
+    for key, words in (values.get("synonyms") or {}).items():
+        for n, word in enumerate((key, *words)):
+            if word and not any(unicodedata.category(char)[0] in "LNSM" for char in word):
+                reader.problem(nodes.get("synonyms"), f"synonyms.{key}" + (f"[{n - 1}]" if n else ""),
+                               f"{word!r} has nothing a search finds (only punctuation or spaces)")
+
+
+SEARCH = Table(dict, (Field("synonyms", MapOf(ListOf(Text()))),), check=_searchable)
+
+
 @dataclass(frozen=True)
 class Genre:
     ui: Mapping[str, str]  # the interface's words, in the source script
@@ -149,6 +162,8 @@ class Genre:
     ui_languages: Mapping[str, tuple[str, ...]]
     ui_reworded: frozenset[str]
     words: Words  # the words the importer reads a report by
+    # Words a reader types for what reports write otherwise (search.yaml): word -> what it also finds.
+    search_synonyms: Mapping[str, tuple[str, ...]]
 
 
 def _rules(path: Path, problems: list[Problem]) -> ContextRules:
@@ -260,6 +275,7 @@ def load_genre(content: Path | None = None) -> Genre:
     context = _rules(loader.where("context.yaml"), loader.problems)
     glossary = _glossary(loader)
     importer = loader.load("importer.yaml", IMPORTER)
+    search = loader.load("search.yaml", SEARCH)
     ui = interface.ui
     if loader.problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
             or not isinstance(places, PlaceWords) or not isinstance(proofs, ProofWords) \
@@ -274,4 +290,20 @@ def load_genre(content: Path | None = None) -> Genre:
                  glossary=glossary, quotes=punctuation["quotes"] if isinstance(punctuation, dict) else {},
                  accepted=accepted["words"] if isinstance(accepted, dict) else {}, proofs=proofs,
                  context=context, written_ui=interface.written, ui_languages=interface.languages,
-                 ui_reworded=interface.reworded, words=Words(importer))
+                 ui_reworded=interface.reworded, words=Words(importer), search_synonyms=_synonyms(search))
+
+
+def _synonyms(search: Any) -> dict[str, tuple[str, ...]]:
+    said = search["synonyms"] if isinstance(search, dict) else {}
+    return {key: tuple(words) for key, words in said.items()}
+
+
+def shipped_search_words() -> dict[str, tuple[str, ...]]:
+    """The shipped profile's synonyms (search.yaml) alone, for a build that was not given a
+    site's; a problem in the file is an error like any of the profile's."""
+    problems: list[Problem] = []
+    path = SHIPPED / "search.yaml"
+    search = SEARCH.read(Reader(str(path), problems), parse(read_text(path), str(path)), "")
+    if problems:
+        raise SiteError(problems)
+    return _synonyms(search)

@@ -15,14 +15,8 @@ import pytest
 
 from site_src.model import Report
 from site_src.pipeline import BuildResult
-from site_src.site.search import (
-    BUDGET,
-    DIGITS64,
-    ReportText,
-    key_hash,
-    posting,
-    variant_index,
-)
+from site_src.site.search import BUDGET, ReportText, SearchFiles, variant_index
+from site_src.site.search_keys import DIGITS64, key_hash, posting
 from site_src.variants.convert import make_converter
 
 
@@ -50,8 +44,9 @@ class Index:
         return cls(manifest, [load(path) for path in paths], buckets, [path.stat().st_size for path in paths])
 
     def entries(self) -> list[tuple[int, list[object], list[object]]]:
-        """(report, page, entry) of every entry, in the order of the shards."""
-        return [(shard["report"], shard["pages"][entry[0]], entry)
+        """(report, page, entry) of every entry, in the order of the shards; a page as
+        [route, title, context, summary]."""
+        return [(shard["reports"][shard["pages"][entry[0]][0]][0], shard["pages"][entry[0]][1:], entry)
                 for shard in self.shards for entry in shard["entries"]]
 
     def holders(self, key: str) -> set[int]:
@@ -145,7 +140,7 @@ def test_every_key_of_every_paragraph_leads_to_its_shard(
         shards = [(n, entry) for n, shard in enumerate(index.shards) for entry in shard["entries"]]
         keys: dict[str, set[int]] = {}
         for n, entry in shards:
-            for field in (entry[2], entry[3]):
+            for field in entry[2:]:
                 text = fold_text(field)
                 for key in {*text, *(text[i:i + 2] for i in range(len(text) - 1))}:
                     if all(unicodedata.category(c)[0] in "LNMS" or c in "%.‰" for c in key):
@@ -174,11 +169,12 @@ def test_folding_makes_both_scripts_one_text(indexes: tuple[Index, Index, dict[s
 def test_the_index_says_which_report_and_part_each_page_is_from(indexes: tuple[Index, Index, dict[str, str]],
                                                                 report: Report) -> None:
     hans, hant, _ = indexes
-    assert hans.manifest["format"] == hant.manifest["format"] == 3
-    assert hans.manifest["reports"] == hant.manifest["reports"] == 1
-    assert [s["title"] for s in hans.shards] == [report.full_title]
-    assert [s["title"] for s in hant.shards] == ["重慶市榮昌區2024年政府工作報告"]
-    pages = {route: (title, context) for route, title, context, _ in hans.shards[0]["pages"]}
+    assert hans.manifest["format"] == hant.manifest["format"] == 4
+    assert hans.manifest["heads"] == hant.manifest["heads"] == 0  # one report, one shard: no layers
+    assert [s["reports"] for s in hans.shards] == [[[0, report.full_title]]]
+    assert [s["reports"] for s in hant.shards] == [[[0, "重慶市榮昌區2024年政府工作報告"]]]
+    assert hant.manifest["governments"] == ["重慶市榮昌區"] and hant.manifest["first_year"] == 2024
+    pages = {route: (title, context) for _, route, title, context, _ in hans.shards[0]["pages"]}
     # （三）… of the review and （三）… of the plan: the same kind of title, each with its part
     assert pages["review/03.html"] == ("（三）纵深推进双城经济圈建设", "一、2023年工作回顾")
     assert pages["plan/03.html"][1] == "二、2024年工作安排"
@@ -215,30 +211,83 @@ def test_postings_are_runs_or_a_bitmap_whichever_is_shorter() -> None:
         assert decoded(posting(shards)) == set(shards)
 
 
-def report_text(title: str, paragraphs: int, length: int) -> ReportText:
-    """A report of sections of ``paragraphs`` paragraphs of ``length`` characters each."""
+def report_text(title: str, paragraphs: int, length: int, year: int = 2024, issuer: str = "甲乙区人民政府",
+                lead: str = "") -> ReportText:
+    """A report of sections of ``paragraphs`` paragraphs of ``length`` characters each; each
+    section's first paragraph opens with ``lead`` as its topic heading, where given."""
     pages = tuple((f"s{n:02d}.html", f"第{n}节", "", 0) for n in range(20))
-    entries = tuple((n // paragraphs, f"p-{n}", "", "政府工作报告" * (length // 6) + str(n))
-                    for n in range(20 * paragraphs))
-    return ReportText(title, pages, entries)
+    entries = tuple((n // paragraphs, f"p-{n}", lead if lead and n % paragraphs == 0 else "",
+                     "政府工作报告" * (length // 6) + str(n)) for n in range(20 * paragraphs))
+    return ReportText(title, pages, entries, year, issuer, issuer.removesuffix("人民政府"))
+
+
+def shards_of(files: tuple[SearchFiles, ...]) -> tuple[dict, list[dict], list[int]]:  # type: ignore[type-arg]
+    """The manifest, the shards and their sizes of one variant's files."""
+    texts = [f for f in files if "/text-" in f.path]
+    return (load_text(files[0].text), [load_text(f.text) for f in texts],
+            [len(f.text.encode("utf-8")) for f in texts])
 
 
 def test_a_long_report_is_cut_into_shards_between_pages_each_in_the_budget() -> None:
-    long = report_text("长的报告", paragraphs=5, length=600)  # 20 pages of about 9 KB
+    long = report_text("长的报告", paragraphs=5, length=600, lead="（一）某某工作")  # 20 pages of about 9 KB
     files = variant_index("zh-hans", [long, report_text("短的报告", 2, 30)], {}, 20_000)
-    manifest = load_text(files[0].text)
-    shards = [load_text(f.text) for f in files if "/text-" in f.path]
-    sizes = [len(f.text.encode("utf-8")) for f in files if "/text-" in f.path]
-    assert len(shards) == len(manifest["shards"]) > 2 and [s["report"] for s in shards][-1] == 1
+    manifest, shards, sizes = shards_of(files)
+    heads = manifest["heads"]
+    assert len(shards) == len(manifest["shards"]) > heads + 2 and heads >= 1
     assert manifest["spent"] + manifest["keys"] * manifest["bucket_bytes"] + max(sizes) <= BUDGET
-    entries = [(s["pages"][e[0]][0], e[1]) for s in shards if s["report"] == 0 for e in s["entries"]]
+    text = shards[heads:]
+    assert [s["reports"] for s in text][-1] == [[1, "短的报告"]]  # each report's text in its own shards
+    assert all(len(s["reports"]) == 1 for s in text)
+    entries = [(s["pages"][e[0]][1], e[1]) for s in text if s["reports"][0][0] == 0 for e in s["entries"]]
     assert entries == [(long.pages[e[0]][0], e[1]) for e in long.entries]  # all, once, in order
     for shard in shards:
-        pages = [page[0] for page in shard["pages"]]
+        pages = [(page[0], page[1]) for page in shard["pages"]]
         assert len(pages) == len(set(pages)) and all(e[0] < len(pages) for e in shard["entries"])
-    first = {page[0] for page in shards[0]["pages"]}
-    assert first.isdisjoint(page[0] for page in shards[1]["pages"])  # cut between pages
+        assert all(page[0] < len(shard["reports"]) for page in shard["pages"])
+    first = {page[1] for page in text[0]["pages"]}
+    assert first.isdisjoint(page[1] for page in text[1]["pages"])  # cut between pages
+    # The headings alone, of both reports, in shards of their own: every topic heading once.
+    leads = [(s["reports"][s["pages"][e[0]][0]][0], e[1], e[2]) for s in shards[:heads] for e in s["entries"]]
+    assert leads == [(0, e[1], e[2]) for e in long.entries if e[2]]
+    assert all(len(e) == 3 for s in shards[:heads] for e in s["entries"])  # no text in a heading shard
     assert files == variant_index("zh-hans", [long, report_text("短的报告", 2, 30)], {}, 20_000)
+
+
+def test_reports_are_numbered_newest_first_with_their_government_and_year() -> None:
+    reports = [report_text("甲乙区2013年", 2, 30, 2013),
+               report_text("某某市2024年", 2, 30, 2024, "某某市人民政府"),
+               report_text("甲乙区2019年", 2, 30, 2019, "丙丁市甲乙区人民政府"),
+               report_text("无年份", 2, 30, 0, ""),
+               report_text("甲乙区2024年", 2, 30, 2024)]
+    manifest, shards, _ = shards_of(variant_index("zh-hans", reports, {}, 8000))
+    titles = {number: title for shard in shards for number, title in shard["reports"]}
+    # Newest first, a year's reports in the site's order; a report without a year last.
+    assert [titles[n] for n in range(5)] == [
+        "某某市2024年", "甲乙区2024年", "甲乙区2019年", "甲乙区2013年", "无年份"]
+    # 丙丁市甲乙区人民政府 is 甲乙区人民政府 named with the unit above it: one government,
+    # named as its latest report names it.
+    assert manifest["governments"] == ["某某市", "甲乙区"] and manifest["first_year"] == 2013
+    gw = manifest["gw"]
+    codes = [manifest["facets"][n * (gw + 2): (n + 1) * (gw + 2)] for n in range(5)]
+    assert [DIGITS64.index(code[0]) for code in codes] == [0, 1, 1, 1, 2]  # 2: no government
+    assert [DIGITS64.index(c[1]) * 64 + DIGITS64.index(c[2]) for c in codes] == [11, 11, 6, 0, 64 * 64 - 1]
+    width = manifest["width"]
+    spans = [[DIGITS64.index(manifest["spans"][i]) for i in range(n, n + 2 * width, width)]
+             for n in range(0, len(manifest["spans"]), 2 * width)]
+    assert spans == [[min(r for r, _ in s["reports"]), max(r for r, _ in s["reports"])] for s in shards]
+
+
+def test_synonyms_are_kept_where_the_site_holds_what_they_find_spelled_as_it_does() -> None:
+    text = ReportText("報告", (("index.html", "報告", "", 0),), (
+        (0, "p-1", "", "全年國內生產總值增長5%，碳達峰、碳中和穩步推進。"), (0, "p-2", "", "GDP")))
+    synonyms = {"GDP": ("国内生产总值", "地区生产总值"), "双碳": ("碳达峰碳中和",), "CPI": ("居民消费价格",),
+                "国内生产总值": ("GDP",)}
+    fold = {"國": "国", "內": "内", "產": "产", "總": "总", "達": "达", "穩": "稳", "長": "长", "報": "报"}
+    manifest = load_text(variant_index("zh-hant", [text], fold, 8000, synonyms)[0].text)
+    # Keys folded as search.js folds a query; what they find as the text writes it (its
+    # punctuation left out); a word no text holds (地区生产总值, 居民消费价格) is left out.
+    assert manifest["synonyms"] == {
+        "gdp": ["國內生產總值"], "双碳": ["碳達峰碳中和"], "国内生产总值": ["GDP"]}
 
 
 def test_a_character_this_unicode_does_not_know_is_keyed_both_ways() -> None:
@@ -259,3 +308,23 @@ def test_a_character_this_unicode_does_not_know_is_keyed_both_ways() -> None:
 def load_text(text: str) -> dict:  # type: ignore[type-arg]
     start = text.index("]=") + 2 if text.startswith("(") else text.index("=") + 1
     return json.loads(text[start: text.rindex(";")])
+
+
+def test_the_synonyms_are_the_genres_data_and_a_sites_own_replace_them(tmp_path: Path) -> None:
+    from site_src.errors import SiteError
+    from site_src.genre import SHIPPED, load_genre, shipped_search_words
+
+    assert shipped_search_words() == load_genre().search_synonyms
+    assert load_genre().search_synonyms["GDP"] == ("国内生产总值", "地区生产总值")
+    own = tmp_path / "genre"
+    own.mkdir()
+    (own / "search.yaml").write_text("synonyms:\n  双碳: [碳达峰碳中和]\n  甲乙: [丙丁, 、]\n",
+                                     encoding="utf-8")
+    with pytest.raises(SiteError) as caught:
+        load_genre(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{own / 'search.yaml'}:2: synonyms.甲乙[1]: '、' has nothing a search finds "
+        "(only punctuation or spaces)"]
+    (own / "search.yaml").write_text("synonyms:\n  双碳: [碳达峰碳中和]\n", encoding="utf-8")
+    assert load_genre(tmp_path).search_synonyms == {"双碳": ("碳达峰碳中和",)}
+    assert (SHIPPED / "search.yaml").is_file()

@@ -1,17 +1,18 @@
 """Search on a site of many reports, in Chromium: a query loads only the shards that can hold it,
-a round at a time within the budget; "more results" shows the rest; the hits are every paragraph
-that holds the query and only those, ranked as before within what a round loaded; from file://
-too. A site of 30 copies of the bundled report (two of them with a phrase no other has) and, where
-the shared reports are there, a site of several real ones."""
+a round at a time within the budget, rounds by themselves until there is something to show; "more
+results" shows the rest; the hits are every paragraph that holds the query and only those, shown
+as search_model.py says search.js ranks and groups them; from file:// too. A site of 30 copies of
+the bundled report (two of them with a phrase no other has) and, where the shared reports are
+there, a site of several real ones. "More" is pressed here (the page cannot watch the end of the
+list: IntersectionObserver is taken away), so that each round is seen; test_archive.py lets it
+load by itself."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import json
 import shutil
 import threading
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from site_src.pipeline import Project, build
 from ..conftest import CONTENT, SHARED_REPORTS
 from ..many_reports import many_reports, slug
 from .conftest import _QuietHandler
+from .search_model import hits as model_hits
+from .search_model import read, shown
 
 COPIES = 30
 RARE = "鹭鸶湾蜂蜜工坊"
@@ -66,9 +69,11 @@ def several(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, st
 class Search:
     """One query in a fresh tab: its rounds, the files each fetched, the hits shown."""
 
-    def __init__(self, browser: Any, out: Path, url: str) -> None:
+    def __init__(self, browser: Any, out: Path, url: str, watch: bool = False) -> None:
         self.out = out
         self.context = browser.new_context()
+        if not watch:
+            self.context.add_init_script("delete window.IntersectionObserver")
         self.tab = self.context.new_page()
         self.loaded: list[Path] = []
         self.tab.on("request", self._seen)
@@ -86,11 +91,11 @@ class Search:
         """Click "more results", if it is there; wait for the round to be shown."""
         if not self.tab.is_visible("#search-more"):
             return False
-        before, shown = len(self.loaded), len(self.hits())
+        before, status = len(self.loaded), self.tab.inner_text("#search-status")
         self.tab.click("#search-more")
-        self.tab.wait_for_function(f"document.querySelectorAll('#search-results li a').length > {shown} "
-                                   "|| document.querySelector('#search-more').hidden")
-        self.tab.wait_for_function("!document.querySelector('#search-more').disabled")
+        self.tab.wait_for_function("!document.querySelector('#search-more').disabled && "
+                                   f"document.querySelector('#search-status').textContent !== {status!r}"
+                                   " || document.querySelector('#search-more').hidden")
         self.rounds.append(self.loaded[before:])
         return True
 
@@ -104,6 +109,11 @@ class Search:
         return [hit_of(href) for href in
                 self.tab.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")]
 
+    def blocks(self) -> list[tuple[str, str]]:
+        """(layer, the heading of each report's block) as shown."""
+        return [tuple(pair) for pair in self.tab.eval_on_selector_all(".result-report", """bs => bs.map(b =>
+            [b.parentNode.id, b.querySelector('h3').firstChild.textContent.trim()])""")]
+
     def fetched(self, paths: list[Path]) -> int:
         return sum(path.stat().st_size for path in paths)
 
@@ -114,55 +124,26 @@ class Search:
         self.context.close()
 
 
+# Every text the status line shows, in window.statuses, and the files the page had asked for by
+# then, in window.asked.
+STATUSES = """window.statuses = [];
+window.asked = [];
+document.addEventListener("DOMContentLoaded", () => {
+  const status = document.querySelector("#search-status");
+  new MutationObserver(() => {
+    window.statuses.push(status.textContent);
+    window.asked.push(performance.getEntriesByType("resource").map(e => new URL(e.name).pathname));
+  }).observe(status, {subtree: true, childList: true, characterData: true});
+});"""
+
+
 def hit_of(href: str) -> tuple[str, str]:
     path, _, anchor = href.partition("#")
     return path.split("/zh-han", 1)[1].split("/", 1)[1], anchor
 
 
-def open_search(browser: Any, out: Path, base: str, variant: str, query: str) -> Search:
-    return Search(browser, out, f"{base}{variant}/search.html?q={quote(query)}")
-
-
-# --- what search.js does, written again here over the index read back whole ----------------------------
-
-def read(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
-    start = text.index("]=") + 2 if text.startswith("(") else text.index("=") + 1
-    return json.loads(text[start: text.rindex(";")])
-
-
-def folded(fold: dict[str, str], text: str) -> str:
-    """search.js's fold, and the punctuation and spaces it skips between a word's characters dropped."""
-    out = []
-    for char in text:
-        code = ord(char)
-        char = chr(code - 0xFEE0) if 0xFF01 <= code <= 0xFF5E else " " if code == 0x3000 else char
-        char = char.lower() if "A" <= char <= "Z" else char
-        out.append(fold.get(char, char) if code <= 0xFFFF else char)
-    return "".join(c for c in "".join(out) if c in "%.‰" or not (
-        unicodedata.category(c)[0] in "PZ" or c in "\t\n\v\f\r\ufeff"))
-
-
-def expected(out: Path, variant: str, words: list[str],
-             shards: list[int] | None = None) -> list[tuple[str, str]]:
-    """The hits of a query of plain words (no numbers, no quotes), ranked as search.js ranks them:
-    pages by their best hit (a word in the heading counts 1000, a hit in the text 1), then where
-    they come first; in a page, by score, then in reading order. Over the shards given, or all."""
-    fold = read(out / "static" / "search-fold.js")
-    manifest = read(out / variant / "search-index.js")
-    wanted = [folded(fold, word) for word in words]
-    groups: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
-    for n in range(len(manifest["shards"])) if shards is None else shards:
-        shard = read(out / variant / manifest["shard"].replace("{n}", str(n)))
-        for i, (page, anchor, heading, text) in enumerate(shard["entries"]):
-            heading, text = folded(fold, heading), folded(fold, text)
-            if all(word in heading or word in text for word in wanted):
-                score = sum((1000 if word in heading else 0) + text.count(word) for word in wanted)
-                route = shard["pages"][page][0]
-                groups.setdefault((shard["report"], route), []).append((score, n * 10**6 + i, route, anchor))
-    ranked = sorted(groups.values(), key=lambda hits: (-max(h[0] for h in hits), min(h[1] for h in hits)))
-    return [(route, anchor) for hits in ranked
-            for _, _, route, anchor in sorted(hits, key=lambda h: (-h[0], h[1]))]
+def open_search(browser: Any, out: Path, base: str, variant: str, query: str, watch: bool = False) -> Search:
+    return Search(browser, out, f"{base}{variant}/search.html?q={quote(query)}", watch)
 
 
 def within_budget(search: Search, out: Path, variant: str) -> None:
@@ -179,24 +160,26 @@ def test_a_rare_phrase_loads_only_the_shards_of_the_reports_that_hold_it(browser
                                                                          variant: str, query: str) -> None:
     out, base = many
     manifest = read(out / variant / "search-index.js")
-    assert manifest["reports"] == len(manifest["shards"]) == COPIES  # a shard a report
+    heads = manifest["heads"]
+    assert len(manifest["shards"]) == heads + COPIES and heads >= 2  # the headings, then a shard a report
     search = open_search(browser, out, base, variant, query)
     names = [path.name for path in search.loaded]
     assert names[:2] == ["search-index.js", "search-fold.js"]
     buckets = [name for name in names if name.startswith("keys-")]
     assert 1 <= len(buckets) <= manifest["keys"]
-    # Two shards of 57 KB do not fit one round of 100 KB: the second is the next round's.
-    assert search.shards(search.loaded) == [RARE_IN[0] - 1] and len(names) == 2 + len(buckets) + 1
+    # No heading holds it; two shards of 57 KB do not fit one round of 100 KB: the second is the next round's.
+    assert search.shards(search.loaded) == [heads + RARE_IN[0] - 1] and len(names) == 2 + len(buckets) + 1
     assert search.hits() == [(f"{slug(RARE_IN[0])}/plan/01.html", "plan-01-1")]
     assert search.tab.is_visible("#search-more")
     assert search.all() == [(f"{slug(n)}/plan/01.html", "plan-01-1") for n in RARE_IN]
-    assert search.shards(search.loaded) == [n - 1 for n in RARE_IN]  # the 7th and 23rd, nothing else
+    assert search.shards(search.loaded) == [heads + n - 1 for n in RARE_IN]  # the 7th and 23rd, nothing else
     assert len(search.loaded) == len(names) + 1  # the buckets are not loaded again
     within_budget(search, out, variant)
-    where = search.tab.eval_on_selector_all(".result-where", "ps => ps.map(p => p.textContent)")
-    assert [w.split(" › ")[0].rpartition("（")[2] for w in where] == [f"副本{n}）" for n in RARE_IN]
-    assert search.tab.is_hidden("#search-more")
-    assert search.tab.inner_text("#search-status").endswith("2段")
+    assert [title.rpartition("（")[2] for _, title in search.blocks()] == [f"副本{n}）" for n in RARE_IN]
+    assert {layer for layer, _ in search.blocks()} == {"results-text"}
+    assert search.tab.is_hidden("#search-more") and search.tab.is_hidden("#results-headings")
+    said = "2份報告中找到2段" if variant == "zh-hant" else "2份报告中找到2段"
+    assert search.tab.inner_text("#search-status").endswith(said)
     search.close()
 
 
@@ -208,39 +191,67 @@ def test_a_word_in_no_report_loads_no_shard(browser: Any, many: tuple[Path, str]
     search.close()
 
 
+def test_rounds_that_find_nothing_go_on_by_themselves(browser: Any, many: tuple[Path, str]) -> None:
+    """Two words in two reports (蜂蜜 only where the rare phrase is, 荣昌猪 in every one), never in
+    one paragraph: both shards can hold the query and do not; a round of each, and no "found 0"."""
+    out, base = many
+    search = Search.__new__(Search)
+    search.out, search.loaded = out, []
+    search.context = browser.new_context()
+    search.context.add_init_script(STATUSES)
+    search.tab = search.context.new_page()
+    search.tab.on("request", search._seen)
+    search.tab.goto(f"{base}zh-hans/search.html?q={quote('蜂蜜 荣昌猪')}")
+    search.tab.wait_for_selector("#search-status:not(:empty)")
+    statuses = [s for s in search.tab.evaluate("window.statuses") if s]
+    heads = read(out / "zh-hans" / "search-index.js")["heads"]
+    assert search.shards(search.loaded) == [heads + n - 1 for n in RARE_IN]
+    assert set(statuses) == {"“蜂蜜” “荣昌猪”：没有找到"} and search.hits() == []
+    search.close()
+
+
 @pytest.mark.parametrize("variant", ["zh-hans", "zh-hant"])
 def test_more_results_shows_the_rest_a_round_at_a_time(browser: Any, many: tuple[Path, str],
                                                         variant: str) -> None:
     out, base = many
+    heads = read(out / variant / "search-index.js")["heads"]
     search = open_search(browser, out, base, variant, "发展")
     first = search.hits()
     assert len(first) >= 50 and search.tab.is_visible("#search-more")
     assert "还有部分内容未查找" in search.tab.inner_text("#search-status") or variant == "zh-hant"
-    # The first round is today's search over the shards it loaded, ranked the same way.
-    assert first == expected(out, variant, ["发展"], search.shards(search.rounds[0]))
+    rounds = [search.shards(search.rounds[0])]
+    assert rounds[0] == [0]  # the headings first
+    assert first == shown(out, variant, ["发展"], rounds)
+    assert {layer for layer, _ in search.blocks()} == {"results-headings"}
     assert search.more()
-    assert search.hits()[:len(first)] == first  # a round adds its hits after the last round's
-    assert hit_of(search.tab.evaluate("document.activeElement.href")) == search.hits()[len(first)]
+    rounds.append(search.shards(search.rounds[-1]))
+    assert search.hits() == shown(out, variant, ["发展"], rounds)
+    assert hit_of(search.tab.evaluate("document.activeElement.href")) in set(search.hits()) - set(first)
     hits = search.all()
     assert len(hits) == len(set(hits))
     rounds = [search.shards(paths) for paths in search.rounds]
-    assert [n for shards in rounds for n in shards] == list(range(COPIES))  # each shard once, in order
-    assert hits == [hit for shards in rounds for hit in expected(out, variant, ["发展"], shards)]
-    assert set(hits) == set(expected(out, variant, ["发展"]))
+    assert [n for shards in rounds for n in shards] == list(range(heads + COPIES))  # each once, in order
+    assert hits == shown(out, variant, ["发展"], rounds)
+    assert set(hits) == {(hit.route, hit.anchor) for hit in model_hits(out, variant, ["发展"])}
     within_budget(search, out, variant)
     status = search.tab.inner_text("#search-status")
     assert status.endswith(f"找到{len(hits)}段") and search.tab.is_hidden("#search-more")
+    # Every block's count is final, and counts its hits.
+    counts = search.tab.eval_on_selector_all(".result-report", """bs => bs.map(b =>
+        [b.querySelector('.result-count').textContent, b.querySelectorAll('li').length])""")
+    assert all(text == f"{count}段" for text, count in counts)
     search.close()
 
 
 def test_search_works_from_file_urls_on_a_many_report_site(browser: Any, many: tuple[Path, str]) -> None:
     out, _ = many
+    heads = read(out / "zh-hant" / "search-index.js")["heads"]
     search = Search(browser, out, (out / "zh-hant" / "search.html").as_uri() + "?q=" + quote(RARE))
     assert search.all() == [(f"{slug(n)}/plan/01.html", "plan-01-1") for n in RARE_IN]
-    assert search.shards(search.loaded) == [n - 1 for n in RARE_IN]
+    assert search.shards(search.loaded) == [heads + n - 1 for n in RARE_IN]
     search.close()
     common = Search(browser, out, (out / "zh-hans" / "search.html").as_uri() + "?q=" + quote("荣昌猪"))
-    assert set(common.all()) == set(expected(out, "zh-hans", ["荣昌猪"]))
+    assert set(common.all()) == {(hit.route, hit.anchor) for hit in model_hits(out, "zh-hans", ["荣昌猪"])}
     within_budget(common, out, "zh-hans")
     common.close()
 
@@ -259,8 +270,7 @@ def test_the_hits_on_a_site_of_several_reports_are_every_paragraph_and_only_thos
         search = open_search(browser, out, base, variant, query)
         hits = search.all()
         rounds = [search.shards(paths) for paths in search.rounds]
-        ranked = [hit for shards in rounds for hit in expected(out, variant, query.split(), shards)]
-        assert hits == ranked, query
-        assert set(hits) == set(expected(out, variant, query.split())), query
+        assert hits == shown(out, variant, query.split(), rounds), query
+        assert set(hits) == {(h.route, h.anchor) for h in model_hits(out, variant, query.split())}, query
         within_budget(search, out, variant)
         search.close()
