@@ -28,8 +28,15 @@ from .conftest import ROOT, plan_content, plan_of, report_variant
 
 def test_plan_has_every_page_in_reading_order(report: Report) -> None:
     plan = plan_of((report_variant("", report),), (EditorialPage("about", "关于本版", ""),))
-    order = [page for page in plan.pages if page.previous or page.next]
+    order = [page for page in plan.pages if (page.previous or page.next) and not page.reading]
     routes = [page.route for page in order]
+    # The side-by-side pages read on from one to the next, in an order of their own.
+    facing = [page for page in plan.pages if page.reading]
+    assert [page.route for page in facing] == ["both/preamble.html", "both/review.html", "both/plan.html",
+                                               "both/closing.html"]
+    neighbours = [(p.previous.route if p.previous else None, p.next.route if p.next else None)
+                  for p in facing]
+    assert neighbours[1] == ("both/preamble.html", "both/plan.html") and neighbours[0][0] is None
     # The preamble (44 characters) is on the home page, not a page of its own.
     assert routes[:2] == ["index.html", "review/index.html"] and "preamble.html" not in plan.routes
     assert routes[2:12] == [f"review/{n:02d}.html" for n in range(1, 11)]
