@@ -152,12 +152,13 @@ class _Places:
         return label
 
 
-_NUMBER_AND_MEASURE = re.compile(r"\d[\d.]*[%‰]?[\u4e00-\u9fff]?")
+_NUMBER_AND_MEASURE = re.compile(r"\d[\d.]*(?:[—–]\d[\d.]*)?[%‰]?[\u4e00-\u9fff]?")
 
 
 def keep_numbers(text: str) -> Markup:
-    """Text in which a number stays on one line with the word it counts (2024年, 15%): a title
-    breaks 兰州市城关区 / 2025年政府工作报告, never 2024 / 年."""
+    """Text in which a number stays on one line with the word it counts (2024年, 15%), a span of
+    years with its ends (2013—2019年): a title breaks 兰州市城关区 / 2025年政府工作报告, never
+    2024 / 年."""
     out, at = [], 0
     for match in _NUMBER_AND_MEASURE.finditer(text):
         out += [escape(text[at:match.start()]), Markup('<span class="nobr">'), escape(match.group()),
