@@ -186,6 +186,8 @@ class SideBySidePages(Builder[FacingPage]):
         """Where each page that shows some of the report's text has it side by side: the route of
         the page -> the side-by-side page, at the first text it shows (the switcher links it)."""
         found: dict[str, str] = {}
+        if len(at.site.variants) < 2:  # one script: nothing to set beside it
+            return found
         for chapter, steps in chapters(at.report).items():
             route = at.routes.side_by_side(chapter)
             for n, step in enumerate(steps):
@@ -198,6 +200,8 @@ class SideBySidePages(Builder[FacingPage]):
 
     def pages(self, at: ReportAt) -> tuple[Page[FacingPage], ...]:
         variants = at.site.variants
+        if len(variants) < 2:
+            return ()
         each = [chapters(at.in_variant(content.variant.code).report) for content in variants]
         languages = tuple((content.variant.code, content.labels[content.variant.code])
                           for content in variants)
