@@ -253,3 +253,35 @@ def test_a_page_type_is_a_builder_a_template_and_a_line_of_the_order(report: Rep
     assert rendered.path == "zh-hans/plan/both.html"
     first = report.parts[1].opening[0].text
     assert f"<p>{first}</p>" in rendered.html and f'<p lang="zh-Hant">{to_hant(first)}</p>' in rendered.html
+
+
+def test_the_text_side_by_side_is_a_page_per_part_in_each_script_reading_on_by_itself(report: Report) -> None:
+    """Each part (and the preamble, the closing words) in every script at once: a page in each
+    variant's folder, below the page it sets side by side, in a reading order of its own; the pages
+    that show the text link it at their first text; a site of one script has none."""
+    hans = plan_content((report_variant("", report),))
+    assert not [page for page in plan_site(hans).pages if page.reading]  # one script: nothing beside it
+    hant_variant = Variant("zh-Hant", "繁體中文", "zh-hant", "s2tw")
+    to_hant = make_converter("s2tw")
+    hant = replace(hans, variant=hant_variant, variants=(hans.variant, hant_variant),
+                   reports=tuple(replace(entry, report=convert_value(entry.report, to_hant))
+                                 for entry in hans.reports))
+    hans = replace(hans, variants=hant.variants)
+    for content in (hans, hant):
+        plan = plan_site(content, (hans, hant))
+        facing = [page for page in plan.pages if page.reading]
+        assert [page.route for page in facing] == ["both/preamble.html", "both/review.html", "both/plan.html",
+                                                   "both/closing.html"]
+        neighbours = [(p.previous.route if p.previous else None, p.next.route if p.next else None)
+                      for p in facing]
+        assert neighbours[0] == (None, "both/review.html") and neighbours[1] == ("both/preamble.html",
+                                                                                "both/plan.html")
+        review = facing[1]
+        assert (review.parent, review.scripts_of) == ("review/index.html", "review/index.html")
+        assert review.subject.titles == (report.parts[0].heading, to_hant(report.parts[0].heading))
+        # The preamble is on the home page (it is short): the home links its page.
+        side_by_side = plan.reports[""].side_by_side
+        assert side_by_side["index.html"] == "both/preamble.html"
+        assert side_by_side["review/index.html"] == "both/review.html"
+        assert side_by_side["review/03.html"] == "both/review.html#review-03"
+        assert side_by_side["full.html"] == "both/preamble.html" and "figures.html" not in side_by_side

@@ -1,6 +1,7 @@
 """A page type's builder: what it is given, and what it answers.
 
-Each page type has one builder (pages_report.py, pages_summary.py, pages_site.py). A builder owns
+Each page type has one builder (pages_report.py, pages_summary.py, pages_across.py,
+pages_site.py). A builder owns
 its template, its routes (asked of routes.py), the subject its pages present, and what its pages
 say of themselves (in the sitemap, in the reading order, listed in their report's contents, how
 much of the contents they carry). Where its pages stand in the reading order is one line of the
@@ -24,6 +25,7 @@ from site_src.site import routes
 from site_src.site.nav import ContentsPart, Link, ReportNav, SiteNav
 from site_src.site.page import DataFile, Page
 from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
+from site_src.summaries.compare import Comparison
 from site_src.summaries.figures.track import Track
 
 S = TypeVar("S")
@@ -66,6 +68,11 @@ class SiteAt:
     def track_of(self) -> Mapping[str, Track]:
         """The track (targets against results, year on year) each report is in, by slug."""
         return {slug: track for track in self.content.tracks for slug in track.reports}
+
+    @functools.cached_property
+    def comparison_of(self) -> Mapping[str, Comparison]:
+        """Each report's comparison with the earlier report of its government, by slug."""
+        return {comparison.report: comparison for comparison in self.content.comparisons}
 
     @functools.cached_property
     def glossaries_of(self) -> Mapping[str | None, tuple[GlossaryGroup, ...]]:
@@ -126,13 +133,13 @@ class ReportAt:
 
     def page(self, builder: Builder[S], route: str, title: str, subject: S, *, key: str,
              parent: str | None = "", description: str = "", context: str = "",
-             search: tuple[tuple[str, str, str], ...] = ()) -> Page[S]:
+             search: tuple[tuple[str, str, str], ...] = (), scripts_of: str = "") -> Page[S]:
         """One of the report's pages: below ``parent`` (by default "", the report's home; None:
         below nothing)."""
         return builder.page(route, title, subject, key=key, report=self.entry.slug,
                             parent=self.routes.home if parent == "" else parent,
                             description=description or self.site.content.site.description,
-                            context=context, carried=self.home.title, search=search)
+                            context=context, carried=self.home.title, search=search, scripts_of=scripts_of)
 
 
 class Builder(Generic[S]):
@@ -143,6 +150,9 @@ class Builder(Generic[S]):
     kind: ClassVar[str]
     listed: ClassVar[bool] = False  # its report's contents link its pages
     in_order: ClassVar[bool] = True  # previous and next run through its pages
+    # The reading order they run through: "" the report's own; a name, an order of its own (the
+    # side-by-side pages read on from one to the next, not into the report's pages).
+    reading: ClassVar[str] = ""
     in_sitemap: ClassVar[bool] = True
     near_contents: ClassVar[bool] = False  # carries only the contents near it
     anywhere: ClassVar[bool] = False  # served at any depth
@@ -185,15 +195,15 @@ class Builder(Generic[S]):
 
     def page(self, route: str, title: str, subject: S, *, key: str, report: str | None,
              parent: str | None, description: str, context: str, carried: str,
-             search: tuple[tuple[str, str, str], ...]) -> Page[S]:
+             search: tuple[tuple[str, str, str], ...], scripts_of: str = "") -> Page[S]:
         """A page of this type; ``carried`` is what its document's title ends with (its report's or
         the site's title)."""
         head = title if self.whole_title else f"{title}{f' · {context}' if context else ''} · {carried}"
         return Page(route=route, template=self.template, kind=self.kind, key=key, title=title,
                     head_title=head, description=description, report=report, subject=subject,
-                    context=context, parent=parent, in_order=self.in_order, in_sitemap=self.in_sitemap,
-                    near_contents=self.near_contents, anywhere=self.anywhere, og_type=self.og_type,
-                    search=search)
+                    context=context, parent=parent, in_order=self.in_order, reading=self.reading,
+                    scripts_of=scripts_of, in_sitemap=self.in_sitemap, near_contents=self.near_contents,
+                    anywhere=self.anywhere, og_type=self.og_type, search=search)
 
 
 class PartBuilder(Builder[S]):

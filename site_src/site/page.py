@@ -68,6 +68,10 @@ class Page(Generic[S]):
     previous: Link | None = None  # its neighbours in its reading order (the plan links them)
     next: Link | None = None
     in_order: bool = True  # in its reading order: previous and next run through it
+    reading: str = ""  # which: "" its report's (or the site's); another name, an order of its own
+    # A page that shows every script at once: the route of the page whose text it shows, in one
+    # script (the switcher's scripts go there); "" for a page in its variant's script.
+    scripts_of: str = ""
     in_sitemap: bool = True
     near_contents: bool = False  # carries only the contents near it (a section: see nav.Contents)
     anywhere: bool = False  # served at any depth (the 404 page): its links need a base

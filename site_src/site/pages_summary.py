@@ -173,8 +173,8 @@ class TrackPage:
 
 
 class TrackPages(Builder[TrackPage]):
-    """A page of the site per government with reports of consecutive years, listed in the contents
-    of each of its reports."""
+    """A page of the site per government with reports of two years or more (each with the next
+    report in the site, whatever year it is of), listed in the contents of each of its reports."""
 
     template, kind, listed = "page_track.html", "track", True
 
@@ -192,7 +192,7 @@ class TrackPages(Builder[TrackPage]):
         for track in site.content.tracks:
             link = self.link(site, track)
             rows = tuple(row for year in track.years
-                         for row in figure_rows(year.figures, year.year, year.year))
+                         for row in figure_rows(year.figures, year.year, year.results_of))
             files += [DataFile(routes.data(link.route, format), format, FiguresData(link.title, rows))
                       for format in routes.DOWNLOADS]
         return tuple(files)

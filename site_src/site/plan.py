@@ -24,6 +24,7 @@ from site_src.site.builder import Builder, PartBuilder, ReportAt, SiteAt
 from site_src.site.glance import places
 from site_src.site.nav import Contents, ContentsPart, Link, ReportNav, SiteNav
 from site_src.site.page import DataFile, Page
+from site_src.site.pages_across import SIDE_BY_SIDE, WORDING
 from site_src.site.pages_report import CLOSING, FULL, HOME, PART, PREAMBLE, SECTION, TERMS
 from site_src.site.pages_site import EDITORIAL, NOT_FOUND, NOTES, PROOFS, REPORTS_HOME, SEARCH, site_nav
 from site_src.site.pages_summary import FIGURES, INDUSTRIES, INDUSTRY, SLOGANS, TRACK
@@ -81,9 +82,11 @@ REPORT_ORDER: tuple[Builder[object], ...] = (
     INDUSTRIES,
     INDUSTRY,
     SLOGANS,
+    WORDING,
     TRACK,  # in the contents; the page itself is the site's (below)
     PROOFS,
     FULL,
+    SIDE_BY_SIDE,  # a reading order of its own
     NOTES,
 )
 
@@ -142,7 +145,8 @@ def report_nav(at: ReportAt, order: tuple[Builder[object], ...]) -> ReportNav:
         full=FULL.links(at)[0], anchors=anchors, places=places(at.report, at.ui),
         figures=_first(FIGURES.links(at)), industries=_first(INDUSTRIES.links(at)),
         industry=INDUSTRY.by_industry(at),
-        track=_first(TRACK.links(at)), notes=_first(NOTES.links(at)))
+        track=_first(TRACK.links(at)), notes=_first(NOTES.links(at)), wording=_first(WORDING.links(at)),
+        side_by_side=SIDE_BY_SIDE.by_page(at, anchors) if SIDE_BY_SIDE in order else {})
 
 
 def _first(links: tuple[Link, ...]) -> Link | None:
@@ -171,10 +175,10 @@ def _linked(pages: tuple[Page[object], ...], several: bool) -> tuple[Page[object
     """The pages with their breadcrumbs and their neighbours in their reading order: their
     report's, or the site's (which a site of one report reads on into, from its report)."""
     by_route = {page.route: page for page in pages}
-    orders: dict[str | None, list[Page[object]]] = {}
+    orders: dict[tuple[str | None, str], list[Page[object]]] = {}
     for page in pages:
         if page.in_order:
-            orders.setdefault(page.report if several else None, []).append(page)
+            orders.setdefault((page.report if several else None, page.reading), []).append(page)
     neighbours: dict[str, tuple[Link | None, Link | None]] = {}
     for order in orders.values():
         links = [None, *(page.link for page in order), None]

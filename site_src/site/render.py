@@ -46,6 +46,14 @@ class Alternate:
 
 
 @dataclass(frozen=True)
+class SideBySide:
+    """The switcher's way to the page's text in every script side by side (or that it is there)."""
+
+    href: str  # "" on the side-by-side page itself
+    current: bool
+
+
+@dataclass(frozen=True)
 class RenderedPage:
     path: str  # relative to the output folder
     html: str
@@ -144,12 +152,13 @@ class _Places:
         return label
 
 
-_NUMBER_AND_MEASURE = re.compile(r"\d[\d.]*[%‰]?[\u4e00-\u9fff]?")
+_NUMBER_AND_MEASURE = re.compile(r"\d[\d.]*(?:[—–]\d[\d.]*)?[%‰]?[\u4e00-\u9fff]?")
 
 
 def keep_numbers(text: str) -> Markup:
-    """Text in which a number stays on one line with the word it counts (2024年, 15%): a title
-    breaks 兰州市城关区 / 2025年政府工作报告, never 2024 / 年."""
+    """Text in which a number stays on one line with the word it counts (2024年, 15%), a span of
+    years with its ends (2013—2019年): a title breaks 兰州市城关区 / 2025年政府工作报告, never
+    2024 / 年."""
     out, at = [], 0
     for match in _NUMBER_AND_MEASURE.finditer(text):
         out += [escape(text[at:match.start()]), Markup('<span class="nobr">'), escape(match.group()),
@@ -204,14 +213,25 @@ def _context(page: Page[object], plan: SitePlan, content: VariantContent, report
         "search": {"root": linker.up, "index": linker.up + routes.SEARCH_MANIFEST,
                    "fold": linker.asset(routes.FOLD)},
         "variant_labels": content.labels,
-        "alternates": tuple(Alternate(v.code, content.labels[v.code], routes.in_variant(page.route, v),
-                                      v.code == variant.code) for v in content.variants),
+        # A page in every script at once switches to the pages of one script.
+        "alternates": tuple(Alternate(v.code, content.labels[v.code],
+                                      routes.in_variant(page.route, v, page.scripts_of),
+                                      v.code == variant.code and not page.scripts_of)
+                            for v in content.variants),
+        "side_by_side": _side_by_side(page, report_nav, linker),
         "head_links": routes.alternates(page.route, content.variants, site.base_url),
         "canonical": routes.canonical(site.base_url, variant, page.route),
         # A page served at any depth (404): with a base URL its links still resolve.
         "base_href": routes.base_href(site.base_url, variant) if page.anywhere else "",
         "og_locale": _OG_LOCALES.get(variant.code, variant.code.replace("-", "_")),
     }
+
+
+def _side_by_side(page: Page[object], report_nav: ReportNav | None, linker: _Linker) -> SideBySide | None:
+    if page.scripts_of:
+        return SideBySide("", True)
+    found = report_nav.side_by_side.get(page.route) if report_nav is not None else None
+    return SideBySide(linker.url(found), False) if found else None
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
