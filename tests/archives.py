@@ -59,6 +59,18 @@ def shared_archive(root: Path, per_page: int | None = None) -> Archive:
     return Archive(project)
 
 
+def one_government_archive(root: Path) -> Archive | None:
+    """A new site of one government's reports (the shared Hailar reports), built; None without them."""
+    paths = sorted(SHARED_REPORTS.glob("*-hailar-district-hulunbuir.txt")) if SHARED_REPORTS.is_dir() else []
+    if len(paths) < 2:
+        return None
+    project = _new(root, None)
+    for path in paths:
+        import_source(project, path)
+    build(project)
+    return Archive(project)
+
+
 def hebei_archive(root: Path, per_page: int | None = None) -> Archive:
     """A new site of corpus2's Hebei reports, built: each imported whole where it can be, with its
     damage kept where the source lost characters; left out where it cannot be read as a report."""

@@ -107,7 +107,10 @@ class HomePage(Builder[Home]):
         plan, review = plan_and_review(report)
         earlier, later = _neighbour_years(at)
         several = at.site.several
-        series = Link(at.ui["series"], at.site.archive.listed_at[entry.slug]) if several else None
+        # All its government's years, where it has others (else its page lists this one alone).
+        alone = len(at.government.reports) == 1
+        listed = at.site.archive.listed_at[entry.slug] if several else ""
+        series = Link(at.ui["series"], listed) if several and not alone else None
         home = Home(entry, entry.figures.figures, part_link(at, plan) if plan else None,
                     section_cards(at, plan) if plan else (), part_link(at, review) if review else None,
                     tuple(achievement(p) for p in report.highlights()),
