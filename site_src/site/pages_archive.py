@@ -9,6 +9,7 @@ One builder per page type (builder.py).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -124,9 +125,7 @@ class ArchiveHomePages(Builder[ArchiveHome]):
     @staticmethod
     def _group(site: SiteAt, run: Run, track: Link | None) -> GovernmentGroup:
         government, ui = run.government, site.ui
-        by_year: dict[int, int] = {}
-        for year, _ in government.reports:
-            by_year[year] = by_year.get(year, 0) + 1
+        by_year = Counter(year for year, _ in government.reports)
 
         def link(year: int, slug: str) -> Link:
             report = site.entry(slug).report
