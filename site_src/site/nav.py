@@ -97,4 +97,3 @@ class SiteNav:
     home: Link
     search: Link
     about: Link | None  # only if content/pages/about.md exists
-    reports: tuple[Link, ...]  # each report's home page

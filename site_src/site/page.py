@@ -62,6 +62,11 @@ class Page(Generic[S]):
     description: str
     report: str | None  # the slug of the report it belongs to; None for the site's own pages
     subject: S  # what it presents
+    # The id of the government it belongs to as a whole, where it does (its targets year on year,
+    # its reports compared): that government's page lists it (site/pages_archive.py). A report's
+    # own pages belong to their report, and say None.
+    government: str | None = None
+    crumb: str = ""  # its title in the breadcrumbs of the pages below it, where shorter ("" : its title)
     context: str = ""  # what holds it, where its title alone does not say (a section's part)
     parent: str | None = None  # the route of the page above it (its breadcrumbs follow the parents)
     crumbs: tuple[Link, ...] = ()  # the pages above it, from the top (the plan links them)

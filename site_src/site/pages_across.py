@@ -134,7 +134,7 @@ class WordingPages(Builder[WordingPage]):
         said = (("wording-new", at.ui["wording_new"], "、".join(named)),) if named else ()
         description = f"{link.title}：{'、'.join(named[:12])}" if named else ""
         return (at.page(self, link.route, link.title, subject, key="wording", description=description,
-                        search=said),)
+                        search=said, government=comparison.government),)
 
 
 # --- every script side by side ------------------------------------------------------------------------

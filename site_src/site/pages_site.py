@@ -1,5 +1,5 @@
-"""The site's own pages and the pages about a report rather than of it: the home of a site of
-several reports, the editorial pages (about …), each report's notes and proofs, search, 404.
+"""The site's own pages and the pages about a report rather than of it: the editorial pages
+(about …), each report's notes and proofs, search, 404 (an archive's home: pages_archive.py).
 One builder per page type (builder.py)."""
 
 from __future__ import annotations
@@ -20,44 +20,12 @@ ABOUT = "about"  # the editorial page that says how the site was made: it carrie
 
 
 def site_nav(content: VariantContent) -> SiteNav:
-    """The links every page carries: the site's home, search, the about page, each report's home."""
-    several = len(content.reports) > 1
+    """The links every page carries: the site's home, search, the about page."""
     about = next((page for page in content.pages if page.slug == ABOUT), None)
     return SiteNav(
         home=Link(content.site.title, routes.HOME),
         search=Link(content.ui["search_title"], routes.SEARCH),
-        about=Link(about.title, routes.editorial(about.slug)) if about else None,
-        reports=tuple(Link(entry.report.full_title, routes.report(entry.slug, several).home)
-                      for entry in content.reports))
-
-
-# --- the home of a site of several reports --------------------------------------------------------------
-
-@dataclass(frozen=True)
-class ReportEntry:
-    """One report on the site's home page (a site of several reports)."""
-
-    report: ReportVariant
-    home: Link
-    parts: tuple[Link, ...]
-
-
-@dataclass(frozen=True)
-class ReportsPage:
-    entries: tuple[ReportEntry, ...]
-
-
-class ReportsHome(Builder[ReportsPage]):
-    template, kind = "page_reports.html", "reports"
-
-    def site_pages(self, site: SiteAt) -> tuple[Page[ReportsPage], ...]:
-        if not site.several:
-            return ()
-        entries = tuple(ReportEntry(entry, site.navs[entry.slug].home,
-                                    tuple(part.link for part in site.navs[entry.slug].contents.parts))
-                        for entry in site.content.reports)
-        return (site.page(self, routes.HOME, site.content.site.title, ReportsPage(entries), key="reports",
-                          parent=None),)
+        about=Link(about.title, routes.editorial(about.slug)) if about else None)
 
 
 # --- editorial pages -------------------------------------------------------------------------------------
@@ -173,7 +141,6 @@ class NotFoundPage(Builder[NotFound]):
         return (site.page(self, routes.NOT_FOUND, site.ui["not_found"], NotFound(lone), key="404"),)
 
 
-REPORTS_HOME = ReportsHome()
 EDITORIAL = EditorialPages()
 NOTES = NotesPages()
 PROOFS = ProofsPages()

@@ -174,7 +174,8 @@ class TrackPage:
 
 class TrackPages(Builder[TrackPage]):
     """A page of the site per government with reports of two years or more (each with the next
-    report in the site, whatever year it is of), listed in the contents of each of its reports."""
+    report in the site, whatever year it is of), listed in the contents of each of its reports,
+    and on its government's page (it belongs to the government)."""
 
     template, kind, listed = "page_track.html", "track", True
 
@@ -202,7 +203,7 @@ class TrackPages(Builder[TrackPage]):
             link = self.link(site, track)
             shown = tuple(_track_year(year, site.navs) for year in track.years)
             return site.page(self, link.route, link.title, TrackPage(track, shown, downloads(link.route)),
-                             key=track.id)
+                             key=track.id, government=track.id)
 
         return tuple(map(page, site.content.tracks))
 

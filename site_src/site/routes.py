@@ -28,6 +28,17 @@ def search(query: str) -> str:
     return f"{SEARCH}?q={quote(query, safe='')}"
 
 
+def home_page(number: int) -> str:
+    """The ``number``-th page of a variant's home (1: the home itself), where it lists more reports
+    than a page holds."""
+    return HOME if number == 1 else f"index-{number}.html"
+
+
+def government(government: str, number: int = 1) -> str:
+    """A government's page (its ``number``-th, where it has more reports than a page holds)."""
+    return f"governments/{government}.html" if number == 1 else f"governments/{government}/{number}.html"
+
+
 def editorial(slug: str) -> str:
     """A page of content/pages/ (about.md: about.html)."""
     return f"{slug}.html"
