@@ -33,7 +33,7 @@ from site_src.model import Paragraph  # noqa: E402
 from site_src.summaries.figures.match import key_figures  # noqa: E402
 from site_src.summaries.figures.outcomes import follow_up  # noqa: E402
 from site_src.summaries.figures.parse import parse_targets, results  # noqa: E402
-from site_src.summaries.frequency import Segmenter, content_words  # noqa: E402
+from site_src.summaries.frequency import content_words, words_of  # noqa: E402
 from site_src.summaries.industry_draft import detect_industries  # noqa: E402
 from site_src.summaries.slogan_detect import NO_LIST, by_paragraph, detect_slogans  # noqa: E402
 from site_src.summaries.wording import wording_changes  # noqa: E402
@@ -113,7 +113,7 @@ def shapes() -> dict[str, tuple[int, Callable[[int], object]]]:
         later = replace(report, parts=(review, plan))
         return follow_up(targets * n, report.year, later, targets, genre.figures, genre.indicators)
 
-    segment = Segmenter()
+    segment = words_of
 
     def repeated(n: int) -> object:
         return replace(report, parts=report.parts * n)
