@@ -121,7 +121,8 @@ def parse_structure(clean: CleanText, words: Words | None = None, outline_of: Ou
     report = Report(title=title, issuer=issuer, year=year, preamble=preamble, parts=tuple(parts),
                     closing=(*closing, *appended.appendix),
                     provenance=_provenance(clean, front, tuple(sorted(doubts, key=lambda d: d.line))),
-                    byline=front.byline, terms=appended.terms, terms_heading=appended.terms_heading)
+                    byline=front.byline, terms=appended.terms, terms_heading=appended.terms_heading,
+                    terms_after=appended.terms_after)
     return report, outline, body
 
 
