@@ -57,6 +57,13 @@ def test_old_parts_by_their_first_paragraphs_voice() -> None:
     assert kinds(report) == ["review", "plan", "plan", "other"]
 
 
+def test_a_paragraph_that_opens_with_the_reports_year_speaks_of_this_year_first() -> None:
+    report = report_of("2025年某某县政府工作报告", *HEAD, *REVIEW, "二、奋力谱写高质量发展新篇章",
+                       "2025年是关键之年。党的二十大以来，我们取得了很大的成就。",
+                       "（一）抓项目。坚持项目为王。", *CLOSE)
+    assert kinds(report) == ["review", "plan"]  # not a review for its 以来
+
+
 @pytest.mark.parametrize("heading", ["关于对外政策", "关于国家的政治生活", "积极推进祖国和平统一大业",
                                      "加强政权建设，加强各族人民的大团结", "关于国内外团结"])
 def test_the_states_other_concerns_are_other_whatever_the_part_says(heading: str) -> None:

@@ -388,6 +388,19 @@ def _is_list(node: yaml.Node, key: str) -> bool:
                for key_node, value in node.value)
 
 
+def _terms(files: _Folder, closing: tuple[Paragraph, ...] | None
+           ) -> tuple[TermsFile, Reader, yaml.Node] | None:
+    """terms.yaml, if the report has a glossary; its ``after`` names an appendix paragraph of the
+    closing (where the glossary follows annexes)."""
+    terms = files.read(TERMS_FILE, TERMS) if files.exists(TERMS_FILE) else None
+    if terms is not None and closing is not None and terms[0].after \
+            and terms[0].after not in {p.id for p in closing if p.kind == "appendix"}:
+        terms[1].problem(_value(terms[2], "after"), "after", f"unknown appendix paragraph "
+                         f"{terms[0].after!r}: the glossary follows a paragraph of kind appendix in "
+                         f"{files.name('closing.yaml')}")
+    return terms
+
+
 def load_report(content_dir: Path) -> Report:
     """Load and validate the whole report; every problem in every file is reported together."""
     return _load(content_dir)[0]
@@ -470,12 +483,7 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
             and preamble is not None and not preamble[0].paragraphs:
         files.problems.append(Problem(Location(files.name(REPORT_FILE), key="parts"),
                                       "the report has no parts"))
-    terms = files.read(TERMS_FILE, TERMS) if files.exists(TERMS_FILE) else None
-    if terms is not None and closing is not None and terms[0].after \
-            and terms[0].after not in {p.id for p in closing[0].paragraphs if p.kind == "appendix"}:
-        terms[1].problem(_value(terms[2], "after"), "after", f"unknown appendix paragraph "
-                         f"{terms[0].after!r}: the glossary follows a paragraph of kind appendix in "
-                         f"{files.name('closing.yaml')}")
+    terms = _terms(files, closing[0].paragraphs if closing else None)
     originals = files.read(ORIGINALS_FILE, ORIGINALS) if files.exists(ORIGINALS_FILE) else None
     provenance = files.read("provenance.yaml", PROVENANCE)
     if files.problems or meta is None or preamble is None or closing is None or provenance is None:

@@ -104,6 +104,12 @@ def first_voice(text: str, words: Words) -> str:
 
 
 def _speaks_first(facts: PartFacts, words: Words, kind: str) -> bool:
+    """The first paragraph speaks first in the kind's voice; a paragraph that opens with a year
+    speaks of it first (2026年是…: this year's work; 2025年，…: the year past)."""
+    opens = _OPENS_WITH_YEAR.match(facts.first_paragraph)
+    if opens and facts.year:
+        year = int(opens.group(1))
+        return kind == ("plan" if year == facts.year else "review" if year < facts.year else "")
     return first_voice(facts.first_paragraph, words) == kind
 
 
