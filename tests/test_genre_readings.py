@@ -122,6 +122,17 @@ def report_of_lines(report: Report) -> list[str]:
     return [text for _, text in report.texts() if text]
 
 
+def test_a_year_that_holds_the_digits_of_a_period_is_no_period() -> None:
+    # 一九九五 holds 九五, the ninth five-year plan's name; “九五” in its quotes names the plan.
+    plan = "一九九五年的国民经济计划，是一个稳定的计划。国民生产总值将增长百分之八。"
+    report = report_of("各位代表：", "现在，我代表国务院，向第八届全国人民代表大会第三次会议作政府工作报告。",
+                       "一、过去一年的回顾", "一年来，我们取得了很大的成就。", "二、“九五”时期的奋斗目标",
+                       "到二〇〇〇年，国民生产总值比一九八〇年翻两番。", "三、一九九五年的主要任务",
+                       "一九九五年是关键的一年。", plan, *CLOSE)
+    assert report.year == 1995 and kinds(report) == ["review", "outlook", "plan"]
+    assert targets(report) == [plan]
+
+
 def test_a_plan_of_several_years_is_no_years_targets() -> None:
     report = report_of(*OLD_HEAD, "一、过去一年的回顾", "一年来，我们取得了很大的成就。",
                        "二、加快社会主义经济建设",

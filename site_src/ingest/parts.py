@@ -33,6 +33,8 @@ from site_src.words import Words
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 _OPENS_WITH_YEAR = re.compile(r"^((?:19|20)\d\d)年")
 _OPENS_WITHIN = 20  # characters: where a paragraph says what it speaks of
+_PERIOD_IS = ("是", "，", "时期", "期间", "内")  # after a period that opens a sentence as its subject
+_QUOTES = re.compile("[“”\"「」]")
 
 
 @dataclass(frozen=True)
@@ -80,12 +82,10 @@ def _first_sentence_says(facts: PartFacts, words: Words, kind: str) -> bool:
 def _opens_on_the_period(facts: PartFacts, words: Words, kind: str) -> bool:
     """今后五年是…, “十五五”时期，是…: the first paragraph opens on a five-year period, the subject
     of its first sentence (not 十四五规划的开局之年, a year of it), whatever the part holds after."""
-    text = re.sub("[“”\"「」]", "", facts.first_paragraph)
+    text = _QUOTES.sub("", facts.first_paragraph)
     return any(text.startswith(word) and text[len(word):len(word) + 2].startswith(_PERIOD_IS)
-               for word in words.part_words(kind).opening)
+               for word in (_QUOTES.sub("", word) for word in words.part_words(kind).opening))
 
-
-_PERIOD_IS = ("是", "，", "时期", "期间", "内")
 
 
 def first_voice(text: str, words: Words) -> str:
