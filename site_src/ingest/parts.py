@@ -87,7 +87,6 @@ def _opens_on_the_period(facts: PartFacts, words: Words, kind: str) -> bool:
                for word in (_QUOTES.sub("", word) for word in words.part_words(kind).opening))
 
 
-
 def first_voice(text: str, words: Words) -> str:
     """The kind whose voice the text speaks in first: what has been done (review: 已经, 以来) or
     what is to be done (plan: 要, 必须, 今后); '' for neither. A word of one character counts only
