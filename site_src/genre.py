@@ -72,7 +72,8 @@ IMPORTER = Table(ImporterWords, (
     Field("closing_headings", _WORDS), Field("closing_words", _WORDS),
     Field("targets", _WORDS), Field("year_targets", _WORDS), Field("this_year", Text()),
     Field("targets_verbs", _WORDS), Field("other_work", Text()), Field("review_lead_endings", _WORDS),
-    Field("part_words", MapOf(Table(KindWords, (Field("heading", _WORDS), Field("opening", _WORDS))))),
+    Field("part_words", MapOf(Table(KindWords, (Field("heading", _WORDS), Field("opening", _WORDS),
+                                                 Field("voice", _WORDS, required=False, default=()))))),
     *(Field(name, _WORDS) for name in ("glossary_headings", "notes_headings", "appendix_headings",
                                        "appended_prefixes")),
     Field("numbering", ListOf(Table(NumberingStyle, (
@@ -90,6 +91,7 @@ IMPORTER = Table(ImporterWords, (
     Field("other_salutations", _WORDS),
     Field("tail_subjects", _WORDS),
     Field("growth", _WORDS),
+    *(Field(name, _WORDS, required=False, default=()) for name in ("year_plans", "growth_verbs", "periods")),
     Field("looks_back", _WORDS),
 ))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),

@@ -55,7 +55,7 @@ def main() -> None:
     from site_src.summaries.figures.match import key_figures
     from site_src.summaries.figures.outcomes import follow_up
     from site_src.summaries.figures.track import tracks
-    from site_src.summaries.frequency import Segmenter, content_words
+    from site_src.summaries.frequency import content_words, words_of
     from site_src.summaries.wording import wording_changes
 
     genre = load_genre()
@@ -63,7 +63,7 @@ def main() -> None:
     before = {(year.target_report, year.result_report): sum(1 for f in year.figures if f.result)
               for track in tracks(((name, report(name), figures[name]) for name in NAMES), genre.figures)
               for year in track.years}
-    segment = Segmenter()
+    segment = words_of
     words = {name: content_words(report(name), genre.frequency, segment) for name in NAMES}
     for earlier, later in PAIRS:
         got = follow_up((f.target for f in figures[earlier].figures), report(earlier).year, report(later),

@@ -140,6 +140,7 @@ class BlocksFile:
 class TermsFile:
     heading: str
     terms: tuple[Term, ...]
+    after: str = ""  # the appendix paragraph (closing.yaml) the glossary follows, where it does
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ BLOCKS = Table(BlocksFile, (Field("blocks", ListOf(Table(Block, (
     Field("paragraphs", PARAGRAPHS),
 )))),))
 TERMS = Table(TermsFile, (Field("heading", Text(), required=False, default=TERMS_HEADING),
+                          Field("after", Id(unique=False), required=False, default=""),
                           Field("terms", ListOf(Table(Term, (
                               Field("mark", Text(), required=False, default=""),
                               Field("term", PinnedText()),
@@ -284,7 +286,8 @@ def report_files(report: Report) -> dict[str, str]:
     }
     # What a report does not have (blocks, a glossary, a Traditional source) is left out.
     if report.terms:
-        files[TERMS_FILE] = dump(TERMS.write(TermsFile(report.terms_heading, report.terms)))
+        files[TERMS_FILE] = dump(TERMS.write(TermsFile(report.terms_heading, report.terms,
+                                                       report.terms_after)))
     if report.originals:
         files[ORIGINALS_FILE] = dump(ORIGINALS.write(OriginalsFile(report.originals)))
     for part in report.parts:
@@ -375,9 +378,27 @@ def _items(node: yaml.Node, key: str) -> list[yaml.Node]:
     return []
 
 
+def _value(node: yaml.Node, key: str) -> yaml.Node | None:
+    """The value node under ``key`` of a mapping node (for pointing at it)."""
+    return next((value for key_node, value in node.value if key_node.value == key), None)
+
+
 def _is_list(node: yaml.Node, key: str) -> bool:
     return any(key_node.value == key and isinstance(value, yaml.SequenceNode)
                for key_node, value in node.value)
+
+
+def _terms(files: _Folder, closing: tuple[Paragraph, ...] | None
+           ) -> tuple[TermsFile, Reader, yaml.Node] | None:
+    """terms.yaml, if the report has a glossary; its ``after`` names an appendix paragraph of the
+    closing (where the glossary follows annexes)."""
+    terms = files.read(TERMS_FILE, TERMS) if files.exists(TERMS_FILE) else None
+    if terms is not None and closing is not None and terms[0].after \
+            and terms[0].after not in {p.id for p in closing if p.kind == "appendix"}:
+        terms[1].problem(_value(terms[2], "after"), "after", f"unknown appendix paragraph "
+                         f"{terms[0].after!r}: the glossary follows a paragraph of kind appendix in "
+                         f"{files.name('closing.yaml')}")
+    return terms
 
 
 def load_report(content_dir: Path) -> Report:
@@ -462,7 +483,7 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
             and preamble is not None and not preamble[0].paragraphs:
         files.problems.append(Problem(Location(files.name(REPORT_FILE), key="parts"),
                                       "the report has no parts"))
-    terms = files.read(TERMS_FILE, TERMS) if files.exists(TERMS_FILE) else None
+    terms = _terms(files, closing[0].paragraphs if closing else None)
     originals = files.read(ORIGINALS_FILE, ORIGINALS) if files.exists(ORIGINALS_FILE) else None
     provenance = files.read("provenance.yaml", PROVENANCE)
     if files.problems or meta is None or preamble is None or closing is None or provenance is None:
@@ -473,5 +494,6 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
                     provenance=provenance[0], byline=record.byline,
                     terms=terms[0].terms if terms else (),
                     terms_heading=terms[0].heading if terms else TERMS_HEADING,
-                    originals=originals[0].texts if originals else (), government=record.government)
+                    originals=originals[0].texts if originals else (), government=record.government,
+                    terms_after=terms[0].after if terms else "")
     return report, files
