@@ -1,7 +1,7 @@
 """Reading across years, the stage after each report is prepared: each report against the earlier
 report of its government in the site (summaries/compare.py), then in each variant's script.
 
-It costs a segmenter (jieba: about a second to start, and a pass over each report), so it is paid
+It costs a segmenter (site_src/segment.py: started once a process, and a pass over each report), so it is paid
 only where a site has two reports of one government, and what it makes is kept
 (output/memo.py): a report's content words under its preparation's key (they depend on that report
 alone), a comparison under the keys of both its reports.
@@ -19,7 +19,7 @@ from site_src.output.parallel import in_order
 from site_src.project import Project
 from site_src.site.variant import VariantContent
 from site_src.summaries.compare import Comparison, compare, convert_comparison, earlier_reports
-from site_src.summaries.frequency import Segmenter, WordCount, content_words
+from site_src.summaries.frequency import Segment, WordCount, content_words, words_of
 from site_src.variants.convert import Convert
 from site_src.variants.site import converter_for
 
@@ -56,20 +56,18 @@ class _Segmenting:
     """What every report's segmentation shares (a worker process starts with it in memory)."""
 
     content: SiteContent
-    segmenter: Segmenter
+    segment: Segment
 
 
 def _content_words(content: SiteContent, entries: list[ReportContent], keys: Mapping[str, str | None],
                    memo: Memo, jobs: int) -> dict[str, Words]:
     """Each report's content words, by slug: kept under its preparation's key, the rest segmented
-    (on every core, the segmenter started once before the workers part)."""
+    (on every core)."""
     found: dict[str, Words | None] = {
         entry.slug: memo.peek("words", key) if (key := keys[entry.slug]) else None for entry in entries}
     missing = [entry for entry in entries if found[entry.slug] is None]
     if missing:
-        segmenter = Segmenter()
-        list(segmenter("发展"))  # its dictionary loaded here, not once in each worker
-        made = in_order(_segment, _Segmenting(content, segmenter), missing, jobs)
+        made = in_order(_segment, _Segmenting(content, words_of), missing, jobs)
         for entry, words in zip(missing, made, strict=True):
             key = keys[entry.slug]
             found[entry.slug] = memo.put("words", key, words) if key else words
@@ -77,7 +75,7 @@ def _content_words(content: SiteContent, entries: list[ReportContent], keys: Map
 
 
 def _segment(shared: _Segmenting, entry: ReportContent) -> Words:
-    return content_words(entry.report, shared.content.genre.frequency, shared.segmenter)
+    return content_words(entry.report, shared.content.genre.frequency, shared.segment)
 
 
 def in_each_script(content: SiteContent, variants: tuple[VariantContent, ...],

@@ -178,11 +178,6 @@ _LAST_AREA = ("the last area (第六，) ends by its sense: its last paragraph (
 DISAGREEMENTS: dict[str, dict[str, str]] = {
     "corpus2/1978-national-state-council": {
         ".parts[2].areas[5].last": _LAST_AREA, ".parts[2].tail": _LAST_AREA},
-    "corpus2/2022-anguo-county-level-city": {
-        ".appendix": "the annex table (附件1) flattened one cell per line stays as found, a line a "
-                     "paragraph; the truth reads its cells by their columns (序/号 one cell, 总投资/5亿元 "
-                     "one, two leaders' names on two lines one, four units on four lines one), which the "
-                     "flattening lost: a matter of sense, or a truth to write line by line"},
 }
 
 

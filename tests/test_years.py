@@ -304,11 +304,10 @@ def test_kept_comparisons_are_used_and_a_changed_report_is_compared_again(
     copy = Project.of(tmp_path / "content", tmp_path / "output")
     kept = years.compare_years(copy, load_project(copy), Memo(copy.cache / "memo"), 1)
 
-    class NoSegmenter:
-        def __init__(self) -> None:
-            raise AssertionError("segmented again")
+    def no_segmenting(text: str) -> list[str]:
+        raise AssertionError("segmented again")
 
-    monkeypatch.setattr(years, "Segmenter", NoSegmenter)
+    monkeypatch.setattr(years, "words_of", no_segmenting)
     assert years.compare_years(copy, load_project(copy), Memo(copy.cache / "memo"), 1) == kept
     assert [(c.report, c.earlier) for c in kept] == list(PAIRS)
     # A report's folder changed: its words and both its comparisons are made again, no other.
