@@ -239,6 +239,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class SourcePage:
+    """The page the report's text was taken from, as a person records it in report.yaml's
+    ``source:`` (the import cannot know it: it reads text, not where the text was found)."""
+
+    url: str = field(metadata=VERBATIM)  # the government's page, absolute http(s)
+    date: str = field(default="", metadata=VERBATIM)  # the day the text was taken, YYYY-MM-DD
+
+
+@dataclass(frozen=True)
 class Provenance:
     """What the import did to the source text, so the site can show it."""
 
@@ -295,6 +304,8 @@ class Report:
     # archive groups a government's reports by it (a year's targets against the next's results).
     # "" where unknown: a site then takes its folder's name without the year.
     government: str = field(default="", metadata=VERBATIM)
+    # Where the report was published, where a person has recorded it (report.yaml's source:).
+    source_page: SourcePage | None = None
 
     @property
     def appendix(self) -> tuple[Paragraph, ...]:

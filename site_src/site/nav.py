@@ -84,7 +84,7 @@ class ReportNav:
     industries: Link | None
     industry: Mapping[str, Link]  # industry id -> its page
     track: Link | None = None  # targets against results, year on year, of its government
-    notes: Link | None = None  # its import record and conversion audit (a site of several reports)
+    notes: Link | None = None  # its import record and conversion audit
 
 
 @dataclass(frozen=True)
