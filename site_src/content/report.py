@@ -197,7 +197,7 @@ class Day(Kind):
         except ValueError:
             pass
         if node is not None and value:
-            reader.problem(node, path, f"expected a day as YYYY-MM-DD (2024-02-01), got {value!r}")
+            reader.problem(node, path, f"expected a day as YYYY-MM-DD, got {value!r}")
         return ""
 
 

@@ -12,7 +12,7 @@ Render never looks at a page's kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -160,8 +160,8 @@ def keep_numbers(text: str) -> Markup:
     return Markup("").join([*out, escape(text[at:])])
 
 
-# A number with its sign and the character it counts (2024年, 15%), or a run of Han characters.
-_NUMBER_OR_HAN = re.compile(r"\d[\d.]*[%‰]?[\u4e00-\u9fff]?|[\u3400-\u9fff]+")
+# A number with what it counts (2024年, 15%, 第3段: an ordinal too), or a run of Han characters.
+_NUMBER_OR_HAN = re.compile(r"第?\d[\d.]*[%‰]?[\u4e00-\u9fff]?|[\u3400-\u9fff]+")
 _WBR = Markup("<wbr>")
 
 
@@ -184,11 +184,25 @@ def words(text: str) -> Markup:
         if start == at:
             out.append(_WBR)
         piece = match.group()
-        out.append(_WBR.join(escape(word) for word in (finalseg.cut(piece) if not piece[0].isdigit()
-                                                          else [piece])))
+        number = any(character.isdigit() for character in piece)
+        out.append(_WBR.join(escape(word) for word in ([piece] if number else _joined(finalseg.cut(piece)))))
         at = match.end()
     out.append(escape(text[max(at, 0):]))
     return Markup('<span class="words">') + Markup("").join(out) + Markup("</span>")
+
+
+def _joined(cut: Iterable[str]) -> list[str]:
+    """The model's words, each run of one-character words one word: the model splits a word of two
+    (抓好, 用到) into two of one more often than two words of one character stand side by side."""
+    words: list[str] = []
+    single = False  # whether the last word is a run of one-character words
+    for word in cut:
+        if single and len(word) == 1:
+            words[-1] += word
+        else:
+            words.append(word)
+            single = len(word) == 1
+    return words
 
 
 # A quotation's own quotation marks, one level in: “”‘’ swap, and so do 「」『』 (a variant of
