@@ -289,6 +289,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class SourcePage:
+    """The page the report's text was taken from, as a person records it in report.yaml's
+    ``source:`` (the import cannot know it: it reads text, not where the text was found)."""
+
+    url: str = field(metadata=VERBATIM)  # the government's page, absolute http(s)
+    date: str = field(default="", metadata=VERBATIM)  # the day the text was taken, YYYY-MM-DD
+
+
+@dataclass(frozen=True)
 class Provenance:
     """What the import did to the source text, so the site can show it."""
 
@@ -350,6 +359,8 @@ class Report:
     # Where the glossary stands among the annexes, as the source appends it: the id of the appendix
     # paragraph it follows (附件1 … 附件2 … 名词解释); "" where it comes before them (the genre's way).
     terms_after: str = field(default="", metadata=VERBATIM)
+    # Where the report was published, where a person has recorded it (report.yaml's source:).
+    source_page: SourcePage | None = None
 
     @property
     def appendix(self) -> tuple[Paragraph, ...]:

@@ -32,7 +32,8 @@ def test_plan_has_every_page_in_reading_order(report: Report) -> None:
     # The preamble (44 characters) is on the home page, not a page of its own.
     assert routes[:2] == ["index.html", "review/index.html"] and "preamble.html" not in plan.routes
     assert routes[2:12] == [f"review/{n:02d}.html" for n in range(1, 11)]
-    assert routes[12] == "plan/index.html" and routes[-3:] == ["closing.html", "full.html", "about.html"]
+    assert routes[12] == "plan/index.html"
+    assert routes[-4:] == ["closing.html", "full.html", "notes.html", "about.html"]  # the records: notes
     assert len([r for r in routes if r.count("/") == 1 and not r.endswith("index.html")]) == 20
     assert plan.routes >= {"full.html", "about.html", "404.html", "search.html"}
     anchors = plan.reports[""].anchors

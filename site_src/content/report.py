@@ -2,7 +2,8 @@
 
 Layout (one file per section, plus the report's metadata):
     report.yaml            title, issuer, government (its id, set at import), year, byline (if
-                           any), the parts in order
+                           any), the parts in order; source (url, date: the page the text was
+                           taken from, and when), which a person writes and an import keeps
     preamble.yaml          paragraphs before part 一
     parts/<part>.yaml      number, title, opening paragraphs, its sections in order, closing
     blocks/<part>.yaml     the part's unnumbered blocks after its closing (only for a part that
@@ -21,7 +22,9 @@ keys that hold their default.
 
 from __future__ import annotations
 
+import datetime
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +55,7 @@ from site_src.model import (
     Report,
     Section,
     Source,
+    SourcePage,
     Term,
     implied_kind,
 )
@@ -63,6 +67,7 @@ from site_src.yamlio import (
     Flag,
     Id,
     Integer,
+    Kind,
     ListOf,
     Reader,
     Table,
@@ -100,6 +105,7 @@ class ReportFile:
     year: int
     byline: tuple[str, ...]
     parts: tuple[str, ...]
+    source: SourcePage | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,36 @@ PARAGRAPH = Table(Paragraph, (
 ), check=_lead_or_text)
 PARAGRAPHS = ListOf(PARAGRAPH)
 
+
+@dataclass(frozen=True)
+class Day(Kind):
+    """A day as YYYY-MM-DD (written bare, YAML reads it as a date: its text is taken as written)."""
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> str:
+        value = node.value if isinstance(node, yaml.ScalarNode) else reader.string(node, path)
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                datetime.date.fromisoformat(value)
+                return str(value)
+        except ValueError:
+            pass
+        if node is not None and value:
+            reader.problem(node, path, f"expected a day as YYYY-MM-DD, got {value!r}")
+        return ""
+
+
+def _source_url(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
+    url = values["url"]
+    if url and not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", url):
+        reader.problem(nodes.get("url"), f"{path}.url",
+                       f"expected the page's absolute http(s) address, got {url!r}")
+
+
+SOURCE_PAGE = Table(SourcePage, (
+    Field("url", Text()),
+    Field("date", Day(), required=False, default=""),
+), check=_source_url)
+
 REPORT = Table(ReportFile, (
     Field("title", PinnedText()),
     Field("issuer", Text(empty=True), required=False, default=""),
@@ -180,6 +216,7 @@ REPORT = Table(ReportFile, (
     Field("year", Integer()),
     Field("byline", ListOf(PinnedText()), required=False, default=()),
     Field("parts", ListOf(Id(unique=False))),
+    Field("source", SOURCE_PAGE, required=False, default=None),
 ), check=_listed_once("parts", "part"))
 PARAGRAPHS_FILE = Table(ParagraphsFile, (Field("paragraphs", PARAGRAPHS),))
 def _headed(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
@@ -279,7 +316,8 @@ def report_files(report: Report) -> dict[str, str]:
     """The YAML files for a report: relative path -> text. Deterministic for the same report."""
     files = {
         REPORT_FILE: dump(REPORT.write(ReportFile(report.title, report.issuer, report.government, report.year,
-                                                  report.byline, tuple(part.id for part in report.parts)))),
+                                                  report.byline, tuple(part.id for part in report.parts),
+                                                  report.source_page))),
         "preamble.yaml": dump(PARAGRAPHS_FILE.write(ParagraphsFile(report.preamble))),
         "closing.yaml": dump(PARAGRAPHS_FILE.write(ParagraphsFile(report.closing))),
         "provenance.yaml": dump(PROVENANCE.write(report.provenance)),
@@ -495,5 +533,5 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
                     terms=terms[0].terms if terms else (),
                     terms_heading=terms[0].heading if terms else TERMS_HEADING,
                     originals=originals[0].texts if originals else (), government=record.government,
-                    terms_after=terms[0].after if terms else "")
+                    terms_after=terms[0].after if terms else "", source_page=record.source)
     return report, files

@@ -84,7 +84,7 @@ class ReportNav:
     industries: Link | None
     industry: Mapping[str, Link]  # industry id -> its page
     track: Link | None = None  # targets against results, year on year, of its government
-    notes: Link | None = None  # its import record and conversion audit (a site of several reports)
+    notes: Link | None = None  # its import record and conversion audit
     wording: Link | None = None  # what is new in its wording against its government's earlier report
     # The route of each page that shows some of its text -> where its side-by-side page has it.
     side_by_side: Mapping[str, str] = field(default_factory=dict)

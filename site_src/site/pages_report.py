@@ -61,8 +61,9 @@ def part_link(at: ReportAt, part: Part) -> Link:
 
 @dataclass(frozen=True)
 class Home:
-    """What a reader of a work report wants first: the year's targets, the tasks of the plan, last
-    year's results; then the report's opening words (a short preamble) and the contents."""
+    """What a reader of a work report wants first: the year's targets; then the report as it reads,
+    its opening words (a short preamble), last year's results and the tasks of the plan; then the
+    contents."""
 
     report: ReportVariant
     targets: tuple[KeyFigure, ...]  # every target of the plan, each with last year's result

@@ -13,7 +13,6 @@ document.addEventListener("click", function (event) {
   }
 });
 // In print the page says where it lives; without the site's base URL only the browser knows.
-(function () {
-  var address = document.querySelector(".page-address");
-  if (address && !address.textContent) address.textContent = location.href.split("#")[0];
-})();
+document.querySelectorAll(".page-address").forEach(function (address) {
+  if (!address.textContent) address.textContent = location.href.split("#")[0];
+});
