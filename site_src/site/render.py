@@ -181,11 +181,13 @@ def words(text: str) -> Markup:
     break as they always do, and a word longer than the line still breaks (overflow-wrap).
 
     The words are the program's segmenter's (site_src/segment.py: jieba's dictionary, unknown
-    words guessed): where it errs it joins two words more often than it splits one, which costs a
-    break opportunity, not a broken word."""
+    words guessed), read in Simplified (its dictionary's script; a Traditional heading is read in
+    its Simplified form, character for character): where it errs it joins two words more often
+    than it splits one, which costs a break opportunity, not a broken word."""
     from site_src.segment import segmenter  # only a build that renders headings needs it
+    from site_src.variants.convert import make_converter
 
-    cut = segmenter().cut
+    cut, simplified = segmenter().cut, make_converter("t2s")
     out: list[Markup] = []
     at = -1  # where the last number or Han run ended: a word follows it directly there
     for match in _NUMBER_OR_HAN.finditer(text):
@@ -195,11 +197,23 @@ def words(text: str) -> Markup:
             out.append(_WBR)
         piece = match.group()
         number = any(character.isdigit() for character in piece)
-        pieces = [piece] if number else _joined(cut(piece, guess=True))
+        pieces = [piece] if number else _joined(_in_words(piece, simplified(piece), cut))
         out.append(_WBR.join(escape(word) for word in pieces))
         at = match.end()
     out.append(escape(text[max(at, 0):]))
     return Markup('<span class="words">') + Markup("").join(out) + Markup("</span>")
+
+
+def _in_words(piece: str, read: str, cut: Callable[..., list[str]]) -> list[str]:
+    """``piece`` cut where the segmenter cuts ``read``, its Simplified form (the piece itself where
+    the two are not of one length, as a phrase conversion may make them)."""
+    if len(read) != len(piece):
+        return cut(piece, guess=True)
+    words, at = [], 0
+    for word in cut(read, guess=True):
+        words.append(piece[at:at + len(word)])
+        at += len(word)
+    return words
 
 
 def _joined(cut: Iterable[str]) -> list[str]:

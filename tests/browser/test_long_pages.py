@@ -247,11 +247,11 @@ HEADING_LINES = r"""() => [...document.querySelectorAll('main h1, main h2, main 
 @pytest.mark.parametrize("screen", SCREENS)
 def test_headings_break_between_words_and_never_leave_one_character(browser: Any, served: str,
                                                                    screen: str) -> None:
-    """Word boundaries as jieba's dictionary segments the Simplified text (the build uses its
-    lighter model; the test, the fuller reading)."""
-    import jieba
+    """Word boundaries as jieba's dictionary segments the Simplified text, its words only (the build
+    guesses unknown words too: a line may break only where the dictionary sees no word going on)."""
+    from site_src.segment import segmenter
 
-    jieba.setLogLevel(60)
+    cut = segmenter().cut
     to_hans = make_converter("tw2s")
     broken, lone = [], []
     for variant in VARIANTS:
@@ -263,7 +263,7 @@ def test_headings_break_between_words_and_never_leave_one_character(browser: Any
                     continue
                 text = to_hans("".join(lines))
                 bounds, at = set(), 0
-                for word in jieba.cut(text):
+                for word in cut(text):
                     at += len(word)
                     bounds.add(at)
                 cuts = [sum(map(len, lines[:n])) for n in range(1, len(lines))]
