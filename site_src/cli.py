@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None, root: Path | None = None, program: str |
     if program is None:
         program = program_name(sys.argv[0]) if argv is None else "build.py"
     args, usage = parse(list(sys.argv[1:] if argv is None else argv), program)
-    progress = Progress.to(sys.stderr, quiet=args.quiet)
+    progress = Progress.to(sys.stderr, quiet=getattr(args, "quiet", False))
     project: Project | None = None
     before: dict[Path, tuple[int, int] | None] = {}
     try:

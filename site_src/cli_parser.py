@@ -118,8 +118,9 @@ def parsers(program: str) -> tuple[argparse.ArgumentParser, dict[str, argparse.A
         sub = commands.add_parser(name, help=help_text, description=help_text, allow_abbrev=False)
         sub.add_argument("--content", type=Path, default=None if name == "new" else CONTENT,
                          metavar="DIR", help=content)
-        sub.add_argument("-q", "--quiet", action="store_true",
-                         help="print nothing but errors (and what the command was asked for)")
+        if name != "serve":  # the preview prints what it serves and each rebuild: that is its work
+            sub.add_argument("-q", "--quiet", action="store_true",
+                             help="print nothing but errors (and what the command was asked for)")
         return sub
 
     new = command("new", "start a site: a content folder with site.yaml, a glossary, an about page",

@@ -365,7 +365,7 @@ class _Folder:
             return None
         value = table.read(reader, node, "")
         if value is not None and table not in (ORIGINALS, PROVENANCE, REPORT):  # the report's own text
-            _text_places(node, "", reader.file, self.texts)
+            _text_places(node, reader.file, self.texts)
             title = _child(node, "title")
             if title is not None:
                 self.titles[relative] = Location(reader.file, title.start_mark.line + 1, key="title")
@@ -383,28 +383,32 @@ def _child(node: yaml.Node, key: str) -> yaml.Node | None:
     return None
 
 
-def _text_places(node: yaml.Node, path: str, file: str, found: dict[str, Location]) -> None:
+def _text_places(top: yaml.Node, file: str, found: dict[str, Location]) -> None:
     """Where each text of a file is written, by its step's id: a paragraph's ``text`` (``lead``
-    under id.lead), an appended glossary's term (term-N). One pass over the file's nodes."""
-    if isinstance(node, yaml.SequenceNode):
-        for n, item in enumerate(node.value):
-            _text_places(item, f"{path}[{n}]", file, found)
-            if path == "terms":
+    under id.lead), an appended glossary's term (term-N). Each node is visited once, however many
+    aliases name it (a YAML bomb is a few nodes named billions of times): linear in the file."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(top, "")]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, f"{path}[{n}]") for n, item in enumerate(node.value))
+            for n, item in enumerate(node.value if path == "terms" else ()):
                 term = _child(item, "term")
                 if term is not None:
                     found[term_id(n + 1)] = Location(file, term.start_mark.line + 1, key=f"terms[{n}].term")
-        return
-    if not isinstance(node, yaml.MappingNode):
-        return
-    ident = _child(node, "id")
-    if isinstance(ident, yaml.ScalarNode):
-        for key, name in (("text", ident.value), ("lead", f"{ident.value}.lead")):
-            value = _child(node, key)
-            if value is not None:
-                found[name] = Location(file, value.start_mark.line + 1, key=f"{path}.{key}".lstrip("."))
-    for key_node, value in node.value:
-        if isinstance(value, yaml.CollectionNode):
-            _text_places(value, f"{path}.{key_node.value}".lstrip("."), file, found)
+        elif isinstance(node, yaml.MappingNode):
+            ident = _child(node, "id")
+            for key, name in ((("text", ident.value), ("lead", f"{ident.value}.lead"))
+                              if isinstance(ident, yaml.ScalarNode) else ()):
+                value = _child(node, key)
+                if value is not None:
+                    found[name] = Location(file, value.start_mark.line + 1, key=f"{path}.{key}".lstrip("."))
+            stack.extend((value, f"{path}.{key_node.value}".lstrip(".")) for key_node, value in node.value
+                         if isinstance(value, yaml.CollectionNode))
 
 
 def _items(node: yaml.Node, key: str) -> list[yaml.Node]:
