@@ -7,10 +7,11 @@ with such inputs.
     python bench/growth.py --check    # exit 1 if a ratio is over 8x (twice linear)
 
 The shapes are the hostile ones that were once quadratic (a footer of short lines, lines without
-a full stop, fragments, a long report), and the detectors that read a whole report (the
-industry system, the numbered formulas, the key figures, targets against a later report's
-results, what is new in the wording, the words used most), each on the bundled report's paragraphs
-repeated; and a targets list, a clause of values, as long as can be.
+a full stop, fragments, a long report), an annex table of many rows flattened one cell per line,
+an old report's many parts read by their voice without a targets phrase, and the detectors that
+read a whole report (the industry system, the numbered formulas, the key figures, targets against
+a later report's results, what is new in the wording, the words used most), each on the bundled
+report's paragraphs repeated; and a targets list, a clause of values, as long as can be.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from site_src.model import Paragraph  # noqa: E402
 from site_src.summaries.figures.match import key_figures  # noqa: E402
 from site_src.summaries.figures.outcomes import follow_up  # noqa: E402
 from site_src.summaries.figures.parse import parse_targets, results  # noqa: E402
-from site_src.summaries.frequency import Segmenter, content_words  # noqa: E402
+from site_src.summaries.frequency import content_words, words_of  # noqa: E402
 from site_src.summaries.industry_draft import detect_industries  # noqa: E402
 from site_src.summaries.slogan_detect import NO_LIST, by_paragraph, detect_slogans  # noqa: E402
 from site_src.summaries.wording import wording_changes  # noqa: E402
@@ -80,6 +81,20 @@ def _lost(n: int) -> bytes:
     return "\n".join([*HEAD, *BODY, *(f"第{k}项??工程完成。" for k in range(n)), "完毕。"]).encode("utf-8")
 
 
+def _table(n: int) -> list[str]:
+    """An annex table of n rows flattened one cell per line, after the closing words."""
+    return ["各位代表！让我们团结奋斗！", "附件1", "重点项目", "序", "号", "项目名称", "项目投资",
+            *(cell for k in range(1, n + 1) for cell in (str(k), f"第{k}号工程", "总投资", f"{k}亿元"))]
+
+
+def _old(n: int) -> list[str]:
+    """An old national report's parts without a targets phrase: n parts (up to 99: 一、…九十九、)
+    whose headings say nothing of time, each a paragraph in the voice of tasks and one naming this
+    year's plan without its figures (so every paragraph is read for the older wording)."""
+    return [line for k in range(n) for line in (f"{_numeral(k + 1)}、关于第{k}项建设", "我们要继续努力。",
+                                                   "今年的国民经济计划草案已经印发各位代表。")]
+
+
 def importing(tail: Callable[[int], list[str]]) -> Callable[[int], object]:
     def run(n: int) -> object:
         text = "\n".join([*HEAD, *BODY, *tail(n)])
@@ -113,7 +128,7 @@ def shapes() -> dict[str, tuple[int, Callable[[int], object]]]:
         later = replace(report, parts=(review, plan))
         return follow_up(targets * n, report.year, later, targets, genre.figures, genre.indicators)
 
-    segment = Segmenter()
+    segment = words_of
 
     def repeated(n: int) -> object:
         return replace(report, parts=report.parts * n)
@@ -133,6 +148,10 @@ def shapes() -> dict[str, tuple[int, Callable[[int], object]]]:
         "import: a page-join mark under every line": (
             2_000, importing(lambda n: [line for k in range(n) for line in (f"第{k}项工作，", "\u200b")]
                              + ["完毕。"])),
+        "import: an annex table flattened one cell per line": (2_000, importing(_table)),
+        "import: parts read by their voice, no targets phrase": (
+            24, lambda n: import_report("\n".join([*HEAD, *_old(n), "各位代表！让我们团结奋斗！"]).encode(),
+                                         "report.txt", ())),
         "import: lost characters marked (?? in every line)": (
             2_000, lambda n: import_report(_lost(n), "report.txt", (), keep_losses=True)),
         "industry draft: the bundled paragraphs repeated": (

@@ -19,6 +19,7 @@ from site_src.yamlio import (
     ID_PATTERN,
     Boolean,
     Field,
+    Integer,
     ListOf,
     OptionalText,
     Pairs,
@@ -33,6 +34,9 @@ from site_src.yamlio import (
 # A BCP 47 tag as the lang attribute takes it: language, then script/region subtags (zh-Hant-TW).
 LANGUAGE_TAG = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 QUOTE_STYLES = ("corner", "curly")
+# A home of fifty reports is a screen or two of a few governments' years on a phone, and about
+# 20 KB; an archive of a thousand reports has twenty such pages.
+REPORTS_PER_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,9 @@ class SiteConfig:
     # Whether the build adds each report's proofs (校对: the conversions a person should check) as
     # a page for editors, linked from nowhere; it costs the segmenter's start, about half a second.
     proofs: bool = False
+    # How many reports a page of the site's home lists at most (and a government's page, where one
+    # government has more): no page grows with the archive.
+    reports_per_page: int = REPORTS_PER_PAGE
 
 
 def load_config(path: Path, ui_keys: frozenset[str] = frozenset()) -> SiteConfig:
@@ -125,6 +132,10 @@ def settings_table(ui_keys: frozenset[str] = frozenset()) -> Table:
         if base_url and not BASE_URL.fullmatch(base_url):
             reader.problem(nodes.get("base_url"), "base_url", base_url_message(base_url))
         values["base_url"] = with_slash(base_url)
+        said = any(problem.location.key == "reports_per_page" for problem in reader.problems)
+        if values["reports_per_page"] < 1 and not said:
+            reader.problem(nodes.get("reports_per_page"), "reports_per_page",
+                           f"expected a number of reports of 1 or more, got {values['reports_per_page']}")
         _check_variants(reader, nodes.get("variants"), values["variants"])
 
     return Table(SiteConfig, (
@@ -134,6 +145,7 @@ def settings_table(ui_keys: frozenset[str] = frozenset()) -> Table:
         Field("base_url", OptionalText(), required=False, default=""),
         Field("ui", Pairs(Text()), required=False, default=()),
         Field("proofs", Boolean(), required=False, default=False),
+        Field("reports_per_page", Integer(), required=False, default=REPORTS_PER_PAGE),
     ), check=check, renamed=(("review", "proofs"),))
 
 

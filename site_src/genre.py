@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from site_src.content.archive import ArchiveWords
 from site_src.content.glossary import load_glossary
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
@@ -71,7 +72,8 @@ IMPORTER = Table(ImporterWords, (
     Field("closing_headings", _WORDS), Field("closing_words", _WORDS),
     Field("targets", _WORDS), Field("year_targets", _WORDS), Field("this_year", Text()),
     Field("targets_verbs", _WORDS), Field("other_work", Text()), Field("review_lead_endings", _WORDS),
-    Field("part_words", MapOf(Table(KindWords, (Field("heading", _WORDS), Field("opening", _WORDS))))),
+    Field("part_words", MapOf(Table(KindWords, (Field("heading", _WORDS), Field("opening", _WORDS),
+                                                 Field("voice", _WORDS, required=False, default=()))))),
     *(Field(name, _WORDS) for name in ("glossary_headings", "notes_headings", "appendix_headings",
                                        "appended_prefixes")),
     Field("numbering", ListOf(Table(NumberingStyle, (
@@ -89,11 +91,13 @@ IMPORTER = Table(ImporterWords, (
     Field("other_salutations", _WORDS),
     Field("tail_subjects", _WORDS),
     Field("growth", _WORDS),
+    *(Field(name, _WORDS, required=False, default=()) for name in ("year_plans", "growth_verbs", "periods")),
     Field("looks_back", _WORDS),
 ))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),
                             Field("names", MapOf(Text()))))
+ARCHIVE = Table(ArchiveWords, (Field("national", _WORDS), Field("levels", MapOf(_WORDS))))
 
 _TEXTS = ("joiners", "tier_stems", "counters", "openers", "not_in_name", "not_after_industry_word",
           "not_after_tier", "system_name_endings", "system_phrases", "build_verbs", "park_endings",
@@ -146,6 +150,7 @@ class Genre:
     # What an indicator is, whatever a report calls it (indicators.yaml, with figures.yaml's synonyms).
     indicators: IndicatorVocabulary
     places: PlaceWords  # how a report's folder is named from its issuer
+    archive: ArchiveWords  # what kind of government a report is of: an archive's order and name
     frequency: FrequencyVocabulary  # which of a report's words its table of most used words counts
     industries: IndustryVocabulary  # how a report writes its industry system (industries.yaml)
     slogans: SloganVocabulary  # how a report writes its numbered formulas (slogans.yaml)
@@ -258,6 +263,7 @@ def load_genre(content: Path | None = None) -> Genre:
     figures = loader.load("figures.yaml", FIGURES)
     indicator_words = loader.load("indicators.yaml", INDICATORS)
     places = loader.load("places.yaml", PLACES)
+    archive = loader.load("archive.yaml", ARCHIVE)
     frequency_words = loader.load("frequency.yaml", FREQUENCY)
     industry_words = loader.load("industries.yaml", INDUSTRIES)
     slogan_words = loader.load("slogans.yaml", SLOGANS)
@@ -278,13 +284,14 @@ def load_genre(content: Path | None = None) -> Genre:
     search = loader.load("search.yaml", SEARCH)
     ui = interface.ui
     if loader.problems or not isinstance(figures, FigureVocabulary) or not isinstance(ui, dict) \
-            or not isinstance(places, PlaceWords) or not isinstance(proofs, ProofWords) \
+            or not isinstance(places, PlaceWords) or not isinstance(archive, ArchiveWords) \
+            or not isinstance(proofs, ProofWords) \
             or not isinstance(importer, ImporterWords) or industries is None or slogans is None \
             or indicators is None or not isinstance(frequency_words, FrequencyWords) \
             or not isinstance(wording_words, WordingWords):
         raise SiteError(loader.problems)
     return Genre(ui=ui, figures=Grammar(figures),
-                 indicators=indicators, places=places,
+                 indicators=indicators, places=places, archive=archive,
                  frequency=frequency_vocabulary(frequency_words), wording=wording_vocabulary(wording_words),
                  industries=industries, slogans=slogans,
                  glossary=glossary, quotes=punctuation["quotes"] if isinstance(punctuation, dict) else {},

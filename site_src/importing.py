@@ -10,15 +10,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from site_src.content.imported import SOURCE_COPY, Written, write_report_folder
-from site_src.content.report import report_files
+from site_src.content.report import REPORT, REPORT_FILE, report_files
 from site_src.errors import Location, Problem, SiteError, fail
-from site_src.files import read_bytes
+from site_src.files import read_bytes, read_text
 from site_src.genre import Genre, load_genre
 from site_src.ingest import import_report
 from site_src.ingest.errata import Erratum
 from site_src.ingest.folder import import_into
 from site_src.ingest.slug import slug_for
-from site_src.model import Report
+from site_src.model import Report, SourcePage
 from site_src.project import REPORTS, Project
 from site_src.summaries.industries import INDUSTRIES_FILE, read_industries
 from site_src.summaries.industry_draft import (
@@ -28,7 +28,7 @@ from site_src.summaries.industry_draft import (
     format_detection,
 )
 from site_src.words import PlaceWords
-from site_src.yamlio import ID_PATTERN
+from site_src.yamlio import ID_PATTERN, read_document
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,8 @@ def import_source(project: Project, source: Path, slug: str | None = None, *,
         raise fail(name, f"its folder {folder} was just written from another file of this import: "
                          "import it on its own, with --slug NAME")
     into = import_into(raw, name, folder, genre.words, keep_losses=keep_losses)  # errata, outline: a person's
-    report = replace(into.imported.report, government=government_of(into.imported.report, genre.places))
+    report = replace(into.imported.report, government=government_of(into.imported.report, genre.places),
+                     source_page=recorded_source(folder))  # the source page: a person's, kept
     files = {path: text.encode("utf-8") for path, text in report_files(report).items()}
     files[SOURCE_COPY] = raw
     detection, drafts = draft_of(report, genre, str(folder / INDUSTRIES_FILE))
@@ -112,6 +113,16 @@ def draft_of(report: Report, genre: Genre, file: str) -> tuple[IndustryDetection
         doubts = tuple(f"the draft does not load: {problem.message}" for problem in error.problems)
         return IndustryDetection(detection.draft, detection.unsure + doubts), {}
     return detection, {INDUSTRIES_FILE: text.encode("utf-8")}
+
+
+def recorded_source(folder: Path) -> SourcePage | None:
+    """The page the report was taken from, as a person recorded it in the folder's report.yaml
+    (source:), so that importing again keeps it; None where there is none or it does not load."""
+    path = folder / REPORT_FILE
+    try:
+        return read_document(read_text(path), str(path), REPORT).source if path.is_file() else None
+    except SiteError:
+        return None
 
 
 def _read_source(path: Path, name: str) -> bytes:

@@ -289,6 +289,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class SourcePage:
+    """The page the report's text was taken from, as a person records it in report.yaml's
+    ``source:`` (the import cannot know it: it reads text, not where the text was found)."""
+
+    url: str = field(metadata=VERBATIM)  # the government's page, absolute http(s)
+    date: str = field(default="", metadata=VERBATIM)  # the day the text was taken, YYYY-MM-DD
+
+
+@dataclass(frozen=True)
 class Provenance:
     """What the import did to the source text, so the site can show it."""
 
@@ -347,12 +356,29 @@ class Report:
     # archive groups a government's reports by it (a year's targets against the next's results).
     # "" where unknown: a site then takes its folder's name without the year.
     government: str = field(default="", metadata=VERBATIM)
+    # Where the glossary stands among the annexes, as the source appends it: the id of the appendix
+    # paragraph it follows (附件1 … 附件2 … 名词解释); "" where it comes before them (the genre's way).
+    terms_after: str = field(default="", metadata=VERBATIM)
+    # Where the report was published, where a person has recorded it (report.yaml's source:).
+    source_page: SourcePage | None = None
 
     @property
     def appendix(self) -> tuple[Paragraph, ...]:
-        """What the report appends after its closing words and its glossary (附件 …): the closing's
-        paragraphs of kind appendix."""
+        """What the report appends after its closing words (附件 …): the closing's paragraphs of kind
+        appendix, before the glossary and after it."""
         return tuple(p for p in self.closing if p.kind == "appendix")
+
+    @property
+    def appendix_before_terms(self) -> tuple[Paragraph, ...]:
+        """The annexes the source appends before its glossary (none where the glossary comes first)."""
+        appendix = self.appendix
+        at = next((n for n, p in enumerate(appendix, start=1) if p.id == self.terms_after), 0)
+        return appendix[:at]
+
+    @property
+    def appendix_after_terms(self) -> tuple[Paragraph, ...]:
+        """The annexes after the glossary (all of them where the glossary comes first)."""
+        return self.appendix[len(self.appendix_before_terms):]
 
     @property
     def place(self) -> str:
@@ -374,7 +400,8 @@ class Report:
         Part and section headings are steps of their own, written as the source writes them (a
         part without a heading line is a step with no text: its label is no text of the report);
         an appended glossary (名词解释) comes last, its heading then each term. The title and the
-        byline are not in it (they are metadata). An appendix (附件 …) comes after the glossary.
+        byline are not in it (they are metadata). An appendix (附件 …) comes after the glossary, or
+        around it where the source appends the glossary after annexes (``terms_after``).
         """
         for paragraph in self.preamble:
             yield Step(paragraph.id, paragraph.source_text, PREAMBLE, paragraph=paragraph)
@@ -396,11 +423,13 @@ class Report:
         for paragraph in self.closing:
             if paragraph.kind != "appendix":
                 yield Step(paragraph.id, paragraph.source_text, CLOSING, paragraph=paragraph)
+        for paragraph in self.appendix_before_terms:  # on the closing's page, after the closing words
+            yield Step(paragraph.id, paragraph.source_text, CLOSING, paragraph=paragraph)
         if self.terms:
             yield Step(TERMS_ID, self.terms_heading, TERMS_HEADING_PLACE)
             for n, term in enumerate(self.terms, start=1):
                 yield Step(term_id(n), term.entry(n), TERM, term=term)
-        for paragraph in self.appendix:  # on the closing's page, after the closing words
+        for paragraph in self.appendix_after_terms:
             yield Step(paragraph.id, paragraph.source_text, CLOSING, paragraph=paragraph)
 
     def paragraphs(self) -> Iterator[Paragraph]:

@@ -18,11 +18,13 @@ from site_src.site.plan import plan_site
 from site_src.site.search import search_sizes
 from site_src.variants.prepare import in_each_variant, prepare_reports, year_on_year
 from site_src.variants.site import check_configurations
+from site_src.years import compare_years, in_each_script
 
 
 def build(project: Project, memo: Memo | None = None, jobs: int | None = None) -> BuildResult:
-    """Load and validate content -> summarise (each report, then year on year) -> audit -> convert
-    variants -> plan -> render -> write.
+    """Load and validate content -> summarise (each report, then year on year: targets against
+    results, the wording against the earlier report's) -> audit -> convert variants -> plan ->
+    render -> write.
 
     When nothing it depends on changed since the last build into the same folder, and that folder
     is as the build left it, there is nothing to do (see uptodate.py): the result is reported again.
@@ -52,7 +54,8 @@ def _build(project: Project, memo: Memo, jobs: int, progress: Progress) -> Build
     reports = prepare_reports(project, content, memo, jobs, progress)
     progress.stage("converting the site")
     yearly = year_on_year(content, reports)  # each government's targets against its next results
-    variants = in_each_variant(content, reports, yearly)
+    compared = compare_years(project, content, memo, jobs)  # each report's wording against the earlier's
+    variants = in_each_script(content, in_each_variant(content, reports, yearly), compared)
     del reports  # each variant holds its own reports now
     plans = tuple(plan_site(variant, variants) for variant in variants)
     pages = frozenset(routes.output(variant.variant.path, page.route)

@@ -15,7 +15,7 @@ REPORTS = "reports"  # the content folder's folder of reports, one folder each
 PAGES = "pages"  # and of the site's own pages (about.md, …)
 # The libraries whose version can change what a build writes (the converter's dictionaries,
 # the segmenter's, the templates' engine, the Markdown and YAML readers, the minifiers).
-SHAPING_LIBRARIES = ("opencc", "rjieba", "jieba", "jinja2", "markdown-it-py", "pyyaml", "rcssmin", "rjsmin")
+SHAPING_LIBRARIES = ("opencc", "rjieba", "jinja2", "markdown-it-py", "pyyaml", "rcssmin", "rjsmin")
 
 
 @functools.cache

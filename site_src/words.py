@@ -27,6 +27,7 @@ class KindWords:
 
     heading: tuple[str, ...]
     opening: tuple[str, ...]
+    voice: tuple[str, ...] = ()  # the words a paragraph speaks in: of what was done, of what is to be
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,9 @@ class ImporterWords:
     self_reference: tuple[str, ...] = ()
     other_salutations: tuple[str, ...] = ()
     growth: tuple[str, ...] = ()
+    year_plans: tuple[str, ...] = ()
+    growth_verbs: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()
     looks_back: tuple[str, ...] = ()
     tail_subjects: tuple[str, ...] = ()
 
@@ -241,6 +245,25 @@ class Words:
         growth = _any(self.data.growth)
         return re.compile(rf"^[^。！？]{{0,20}}{re.escape(self.data.this_year)}[^。！？]{{0,20}}?(?:{growth})"
                           rf"\s*\d+(?:\.\d+)?\s*[%％]")
+
+    def year_plan(self, year: int) -> re.Pattern[str]:
+        """这次提交大会审议的1957年度的…国民经济计划草案, 一九五九年的国民经济计划, 今年国民生产总值
+        计划增长…: a sentence that opens on this year (今年, or the report's year in any digits)
+        and names its plan."""
+        years = [re.escape(self.data.this_year)]
+        if year:
+            chinese = "".join("〇一二三四五六七八九"[int(digit)] for digit in str(year))
+            chinese = chinese.replace("〇", "[〇○零]")
+            wide = str(year).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+            years += [rf"(?:{year}|{wide}|{chinese})年度?"]
+        return re.compile(rf"(?:^|[。！？；])[^。！？；]{{0,12}}?(?:{'|'.join(years)})[^。！？；]{{0,30}}?"
+                          rf"(?:{_any(self.data.year_plans)})")
+
+    @cached_property
+    def growth_figure(self) -> re.Pattern[str]:
+        """增长百分之八, 增长近百分之二, 增长4.5%: a growth given as a figure."""
+        return re.compile(rf"(?:{_any(self.data.growth_verbs)})[^。！？；，]{{0,4}}?"
+                          r"(?:百分之|[\d０-９]+(?:[.．][\d０-９]+)?\s*[%％])")
 
     @cached_property
     def key_phrase(self) -> re.Pattern[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_src.config import SiteConfig, Variant
+from site_src.content.archive import governments
 from site_src.content.pages import EditorialPage
 from site_src.content.report import load_report
 from site_src.genre import load_genre
@@ -95,8 +96,10 @@ def report_variant(slug: str, report: Report) -> ReportVariant:
 
 def plan_content(reports: tuple[ReportVariant, ...], pages: tuple[EditorialPage, ...] = ()) -> VariantContent:
     """A Simplified site of these reports and pages, as its variant renders it."""
+    found = governments(((entry.slug, entry.report) for entry in reports), load_genre().archive)
     return VariantContent(PLAN_SITE.variants[0], PLAN_SITE.variants, PLAN_SITE, pages,
-                          dict(load_genre().ui), {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"}, (), reports)
+                          dict(load_genre().ui), {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"}, (), reports,
+                          found)
 
 
 def plan_of(reports: tuple[ReportVariant, ...], pages: tuple[EditorialPage, ...] = ()) -> SitePlan:

@@ -97,6 +97,7 @@ def broken_links(site: Path) -> list[tuple[str, str]]:
     for path, page in pages.items():
         for href in page.links + list(page.alternates.values()):
             target, anchor = urldefrag(href)
+            target = target.partition("?")[0]  # a search link's query (search.html?q=…) is no file
             resolved = ((site / path).parent / target if target else site / path).resolve()
             if not resolved.is_file() or (anchor and anchor not in pages[resolved.relative_to(site)].ids):
                 broken.append((str(path), href))

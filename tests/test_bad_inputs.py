@@ -254,6 +254,20 @@ CASES = [
     case("unknown-part", Replace("report.yaml", "  - plan\n", "  - plan\n  - budget\n", mark="unused"),
          expected="error: {report}/report.yaml:8: parts[2]: unknown part 'budget': "
                   "{report}/parts/budget.yaml does not load"),
+    # report.yaml's source: the page the text was taken from, and the day (a person writes it)
+    case("source-url-not-http",
+         Replace("report.yaml", "  - plan\n", "  - plan\nsource:\n  url: www.example.gov.cn/report.html\n",
+                 mark="unused"),
+         expected="error: {report}/report.yaml:9: source.url: expected the page's absolute http(s) address, "
+                  "got 'www.example.gov.cn/report.html'"),
+    case("source-date-not-a-day", Replace("report.yaml", "  - plan\n", "  - plan\nsource:\n  url: "
+                                          "https://www.example.gov.cn/report.html\n  date: 2025-02-30\n",
+                                          mark="unused"),
+         expected="error: {report}/report.yaml:10: source.date: expected a day as YYYY-MM-DD, "
+                  "got '2025-02-30'"),
+    case("source-without-url", Replace("report.yaml", "  - plan\n", "  - plan\nsource:\n  date: 2025-02-03\n",
+                                       mark="unused"),
+         expected="error: {report}/report.yaml:9: source.url: missing key"),
     case("unlisted-section-file", Replace("parts/review.yaml", "  - review-10\n", ""),
          expected="error: {report}/sections/review-10.yaml: section file is not listed in any part's "
                   "sections"),

@@ -125,8 +125,8 @@ def test_an_opencc_configuration_by_any_name_builds_with_the_glossary(
     closing = page_text(root / "output" / "zh-hant" / "closing.html")
     if config != "t2s":
         assert "緊抓快幹" in closing  # the glossary's 快干 -> 快幹, where OpenCC alone writes 快乾
-    about = (root / "output" / "zh-hant" / "about.html").read_text(encoding="utf-8")
-    assert f"OpenCC {shown or root / 'my-s2tw.json'}" in about
+    notes = (root / "output" / "zh-hant" / "notes.html").read_text(encoding="utf-8")
+    assert f"OpenCC {shown or root / 'my-s2tw.json'}" in notes
 
 
 # --- files that cannot be read, as a user who is not root -------------------------------------------

@@ -16,12 +16,13 @@ from site_src.model import Paragraph, Part, Provenance, Report, Source
 from site_src.summaries.frequency import (
     FrequencyVocabulary,
     FrequencyWords,
-    Segmenter,
+    Segment,
     content_words,
     count_words,
     frequency_vocabulary,
     frequent_words,
     occurrences,
+    words_of,
 )
 
 from .conftest import ROOT
@@ -83,24 +84,24 @@ def test_count_words_counts_as_str_count_does(texts: list[str], words: list[str]
     assert all(texts[i].startswith(word, o) for word, found in places.items() for i, o in found)
 
 
-def test_building_or_loading_the_genre_does_not_start_jieba() -> None:
+def test_building_or_loading_the_genre_does_not_start_the_segmenter() -> None:
     code = ("import sys; from site_src.genre import load_genre; import site_src.summaries.wording; "
-            "from site_src.summaries.frequency import Segmenter; load_genre(); Segmenter(); "
-            "print('jieba' in sys.modules)")
+            "import site_src.summaries.frequency; load_genre(); "
+            "print('rjieba' in sys.modules or 'jieba' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert run.stdout.strip() == "False"
 
 
-# --- the shared reports, segmented by jieba ---------------------------------------------------------
+# --- the shared reports, segmented by jieba's dictionary ---------------------------------------------
 
 @pytest.fixture(scope="module")
-def segmenter() -> Segmenter:
-    return Segmenter()
+def segmenter() -> Segment:
+    return words_of
 
 
 @needs_pairs
 @pytest.mark.parametrize("name", NAMES)
-def test_counts_on_real_reports_are_what_a_reader_counts(name: str, segmenter: Segmenter) -> None:
+def test_counts_on_real_reports_are_what_a_reader_counts(name: str, segmenter: Segment) -> None:
     words = content_words(report(name), GENRE.frequency, segmenter)
     top = frequent_words(words, GENRE.frequency)
     assert len(top.words) == GENRE.frequency.top
@@ -114,7 +115,7 @@ def test_counts_on_real_reports_are_what_a_reader_counts(name: str, segmenter: S
 
 
 @needs_pairs
-def test_the_words_newspapers_count_lead_the_national_reports(segmenter: Segmenter) -> None:
+def test_the_words_newspapers_count_lead_the_national_reports(segmenter: Segment) -> None:
     for name in (n for n in NAMES if "national" in n):
         top = [w.word for w in frequent_words(content_words(report(name), GENRE.frequency, segmenter),
                                               GENRE.frequency).words]
@@ -123,7 +124,7 @@ def test_the_words_newspapers_count_lead_the_national_reports(segmenter: Segment
 
 @needs_pairs
 @pytest.mark.parametrize(("earlier", "later"), PAIRS, ids=[f"{a[:4]}-{b[:4]}" for a, b in PAIRS])
-def test_counts_against_the_earlier_report(earlier: str, later: str, segmenter: Segmenter) -> None:
+def test_counts_against_the_earlier_report(earlier: str, later: str, segmenter: Segment) -> None:
     words = content_words(report(later), GENRE.frequency, segmenter)
     top = frequent_words(words, GENRE.frequency, report(earlier))
     assert top.earlier_year == report(earlier).year

@@ -176,5 +176,5 @@ def test_a_third_variant_is_one_entry(tmp_path: Path) -> None:
     assert "先進製造業集羣發展" in page.text  # Hong Kong glyphs: 羣, not Taiwan's 群
     root = (out / "index.html").read_text(encoding="utf-8")
     assert "zh-hk/index.html" in root and "香港繁體" in root
-    about = (out / "zh-hans" / "about.html").read_text(encoding="utf-8")
-    assert 'id="audit-zh-hk"' in about and 'id="audit-zh-hant"' in about
+    notes = (out / "zh-hans" / "notes.html").read_text(encoding="utf-8")
+    assert 'id="audit-zh-hk"' in notes and 'id="audit-zh-hant"' in notes

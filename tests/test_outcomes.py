@@ -26,7 +26,7 @@ from site_src.summaries.figures.outcomes import (
     next_reports,
 )
 from site_src.summaries.figures.parse import Result
-from site_src.summaries.figures.track import tracks
+from site_src.summaries.figures.track import track_figure, tracks
 
 from .report_pairs import PAIRS, needs_pairs, report
 
@@ -216,14 +216,27 @@ def test_each_pair_quotes_both_paragraphs(earlier: str, later: str) -> None:
 
 @needs_pairs
 def test_the_targets_page_finds_its_results_through_the_vocabulary() -> None:
-    """track.py pairs consecutive years and asks outcomes.py: the income target of 2015 finds the
-    2016 review's 城镇居民人均可支配收入 (from 城乡居民…分别增长8.7%和8.6%)."""
+    """track.py pairs each report with the government's next one in the site and asks outcomes.py:
+    the income target of 2015 finds the 2016 review's 城镇居民人均可支配收入 (from 城乡居民…分别增长
+    8.7%和8.6%); the 2016 report, with no report of 2017 or 2018 in the site, is answered by 2019's."""
     names = [name for name in dict.fromkeys(n for pair in PAIRS for n in pair) if "hailar" in name]
     given = [(name, report(name), key_figures(report(name), GENRE.figures)) for name in names]
     (track,) = tracks(given, GENRE.figures, GENRE.indicators)
-    assert [year.year for year in track.years] == [2013, 2014, 2015]  # consecutive years only, for now
+    assert [(year.year, year.later) for year in track.years] == [(2013, 2014), (2014, 2015), (2015, 2016),
+                                                                  (2016, 2019)]
+    assert [year.consecutive for year in track.years] == [True, True, True, False]
+    assert (track.first, track.last, track.years[-1].results_of) == (2013, 2019, 2018)
     for year in track.years:
-        later = next(name for name, r, _ in given if r.year == year.year + 1)
         earlier = next(name for name, r, _ in given if r.year == year.year)
-        assert year.figures == tuple(map(key_figure, _follow(earlier, later).outcomes))
-    assert [sum(1 for f in year.figures if f.result) for year in track.years] == [8, 10, 5]
+        later = next(name for name, r, _ in given if r.year == year.later)
+        outcomes = _follow(earlier, later).outcomes
+        assert year.figures == tuple(map(track_figure, outcomes))
+        # A row says how its result was found, or why there is none, as the analysis does.
+        assert [(f.found_by, f.why_not, f.found) for f in year.figures] == [
+            (o.found_by, o.why_not, bool(o.results)) for o in outcomes]
+    assert [year.found for year in track.years] == [9, 10, 6, 5]
+    # Found by parts and by the successor, each shown with what answered it.
+    income = next(f for f in track.years[0].figures if f.found_by == FOUND_BY_PARTS)
+    assert (income.result, [r.value for r in income.answered_by]) == (None, ["11.1", "14.1"])
+    farmers = next(f for f in track.years[2].figures if f.found_by == FOUND_BY_SUCCESSOR)
+    assert [(r.indicator, r.value) for r in farmers.answered_by] == [("农村居民人均可支配收入", "8.6")]

@@ -17,7 +17,6 @@ from site_src.site.glance import achievement, first_words
 from site_src.site.nav import Link
 from site_src.site.page import Page
 from site_src.site.pages_report import PART, SECTION, Home, PartPage, SectionPage
-from site_src.site.pages_site import REPORTS_HOME
 from site_src.site.plan import REPORT_ORDER, SITE_ORDER, EachPart, EachReport, plan_site
 from site_src.site.render import make_environment, render_variant
 from site_src.variants.convert import convert_value, make_converter
@@ -33,7 +32,8 @@ def test_plan_has_every_page_in_reading_order(report: Report) -> None:
     # The preamble (44 characters) is on the home page, not a page of its own.
     assert routes[:2] == ["index.html", "review/index.html"] and "preamble.html" not in plan.routes
     assert routes[2:12] == [f"review/{n:02d}.html" for n in range(1, 11)]
-    assert routes[12] == "plan/index.html" and routes[-3:] == ["closing.html", "full.html", "about.html"]
+    assert routes[12] == "plan/index.html"
+    assert routes[-4:] == ["closing.html", "full.html", "notes.html", "about.html"]  # the records: notes
     assert len([r for r in routes if r.count("/") == 1 and not r.endswith("index.html")]) == 20
     assert plan.routes >= {"full.html", "about.html", "404.html", "search.html"}
     anchors = plan.reports[""].anchors
@@ -79,12 +79,15 @@ def test_two_pages_on_one_path_are_an_error(report: Report) -> None:
 def test_several_reports_each_under_their_slug(report: Report) -> None:
     plan = plan_of((report_variant("rongchang-2024", report), report_variant("copy-2024", report)))
     routes = [page.route for page in plan.pages]
-    assert routes[0] == "index.html" and plan.pages[0].template == "page_reports.html"
+    # One government's two reports: the home is that government's page, listing both.
+    assert routes[0] == "index.html" and plan.pages[0].template == "page_government.html"
     assert "rongchang-2024/review/01.html" in routes and "copy-2024/review/01.html" in routes
     assert plan.reports["copy-2024"].anchors["review-01-1"] == "copy-2024/review/01.html"
     home = next(p for p in plan.pages if p.route == "copy-2024/index.html")
     assert [crumb.route for crumb in home.crumbs] == ["index.html"] and home.report == "copy-2024"
-    assert [link.route for link in plan.site.reports] == ["rongchang-2024/index.html", "copy-2024/index.html"]
+    listed = next(page for page in plan.pages if page.route == "index.html").subject
+    assert [item.home.route for item in listed.reports] == ["copy-2024/index.html",
+                                                            "rongchang-2024/index.html"]  # a year: by slug
 
 
 def test_the_home_page_is_planned_to_tell_the_report(report: Report) -> None:
@@ -192,19 +195,21 @@ def test_previous_and_next_stay_inside_a_report(report: Report) -> None:
 
     plan = plan_of((report_variant("a-2023", of(2023, "jia")), report_variant("b-2024", of(2024, "jia")),
                     report_variant("c-2024", of(2024, "yi"))), (EditorialPage("about", "关于本版", ""),))
+    by_route = {page.route: page for page in plan.pages}
     for page in plan.pages:
         for link in (page.previous, page.next):
             if link is not None:
-                owner = link.route.split("/")[0] if "/" in link.route else None
-                assert owner == page.report, (page.route, link.route)
-    by_route = {page.route: page for page in plan.pages}
+                assert by_route[link.route].report == page.report, (page.route, link.route)
     assert by_route["a-2023/index.html"].previous is None and by_route["a-2023/notes.html"].next is None
-    assert by_route["index.html"].next == Link("关于本版", "about.html")
+    # Lists (the home, each government's page) are read by choosing from them, not on.
+    assert all(by_route[route].previous is None and by_route[route].next is None
+               for route in ("index.html", "governments/jia.html", "governments/yi.html"))
     homes = {slug: by_route[f"{slug}/index.html"].subject for slug in ("a-2023", "b-2024", "c-2024")}
     assert all(isinstance(home, Home) for home in homes.values())
-    assert (homes["a-2023"].earlier, homes["a-2023"].later) == (None, plan.reports["b-2024"].home)
-    assert (homes["b-2024"].earlier, homes["b-2024"].later) == (plan.reports["a-2023"].home, None)
+    assert (homes["a-2023"].earlier, homes["a-2023"].later) == (None, Link("2024年", "b-2024/index.html"))
+    assert (homes["b-2024"].earlier, homes["b-2024"].later) == (Link("2023年", "a-2023/index.html"), None)
     assert (homes["c-2024"].earlier, homes["c-2024"].later) == (None, None)  # another government
+    assert homes["b-2024"].series == Link("历年报告", "governments/jia.html")
 
 
 def test_a_page_type_is_a_builder_a_template_and_a_line_of_the_order(report: Report, tmp_path: Path) -> None:
@@ -236,7 +241,7 @@ def test_a_page_type_is_a_builder_a_template_and_a_line_of_the_order(report: Rep
     order = tuple(EachPart((PART, FacingPages(), SECTION)) if isinstance(builder, EachPart) else builder
                   for builder in REPORT_ORDER)  # the line of the order: after each part's own page
     sites = (hans, hant)
-    plan = plan_site(hans, sites, (REPORTS_HOME, EachReport(order), *SITE_ORDER[2:]))
+    plan = plan_site(hans, sites, (*SITE_ORDER[:2], EachReport(order), *SITE_ORDER[3:]))
     (templates := tmp_path / "templates").mkdir()
     (templates / "page_facing.html").write_text(  # the template
         '{% extends "base.html" %}{% block main %}{% for p in page.subject.part.opening %}'
@@ -253,3 +258,35 @@ def test_a_page_type_is_a_builder_a_template_and_a_line_of_the_order(report: Rep
     assert rendered.path == "zh-hans/plan/both.html"
     first = report.parts[1].opening[0].text
     assert f"<p>{first}</p>" in rendered.html and f'<p lang="zh-Hant">{to_hant(first)}</p>' in rendered.html
+
+
+def test_the_text_side_by_side_is_a_page_per_part_in_each_script_reading_on_by_itself(report: Report) -> None:
+    """Each part (and the preamble, the closing words) in every script at once: a page in each
+    variant's folder, below the page it sets side by side, in a reading order of its own; the pages
+    that show the text link it at their first text; a site of one script has none."""
+    hans = plan_content((report_variant("", report),))
+    assert not [page for page in plan_site(hans).pages if page.reading]  # one script: nothing beside it
+    hant_variant = Variant("zh-Hant", "繁體中文", "zh-hant", "s2tw")
+    to_hant = make_converter("s2tw")
+    hant = replace(hans, variant=hant_variant, variants=(hans.variant, hant_variant),
+                   reports=tuple(replace(entry, report=convert_value(entry.report, to_hant))
+                                 for entry in hans.reports))
+    hans = replace(hans, variants=hant.variants)
+    for content in (hans, hant):
+        plan = plan_site(content, (hans, hant))
+        facing = [page for page in plan.pages if page.reading]
+        assert [page.route for page in facing] == ["both/preamble.html", "both/review.html", "both/plan.html",
+                                                   "both/closing.html"]
+        neighbours = [(p.previous.route if p.previous else None, p.next.route if p.next else None)
+                      for p in facing]
+        assert neighbours[0] == (None, "both/review.html") and neighbours[1] == ("both/preamble.html",
+                                                                                "both/plan.html")
+        review = facing[1]
+        assert (review.parent, review.scripts_of) == ("review/index.html", "review/index.html")
+        assert review.subject.titles == (report.parts[0].heading, to_hant(report.parts[0].heading))
+        # The preamble is on the home page (it is short): the home links its page.
+        side_by_side = plan.reports[""].side_by_side
+        assert side_by_side["index.html"] == "both/preamble.html"
+        assert side_by_side["review/index.html"] == "both/review.html"
+        assert side_by_side["review/03.html"] == "both/review.html#review-03"
+        assert side_by_side["full.html"] == "both/preamble.html" and "figures.html" not in side_by_side

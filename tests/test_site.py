@@ -156,11 +156,23 @@ def test_root_page_offers_both_variants_each_in_its_own_script(site: Path, pages
     assert "简体中文" in root.text  # the zh-Hans part is the page's own language
 
 
-def test_about_page_shows_provenance(pages: dict[Path, Page], report: Report) -> None:
+def test_the_about_page_is_short_and_the_records_are_on_the_notes_page(site: Path, pages: dict[Path, Page],
+                                                                      report: Report) -> None:
     for folder in VARIANTS:
-        text = pages[Path(folder) / "about.html"].text
-        assert str(report.provenance.annotations_removed) in text
-        assert "OpenCC" in text
+        about, notes = pages[Path(folder) / "about.html"], pages[Path(folder) / "notes.html"]
+        assert "notes.html" in about.links and "OpenCC" in about.text
+        assert str(report.provenance.annotations_removed) in notes.text and "OpenCC" in notes.text
+        assert "audit-zh-hant" in notes.ids and "audit-zh-hant" not in about.ids
+        # No path of the repository and no checksum, on either page (the records keep them).
+        source = report.provenance.source
+        for route in ("about.html", "notes.html"):
+            html = (site / folder / route).read_text(encoding="utf-8")
+            assert source.file not in html and source.sha256 not in html, route
+        # The bundled report does not record the page it was taken from: the pages say so.
+        assert report.source_page is None
+        unrecorded = {"zh-hans": "原网页的地址与取得日期尚未记录",
+                      "zh-hant": "原網頁的網址與取得日期尚未紀錄"}[folder]  # Taiwan's words
+        assert unrecorded in about.text and unrecorded in notes.text
 
 
 def test_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:

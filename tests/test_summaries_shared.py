@@ -107,7 +107,7 @@ def test_the_drafts_list_no_industry_that_is_not_in_the_report(site: Site) -> No
     assert listed == sum(count for _, count in SYSTEMS.values())
 
 
-def test_every_report_has_a_slogans_page_quoting_each_paragraph_once(site: Site) -> None:
+def test_every_report_has_a_slogans_page_quoting_each_formula_once(site: Site) -> None:
     out, _, reports, _, _ = site
     # Compared in Traditional, converted as the build converts (converting back folds 濛 into 蒙).
     content = load_site(out.parent / "content", load_genre(out.parent / "content"))
@@ -119,13 +119,14 @@ def test_every_report_has_a_slogans_page_quoting_each_paragraph_once(site: Site)
             texts = {text_id: text if variant == "zh-hans" else to_hant(text)
                      for text_id, text in report.quotable()}
             page = (out / variant / name / "slogans.html").read_text(encoding="utf-8")
-            quoted = re.findall(r'class="quote slogan-quote" id="at-([a-z0-9-]+)"[^>]*>\s*<p>(.*?)</p>',
-                                page, re.S)
+            forms = re.findall(r'<span class="slogan-form">(.*?)</span>', page)
+            assert forms and len(forms) == len(set(forms)), name
+            quoted = re.findall(r'<blockquote class="quote slogan-quote" cite="[^"#]*#([a-z0-9-]+)">'
+                                r'\s*<p>(.*?)<a class="source-link"', page, re.S)
             assert quoted, name
-            assert len({pid for pid, _ in quoted}) == len(quoted), name
             for pid, quote in quoted:
                 marks = re.findall(r"<mark>(.*?)</mark>", quote)
-                plain = html.unescape(re.sub(r"<[^>]+>", "", quote))
+                plain = html.unescape(re.sub(r"<[^>]+>", "", quote)).strip()
                 assert marks, (name, pid)
                 assert all(piece in texts[pid] for piece in plain.split("……")), (name, pid)
 

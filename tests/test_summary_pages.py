@@ -53,36 +53,56 @@ def test_the_chart_is_html_text_in_the_pages_script(built_site: tuple[Path, Buil
 
 def quotes_of(page: str) -> list[tuple[str, str]]:
     """(paragraph id, quoted text with <mark> kept) of each quote of a slogans page."""
-    found = re.findall(r'<blockquote class="quote slogan-quote" id="at-([a-z0-9-]+)"[^>]*>\s*<p>(.*?)</p>',
-                       page, re.S)
-    return [(pid, re.sub(r"<(?!/?mark>)[^>]+>", "", text)) for pid, text in found]
+    found = re.findall(r'<blockquote class="quote slogan-quote" cite="[^"#]*#([a-z0-9-]+)">\s*<p>(.*?)'
+                       r'<a class="source-link"', page, re.S)
+    return [(pid, re.sub(r"<(?!/?mark>)[^>]+>", "", text).strip()) for pid, text in found]
 
 
-def test_slogans_page_quotes_each_paragraph_once_with_its_formulas_marked(
+def heads_of(page: str) -> list[tuple[str, str, str]]:
+    """(anchor, formula, count) of each formula's head on a slogans page."""
+    return re.findall(r'<span class="slogan-head" id="(slogan-\d+)"><span class="slogan-form">(.*?)</span>'
+                      r'.*?<span class="slogan-count">(.*?)</span>', page, re.S)
+
+
+def test_the_slogans_page_shows_each_formula_once_with_its_count_and_first_sentence(
         built_site: tuple[Path, BuildResult], report: Report) -> None:
     out, _ = built_site
     texts = {p.id: p.source_text for p in report.paragraphs()}
     to_hant = bundled_hant()
     pages = {folder: (out / folder / "slogans.html").read_text(encoding="utf-8")
              for folder in ("zh-hans", "zh-hant")}
+    # Each formula once, numbered in reading order, with how often it occurs.
+    heads = heads_of(pages["zh-hans"])
+    assert len(heads) >= 40 and [anchor for anchor, _, _ in heads] == [f"slogan-{n}" for n in
+                                                                       range(1, len(heads) + 1)]
+    assert len({form for _, form, _ in heads}) == len(heads)
+    counts = {form: count for _, form, count in heads}
+    assert counts["“2335”"] == "2次" and counts["“以案四说”"] == "1次"
+    assert [form for _, form, _ in heads_of(pages["zh-hant"])] == [to_hant(form) for _, form, _ in heads]
     hans, hant = quotes_of(pages["zh-hans"]), quotes_of(pages["zh-hant"])
-    assert len(hans) >= 35 and [pid for pid, _ in hans] == [pid for pid, _ in hant]
-    assert len({pid for pid, _ in hans}) == len(hans)  # no paragraph quoted twice
+    assert [pid for pid, _ in hans] == [pid for pid, _ in hant]
     for (pid, quote), (_, quote_hant) in zip(hans, hant, strict=True):
         marks = re.findall(r"<mark>(.*?)</mark>", quote)
         assert marks, pid
         plain = html.unescape(re.sub("</?mark>", "", quote))
-        for sentence in plain.split("……"):
-            assert sentence in texts[pid], (pid, sentence)  # sentences of the paragraph, verbatim
-        assert len(plain) < len(texts[pid]) or len(texts[pid]) < 300, pid
+        pieces = [piece for piece in plain.split("……") if piece]
+        assert all(piece in texts[pid] for piece in pieces), (pid, plain)  # the report's words
+        assert len(plain) <= 60 or "……" in plain, pid  # a long sentence by its clauses
         # The Traditional page marks the same formulas, converted, in the converted sentences.
         assert [to_hant(mark) for mark in marks] == re.findall(r"<mark>(.*?)</mark>", quote_hant), pid
-        assert html.unescape(re.sub("</?mark>", "", quote_hant)) == "……".join(
-            to_hant(sentence) for sentence in plain.split("……")), pid
-    assert "<mark>“2335”</mark>" in pages["zh-hans"] and "<mark>「三攻堅一盤活」</mark>" in pages["zh-hant"]
-    # review-intro-2 holds three formulas: one quote, three marks.
-    (intro,) = [quote for pid, quote in hans if pid == "review-intro-2"]
+    # The first sentences of the formulas (outside the folds) are each quoted once: the three
+    # formulas of review-intro-2 share one quote, three marks.
+    firsts = quotes_of(re.sub(r"<details.*?</details>", "", pages["zh-hans"], flags=re.S))
+    assert len(firsts) == len(set(firsts)) < len(heads)
+    (intro,) = [quote for pid, quote in firsts if pid == "review-intro-2"]
     assert re.findall(r"<mark>(.*?)</mark>", intro) == ["“四个意识”", "“四个自信”", "“两个维护”"]
+    # The other sentences a formula occurs in are folded away: “2335” twice, once in the fold.
+    (anchor,) = [anchor for anchor, form, _ in heads if form == "“2335”"]
+    group = pages["zh-hans"][pages["zh-hans"].index(f'id="{anchor}"'):]
+    group = group[:group.index("</li>")]
+    assert "“2335”" in group and len(quotes_of(group)) == 2
+    assert len(quotes_of(group[group.index("<details"):])) == 1
+    assert "<mark>“2335”</mark>" in pages["zh-hans"] and "<mark>「三攻堅一盤活」</mark>" in pages["zh-hant"]
 
 
 def test_every_figure_is_offered_as_csv_and_json(built_site: tuple[Path, BuildResult],

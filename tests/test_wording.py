@@ -7,7 +7,7 @@ import pytest
 
 from site_src.genre import load_genre
 from site_src.model import Paragraph, Part, Provenance, Report, Source
-from site_src.summaries.frequency import Segmenter, WordCount, content_words
+from site_src.summaries.frequency import WordCount, content_words, words_of
 from site_src.summaries.wording import (
     DROPPED,
     FIRST,
@@ -94,7 +94,7 @@ def test_a_variant_converts_the_phrases_and_keeps_the_ids_and_kinds() -> None:
 
 @pytest.fixture(scope="module")
 def found() -> dict[tuple[str, str], WordingChanges]:
-    segment = Segmenter()
+    segment = words_of
     words = {name: content_words(report(name), GENRE.frequency, segment) for pair in PAIRS for name in pair}
     return {(a, b): wording_changes(report(b), report(a), GENRE.wording, GENRE.slogans, words[b], words[a])
             for a, b in PAIRS}
@@ -170,7 +170,7 @@ def test_what_a_reader_finds_new_and_dropped(
 @needs_pairs
 def test_the_same_pair_gives_the_same_items(found: dict[tuple[str, str], WordingChanges]) -> None:
     a, b = PAIRS[-1]
-    segment = Segmenter()
+    segment = words_of
     again = wording_changes(report(b), report(a), GENRE.wording, GENRE.slogans,
                             content_words(report(b), GENRE.frequency, segment),
                             content_words(report(a), GENRE.frequency, segment))

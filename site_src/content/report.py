@@ -2,7 +2,8 @@
 
 Layout (one file per section, plus the report's metadata):
     report.yaml            title, issuer, government (its id, set at import), year, byline (if
-                           any), the parts in order
+                           any), the parts in order; source (url, date: the page the text was
+                           taken from, and when), which a person writes and an import keeps
     preamble.yaml          paragraphs before part 一
     parts/<part>.yaml      number, title, opening paragraphs, its sections in order, closing
     blocks/<part>.yaml     the part's unnumbered blocks after its closing (only for a part that
@@ -21,7 +22,9 @@ keys that hold their default.
 
 from __future__ import annotations
 
+import datetime
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +55,7 @@ from site_src.model import (
     Report,
     Section,
     Source,
+    SourcePage,
     Term,
     implied_kind,
     term_id,
@@ -64,6 +68,7 @@ from site_src.yamlio import (
     Flag,
     Id,
     Integer,
+    Kind,
     ListOf,
     Reader,
     Table,
@@ -101,6 +106,7 @@ class ReportFile:
     year: int
     byline: tuple[str, ...]
     parts: tuple[str, ...]
+    source: SourcePage | None = None
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,7 @@ class BlocksFile:
 class TermsFile:
     heading: str
     terms: tuple[Term, ...]
+    after: str = ""  # the appendix paragraph (closing.yaml) the glossary follows, where it does
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,36 @@ PARAGRAPH = Table(Paragraph, (
 ), check=_lead_or_text)
 PARAGRAPHS = ListOf(PARAGRAPH)
 
+
+@dataclass(frozen=True)
+class Day(Kind):
+    """A day as YYYY-MM-DD (written bare, YAML reads it as a date: its text is taken as written)."""
+
+    def read(self, reader: Reader, node: yaml.Node | None, path: str) -> str:
+        value = node.value if isinstance(node, yaml.ScalarNode) else reader.string(node, path)
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                datetime.date.fromisoformat(value)
+                return str(value)
+        except ValueError:
+            pass
+        if node is not None and value:
+            reader.problem(node, path, f"expected a day as YYYY-MM-DD, got {value!r}")
+        return ""
+
+
+def _source_url(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
+    url = values["url"]
+    if url and not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", url):
+        reader.problem(nodes.get("url"), f"{path}.url",
+                       f"expected the page's absolute http(s) address, got {url!r}")
+
+
+SOURCE_PAGE = Table(SourcePage, (
+    Field("url", Text()),
+    Field("date", Day(), required=False, default=""),
+), check=_source_url)
+
 REPORT = Table(ReportFile, (
     Field("title", PinnedText()),
     Field("issuer", Text(empty=True), required=False, default=""),
@@ -180,6 +217,7 @@ REPORT = Table(ReportFile, (
     Field("year", Integer()),
     Field("byline", ListOf(PinnedText()), required=False, default=()),
     Field("parts", ListOf(Id(unique=False))),
+    Field("source", SOURCE_PAGE, required=False, default=None),
 ), check=_listed_once("parts", "part"))
 PARAGRAPHS_FILE = Table(ParagraphsFile, (Field("paragraphs", PARAGRAPHS),))
 def _headed(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
@@ -221,6 +259,7 @@ BLOCKS = Table(BlocksFile, (Field("blocks", ListOf(Table(Block, (
     Field("paragraphs", PARAGRAPHS),
 )))),))
 TERMS = Table(TermsFile, (Field("heading", Text(), required=False, default=TERMS_HEADING),
+                          Field("after", Id(unique=False), required=False, default=""),
                           Field("terms", ListOf(Table(Term, (
                               Field("mark", Text(), required=False, default=""),
                               Field("term", PinnedText()),
@@ -278,14 +317,16 @@ def report_files(report: Report) -> dict[str, str]:
     """The YAML files for a report: relative path -> text. Deterministic for the same report."""
     files = {
         REPORT_FILE: dump(REPORT.write(ReportFile(report.title, report.issuer, report.government, report.year,
-                                                  report.byline, tuple(part.id for part in report.parts)))),
+                                                  report.byline, tuple(part.id for part in report.parts),
+                                                  report.source_page))),
         "preamble.yaml": dump(PARAGRAPHS_FILE.write(ParagraphsFile(report.preamble))),
         "closing.yaml": dump(PARAGRAPHS_FILE.write(ParagraphsFile(report.closing))),
         "provenance.yaml": dump(PROVENANCE.write(report.provenance)),
     }
     # What a report does not have (blocks, a glossary, a Traditional source) is left out.
     if report.terms:
-        files[TERMS_FILE] = dump(TERMS.write(TermsFile(report.terms_heading, report.terms)))
+        files[TERMS_FILE] = dump(TERMS.write(TermsFile(report.terms_heading, report.terms,
+                                                       report.terms_after)))
     if report.originals:
         files[ORIGINALS_FILE] = dump(ORIGINALS.write(OriginalsFile(report.originals)))
     for part in report.parts:
@@ -419,9 +460,27 @@ def _items(node: yaml.Node, key: str) -> list[yaml.Node]:
     return []
 
 
+def _value(node: yaml.Node, key: str) -> yaml.Node | None:
+    """The value node under ``key`` of a mapping node (for pointing at it)."""
+    return next((value for key_node, value in node.value if key_node.value == key), None)
+
+
 def _is_list(node: yaml.Node, key: str) -> bool:
     return any(key_node.value == key and isinstance(value, yaml.SequenceNode)
                for key_node, value in node.value)
+
+
+def _terms(files: _Folder, closing: tuple[Paragraph, ...] | None
+           ) -> tuple[TermsFile, Reader, yaml.Node] | None:
+    """terms.yaml, if the report has a glossary; its ``after`` names an appendix paragraph of the
+    closing (where the glossary follows annexes)."""
+    terms = files.read(TERMS_FILE, TERMS) if files.exists(TERMS_FILE) else None
+    if terms is not None and closing is not None and terms[0].after \
+            and terms[0].after not in {p.id for p in closing if p.kind == "appendix"}:
+        terms[1].problem(_value(terms[2], "after"), "after", f"unknown appendix paragraph "
+                         f"{terms[0].after!r}: the glossary follows a paragraph of kind appendix in "
+                         f"{files.name('closing.yaml')}")
+    return terms
 
 
 def load_report(content_dir: Path) -> Report:
@@ -506,7 +565,7 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
             and preamble is not None and not preamble[0].paragraphs:
         files.problems.append(Problem(Location(files.name(REPORT_FILE), key="parts"),
                                       "the report has no parts"))
-    terms = files.read(TERMS_FILE, TERMS) if files.exists(TERMS_FILE) else None
+    terms = _terms(files, closing[0].paragraphs if closing else None)
     originals = files.read(ORIGINALS_FILE, ORIGINALS) if files.exists(ORIGINALS_FILE) else None
     provenance = files.read("provenance.yaml", PROVENANCE)
     if files.problems or meta is None or preamble is None or closing is None or provenance is None:
@@ -517,5 +576,6 @@ def _load(content_dir: Path) -> tuple[Report, _Folder]:
                     provenance=provenance[0], byline=record.byline,
                     terms=terms[0].terms if terms else (),
                     terms_heading=terms[0].heading if terms else TERMS_HEADING,
-                    originals=originals[0].texts if originals else (), government=record.government)
+                    originals=originals[0].texts if originals else (), government=record.government,
+                    terms_after=terms[0].after if terms else "", source_page=record.source)
     return report, files

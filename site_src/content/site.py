@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from site_src.config import SiteConfig, Variant, load_config
+from site_src.content.archive import Government, archive_title, governments
 from site_src.content.glossary import load_glossary
 from site_src.content.pages import EditorialPage, load_pages
 from site_src.content.report import REPORT_FILE, load_located
@@ -60,6 +61,8 @@ class SiteContent:
     glossary: tuple[GlossaryEntry, ...]  # the site's own
     reports: tuple[ReportContent, ...]
     genre: Genre  # what the site knows of the genre (its glossary, accepted forms, …)
+    # The governments the reports are of, in the order a reader finds them (content/archive.py).
+    governments: tuple[Government, ...]
 
     def glossary_for(self, entry: ReportContent) -> tuple[GlossaryEntry, ...]:
         """The overrides that convert a report: its own first, then the site's, then the genre's
@@ -148,8 +151,9 @@ def load_site(content_dir: Path, genre: Genre) -> SiteContent:
         return variant.quotes or (genre.quotes.get(variant.code, "curly") if variant.opencc else "curly")
 
     site = replace(site, variants=tuple(replace(v, quotes=quotes(v)) for v in site.variants))
-    return SiteContent(_titled(site, tuple(r.report for r in reports), ui), ui, pages, glossary,
-                       tuple(reports), genre)
+    found = governments(((entry.slug, entry.report) for entry in reports), genre.archive)
+    return SiteContent(_titled(site, tuple(r.report for r in reports), found, genre, ui), ui, pages, glossary,
+                       tuple(reports), genre, found)
 
 
 def folder_government(slug: str) -> str:
@@ -169,17 +173,16 @@ def _absent(glossary: tuple[GlossaryEntry, ...], path: Path, text: str) -> list[
             for n, entry in enumerate(glossary) if entry.phrase not in text]
 
 
-def _titled(site: SiteConfig, reports: tuple[Report, ...], ui: dict[str, str]) -> SiteConfig:
-    """The site's title and description: as site.yaml gives them, else from its reports."""
+def _titled(site: SiteConfig, reports: tuple[Report, ...], found: tuple[Government, ...], genre: Genre,
+            ui: dict[str, str]) -> SiteConfig:
+    """The site's title and description: as site.yaml gives them, else from its reports (a site of
+    several: content/archive.py)."""
     if len(reports) == 1:
         (report,) = reports
         title = report.full_title
         description = ui["site_description"].format(report=compose_title(report.issuer, report.year,
                                                                           report.title))
     else:
-        places = {report.place for report in reports}
-        years = sorted(report.year for report in reports)
-        title = (ui["site_title_several"].format(place=places.pop(), first=years[0], last=years[-1])
-                 if len(places) == 1 else ui["site_title_mixed"].format(count=len(reports)))
+        title = archive_title(found, genre.archive, ui)
         description = ui["site_description_several"].format(count=len(reports))
     return replace(site, title=site.title or title, description=site.description or description)

@@ -8,7 +8,8 @@ numbers ［1］ stand in the text as note markers), other annexes (附件).
 Each heading opens a piece. A glossary or notes list becomes the report's terms, each entry with
 its number and its colon as written, its explanation on its line or the lines after it. An annex,
 or a list that is no list of entries, is kept as paragraphs (the appendix) — the items of an
-annex (一、稳定和扩大就业 …) are no parts of the report.
+annex (一、稳定和扩大就业 …) are no parts of the report. A glossary the source appends after its
+annexes keeps its place: the report says which annex paragraph it follows (terms_after).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Appended:
     terms: tuple[Term, ...]
     terms_heading: str
     appendix: tuple[Paragraph, ...]
+    terms_after: str = ""  # the appendix paragraph the glossary follows, where it comes after annexes
 
 
 def appended_start(lines: list[SourceLine], start: int, words: Words) -> int:
@@ -77,6 +79,7 @@ def read_appended(lines: list[SourceLine], words: Words, doubts: list[Doubt]) ->
     heads = [i for i, line in enumerate(lines) if words.appended(line.text)]
     terms: tuple[Term, ...] = ()
     heading = TERMS_HEADING
+    after = 0  # how many lines of the appendix come before the glossary
     appendix: list[SourceLine] = []
     pieces = [lines[a:b] for a, b in zip(heads, [*heads[1:], len(lines)], strict=False)]
     for n, piece in enumerate(pieces):
@@ -89,19 +92,22 @@ def read_appended(lines: list[SourceLine], words: Words, doubts: list[Doubt]) ->
             entries = read_entries(piece[1:])
             kind = "glossary" if isinstance(entries, tuple) else kind
         entries = read_entries(piece[1:]) if kind in ("glossary", "notes") else None
-        if isinstance(entries, tuple) and not terms and len(appendix) == (1 if above else 0):
+        if isinstance(entries, tuple) and not terms:  # after annexes too: kept where the source has it
             found, wrong = entries
             terms, heading = tuple(found), f"{above} {piece[0].text}" if above else piece[0].text
-            appendix.clear()
+            if above:
+                appendix.pop()
+            after = len(appendix)
             doubts.extend(Doubt(line.number, line.text, f"entry {ENTRY.match(line.text).group(1)} "  # type: ignore[union-attr]
                                 f"of the list, but {expected} was expected") for line, expected in wrong)
             continue
         if kind in ("glossary", "notes"):
             why = (f"line {entries.number} is no numbered term (1.词语：解释)"
                    if isinstance(entries, SourceLine) else "no numbered terms under it" if entries is None
-                   else "a second list, or one after an annex")
+                   else "a second list")
             doubts.append(Doubt(piece[0].number, piece[0].text, f"a {kind} heading, but {why}: "
                                 "kept as paragraphs of the appendix"))
         appendix.extend(piece)
     return Appended(terms, heading, tuple(Paragraph(id=f"appendix-{n}", text=line.text, kind="appendix")
-                                          for n, line in enumerate(appendix, start=1)))
+                                          for n, line in enumerate(appendix, start=1)),
+                    f"appendix-{after}" if after else "")

@@ -21,6 +21,7 @@ from site_src.ingest.furniture import Line, find_furniture, rules_for
 from site_src.ingest.hostile import raw_text_problems
 from site_src.ingest.numbering import numbering_of
 from site_src.ingest.pages import Piece, flatten, join_pages
+from site_src.ingest.tables import table_lines
 from site_src.ingest.words import shipped_words
 from site_src.model import Annotation, Count, Fix, Flattening, Join, Loss, Removal, Repair
 from site_src.variants.convert import make_converter
@@ -258,13 +259,15 @@ def rejoin_broken_lines(lines: list[SourceLine], words: Words | None = None, sta
                         rules: tuple[JoinRule, ...] = JOIN_RULES) -> tuple[list[SourceLine], list[Join]]:
     """Put back together a sentence the scrape broke over lines: （PM / 2.5 / ）浓度 -> （PM2.5）浓度.
 
-    Lines before ``start`` (the page's head: title, byline) are left as they are.
+    Lines before ``start`` (the page's head: title, byline) are left as they are, and so are the
+    cells of a table an annex holds flattened one cell per line (tables.py).
     """
     words = words or shipped_words()
+    table = table_lines([line.text for line in lines], words)  # cells, each on its line: never joined
     groups: list[tuple[list[SourceLine], str]] = []
     for index, line in enumerate(lines):
         rule = None
-        if groups and index > start:
+        if groups and index > start and index not in table:
             lines_so_far = groups[-1][0]
             group = Group(lines_so_far[0].text, lines_so_far[-1].text, len(lines_so_far),
                           line.number == lines_so_far[-1].number + 1)

@@ -154,33 +154,45 @@ def split_tail(tail: list[SourceLine], words: Words) -> tuple[list[SourceLine], 
 class ClosingRule:
     name: str
     reason: str
-    find: Callable[[list[SourceLine], int, Words], int | None]  # (lines, from, words) -> start
+    # (lines, from, words, the kind of the part they end) -> where the closing words start
+    find: Callable[[list[SourceLine], int, Words, str], int | None]
 
 
-def _heading(lines: list[SourceLine], start: int, words: Words) -> int | None:
+def _heading(lines: list[SourceLine], start: int, words: Words, kind: str) -> int | None:
     return next((i for i in range(start, len(lines)) if words.closing_heading.match(lines[i].text)), None)
 
 
-def _last_address(lines: list[SourceLine], start: int, words: Words) -> int | None:
-    return next((i for i in range(len(lines) - 1, start - 1, -1) if words.addresses(lines[i].text)), None)
+def _last_address(lines: list[SourceLine], start: int, words: Words, kind: str) -> int | None:
+    """The last paragraph that addresses the congress. After the government's own conduct, the
+    report's last subject, the addresses that end the report one after another are all its
+    closing words (各位代表，…任重而道远… / 各位代表，回顾过去…让我们…); after a part on the year's
+    work an address before the last opens a subject of the part's own (the government's conduct,
+    the year's projects: 各位代表！新征程新使命，对政府工作提出了新的更高要求…)."""
+    last = next((i for i in range(len(lines) - 1, start - 1, -1) if words.addresses(lines[i].text)), None)
+    if last is not None and kind == "government":
+        while last - 1 >= start and words.addresses(lines[last - 1].text):
+            last -= 1
+    return last
 
 
-def _closing_words(lines: list[SourceLine], start: int, words: Words) -> int | None:
+def _closing_words(lines: list[SourceLine], start: int, words: Words, kind: str) -> int | None:
     last = len(lines) - 1
     return last if last >= start and words.opens_closing_words(lines[last].text) else None
 
 
 CLOSING_RULES: tuple[ClosingRule, ...] = (
     ClosingRule("closing-heading", "结束语的标题行", _heading),
-    ClosingRule("last-address", "最后一次称呼“各位代表”", _last_address),
+    ClosingRule("last-address",
+                "最后一次称呼“各位代表”（在政府自身建设之后：结尾连续称呼的第一段）", _last_address),
     ClosingRule("closing-words", "以“让我们”开头的最后一段", _closing_words),
 )
 
 
-def find_closing(lines: list[SourceLine], start: int, words: Words) -> tuple[int | None, str]:
-    """Where the closing words start in ``lines`` (not before ``start``), and by which rule."""
+def find_closing(lines: list[SourceLine], start: int, words: Words, kind: str = "") -> tuple[int | None, str]:
+    """Where the closing words start in ``lines`` (not before ``start``), and by which rule;
+    ``kind``: of the part the lines end (the last part's)."""
     for rule in CLOSING_RULES:
-        found = rule.find(lines, start, words)
+        found = rule.find(lines, start, words, kind)
         if found is not None:
             return found, rule.name
     return None, ""

@@ -87,7 +87,9 @@ def parse_structure(clean: CleanText, words: Words | None = None, outline_of: Ou
         outline = Outline(tuple(sorted((*found, *outline.headings), key=lambda h: h.index)), outline.doubts)
     elif not starts:  # a person's outline without parts: areas stand in no part
         outline = Outline(tuple(h for h in outline.headings if h.level == "part"), (), inferred=False)
-    targets = find_targets(body, starts[0].index if starts else 0, words)
+    opening = body[: starts[0].index] if starts else []  # the preamble may name the session (and its year)
+    targets = find_targets(body, starts[0].index if starts else 0, words,
+                           front.year_said or national_session([*kept, *opening], words)[1])
     reading = _Reading(_kinds(targets, words), words, doubts, not outline.inferred)
     headings: set[int] = set()
     parts: list[Part] = []
@@ -119,7 +121,8 @@ def parse_structure(clean: CleanText, words: Words | None = None, outline_of: Ou
     report = Report(title=title, issuer=issuer, year=year, preamble=preamble, parts=tuple(parts),
                     closing=(*closing, *appended.appendix),
                     provenance=_provenance(clean, front, tuple(sorted(doubts, key=lambda d: d.line))),
-                    byline=front.byline, terms=appended.terms, terms_heading=appended.terms_heading)
+                    byline=front.byline, terms=appended.terms, terms_heading=appended.terms_heading,
+                    terms_after=appended.terms_after)
     return report, outline, body
 
 
@@ -231,7 +234,7 @@ def _part(heading: Heading, body: list[SourceLine], inside: list[Heading], part_
     label = "" if heading.has_line else words.data.part_labels.get(kind, "")
     closing: list[SourceLine] = []
     if is_last:
-        found, _ = find_closing(body, areas[-1].index + 1 if areas else 0, words)
+        found, _ = find_closing(body, areas[-1].index + 1 if areas else 0, words, kind)
         if found is not None:
             body, closing = body[:found], body[found:]
     if not areas:

@@ -185,7 +185,7 @@ def _recognised(report: Report, words: Words) -> list[str]:
              + (f" ({', '.join(_front_rules(report, words))})" if report.byline else ""),
              f"  preamble     {_count(len(report.preamble), 'paragraph')}",
              f"  parts        {len(report.parts)}"]
-    lines += [f"    {part.heading}  [{part.id}]  {_part_summary(part, words, targets)}"
+    lines += [f"    {part.heading}  [{part.id}]  {_part_summary(part, words, targets, report.year)}"
               for part in report.parts]
     lines += [
         f"  areas        {len(sections)}"
@@ -218,10 +218,10 @@ def _front_rules(report: Report, words: Words) -> list[str]:
     return [name for name in names if name in FRONT_RULES]
 
 
-def _part_summary(part: Part, words: Words, targets: list[str]) -> str:
+def _part_summary(part: Part, words: Words, targets: list[str], year: int) -> str:
     facts = PartFacts(part.title, (part.opening[0].source_text if part.opening else
                                    part.sections[0].lines()[0] if part.sections else ""),
-                      any(p.id in targets for p in part.paragraphs()))
+                      any(p.id in targets for p in part.paragraphs()), year)
     kind, rule = part_kind(facts, words)
     pieces = [f"kind {part.kind}" + (f" (rule {rule})" if kind == part.kind else " (set by hand)"),
               _count(len(part.opening), "opening paragraph")]

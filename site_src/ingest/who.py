@@ -22,6 +22,7 @@ from site_src.ingest.clean import CleanText, SourceLine
 from site_src.ingest.front import Front
 from site_src.ingest.numbering import numeral_value
 from site_src.model import Doubt, Part
+from site_src.segment import segmenter
 from site_src.variants.convert import make_converter
 from site_src.words import Words
 
@@ -99,19 +100,16 @@ def issuer_from_text(lines: list[SourceLine], preamble: list[SourceLine], words:
 
 def _place_named_most(text: str, words: Words) -> str:
     """The place name the text names most, as the word segmenter tags place names."""
-    import jieba  # only an import whose head names no issuer needs it
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    jieba.dt.initialize()
-    common, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+    found = segmenter()  # the dictionary's own words and counts: no report's glossary added
+    tagged = found.dictionary_tags(text)
     # Words of the dictionary's common vocabulary, and verbs and the like, name no place; a word
     # the dictionary knows as a place name counts twice.
-    names = Counter({word: count * (2 if tags.get(word) == "ns" else 1)
-                     for word, count in Counter(jieba.cut(text)).items()
+    tags = dict(tagged)
+    names = Counter({word: count * (2 if tags[word] == "ns" else 1)
+                     for word, count in Counter(word for word, _ in tagged).items()
                      if count >= _NAMED and len(word) >= 2 and _CHINESE.fullmatch(word)
-                     and common.get(word, 0) < _COMMON
-                     and tags.get(word) in _NAME_TAGS and word not in words.data.not_places
+                     and found.count(word) < _COMMON
+                     and tags[word] in _NAME_TAGS and word not in words.data.not_places
                      and not word.startswith(words.data.self_reference)})
     return names.most_common(1)[0][0] if names else ""
 

@@ -1,6 +1,7 @@
 """A page type's builder: what it is given, and what it answers.
 
-Each page type has one builder (pages_report.py, pages_summary.py, pages_site.py). A builder owns
+Each page type has one builder (pages_report.py, pages_summary.py, pages_across.py,
+pages_site.py). A builder owns
 its template, its routes (asked of routes.py), the subject its pages present, and what its pages
 say of themselves (in the sitemap, in the reading order, listed in their report's contents, how
 much of the contents they carry). Where its pages stand in the reading order is one line of the
@@ -19,11 +20,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar, Generic, TypeVar
 
+from site_src.content.archive import Government
 from site_src.model import Part, Report
 from site_src.site import routes
+from site_src.site.archive import ArchiveLayout
 from site_src.site.nav import ContentsPart, Link, ReportNav, SiteNav
 from site_src.site.page import DataFile, Page
 from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
+from site_src.summaries.compare import Comparison
 from site_src.summaries.figures.track import Track
 
 S = TypeVar("S")
@@ -38,10 +42,18 @@ class SiteAt:
     variants: tuple[VariantContent, ...]
     nav: SiteNav
     navs: Mapping[str, ReportNav] = field(default_factory=dict)  # each report's, from the first round
+    # The pages that belong to each government (Page.government), by its id, in the plan's order:
+    # what the builders that list them (Builder.lists_pages) are given.
+    belonging: Mapping[str, tuple[Link, ...]] = field(default_factory=dict)
 
     @property
     def several(self) -> bool:
         return len(self.content.reports) > 1
+
+    @property
+    def governed(self) -> bool:
+        """A site of several governments' reports: each has a page of its own."""
+        return self.several and len(self.content.governments) > 1
 
     @property
     def ui(self) -> Mapping[str, str]:
@@ -54,18 +66,24 @@ class SiteAt:
     # time linear in them).
 
     @functools.cached_property
-    def governments(self) -> Mapping[str, tuple[tuple[int, str], ...]]:
-        """(year, slug) of each government's reports, by year, by its id."""
-        found: dict[str, list[tuple[int, str]]] = {}
-        for entry in self.content.reports:
-            if entry.report.government:
-                found.setdefault(entry.report.government, []).append((entry.report.year, entry.slug))
-        return {government: tuple(sorted(reports)) for government, reports in found.items()}
+    def archive(self) -> ArchiveLayout:
+        """Which page lists each report and each government (a site of several reports)."""
+        return ArchiveLayout(self.content.governments, self.content.site.reports_per_page)
+
+    @property
+    def governments(self) -> Mapping[str, Government]:
+        """Each government, by its id."""
+        return self.archive.by_id
 
     @functools.cached_property
     def track_of(self) -> Mapping[str, Track]:
         """The track (targets against results, year on year) each report is in, by slug."""
         return {slug: track for track in self.content.tracks for slug in track.reports}
+
+    @functools.cached_property
+    def comparison_of(self) -> Mapping[str, Comparison]:
+        """Each report's comparison with the earlier report of its government, by slug."""
+        return {comparison.report: comparison for comparison in self.content.comparisons}
 
     @functools.cached_property
     def glossaries_of(self) -> Mapping[str | None, tuple[GlossaryGroup, ...]]:
@@ -81,13 +99,25 @@ class SiteAt:
         return {(content.variant.code, entry.slug): entry for content in self.variants
                 for entry in content.reports}
 
+    def entry(self, slug: str) -> ReportVariant:
+        """A report of the site, in this variant's script."""
+        return self.in_variants[(self.content.variant.code, slug)]
+
     def page(self, builder: Builder[S], route: str, title: str, subject: S, *, key: str,
-             parent: str | None = routes.HOME, context: str = "",
+             parent: str | None = "", context: str = "", government: str | None = None, crumb: str = "",
              search: tuple[tuple[str, str, str], ...] = ()) -> Page[S]:
-        """One of the site's own pages."""
+        """One of the site's own pages: below ``parent`` (by default "": the page of the government it
+        belongs to, else the home; None: below nothing)."""
+        if parent == "":
+            parent = self.government_home(government) if government is not None else routes.HOME
         return builder.page(route, title, subject, key=key, report=None, parent=parent,
                             description=self.content.site.description, context=context,
-                            carried=self.content.site.title, search=search)
+                            carried=self.content.site.title, search=search, government=government,
+                            crumb=crumb)
+
+    def government_home(self, government: str) -> str:
+        """The page of a government (the home, in a site of one government or of one report)."""
+        return self.archive.government_route(government) if self.governed else routes.HOME
 
 
 @dataclass(frozen=True)
@@ -116,6 +146,11 @@ class ReportAt:
         return Link(title, self.routes.home)
 
     @property
+    def government(self) -> Government:
+        """The government the report is of."""
+        return self.site.archive.of_report[self.entry.slug]
+
+    @property
     def nav(self) -> ReportNav:
         """The report's links (the second round: its pages)."""
         return self.site.navs[self.entry.slug]
@@ -126,13 +161,15 @@ class ReportAt:
 
     def page(self, builder: Builder[S], route: str, title: str, subject: S, *, key: str,
              parent: str | None = "", description: str = "", context: str = "",
-             search: tuple[tuple[str, str, str], ...] = ()) -> Page[S]:
+             government: str | None = None, crumb: str = "",
+             search: tuple[tuple[str, str, str], ...] = (), scripts_of: str = "") -> Page[S]:
         """One of the report's pages: below ``parent`` (by default "", the report's home; None:
         below nothing)."""
         return builder.page(route, title, subject, key=key, report=self.entry.slug,
                             parent=self.routes.home if parent == "" else parent,
                             description=description or self.site.content.site.description,
-                            context=context, carried=self.home.title, search=search)
+                            context=context, carried=self.home.title, search=search, government=government,
+                            crumb=crumb, scripts_of=scripts_of)
 
 
 class Builder(Generic[S]):
@@ -143,11 +180,17 @@ class Builder(Generic[S]):
     kind: ClassVar[str]
     listed: ClassVar[bool] = False  # its report's contents link its pages
     in_order: ClassVar[bool] = True  # previous and next run through its pages
+    # The reading order they run through: "" the report's own; a name, an order of its own (the
+    # side-by-side pages read on from one to the next, not into the report's pages).
+    reading: ClassVar[str] = ""
     in_sitemap: ClassVar[bool] = True
     near_contents: ClassVar[bool] = False  # carries only the contents near it
     anywhere: ClassVar[bool] = False  # served at any depth
     whole_title: ClassVar[bool] = False  # its document is titled with its title alone
     og_type: ClassVar[str] = "article"
+    # Its pages list the pages that belong to a government (SiteAt.belonging): they are planned
+    # after every other page type's.
+    lists_pages: ClassVar[bool] = False
 
     # --- of one report ---------------------------------------------------------------------------
 
@@ -185,15 +228,18 @@ class Builder(Generic[S]):
 
     def page(self, route: str, title: str, subject: S, *, key: str, report: str | None,
              parent: str | None, description: str, context: str, carried: str,
-             search: tuple[tuple[str, str, str], ...]) -> Page[S]:
+             search: tuple[tuple[str, str, str], ...], government: str | None = None,
+             crumb: str = "", scripts_of: str = "") -> Page[S]:
         """A page of this type; ``carried`` is what its document's title ends with (its report's or
-        the site's title)."""
-        head = title if self.whole_title else f"{title}{f' · {context}' if context else ''} · {carried}"
+        the site's title), unless it is the page's title."""
+        whole = self.whole_title or title == carried  # a page titled as what holds it: once
+        head = title if whole else f"{title}{f' · {context}' if context else ''} · {carried}"
         return Page(route=route, template=self.template, kind=self.kind, key=key, title=title,
                     head_title=head, description=description, report=report, subject=subject,
-                    context=context, parent=parent, in_order=self.in_order, in_sitemap=self.in_sitemap,
-                    near_contents=self.near_contents, anywhere=self.anywhere, og_type=self.og_type,
-                    search=search)
+                    government=government, crumb=crumb,
+                    context=context, parent=parent, in_order=self.in_order, reading=self.reading,
+                    scripts_of=scripts_of, in_sitemap=self.in_sitemap, near_contents=self.near_contents,
+                    anywhere=self.anywhere, og_type=self.og_type, search=search)
 
 
 class PartBuilder(Builder[S]):

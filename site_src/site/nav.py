@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -84,7 +84,10 @@ class ReportNav:
     industries: Link | None
     industry: Mapping[str, Link]  # industry id -> its page
     track: Link | None = None  # targets against results, year on year, of its government
-    notes: Link | None = None  # its import record and conversion audit (a site of several reports)
+    notes: Link | None = None  # its import record and conversion audit
+    wording: Link | None = None  # what is new in its wording against its government's earlier report
+    # The route of each page that shows some of its text -> where its side-by-side page has it.
+    side_by_side: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -94,4 +97,3 @@ class SiteNav:
     home: Link
     search: Link
     about: Link | None  # only if content/pages/about.md exists
-    reports: tuple[Link, ...]  # each report's home page

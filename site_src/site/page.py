@@ -62,12 +62,21 @@ class Page(Generic[S]):
     description: str
     report: str | None  # the slug of the report it belongs to; None for the site's own pages
     subject: S  # what it presents
+    # The id of the government it belongs to as a whole, where it does (its targets year on year,
+    # its reports compared): that government's page lists it (site/pages_archive.py). A report's
+    # own pages belong to their report, and say None.
+    government: str | None = None
+    crumb: str = ""  # its title in the breadcrumbs of the pages below it, where shorter ("" : its title)
     context: str = ""  # what holds it, where its title alone does not say (a section's part)
     parent: str | None = None  # the route of the page above it (its breadcrumbs follow the parents)
     crumbs: tuple[Link, ...] = ()  # the pages above it, from the top (the plan links them)
     previous: Link | None = None  # its neighbours in its reading order (the plan links them)
     next: Link | None = None
     in_order: bool = True  # in its reading order: previous and next run through it
+    reading: str = ""  # which: "" its report's (or the site's); another name, an order of its own
+    # A page that shows every script at once: the route of the page whose text it shows, in one
+    # script (the switcher's scripts go there); "" for a page in its variant's script.
+    scripts_of: str = ""
     in_sitemap: bool = True
     near_contents: bool = False  # carries only the contents near it (a section: see nav.Contents)
     anywhere: bool = False  # served at any depth (the 404 page): its links need a base

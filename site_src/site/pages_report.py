@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from site_src.model import TERMS_HEADING_PLACE, Paragraph, Part, Report, Section, Step, Term, term_id
+from site_src.model import (
+    TERMS_HEADING_PLACE,
+    Paragraph,
+    Part,
+    Report,
+    Section,
+    Step,
+    Term,
+    compose_title,
+    term_id,
+)
 from site_src.site.builder import Builder, PartBuilder, ReportAt
 from site_src.site.glance import Achievement, achievement, first_words
 from site_src.site.nav import Link
@@ -51,8 +61,9 @@ def part_link(at: ReportAt, part: Part) -> Link:
 
 @dataclass(frozen=True)
 class Home:
-    """What a reader of a work report wants first: the year's targets, the tasks of the plan, last
-    year's results; then the report's opening words (a short preamble) and the contents."""
+    """What a reader of a work report wants first: the year's targets; then the report as it reads,
+    its opening words (a short preamble), last year's results and the tasks of the plan; then the
+    contents."""
 
     report: ReportVariant
     targets: tuple[KeyFigure, ...]  # every target of the plan, each with last year's result
@@ -63,10 +74,12 @@ class Home:
     preamble: tuple[Paragraph, ...]  # a short preamble, shown here rather than on a page of its own
     industries: IndustrySummary | None
     years: Mapping[str, int]
-    # The same government's reports of the years before and after, where the site has them: the
-    # only links from one report's pages to another's.
+    # The same government's reports of the years before and after, where the site has them (each
+    # titled with its year), and the page of all its years: the only links from one report's pages
+    # to another's, under the report's title.
     earlier: Link | None = None
     later: Link | None = None
+    series: Link | None = None
 
 
 def plan_and_review(report: Report) -> tuple[Part | None, Part | None]:
@@ -94,23 +107,39 @@ class HomePage(Builder[Home]):
         report, entry = at.report, at.entry
         plan, review = plan_and_review(report)
         earlier, later = _neighbour_years(at)
+        several = at.site.several
+        # All its government's years, where it has others (else its page lists this one alone).
+        alone = len(at.government.reports) == 1
+        listed = at.site.archive.listed_at[entry.slug] if several else ""
+        series = Link(at.ui["series"], listed) if several and not alone else None
         home = Home(entry, entry.figures.figures, part_link(at, plan) if plan else None,
                     section_cards(at, plan) if plan else (), part_link(at, review) if review else None,
                     tuple(achievement(p) for p in report.highlights()),
                     report.preamble if short_preamble(report) else (), entry.industries, years(report),
-                    earlier, later)
-        # Below the site's home in a site of several; the lone report's is the top of its variant.
-        parent = at.site.nav.home.route if at.site.several else None
-        return (at.page(self, at.routes.home, at.home.title, home, key="home", parent=parent),)
+                    earlier, later, series)
+        # In a site of several, below its government's page (the home, in a site of one government),
+        # named by its year in the breadcrumbs, the government above it; its years link the page of
+        # them that lists it. The lone report's home is the top of its variant.
+        parent = at.site.government_home(at.government.id) if several else None
+        crumb = compose_title("", report.year, report.title) if several else ""
+        return (at.page(self, at.routes.home, at.home.title, home, key="home", parent=parent, crumb=crumb),)
 
 
 def _neighbour_years(at: ReportAt) -> tuple[Link | None, Link | None]:
-    """The homes of the same government's nearest reports before and after this one's year."""
+    """The homes of the same government's nearest reports before and after this one's year, each
+    titled with its year."""
     year = at.report.year
-    same = at.site.governments.get(at.report.government, ())
-    earlier = next((slug for when, slug in reversed(same) if when < year), None)
-    later = next((slug for when, slug in same if when > year), None)
-    return (at.site.navs[earlier].home if earlier else None, at.site.navs[later].home if later else None)
+    same = at.government.reports
+    earlier = next(((when, slug) for when, slug in reversed(same) if when < year), None)
+    later = next(((when, slug) for when, slug in same if when > year), None)
+
+    def link(found: tuple[int, str] | None) -> Link | None:
+        if found is None:
+            return None
+        when, slug = found
+        return Link(at.ui["report_year"].format(year=when), at.site.navs[slug].home.route)
+
+    return link(earlier), link(later)
 
 
 # --- the preamble and the closing words --------------------------------------------------------------

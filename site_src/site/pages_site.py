@@ -1,5 +1,5 @@
-"""The site's own pages and the pages about a report rather than of it: the home of a site of
-several reports, the editorial pages (about …), each report's notes and proofs, search, 404.
+"""The site's own pages and the pages about a report rather than of it: the editorial pages
+(about …), each report's notes and proofs, search, 404 (an archive's home: pages_archive.py).
 One builder per page type (builder.py)."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from site_src.content.pages import EditorialPage
+from site_src.model import SourcePage
 from site_src.site import routes
 from site_src.site.builder import Builder, ReportAt, SiteAt
 from site_src.site.nav import Link, SiteNav
@@ -16,55 +17,23 @@ from site_src.site.variant import GlossaryGroup, ReportVariant, VariantContent
 from site_src.variants.audit import VariantAudit
 from site_src.variants.proofs import ProofItem
 
-ABOUT = "about"  # the editorial page that says how the site was made: it carries the records
+ABOUT = "about"  # the editorial page that says how the site was made: it links the records
 
 
 def site_nav(content: VariantContent) -> SiteNav:
-    """The links every page carries: the site's home, search, the about page, each report's home."""
-    several = len(content.reports) > 1
+    """The links every page carries: the site's home, search, the about page."""
     about = next((page for page in content.pages if page.slug == ABOUT), None)
     return SiteNav(
         home=Link(content.site.title, routes.HOME),
         search=Link(content.ui["search_title"], routes.SEARCH),
-        about=Link(about.title, routes.editorial(about.slug)) if about else None,
-        reports=tuple(Link(entry.report.full_title, routes.report(entry.slug, several).home)
-                      for entry in content.reports))
-
-
-# --- the home of a site of several reports --------------------------------------------------------------
-
-@dataclass(frozen=True)
-class ReportEntry:
-    """One report on the site's home page (a site of several reports)."""
-
-    report: ReportVariant
-    home: Link
-    parts: tuple[Link, ...]
-
-
-@dataclass(frozen=True)
-class ReportsPage:
-    entries: tuple[ReportEntry, ...]
-
-
-class ReportsHome(Builder[ReportsPage]):
-    template, kind = "page_reports.html", "reports"
-
-    def site_pages(self, site: SiteAt) -> tuple[Page[ReportsPage], ...]:
-        if not site.several:
-            return ()
-        entries = tuple(ReportEntry(entry, site.navs[entry.slug].home,
-                                    tuple(part.link for part in site.navs[entry.slug].contents.parts))
-                        for entry in site.content.reports)
-        return (site.page(self, routes.HOME, site.content.site.title, ReportsPage(entries), key="reports",
-                          parent=None),)
+        about=Link(about.title, routes.editorial(about.slug)) if about else None)
 
 
 # --- editorial pages -------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class ImportRecord:
-    """One report's import record and conversion audit, on the about page or its notes page."""
+    """One report's import record and conversion audit, on its notes page."""
 
     report: ReportVariant
     audits: tuple[VariantAudit, ...]
@@ -73,13 +42,27 @@ class ImportRecord:
 
 
 @dataclass(frozen=True)
+class EditionSource:
+    """One report as the about page names it: the page its text was taken from (None: not
+    recorded in its report.yaml), and its notes page, where the records are."""
+
+    report: Link  # its home
+    page: SourcePage | None
+    notes: Link
+
+
+@dataclass(frozen=True)
 class EditorialSubject:
     page: EditorialPage
-    # On the about page of a one-report site: the report's record and audit. A site of several
-    # gives each report a notes page of its own, so that no page grows with the site.
-    records: tuple[ImportRecord, ...]
-    glossaries: tuple[GlossaryGroup, ...]  # on the about page: the glossaries, with their reasons
-    notes: tuple[Link, ...] = ()  # on the about page of a site of several: each report's notes page
+    # On the about page: each report's source and notes page (the records and the audit are there,
+    # so that the about page stays short and no page grows with the site), and the glossaries
+    # that convert the site, which it counts in a sentence.
+    sources: tuple[EditionSource, ...] = ()
+    glossaries: tuple[GlossaryGroup, ...] = ()
+
+    @property
+    def entries(self) -> int:
+        return sum(len(group.entries) for group in self.glossaries)
 
 
 def _record(site: SiteAt, entry: ReportVariant) -> ImportRecord:
@@ -92,14 +75,14 @@ class EditorialPages(Builder[EditorialSubject]):
 
     def site_pages(self, site: SiteAt) -> tuple[Page[EditorialSubject], ...]:
         content = site.content
-        records = () if site.several else tuple(_record(site, entry) for entry in content.reports)
-        glossaries = tuple(group for group in content.glossaries if not site.several or group.report is None)
-        notes = tuple(nav.notes for nav in site.navs.values() if nav.notes is not None)
+        sources = tuple(EditionSource(site.navs[entry.slug].home, entry.report.source_page,
+                                      site.navs[entry.slug].notes)
+                        for entry in content.reports if site.navs[entry.slug].notes is not None)
 
         def subject(page: EditorialPage) -> EditorialSubject:
-            if page.slug == ABOUT:  # the records, the glossaries and the notes
-                return EditorialSubject(page, records, glossaries, notes)
-            return EditorialSubject(page, (), ())
+            if page.slug == ABOUT:
+                return EditorialSubject(page, sources, content.glossaries)
+            return EditorialSubject(page)
 
         return tuple(site.page(self, routes.editorial(page.slug), page.title, subject(page), key=page.slug)
                      for page in content.pages)
@@ -109,22 +92,25 @@ class EditorialPages(Builder[EditorialSubject]):
 
 @dataclass(frozen=True)
 class ReportNotes:
-    """One report's notes page (a site of several reports): how it was imported and converted."""
+    """One report's notes page: how it was imported and converted, and the glossaries that convert
+    it (its own, then the site's and the genre's entries the site uses)."""
 
     record: ImportRecord
-    glossaries: tuple[GlossaryGroup, ...]  # the report's own glossary, if it has one
+    glossaries: tuple[GlossaryGroup, ...]
 
 
 class NotesPages(Builder[ReportNotes]):
     template, kind, listed = "page_notes.html", "notes", True
 
     def links(self, at: ReportAt) -> tuple[Link, ...]:
-        return (Link(at.ui["notes_title"], at.routes.notes, at.report.full_title),) if at.site.several else ()
+        # In a site of several reports, which report's notes they are (its contents and its
+        # neighbours say so); a site of one is that report's.
+        return (Link(at.ui["notes_title"], at.routes.notes, at.report.full_title if at.site.several else ""),)
 
     def pages(self, at: ReportAt) -> tuple[Page[ReportNotes], ...]:
-        own = at.site.glossaries_of.get(at.entry.slug, ())
-        return tuple(at.page(self, link.route, link.title, ReportNotes(_record(at.site, at.entry), own),
-                             key="notes", context=link.context)
+        glossaries = (*at.site.glossaries_of.get(at.entry.slug, ()), *at.site.glossaries_of.get(None, ()))
+        subject = ReportNotes(_record(at.site, at.entry), glossaries)
+        return tuple(at.page(self, link.route, link.title, subject, key="notes", context=link.context)
                      for link in self.links(at))
 
 
@@ -173,7 +159,6 @@ class NotFoundPage(Builder[NotFound]):
         return (site.page(self, routes.NOT_FOUND, site.ui["not_found"], NotFound(lone), key="404"),)
 
 
-REPORTS_HOME = ReportsHome()
 EDITORIAL = EditorialPages()
 NOTES = NotesPages()
 PROOFS = ProofsPages()

@@ -15,7 +15,8 @@ from site_src.site.page import DataFile, Page
 from site_src.site.pages_report import years
 from site_src.summaries.figures.chart import Chart, chart_bars, layout
 from site_src.summaries.figures.export import FiguresData, figure_rows
-from site_src.summaries.figures.match import KeyFigures
+from site_src.summaries.figures.match import KeyFigure, KeyFigures
+from site_src.summaries.figures.parse import Result, Target
 from site_src.summaries.figures.track import Track, TrackYear
 from site_src.summaries.industries import IndustryPage, IndustrySummary
 from site_src.summaries.slogan_page import SloganSummary
@@ -29,11 +30,52 @@ def downloads(route: str) -> tuple[Link, ...]:
 # --- key figures --------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class FigureSource:
+    """A clause of the report that figures are read from, quoted once however many it gives, with
+    the indicators it gives, in the table's order."""
+
+    item: Target | Result
+    indicators: tuple[str, ...]
+
+    @property
+    def is_target(self) -> bool:
+        """Whether it sets a target of the plan (else it states a result of the year before)."""
+        return isinstance(self.item, Target)
+
+
+def _read_from(figure: KeyFigure) -> tuple[Target | Result, ...]:
+    """What a figure is read from, in the table's order: the result, related figures, the target."""
+    return (*((figure.result,) if figure.result else ()), *figure.related, figure.target)
+
+
+def figure_sources(shown: KeyFigures, source: KeyFigures) -> tuple[FigureSource, ...]:
+    """Each clause the figures are read from, once: one that lies inside another clause of the same
+    paragraph is that one (城镇和农村…分别为47382元、24686元 inside …，分别增长4.3%、6.1%). Which clauses
+    are one is read in the source variant's figures (``source``: the same figures, in the script
+    they were found in), so that every variant's page lists them alike."""
+    items = [(figure.indicator, item) for figure in shown.figures for item in _read_from(figure)]
+    keys = [(item.paragraph_id, item.quote) for figure in source.figures for item in _read_from(figure)]
+    quotes: dict[str, set[str]] = {}
+    for paragraph, quote in keys:
+        quotes.setdefault(paragraph, set()).add(quote)
+    groups: dict[tuple[str, str], tuple[int, list[str]]] = {}
+    for n, ((paragraph, quote), (indicator, _)) in enumerate(zip(keys, items, strict=True)):
+        holder = max((q for q in quotes[paragraph] if quote in q), key=lambda q: (len(q), q))
+        shown_at, indicators = groups.setdefault((paragraph, holder), (n, []))
+        if quote == holder and keys[shown_at][1] != holder:
+            groups[(paragraph, holder)] = (n, indicators)  # the clause itself, not one inside it
+        if indicator not in indicators:
+            indicators.append(indicator)
+    return tuple(FigureSource(items[n][1], tuple(indicators)) for n, indicators in groups.values())
+
+
+@dataclass(frozen=True)
 class FiguresPage:
     figures: KeyFigures
     chart: Chart
     years: Mapping[str, int]  # plan: the year of the targets (the report's), review: of the results
     downloads: tuple[Link, ...] = ()  # the figures as CSV and JSON
+    sources: tuple[FigureSource, ...] = ()  # each clause the figures are read from, once
 
 
 class FiguresPages(Builder[FiguresPage]):
@@ -56,7 +98,9 @@ class FiguresPages(Builder[FiguresPage]):
         def page(link: Link) -> Page[FiguresPage]:
             said = tuple(("", f.indicator, "；".join(q.quote for q in (f.target, f.result) if q is not None))
                          for f in figures.figures)
-            subject = FiguresPage(figures, layout(at.entry.chart), years(at.report), downloads(link.route))
+            source = at.in_variant(at.site.variants[0].variant.code).figures
+            subject = FiguresPage(figures, layout(at.entry.chart), years(at.report), downloads(link.route),
+                                  figure_sources(figures, source))
             return at.page(self, link.route, link.title, subject, key="figures", search=said)
 
         return tuple(map(page, self.links(at)))
@@ -173,8 +217,9 @@ class TrackPage:
 
 
 class TrackPages(Builder[TrackPage]):
-    """A page of the site per government with reports of consecutive years, listed in the contents
-    of each of its reports."""
+    """A page of the site per government with reports of two years or more (each with the next
+    report in the site, whatever year it is of), listed in the contents of each of its reports,
+    and on its government's page (it belongs to the government)."""
 
     template, kind, listed = "page_track.html", "track", True
 
@@ -192,7 +237,7 @@ class TrackPages(Builder[TrackPage]):
         for track in site.content.tracks:
             link = self.link(site, track)
             rows = tuple(row for year in track.years
-                         for row in figure_rows(year.figures, year.year, year.year))
+                         for row in figure_rows(year.figures, year.year, year.results_of))
             files += [DataFile(routes.data(link.route, format), format, FiguresData(link.title, rows))
                       for format in routes.DOWNLOADS]
         return tuple(files)
@@ -202,7 +247,7 @@ class TrackPages(Builder[TrackPage]):
             link = self.link(site, track)
             shown = tuple(_track_year(year, site.navs) for year in track.years)
             return site.page(self, link.route, link.title, TrackPage(track, shown, downloads(link.route)),
-                             key=track.id)
+                             key=track.id, government=track.id)
 
         return tuple(map(page, site.content.tracks))
 

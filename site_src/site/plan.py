@@ -9,14 +9,15 @@ render.py).
 The plan is made from one variant's content, so every title is in that variant's script; routes
 come from ids, which no variant converts, so a page's counterpart in another variant is the same
 route under another folder. A site of one report puts its pages at the top of each variant's
-folder; a site of several puts each report's pages under its slug and makes the home page the
-list of reports. Previous and next stay inside a report: a report's pages are one reading order,
-the site's own pages another (which a site of one report reads on into, from its report).
+folder; a site of several puts each report's pages under its slug, and lists them on its home and
+its governments' pages (pages_archive.py). Previous and next stay inside a report: a report's
+pages are one reading order, the site's own pages another (which a site of one report reads on
+into, from its report).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from site_src.errors import Location, Problem, SiteError
@@ -24,8 +25,10 @@ from site_src.site.builder import Builder, PartBuilder, ReportAt, SiteAt
 from site_src.site.glance import places
 from site_src.site.nav import Contents, ContentsPart, Link, ReportNav, SiteNav
 from site_src.site.page import DataFile, Page
+from site_src.site.pages_across import SIDE_BY_SIDE, WORDING
+from site_src.site.pages_archive import ARCHIVE_HOME, GOVERNMENTS
 from site_src.site.pages_report import CLOSING, FULL, HOME, PART, PREAMBLE, SECTION, TERMS
-from site_src.site.pages_site import EDITORIAL, NOT_FOUND, NOTES, PROOFS, REPORTS_HOME, SEARCH, site_nav
+from site_src.site.pages_site import EDITORIAL, NOT_FOUND, NOTES, PROOFS, SEARCH, site_nav
 from site_src.site.pages_summary import FIGURES, INDUSTRIES, INDUSTRY, SLOGANS, TRACK
 from site_src.site.variant import VariantContent
 
@@ -81,15 +84,19 @@ REPORT_ORDER: tuple[Builder[object], ...] = (
     INDUSTRIES,
     INDUSTRY,
     SLOGANS,
+    WORDING,
     TRACK,  # in the contents; the page itself is the site's (below)
     PROOFS,
     FULL,
+    SIDE_BY_SIDE,  # a reading order of its own
     NOTES,
 )
 
-# The site's pages: its home (a site of several reports), every report's, then its own.
+# The site's pages: its home and a page per government (a site of several reports), every
+# report's, then its own.
 SITE_ORDER: tuple[Builder[object], ...] = (
-    REPORTS_HOME,
+    ARCHIVE_HOME,
+    GOVERNMENTS,
     EachReport(REPORT_ORDER),
     TRACK,
     EDITORIAL,
@@ -116,7 +123,11 @@ def plan_site(content: VariantContent, variants: tuple[VariantContent, ...] = ()
     several scripts; by default this one's alone)."""
     site = SiteAt(content, variants or (content,), site_nav(content))
     site = replace(site, navs={slug: nav for builder in order for slug, nav in builder.navs(site).items()})
-    pages = tuple(page for builder in order for page in builder.site_pages(site))
+    # The pages, in two rounds: the pages that list the pages belonging to a government after those.
+    made = {n: builder.site_pages(site) for n, builder in enumerate(order) if not builder.lists_pages}
+    site = replace(site, belonging=_belonging(page for n in sorted(made) for page in made[n]))
+    made |= {n: builder.site_pages(site) for n, builder in enumerate(order) if builder.lists_pages}
+    pages = tuple(page for n in range(len(order)) for page in made[n])
     files = tuple(file for builder in order for file in builder.site_files(site))
     _check_unique(pages, files)
     return SitePlan(_linked(pages, site.several), site.nav, site.navs, files)
@@ -142,7 +153,17 @@ def report_nav(at: ReportAt, order: tuple[Builder[object], ...]) -> ReportNav:
         full=FULL.links(at)[0], anchors=anchors, places=places(at.report, at.ui),
         figures=_first(FIGURES.links(at)), industries=_first(INDUSTRIES.links(at)),
         industry=INDUSTRY.by_industry(at),
-        track=_first(TRACK.links(at)), notes=_first(NOTES.links(at)))
+        track=_first(TRACK.links(at)), notes=_first(NOTES.links(at)), wording=_first(WORDING.links(at)),
+        side_by_side=SIDE_BY_SIDE.by_page(at, anchors) if SIDE_BY_SIDE in order else {})
+
+
+def _belonging(pages: Iterable[Page[object]]) -> dict[str, tuple[Link, ...]]:
+    """The pages that belong to each government, by its id, in the order given."""
+    found: dict[str, list[Link]] = {}
+    for page in pages:
+        if page.government is not None:
+            found.setdefault(page.government, []).append(page.link)
+    return {government: tuple(links) for government, links in found.items()}
 
 
 def _first(links: tuple[Link, ...]) -> Link | None:
@@ -171,10 +192,10 @@ def _linked(pages: tuple[Page[object], ...], several: bool) -> tuple[Page[object
     """The pages with their breadcrumbs and their neighbours in their reading order: their
     report's, or the site's (which a site of one report reads on into, from its report)."""
     by_route = {page.route: page for page in pages}
-    orders: dict[str | None, list[Page[object]]] = {}
+    orders: dict[tuple[str | None, str], list[Page[object]]] = {}
     for page in pages:
         if page.in_order:
-            orders.setdefault(page.report if several else None, []).append(page)
+            orders.setdefault((page.report if several else None, page.reading), []).append(page)
     neighbours: dict[str, tuple[Link | None, Link | None]] = {}
     for order in orders.values():
         links = [None, *(page.link for page in order), None]
@@ -185,7 +206,7 @@ def _linked(pages: tuple[Page[object], ...], several: bool) -> tuple[Page[object
         crumbs: list[Link] = []
         parent = page.parent
         while parent is not None:
-            crumbs.insert(0, Link(by_route[parent].title, parent))
+            crumbs.insert(0, Link(by_route[parent].crumb or by_route[parent].title, parent))
             parent = by_route[parent].parent
         previous, following = neighbours.get(page.route, (None, None))
         linked.append(replace(page, crumbs=tuple(crumbs), previous=previous, next=following))

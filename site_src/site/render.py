@@ -12,7 +12,7 @@ Render never looks at a page's kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,14 @@ class Alternate:
     code: str
     label: str
     href: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """The switcher's way to the page's text in every script side by side (or that it is there)."""
+
+    href: str  # "" on the side-by-side page itself
     current: bool
 
 
@@ -88,6 +96,8 @@ def make_environment(templates: tuple[Path, ...], cache_dir: Path | None = None)
     env.filters["markdown"] = markdown_to_html
     env.filters["css_string"] = css_string
     env.filters["keep_numbers"] = keep_numbers
+    env.filters["words"] = words
+    env.filters["quoted"] = quoted
     return env
 
 
@@ -144,18 +154,78 @@ class _Places:
         return label
 
 
-_NUMBER_AND_MEASURE = re.compile(r"\d[\d.]*[%‰]?[\u4e00-\u9fff]?")
+_NUMBER_AND_MEASURE = re.compile(r"\d[\d.]*(?:[—–]\d[\d.]*)?[%‰]?[\u4e00-\u9fff]?")
 
 
 def keep_numbers(text: str) -> Markup:
-    """Text in which a number stays on one line with the word it counts (2024年, 15%): a title
-    breaks 兰州市城关区 / 2025年政府工作报告, never 2024 / 年."""
+    """Text in which a number stays on one line with the word it counts (2024年, 15%), a span of
+    years with its ends (2013—2019年): a title breaks 兰州市城关区 / 2025年政府工作报告, never
+    2024 / 年."""
     out, at = [], 0
     for match in _NUMBER_AND_MEASURE.finditer(text):
         out += [escape(text[at:match.start()]), Markup('<span class="nobr">'), escape(match.group()),
                 Markup("</span>")]
         at = match.end()
     return Markup("").join([*out, escape(text[at:])])
+
+
+# A number with what it counts (2024年, 15%, 第3段: an ordinal too), or a run of Han characters.
+_NUMBER_OR_HAN = re.compile(r"第?\d[\d.]*[%‰]?[\u4e00-\u9fff]?|[\u3400-\u9fff]+")
+_WBR = Markup("<wbr>")
+
+
+def words(text: str) -> Markup:
+    """A heading that breaks only between words, never inside one (构建, not 构/建): a <wbr> between
+    each two words of a run of Han characters, and between such a run and a number, in a span whose
+    style (.words: word-break: keep-all) allows no other break between them; punctuation and spaces
+    break as they always do, and a word longer than the line still breaks (overflow-wrap).
+
+    The words are the program's segmenter's (site_src/segment.py: jieba's dictionary, unknown
+    words guessed): where it errs it joins two words more often than it splits one, which costs a
+    break opportunity, not a broken word."""
+    from site_src.segment import segmenter  # only a build that renders headings needs it
+
+    cut = segmenter().cut
+    out: list[Markup] = []
+    at = -1  # where the last number or Han run ended: a word follows it directly there
+    for match in _NUMBER_OR_HAN.finditer(text):
+        start = match.start()
+        out.append(escape(text[max(at, 0):start]) if start > at else Markup(""))
+        if start == at:
+            out.append(_WBR)
+        piece = match.group()
+        number = any(character.isdigit() for character in piece)
+        pieces = [piece] if number else _joined(cut(piece, guess=True))
+        out.append(_WBR.join(escape(word) for word in pieces))
+        at = match.end()
+    out.append(escape(text[max(at, 0):]))
+    return Markup('<span class="words">') + Markup("").join(out) + Markup("</span>")
+
+
+def _joined(cut: Iterable[str]) -> list[str]:
+    """The segmenter's words, each run of one-character words one word: a word it does not know
+    (抓好, 用到) comes out as two of one more often than two words of one character stand side by
+    side, and a break lost costs less than a word broken."""
+    words: list[str] = []
+    single = False  # whether the last word is a run of one-character words
+    for word in cut:
+        if single and len(word) == 1:
+            words[-1] += word
+        else:
+            words.append(word)
+            single = len(word) == 1
+    return words
+
+
+# A quotation's own quotation marks, one level in: “”‘’ swap, and so do 「」『』 (a variant of
+# corner quotes writes 「」 outside and 『』 inside where its source writes “” and ‘’).
+_NESTED = str.maketrans("“”‘’「」『』", "‘’“”『』「」")
+
+
+def quoted(text: str) -> str:
+    """Text to show inside quotation marks (a <q>, which adds the outer ones): its own quotation
+    marks become the inner ones, “…“三位一体”改革” -> “…‘三位一体’改革”."""
+    return text.translate(_NESTED)
 
 
 def css_string(text: str) -> Markup:
@@ -204,14 +274,25 @@ def _context(page: Page[object], plan: SitePlan, content: VariantContent, report
         "search": {"root": linker.up, "index": linker.up + routes.SEARCH_MANIFEST,
                    "fold": linker.asset(routes.FOLD)},
         "variant_labels": content.labels,
-        "alternates": tuple(Alternate(v.code, content.labels[v.code], routes.in_variant(page.route, v),
-                                      v.code == variant.code) for v in content.variants),
+        # A page in every script at once switches to the pages of one script.
+        "alternates": tuple(Alternate(v.code, content.labels[v.code],
+                                      routes.in_variant(page.route, v, page.scripts_of),
+                                      v.code == variant.code and not page.scripts_of)
+                            for v in content.variants),
+        "side_by_side": _side_by_side(page, report_nav, linker),
         "head_links": routes.alternates(page.route, content.variants, site.base_url),
         "canonical": routes.canonical(site.base_url, variant, page.route),
         # A page served at any depth (404): with a base URL its links still resolve.
         "base_href": routes.base_href(site.base_url, variant) if page.anywhere else "",
         "og_locale": _OG_LOCALES.get(variant.code, variant.code.replace("-", "_")),
     }
+
+
+def _side_by_side(page: Page[object], report_nav: ReportNav | None, linker: _Linker) -> SideBySide | None:
+    if page.scripts_of:
+        return SideBySide("", True)
+    found = report_nav.side_by_side.get(page.route) if report_nav is not None else None
+    return SideBySide(linker.url(found), False) if found else None
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
+from urllib.parse import quote
 
 # --- a variant's own pages ----------------------------------------------------------------------
 
@@ -20,6 +21,22 @@ HOME = "index.html"  # a variant's home: the site's (its reports) or the lone re
 SEARCH = "search.html"
 NOT_FOUND = "404.html"  # also at the top of the output, for hosts that serve /404.html anywhere
 DOWNLOADS = ("csv", "json")  # the formats figures are offered in, as their links say them
+
+
+def search(query: str) -> str:
+    """The search page, searching for ``query`` as it opens."""
+    return f"{SEARCH}?q={quote(query, safe='')}"
+
+
+def home_page(number: int) -> str:
+    """The ``number``-th page of a variant's home (1: the home itself), where it lists more reports
+    than a page holds."""
+    return HOME if number == 1 else f"index-{number}.html"
+
+
+def government(government: str, number: int = 1) -> str:
+    """A government's page (its ``number``-th, where it has more reports than a page holds)."""
+    return f"governments/{government}.html" if number == 1 else f"governments/{government}/{number}.html"
 
 
 def editorial(slug: str) -> str:
@@ -84,6 +101,15 @@ class ReportRoutes:
     def notes(self) -> str:
         return f"{self.prefix}notes.html"
 
+    @property
+    def wording(self) -> str:
+        """What is new in its wording against the earlier report of its government."""
+        return f"{self.prefix}wording.html"
+
+    def side_by_side(self, chapter: str) -> str:
+        """A part (by its id), or the preamble, closing words or glossary, in every script side by side."""
+        return f"{self.prefix}both/{chapter}.html"
+
     def part(self, part_id: str) -> str:
         return f"{self.prefix}{part_id}/{HOME}"
 
@@ -106,8 +132,8 @@ def anchored(route: str, id: str) -> str:
 
 
 def page_of(route: str) -> str:
-    """The page a route (perhaps with a #place) is on."""
-    return route.partition("#")[0]
+    """The page a route (perhaps with a ?query or a #place) is on."""
+    return route.partition("#")[0].partition("?")[0]
 
 
 # --- from a page: links, its variants, its address -------------------------------------------------
@@ -143,9 +169,10 @@ def static_from(route: str) -> str:
     return f"{up(route)}../{STATIC}/"
 
 
-def in_variant(route: str, variant: Variant) -> str:
-    """From the page at ``route`` to the same page in ``variant``."""
-    return f"{up(route)}../{output(variant.path, route)}"
+def in_variant(route: str, variant: Variant, shown: str = "") -> str:
+    """From the page at ``route`` to the same page in ``variant`` (or to the page at ``shown``: the
+    page of a single script that a page in every script shows)."""
+    return f"{up(route)}../{output(variant.path, shown or route)}"
 
 
 def alternates(route: str, variants: Sequence[Variant], base_url: str = "") -> tuple[tuple[str, str], ...]:

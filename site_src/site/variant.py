@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from site_src.config import SiteConfig, Variant
+from site_src.content.archive import Government
 from site_src.content.pages import EditorialPage
 from site_src.model import VERBATIM, GlossaryEntry, Report
+from site_src.summaries.compare import Comparison
 from site_src.summaries.figures.chart import ChartBar
 from site_src.summaries.figures.match import KeyFigures
 from site_src.summaries.figures.track import Track
@@ -52,4 +54,8 @@ class VariantContent:
     labels: dict[str, str]  # variant code -> its label, in its own script
     glossaries: tuple[GlossaryGroup, ...]  # every glossary that converts the site, reasons in this script
     reports: tuple[ReportVariant, ...]
+    governments: tuple[Government, ...]  # the governments the reports are of, in the order read
     tracks: tuple[Track, ...] = ()  # targets against results, year on year, per government
+    # Each report against the earlier report of its government: what is new in its wording, the
+    # words it uses most (years.py).
+    comparisons: tuple[Comparison, ...] = ()

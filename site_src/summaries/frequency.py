@@ -1,10 +1,11 @@
 """The words a report uses most (高频词), as newspapers count them each year: "发展" so many times.
 
-Which strings are words is the segmenter's call (jieba, with the genre's terms kept whole); how
-often a word is used is the reader's count: every time the report writes it, also inside a longer
-word, never across two paragraphs (str.count over each text of the report). Function words and
-the genre's stock words are left out (genres/work-report/frequency.yaml). Linear in the text: it
-is segmented once, and counted in one pass per length of word.
+Which strings are words is the segmenter's call (jieba's dictionary, site_src/segment.py, with
+the genre's terms kept whole); how often a word is used is the reader's count: every time the
+report writes it, also inside a longer word, never across two paragraphs (str.count over each
+text of the report). Function words and the genre's stock words are left out
+(genres/work-report/frequency.yaml). Linear in the text: it is segmented once, and counted in one
+pass per length of word.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from site_src.model import Report
+from site_src.segment import segmenter
 from site_src.summaries.industry_draft import longest_first
 
 _WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -66,21 +67,10 @@ class FrequentWords:
     earlier_year: int | None = None  # the year of the report ``before`` counts in
 
 
-class Segmenter:
-    """jieba's tokenizer of its own (not the module's shared one), started on first use: its
-    dictionary takes about a second to load, so only a build that makes a words table pays it."""
-
-    def __init__(self) -> None:
-        self._tokenizer: Any = None
-
-    def __call__(self, text: str) -> Iterator[str]:
-        if self._tokenizer is None:
-            import jieba
-
-            jieba.setLogLevel(60)  # its start-up messages are not ours
-            self._tokenizer = jieba.Tokenizer()
-        # HMM off: words of the dictionary only, never a guess at an unknown one.
-        return self._tokenizer.cut(text, HMM=False)  # type: ignore[no-any-return]
+def words_of(text: str) -> list[str]:
+    """The words of a text, the dictionary's only (never a guess at an unknown one): the program's
+    segmenter without added words (site_src/segment.py), started on first use."""
+    return segmenter().cut(text)
 
 
 def content_words(report: Report, vocabulary: FrequencyVocabulary, segment: Segment) -> tuple[WordCount, ...]:

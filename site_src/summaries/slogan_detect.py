@@ -336,18 +336,61 @@ class MarkedSentence:
     sentence: str
     marks: tuple[Mark, ...]  # in order, not overlapping
     follows: bool = False  # it starts where the paragraph's previous marked sentence ends
+    start: int = 0  # where it starts in its paragraph (in the source's text): which sentence it is
 
-    def pieces(self) -> tuple[tuple[str, str], ...]:
-        """The sentence cut at its formulas: (text, key) pairs, key "" for the text between."""
-        result, position = [], 0
+    def pieces(self, start: int = 0, end: int | None = None) -> tuple[tuple[str, str], ...]:
+        """The sentence (or its span [start, end)) cut at its formulas: (text, key) pairs, key ""
+        for the text between."""
+        end = len(self.sentence) if end is None else end
+        result, position = [], start
         for mark in self.marks:
+            if mark.end <= start or mark.start >= end:
+                continue
             if mark.start > position:
                 result.append((self.sentence[position:mark.start], ""))
             result.append((self.sentence[mark.start:mark.end], mark.key))
             position = mark.end
-        if position < len(self.sentence):
-            result.append((self.sentence[position:], ""))
+        if position < end:
+            result.append((self.sentence[position:end], ""))
         return tuple(result)
+
+    def excerpt(self, longest: int) -> Excerpt:
+        """The sentence as a page quotes it: whole up to ``longest`` characters; a longer one
+        cut to its clauses (between ，；：) that hold a formula, each run of such clauses one span
+        without the mark that ends it. The page marks what it leaves out (……)."""
+        if len(self.sentence) <= longest:
+            return Excerpt((self.pieces(),), False, False)
+        clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(self.sentence)]
+        kept = [(a, b) for a, b in clauses if any(mark.start < b and mark.end > a for mark in self.marks)]
+        if not kept:
+            return Excerpt((self.pieces(),), False, False)
+        runs: list[list[int]] = []
+        for a, b in kept:
+            if runs and runs[-1][1] == a:
+                runs[-1][1] = b
+            else:
+                runs.append([a, b])
+        last = len(self.sentence)
+        spans = [(a, b if b == last else len(self.sentence[:b].rstrip(_CLAUSE_MARKS))) for a, b in runs]
+        return Excerpt(tuple(self.pieces(a, b) for a, b in spans), spans[0][0] > 0, spans[-1][1] < last)
+
+
+_CLAUSE_MARKS = "，；：,;:"
+_CLAUSE = re.compile(f"[^{_CLAUSE_MARKS}]+[{_CLAUSE_MARKS}]*")
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """What a page quotes of a sentence: spans of (text, key) pieces, and whether text is left
+    out before the first, between each two (always) and after the last."""
+
+    spans: tuple[tuple[tuple[str, str], ...], ...]
+    before: bool
+    after: bool
+
+    @property
+    def text(self) -> str:
+        return "".join(text for span in self.spans for text, _ in span)
 
 
 @dataclass(frozen=True)
@@ -380,7 +423,7 @@ def by_paragraph(slogans: Iterable[Slogan], order: Sequence[str]) -> tuple[Parag
             for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
                 if not kept or mark.start >= kept[-1].end:
                     kept.append(mark)
-            marked.append(MarkedSentence(sentence, tuple(kept), follows=start == end))
+            marked.append(MarkedSentence(sentence, tuple(kept), follows=start == end, start=start))
             end = start + len(sentence)
         result.append(ParagraphSlogans(paragraph_id, tuple(marked)))
     return tuple(result)

@@ -1,6 +1,7 @@
 """What the slogans page shows: every formula of the report (found by the detector, the report's
-slogans.yaml as an override), and each paragraph that holds formulas once, with the sentences that
-hold them and every formula in them marked.
+slogans.yaml as an override), each once with the number of times it occurs and the first sentence
+it occurs in, every formula in that sentence marked; the other sentences it occurs in are folded
+away. Formulas whose first sentence is the same one are shown together, the sentence quoted once.
 
 The marks are spans of the Simplified sentence. A converted variant converts the sentence whole
 (OpenCC converts by phrase, so a piece converted alone could come out otherwise) and finds each
@@ -10,10 +11,11 @@ converted one by one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from site_src.model import Report
+from site_src.model import VERBATIM, Report
 from site_src.summaries.slogan_detect import (
+    Excerpt,
     Mark,
     MarkedSentence,
     ParagraphSlogans,
@@ -24,6 +26,37 @@ from site_src.summaries.slogan_detect import (
 from site_src.summaries.slogans import Slogan, SloganList
 from site_src.variants.convert import Convert, convert_value
 
+# A sentence longer than this is quoted by its clauses that hold a formula (the rest is one link
+# away, in its paragraph): a phone shows a formula with its words, not a screen of text.
+QUOTED_WHOLE = 50  # characters
+
+
+@dataclass(frozen=True)
+class QuotedSentence:
+    """A sentence of the report as the page quotes it, with the paragraph it is in."""
+
+    paragraph_id: str = field(metadata=VERBATIM)
+    marked: MarkedSentence
+
+    @property
+    def excerpt(self) -> Excerpt:
+        return self.marked.excerpt(QUOTED_WHOLE)
+
+
+@dataclass(frozen=True)
+class SloganGroup:
+    """Formulas whose first sentence is the same one: each once, with its number in the list (from
+    1), that sentence, and the other sentences any of them occurs in, in reading order."""
+
+    slogans: tuple[tuple[int, Slogan], ...]
+    first: QuotedSentence
+    rest: tuple[QuotedSentence, ...]
+
+    def explains(self, slogan: Slogan) -> bool:
+        """Whether the formula's note (the report's words on what it counts) is more than the
+        quoted sentence says: a note inside what is quoted of it would say it twice."""
+        return bool(slogan.note) and slogan.note not in self.first.excerpt.text
+
 
 @dataclass(frozen=True)
 class SloganSummary:
@@ -33,14 +66,24 @@ class SloganSummary:
     def __bool__(self) -> bool:
         return bool(self.slogans)
 
-    def places(self, key: str) -> tuple[str, ...]:
-        """The paragraphs a formula occurs in, each once, in reading order."""
-        return tuple(p.paragraph_id for p in self.paragraphs if key in p.keys)
-
-    def held(self, paragraph: ParagraphSlogans) -> tuple[tuple[int, Slogan], ...]:
-        """The formulas a paragraph holds, each with its number in the list (from 1)."""
-        number = {slogan.key: n for n, slogan in enumerate(self.slogans, start=1)}
-        return tuple((number[key], self.slogans[number[key] - 1]) for key in paragraph.keys if key in number)
+    def groups(self) -> tuple[SloganGroup, ...]:
+        """Each formula once, those of the same first sentence together, in reading order."""
+        sentences = {(p.paragraph_id, s.start): QuotedSentence(p.paragraph_id, s)
+                     for p in self.paragraphs for s in p.sentences}
+        rank = {key: n for n, key in enumerate(sentences)}
+        found: dict[tuple[str, int], tuple[list[tuple[int, Slogan]], set[tuple[str, int]]]] = {}
+        for n, slogan in enumerate(self.slogans, start=1):
+            keys = {(o.paragraph_id, o.sentence_start) for o in slogan.occurrences} & sentences.keys()
+            if not keys:
+                continue
+            first = min(keys, key=rank.__getitem__)
+            members, places = found.setdefault(first, ([], set()))
+            members.append((n, slogan))
+            places.update(keys)
+        in_order = rank.__getitem__
+        return tuple(SloganGroup(tuple(members), sentences[first],
+                                 tuple(sentences[key] for key in sorted(places - {first}, key=in_order)))
+                     for first, (members, places) in found.items())
 
 
 NO_SLOGANS = SloganSummary((), ())
@@ -73,7 +116,7 @@ def convert_marked(marked: MarkedSentence, convert: Convert) -> MarkedSentence:
             return _converted_by_pieces(marked, convert)
         marks.append(Mark(start, start + len(form), mark.key, form))
         position = start + len(form)
-    return MarkedSentence(sentence, tuple(marks), marked.follows)
+    return MarkedSentence(sentence, tuple(marks), marked.follows, marked.start)
 
 
 def _converted_by_pieces(marked: MarkedSentence, convert: Convert) -> MarkedSentence:
@@ -83,4 +126,4 @@ def _converted_by_pieces(marked: MarkedSentence, convert: Convert) -> MarkedSent
         if key:
             marks.append(Mark(len(text), len(text) + len(converted), key, converted))
         text += converted
-    return MarkedSentence(text, tuple(marks), marked.follows)
+    return MarkedSentence(text, tuple(marks), marked.follows, marked.start)

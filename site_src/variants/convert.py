@@ -22,9 +22,9 @@ from typing import Any, TypeVar
 import opencc
 
 from site_src.model import GlossaryEntry
+from site_src.segment import segmenter
 from site_src.variants.context import ContextRules, shipped_rules
 from site_src.variants.pins import Resolved, resolve
-from site_src.variants.segment import segmenter
 
 Convert = Callable[[str], str]
 T = TypeVar("T")

@@ -106,9 +106,10 @@ def proofs_report(content: SiteContent, entry: ReportContent, dictionaries: Dict
 
 
 def year_on_year(content: SiteContent, reports: dict[str, PreparedReport]) -> tuple[Track, ...]:
-    """Each government's targets against the next year's results (summaries/figures/track.py)."""
+    """Each government's targets against the results its next report in the site gives, found across
+    the wordings of the genre's indicator vocabulary (summaries/figures/track.py)."""
     return tracks(((entry.slug, entry.report, reports[entry.slug].summaries.figures)
-                   for entry in content.reports), content.genre.figures)
+                   for entry in content.reports), content.genre.figures, content.genre.indicators)
 
 
 def in_each_variant(content: SiteContent, reports: dict[str, PreparedReport],

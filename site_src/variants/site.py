@@ -92,6 +92,7 @@ def convert_variant(content: SiteContent, reports: tuple[ReportVariant, ...], co
         labels={other.code: other.label for other in content.site.variants},
         glossaries=convert_value(_glossaries(content), convert),
         reports=reports,
+        governments=convert_value(content.governments, convert),
         tracks=_tracks(content, code, convert, yearly),
     )
 

@@ -93,17 +93,35 @@
 
   // --- showing hits ---------------------------------------------------------------------------
 
+  // What a hit shows of a text: a stretch around the first place of each word found (so that a
+  // reader sees every word that made it a hit, however far apart), stretches that touch joined.
   function snippet(value, found) {
     if (!found.length) return escape(value.slice(0, 80)) + (value.length > 80 ? "…" : "");
     found = found.slice().sort(function (a, b) { return a[0] - b[0]; });
-    var start = Math.max(0, found[0][0] - 40), end = Math.min(value.length, found[0][0] + found[0][1] + 60);
-    var out = start > 0 ? "…" : "", at = start;
-    found.forEach(function (hit) {
-      if (hit[0] < at || hit[0] + hit[1] > end) return;
-      out += escape(value.slice(at, hit[0])) + "<mark>" + escape(value.slice(hit[0], hit[0] + hit[1])) + "</mark>";
-      at = hit[0] + hit[1];
+    var seen = {}, firsts = found.filter(function (hit) {
+      var word = value.slice(hit[0], hit[0] + hit[1]);
+      return seen[word] ? false : (seen[word] = true);
     });
-    return out + escape(value.slice(at, end)) + (end < value.length ? "…" : "");
+    var spans = [];
+    firsts.forEach(function (hit) {
+      var start = Math.max(0, hit[0] - (firsts.length > 1 ? 20 : 40));
+      var end = Math.min(value.length, hit[0] + hit[1] + (firsts.length > 1 ? 30 : 60));
+      var last = spans[spans.length - 1];
+      if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+      else spans.push([start, end]);
+    });
+    var out = "";
+    spans.forEach(function (span) {
+      var at = span[0];
+      out += span[0] > 0 ? "…" : "";
+      found.forEach(function (hit) {
+        if (hit[0] < at || hit[0] + hit[1] > span[1]) return;
+        out += escape(value.slice(at, hit[0])) + "<mark>" + escape(value.slice(hit[0], hit[0] + hit[1])) + "</mark>";
+        at = hit[0] + hit[1];
+      });
+      out += escape(value.slice(at, span[1]));
+    });
+    return out + (spans[spans.length - 1][1] < value.length ? "…" : "");
   }
 
   // Hits by page: pages by their best hit, hits by rank in each.

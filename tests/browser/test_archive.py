@@ -1,281 +1,319 @@
-"""An archive of the 15 shared reports in one site (the Hailar years, four national reports,
-provinces), in Chromium as a reader meets it: search shows hits at once, ranked and grouped by
-report with counts; the filters by government and year; "more" that loads by itself as the reader
-scrolls; gdp finds 国内生产总值 in the national reports; axe-core on the search page; and the
-home of every report holding its target values at 320, 360 and 1280 px."""
+"""An archive in Chromium, as a reader meets it: a site of the 15 shared reports (paged: four reports a
+home page) and a site of corpus2's Hebei reports (one page). A page per government, its reports by
+year; previous and next never leave a report; a report's years under its title; breadcrumbs site ›
+government › report › part; no sideways scroll on a home or government page at 320 and 360 px; no
+axe violation on the new pages; screenshots of each at 360 and 1280 px in both scripts in
+tests/artifacts/archive-*.png, for a person to look at."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, unquote, urlparse
 
 import pytest
 
-from site_src.cli import main
+from site_src.content.site import SiteContent, load_site
+from site_src.genre import load_genre
 
-from ..conftest import SHARED_REPORTS
-from .conftest import _QuietHandler
-from .search_model import folded, forms, read
+from ..archives import (
+    Archive,
+    hebei_archive,
+    hebei_sources,
+    one_government_archive,
+    shared_archive,
+    shared_sources,
+)
+from .conftest import ARTIFACTS
 from .test_browser import axe_violations
-from .test_reader import shoot
-from .test_search_shards import STATUSES
 
-NAMES = sorted(path.name for path in SHARED_REPORTS.glob("*.txt")) if SHARED_REPORTS.is_dir() else []
-PHONE = {"width": 360, "height": 780}
+VARIANTS = ("zh-hans", "zh-hant")
+PER_PAGE = 4  # the shared reports' site: fifteen reports on four home pages, one government on two
+NARROW = (320, 360)
+SITES = ("shared", "hebei", "one")
+SLUGS = "links => links.map(a => a.href.split('/').slice(-2)[0])"  # the report of each link to its home
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """The shared reports in one site, as a user makes it (new, import each, build): its output
-    folder and its address on a local server."""
-    if len(NAMES) < 15:
-        pytest.skip(f"the shared reports are not in {SHARED_REPORTS} "
-                    "(they are read from there, never copied)")
-    root = tmp_path_factory.mktemp("archive")
-    assert main(["new", "content"], root=root) == 0
-    for name in NAMES:
-        assert main(["import", str(SHARED_REPORTS / name)], root=root) == 0, name
-    assert main(["build"], root=root) == 0
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield root / "output", f"http://127.0.0.1:{server.server_address[1]}/output/"
-    server.shutdown()
+def archives(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Archive, SiteContent]]]:
+    """Both archives, built once for the module (each only where its reports are there)."""
+    built = {}
+    if shared_sources():
+        found = shared_archive(tmp_path_factory.mktemp("shared-archive"), PER_PAGE)
+        built["shared"] = (found, load_site(found.project.content, load_genre(found.project.content)))
+    if hebei_sources():
+        found = hebei_archive(tmp_path_factory.mktemp("hebei-archive"))
+        built["hebei"] = (found, load_site(found.project.content, load_genre(found.project.content)))
+    one = one_government_archive(tmp_path_factory.mktemp("one-government"))
+    if one is not None:
+        built["one"] = (one, load_site(one.project.content, load_genre(one.project.content)))
+    yield built
 
 
-def open_search(browser: Any, base: str, variant: str, query: str, extra: str = "",
-                viewport: dict[str, int] = PHONE, scheme: str = "light") -> Any:
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    context.add_init_script(STATUSES)
-    tab = context.new_page()
-    tab.loaded = []
-    tab.on("request", lambda request: tab.loaded.append(unquote(urlparse(request.url).path)))
-    tab.goto(f"{base}{variant}/search.html?q={quote(query)}{extra}")
-    tab.wait_for_selector("#search-status:not(:empty)")
+def site_of(archives: dict[str, tuple[Archive, SiteContent]], name: str) -> tuple[Path, SiteContent]:
+    if name not in archives:
+        pytest.skip(f"the reports of the {name} archive are not in ../shared/reports (read from there, "
+                    "never copied)")
+    archive, content = archives[name]
+    return archive.project.output, content
+
+
+def tab_at(browser: Any, url: str, width: int = 1280, scheme: str = "light") -> Any:
+    tab = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
+    tab.goto(url)
+    tab.wait_for_load_state("networkidle")
     return tab
 
 
-def blocks(tab: Any) -> list[dict[str, Any]]:
-    """Each report's block as shown: its layer, its report's title, its count, and each hit (the
-    text of its heading, and of the whole hit), page group by page group."""
-    return tab.eval_on_selector_all(".result-report", """bs => bs.map(b => ({
-        layer: b.parentNode.id, title: b.querySelector('h3').firstChild.textContent.trim(),
-        count: b.querySelector('.result-count').textContent,
-        groups: Array.from(b.querySelectorAll('.result-group'), g => Array.from(g.querySelectorAll('li'),
-            li => ({heading: (li.querySelector('strong') || {}).textContent || '',
-                    text: li.textContent})))}))""")
+def shoot(tab: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"archive-{name}.png"), full_page=True)
 
 
-def year(title: str) -> int:
-    return int(re.search(r"(\d{4})年", title).group(1))  # type: ignore[union-attr]
+def home_pages(folder: Path) -> list[Path]:
+    """The home's pages, in their order (index.html, index-2.html, …)."""
+    return sorted(folder.glob("index*.html"), key=lambda path: int(path.stem.partition("-")[2] or 1))
 
 
-def holds(text: str, word: str, fold: dict[str, str]) -> bool:
-    """Whether a hit's text holds the word, or what its synonyms make of it (folded as search does)."""
-    return any(form in folded(fold, text) for form in forms(word, fold))
+def list_pages(out: Path, variant: str) -> list[Path]:
+    """Every page of the home and of every government."""
+    folder = out / variant
+    return [*home_pages(folder), *sorted((folder / "governments").rglob("*.html"))]
 
 
-# --- search ---------------------------------------------------------------------------------------------
+def test_the_archives_hold_what_could_be_imported(archives: dict[str, tuple[Archive, SiteContent]]) -> None:
+    if "hebei" in archives:
+        archive, content = archives["hebei"]
+        assert list(archive.skipped) == ["2008-shunping-county.txt"]  # one line: no year, no government
+        assert len(archive.damaged) == 6 and len(content.reports) == 7
+        assert content.site.title == "各市县政府工作报告（2020—2025年）"
+    if "shared" in archives:
+        _, content = archives["shared"]
+        assert len(content.reports) == 15 and content.site.title == "国务院与地方政府工作报告（1998—2026年）"
 
-QUERIES = ["高质量发展", "发展", "乡村振兴", "營商環境", "科技创新", "高质量 发展", "生态 保护", "gdp"]
+
+@pytest.mark.parametrize("name", SITES[:2])  # the third is of one government: its home is its page
+def test_a_page_per_government_with_its_reports_by_year(browser: Any, archives: dict[str, Any],
+                                                        name: str) -> None:
+    out, content = site_of(archives, name)
+    on_home: dict[str, list[str]] = {}
+    for path in home_pages(out / "zh-hans"):
+        tab = tab_at(browser, path.as_uri())
+        for section in tab.query_selector_all("section.government"):
+            government = section.eval_on_selector("h2 a", "a => a.href").rsplit("/", 1)[1]
+            on_home.setdefault(government, []).extend(section.eval_on_selector_all(
+                ".years a", SLUGS))
+        tab.context.close()
+    governments = content.governments
+    assert list(on_home) == [f"{government.id}.html" for government in governments]  # in their order
+    for government in governments:
+        slugs = [slug for _, slug in government.reports]
+        assert on_home[f"{government.id}.html"] == slugs  # by year, each once
+        listed: list[str] = []
+        lines: list[str] = []
+        page: str | None = (out / "zh-hans" / "governments" / f"{government.id}.html").as_uri()
+        while page:
+            tab = tab_at(browser, page)
+            assert tab.inner_text("h1").startswith(government.name)
+            listed += tab.eval_on_selector_all(".cards a", SLUGS)
+            lines += tab.eval_on_selector_all(".cards a span", "spans => spans.map(s => s.innerText)")
+            page = tab.eval_on_selector(".pager a[rel=next]", "a => a.href") if tab.query_selector(
+                ".pager a[rel=next]") else None
+            tab.context.close()
+        assert listed == slugs, government.id
+        # A line of what each report is (when, where, by whom), where its byline says it.
+        bylines = [entry.report.byline for entry in content.reports if entry.slug in slugs]
+        assert len(lines) == sum(1 for byline in bylines if byline) and all(lines)
+        with_bylines = [byline for byline in bylines if byline]
+        for line, byline in zip(lines, with_bylines, strict=True):
+            assert line.split("\n")[0] in "".join(byline)
 
 
-@pytest.mark.parametrize("variant", ["zh-hans", "zh-hant"])
-def test_search_shows_hits_at_once_ranked_and_grouped_by_report(browser: Any, archive: tuple[Path, str],
-                                                                 variant: str) -> None:
-    out, base = archive
-    fold = read(out / "static" / "search-fold.js")
-    budget = read(out / variant / "search-index.js")["budget"]
-    for query in QUERIES:
-        tab = open_search(browser, base, variant, query)
-        statuses, asked = tab.evaluate("window.statuses"), tab.evaluate("window.asked")
-        at = next(n for n, status in enumerate(statuses) if status)
-        found = re.search(r"找到(\d+)段", statuses[at])
-        assert found and int(found.group(1)) > 0, (query, statuses[at])  # never "found 0" while shards remain
-        fetched = sum((out / unquote(path).removeprefix("/output/")).stat().st_size for path in asked[at]
-                      if "search-index" in path or path.endswith("search-fold.js"))
-        shown = blocks(tab)
-        assert shown, query
-        words = query.split()
-        layers = [block["layer"] for block in shown]
-        assert layers == sorted(layers, key=["results-headings", "results-text"].index), query
-        for block in shown:
-            hits = [hit for group in block["groups"] for hit in group]
-            # In a heading: every word in the heading; in the text: some word outside it.
-            in_heading = [all(holds(hit["heading"], w, fold) for w in words) for hit in hits]
-            assert all(in_heading) if block["layer"] == "results-headings" else not any(in_heading), query
-            assert all(all(holds(hit["text"], w, fold) for w in words) for hit in hits), query
-            # Its count: every hit it shows, final or "found so far".
-            assert block["count"] in (f"{len(hits)}段", f"已找到{len(hits)}段"), (query, block["count"])
-            if len(words) > 1:  # in each page, the whole phrase before scattered words
-                for group in block["groups"]:
-                    whole = [holds(hit["text"], "".join(words), fold) for hit in group]
-                    assert whole == sorted(whole, reverse=True), query
-        for layer in ("results-headings", "results-text"):  # each layer's reports newest first
-            years = [year(block["title"]) for block in shown if block["layer"] == layer]
-            assert len(words) > 1 or years == sorted(years, reverse=True), (query, years)
-        assert len({(b["layer"], b["title"]) for b in shown}) == len(shown)  # a block per report and layer
-        if query == QUERIES[0]:
-            assert fetched <= budget  # what the first screen took (a round; at once)
-            shoot(tab, f"{variant}-archive-search-phone")
+@pytest.mark.parametrize("name", SITES)
+def test_previous_and_next_never_leave_a_report(browser: Any, archives: dict[str, Any], name: str) -> None:
+    out, content = site_of(archives, name)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    for entry in content.reports:
+        url = (out / "zh-hans" / entry.slug / "index.html").as_uri()
+        tab.goto(url, wait_until="domcontentloaded")
+        assert tab.query_selector(".prevnext a[rel=prev]") is None, entry.slug
+        seen = 1
+        while (following := tab.query_selector(".prevnext a[rel=next]")) is not None:
+            href = following.get_attribute("href")
+            tab.goto(following.evaluate("a => a.href"), wait_until="domcontentloaded")
+            assert f"/zh-hans/{entry.slug}/" in tab.url, (entry.slug, href)
+            back = tab.query_selector(".prevnext a[rel=prev]")
+            assert back is not None and f"/zh-hans/{entry.slug}/" in back.evaluate("a => a.href")
+            seen += 1
+        assert seen > len(entry.report.parts), entry.slug  # the home, its parts and sections, the rest
+    context.close()
+
+
+HOME = {"zh-hans": "首页", "zh-hant": "首頁"}
+NAMES = {"zh-hans": ("前一份报告", "后一份报告"), "zh-hant": ("前一份報告", "後一份報告")}
+
+
+def test_a_report_s_years_under_its_title(browser: Any, archives: dict[str, Any]) -> None:
+    out, _ = site_of(archives, "shared")
+    for variant, earlier, later in (("zh-hans", "2015年", "2019年"), ("zh-hant", "2015年", "2019年")):
+        tab = tab_at(browser, (out / variant / "2016-hailaer" / "index.html").as_uri(), 360)
+        bar = tab.query_selector("nav.report-years")
+        title = tab.query_selector("h1").bounding_box()
+        box = bar.bounding_box()
+        assert title["y"] < box["y"] < 400  # under the title, on the first screen of a phone
+        assert tab.query_selector(".targets").bounding_box()["y"] > box["y"]  # before the targets
+        texts = bar.eval_on_selector_all("a", "links => links.map(a => a.innerText.trim())")
+        assert texts[0].endswith(earlier) and later in texts[-1] and len(texts) == 3
+        hrefs = bar.eval_on_selector_all("a", "links => links.map(a => a.href)")
+        assert hrefs[0].endswith("/2015-hailaer/index.html") and hrefs[2].endswith("/2019-hailaer/index.html")
+        assert re.search(r"/governments/hailaer(/2)?\.html$", hrefs[1])  # the page that lists 2016
+        # What the arrows say, to a screen reader.
+        for label, year in zip(NAMES[variant], (earlier, later), strict=True):
+            name = re.compile(rf"^{label}：\s*{year}$")
+            assert tab.get_by_role("link", name=name).count() == 1, name
+        shoot(tab, f"{variant}-report-home-phone")
+        tab.context.close()
+    first = tab_at(browser, (out / "zh-hans" / "2013-hailaer" / "index.html").as_uri())
+    classes = first.eval_on_selector_all("nav.report-years a", "ls => ls.map(a => a.className)")
+    assert classes == ["series", "later"]  # the first year: nothing before it
+    first.context.close()
+    national = tab_at(browser, (out / "zh-hans" / "1998-national" / "index.html").as_uri())
+    assert "2019年" in national.eval_on_selector("nav.report-years a.later", "a => a.innerText")
+    national.context.close()
+
+
+def test_breadcrumbs_run_site_government_report_part(browser: Any, archives: dict[str, Any]) -> None:
+    out, content = site_of(archives, "shared")
+    report = next(entry.report for entry in content.reports if entry.slug == "2024-national")
+    url = (out / "zh-hans" / "2024-national" / report.parts[0].id / "01.html").as_uri()
+    wide = tab_at(browser, url)
+    crumbs = wide.eval_on_selector_all(".breadcrumbs a", "links => links.map(a => a.innerText)")
+    assert crumbs == ["首页", "国务院", "2024年政府工作报告", report.parts[0].heading]
+    wide.context.close()
+    phone = tab_at(browser, url, 360)  # on a phone, only the way up: the part
+    shown = phone.eval_on_selector_all(".breadcrumbs li", "items => items.filter(li => li.offsetParent)"
+                                                          ".map(li => li.innerText)")
+    assert shown == [report.parts[0].heading]
+    phone.context.close()
+    home = tab_at(browser, (out / "zh-hans" / "2024-national" / "index.html").as_uri(), 360)
+    assert home.eval_on_selector_all(".breadcrumbs li", "items => items.filter(li => li.offsetParent)"
+                                                        ".map(li => li.innerText)") == ["国务院"]
+    home.context.close()
+
+
+def test_the_home_is_paged_and_each_page_links_the_next(browser: Any, archives: dict[str, Any]) -> None:
+    out, content = site_of(archives, "shared")
+    listed: list[str] = []
+    page: str | None = (out / "zh-hans" / "index.html").as_uri()
+    number = 0
+    while page:
+        number += 1
+        tab = tab_at(browser, page)
+        reports = tab.eval_on_selector_all("section.government .years a", "ls => ls.map(a => a.href)")
+        assert 1 <= len(reports) <= PER_PAGE
+        listed += [href.split("/")[-2] for href in reports]
+        assert tab.inner_text(".pager [aria-current=page]") == str(number)
+        previous = tab.query_selector(".pager a[rel=prev]")
+        assert (previous is None) == (number == 1)
+        page = tab.eval_on_selector(".pager a[rel=next]", "a => a.href") if tab.query_selector(
+            ".pager a[rel=next]") else None
+        tab.context.close()
+    assert number == len(list((out / "zh-hans").glob("index*.html"))) > 1
+    assert sorted(listed) == sorted(entry.slug for entry in content.reports)  # each once
+
+
+def test_the_targets_page_is_linked_from_the_home_and_the_government_page(browser: Any,
+                                                                          archives: dict[str, Any]) -> None:
+    out, _ = site_of(archives, "shared")
+    for path in (out / "zh-hans" / "index-4.html", out / "zh-hans" / "governments" / "hailaer.html"):
+        tab = tab_at(browser, path.as_uri())
+        links = tab.query_selector_all("a[href$='targets/hailaer.html']")
+        assert len(links) == 1, path
+        links[0].click()
+        tab.wait_for_load_state()
+        assert tab.url.endswith("/zh-hans/targets/hailaer.html")
+        assert tab.eval_on_selector_all(".breadcrumbs a", "ls => ls.map(a => a.innerText)") == [
+            "首页", "呼伦贝尔市海拉尔区"]
         tab.context.close()
 
 
-def test_the_filters_narrow_by_government_and_year_and_survive_the_switch(browser: Any,
-                                                                         archive: tuple[Path, str]) -> None:
-    out, base = archive
-    tab = open_search(browser, base, "zh-hans", "发展")
-    governments = tab.eval_on_selector_all("#search-government option", "os => os.map(o => o.textContent)")
-    assert governments[0] == "全部" and {"国务院（4份）", "呼伦贝尔市海拉尔区（5份）"} <= set(governments)
-    tab.select_option("#search-government", label="国务院（4份）")
-    tab.wait_for_function("(hs => hs.length && hs.every(h => h.textContent.startsWith('国务院')))("
-                          "Array.from(document.querySelectorAll('.result-report h3')))")
-    assert {block["title"][:3] for block in blocks(tab)} == {"国务院"}
-    assert parse_qs(urlparse(tab.url).query)["gov"] == ["国务院"]
-    years = tab.eval_on_selector_all("#search-year option:not([disabled])", "os => os.map(o => o.value)")
-    assert years == ["", "2024", "2022", "2019", "1998"]  # the years of that government alone
-    manifest = read(out / "zh-hans" / "search-index.js")
-    loaded = {int(Path(p).stem.split("-")[1]) for p in tab.loaded if "/text-" in p}
-    tab.select_option("#search-year", "2019")
-    tab.wait_for_function("(hs => hs.length && hs.every(h => h.textContent.startsWith('国务院2019')))("
-                          "Array.from(document.querySelectorAll('.result-report h3')))")
-    # The text of other reports is not fetched: only shards that hold the reports allowed.
-    fetched = {int(Path(p).stem.split("-")[1]) for p in tab.loaded if "/text-" in p} - loaded
-    gw, step = manifest["gw"], manifest["gw"] + 2
-    facets = [(manifest["governments"][decode(manifest["facets"], r * step, gw)],
-               decode(manifest["facets"], r * step + gw, 2) + manifest["first_year"])
-              for r in range(len(manifest["facets"]) // step)]
-    allowed = [r for r, facet in enumerate(facets) if facet == ("国务院", 2019)]
-    assert len(allowed) == 1
-    width = manifest["width"]
-    for n in fetched:
-        first, last = (decode(manifest["spans"], (2 * n + k) * width, width) for k in (0, 1))
-        assert any(first <= r <= last for r in allowed), n
-    tab.click("nav.switcher a[hreflang='zh-Hant']")
-    tab.wait_for_url(re.compile(r"/zh-hant/search\.html"))
-    tab.wait_for_selector(".result-report")
-    assert tab.input_value("#search-government") != "" and tab.input_value("#search-year") == "2019"
-    assert {block["title"] for block in blocks(tab)} == {"國務院2019年政府工作報告"}
-    tab.context.close()
+@pytest.mark.parametrize("name", SITES)
+@pytest.mark.parametrize("width", NARROW)
+def test_no_sideways_scroll_on_any_home_or_government_page(browser: Any, archives: dict[str, Any],
+                                                           name: str, width: int) -> None:
+    out, _ = site_of(archives, name)
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    tab = context.new_page()
+    wide = []
+    for variant in VARIANTS:
+        for path in list_pages(out, variant):
+            tab.goto(path.as_uri(), wait_until="load")
+            overflow = tab.evaluate(OVERFLOW)
+            if overflow > 0:
+                wide.append(f"{path.relative_to(out)}: {overflow}px")
+    context.close()
+    assert wide == []
 
 
-def decode(text: str, at: int, width: int) -> int:
-    digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-    value = 0
-    for char in text[at: at + width]:
-        value = value * 64 + digits.index(char)
-    return value
-
-
-def test_more_loads_by_itself_as_the_reader_scrolls(browser: Any, archive: tuple[Path, str]) -> None:
-    _, base = archive
-    tab = open_search(browser, base, "zh-hans", "发展")
-    shown = tab.eval_on_selector_all("#search-results li", "ls => ls.length")
-    assert tab.is_visible("#search-more") and shown >= 50
-    style = tab.eval_on_selector("#search-more", """b => [getComputedStyle(b).borderTopStyle,
-        b.getBoundingClientRect().width, b.parentNode.getBoundingClientRect().width]""")
-    assert style[0] == "solid" and style[1] >= style[2] - 40  # a styled button, the width of the column
-    statuses = len(tab.evaluate("window.statuses"))
-    for _ in range(3):  # scrolled to the end: the next rounds load, nobody presses anything
-        tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-        tab.wait_for_function(f"document.querySelectorAll('#search-results li').length > {shown}")
-        shown = tab.eval_on_selector_all("#search-results li", "ls => ls.length")
-    assert len(tab.evaluate("window.statuses")) > statuses
-    assert tab.evaluate("document.activeElement.id") != "search-more"  # the focus stays where it was
-    tab.context.close()
-
-
-@pytest.mark.parametrize("variant", ["zh-hans", "zh-hant"])
-def test_gdp_finds_what_the_national_reports_call_it(browser: Any, archive: tuple[Path, str],
-                                                     variant: str) -> None:
-    _, base = archive
-    government = "国务院" if variant == "zh-hans" else "國務院"
-    tab = open_search(browser, base, variant, "gdp", f"&gov={quote(government)}")
-    status = tab.inner_text("#search-status")
-    name = "国内生产总值" if variant == "zh-hans" else "國內生產總值"
-    assert name in status.split("：")[0]  # the status says what else it looked for
-    for _ in range(100):  # every round, by hand where the page waits for the reader
-        tab.wait_for_function("!document.querySelector('#search-more').disabled")
-        if tab.is_hidden("#search-more"):
-            break
-        tab.click("#search-more")
-    assert tab.is_hidden("#search-more")
-    marks: dict[str, set[str]] = {}
-    for block in tab.eval_on_selector_all(".result-report", """bs => bs.map(b => [
-            b.querySelector('h3').firstChild.textContent,
-            Array.from(b.querySelectorAll('mark'), m => m.textContent)])"""):
-        marks.setdefault(year(block[0]), set()).update(block[1])
-    assert sorted(marks) == [1998, 2019, 2022, 2024] and all(name in found for found in marks.values()), marks
-    quoted = open_search(browser, base, variant, "“gdp”", f"&gov={quote(government)}")
-    assert quoted.inner_text("#search-status").endswith("没有找到" if variant == "zh-hans" else "沒有找到")
-    quoted.context.close()
-    tab.context.close()
+NEW_PAGES = {"home": "index.html", "home-2": "index-2.html", "government": "governments/national.html",
+             "government-2": "governments/hailaer/2.html", "report-home": "2016-hailaer/index.html"}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("variant", ["zh-hans", "zh-hant"])
-def test_the_search_page_of_an_archive_has_no_axe_violations(browser: Any, archive: tuple[Path, str],
-                                                             variant: str, scheme: str) -> None:
-    _, base = archive
-    tab = open_search(browser, base, variant, "高质量 发展", viewport={"width": 1280, "height": 900},
-                      scheme=scheme)
-    tab.wait_for_selector("#search-facets:not([hidden])")
-    tab.wait_for_selector("#results-text .result-report")  # the next rounds load by themselves
-    tab.wait_for_function("!document.querySelector('#search-results').hasAttribute('aria-busy')")
-    assert tab.is_visible("#search-more") and tab.query_selector("#results-headings .result-report")
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("kind", NEW_PAGES)
+def test_axe_finds_no_violation_on_the_new_pages(browser: Any, archives: dict[str, Any], kind: str,
+                                                 variant: str, scheme: str) -> None:
+    out, _ = site_of(archives, "shared")
+    tab = tab_at(browser, (out / variant / NEW_PAGES[kind]).as_uri(), scheme=scheme)
     assert axe_violations(tab) == []
-    shoot(tab, f"{variant}-archive-search-desktop-{scheme}")
     tab.context.close()
 
 
-# --- cards that hold any value ----------------------------------------------------------------------------
-
-OVERFLOW = """() => {
-  const out = [], root = document.documentElement;
-  if (root.scrollWidth > root.clientWidth) out.push('page ' + root.scrollWidth + ' > ' + root.clientWidth);
-  const cards = Array.from(document.querySelectorAll('.headline-figures li, .cards a'));
-  for (const card of cards) {
-    const box = card.getBoundingClientRect();
-    if (card.scrollWidth > card.clientWidth + 1) out.push('scrolls: ' + card.textContent.trim().slice(0, 30));
-    for (const inner of card.querySelectorAll('*')) {
-      for (const r of inner.getClientRects()) {
-        if (r.width && (r.left < box.left - 1 || r.right > box.right + 1))
-          out.push('overflows: ' + card.textContent.trim().slice(0, 30) + ' | ' + inner.textContent);
-      }
-    }
-  }
-  const figures = Array.from(document.querySelectorAll('.headline-figures li'),
-                             l => l.getBoundingClientRect());
-  figures.forEach((a, i) => figures.slice(i + 1).forEach(b => {
-    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
-      out.push('two cards overlap');
-  }));
-  return out;
-}"""
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_axe_on_the_hebei_archive(browser: Any, archives: dict[str, Any], variant: str) -> None:
+    out, content = site_of(archives, "hebei")
+    for route in ("index.html", f"governments/{content.governments[0].id}.html"):
+        tab = tab_at(browser, (out / variant / route).as_uri())
+        assert axe_violations(tab) == [], route
+        tab.context.close()
 
 
-@pytest.mark.parametrize("width", [320, 360, 1280])
-@pytest.mark.parametrize("variant", ["zh-hans", "zh-hant"])
-def test_every_home_holds_its_target_values_at_every_width(browser: Any, archive: tuple[Path, str],
-                                                           variant: str, width: int) -> None:
-    out, base = archive
-    homes = sorted(path.parent.name for path in (out / variant).glob("*/index.html")
-                   if (path.parent / "full.html").is_file())
-    assert len(homes) == 15
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    tab = context.new_page()
-    figures = 0
-    for slug in homes:
-        tab.goto(f"{base}{variant}/{slug}/index.html")
-        figures += tab.eval_on_selector_all(".headline-figures li", "ls => ls.length")
-        assert tab.evaluate(OVERFLOW) == [], (slug, width)
-        if slug.endswith("national") and slug.startswith("2024"):
-            shoot(tab, f"{variant}-home-2024-national-{width}")
-    assert figures > 60  # the targets of the 15 reports: every home has some
-    context.close()
+SHOTS = {("one", "home"): "index.html",
+         ("shared", "home"): "index.html", ("shared", "home-2"): "index-2.html",
+         ("shared", "government"): "governments/hailaer.html", ("hebei", "home"): "index.html",
+         ("hebei", "government"): "governments/xushui.html"}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("shot", SHOTS, ids=lambda shot: "-".join(shot))
+def test_screenshots_of_the_new_pages(browser: Any, archives: dict[str, Any], shot: tuple[str, str],
+                                      variant: str) -> None:
+    out, _ = site_of(archives, shot[0])
+    for width in (360, 1280):
+        tab = tab_at(browser, (out / variant / SHOTS[shot]).as_uri(), width)
+        shoot(tab, f"{shot[0]}-{variant}-{shot[1]}-{width}")
+        tab.context.close()
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_site_of_one_government_is_its_page(browser: Any, archives: dict[str, Any], variant: str) -> None:
+    """Its home lists the government's reports and its targets page; no page per government; a
+    report's pages read site › report › part (the site's title names the government already)."""
+    out, content = site_of(archives, "one")
+    assert content.site.title == "呼伦贝尔市海拉尔区政府工作报告（2013—2019年）"
+    assert not (out / variant / "governments").exists()
+    home = tab_at(browser, (out / variant / "index.html").as_uri())
+    assert home.eval_on_selector_all(".cards a", SLUGS) == [entry.slug for entry in content.reports]
+    assert home.query_selector("a[href$='targets/hailaer.html']") is not None
+    assert axe_violations(home) == []
+    home.context.close()
+    part = tab_at(browser, (out / variant / "2016-hailaer" / "review" / "index.html").as_uri())
+    crumbs = part.eval_on_selector_all(".breadcrumbs a", "ls => ls.map(a => [a.innerText, a.href])")
+    report = "2016年政府工作報告" if variant == "zh-hant" else "2016年政府工作报告"
+    assert [(text, href.split(f"/{variant}/")[1]) for text, href in crumbs] == [
+        (HOME[variant], "index.html"), (report, "2016-hailaer/index.html")]
+    part.context.close()

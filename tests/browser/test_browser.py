@@ -20,7 +20,7 @@ PAGE_TYPES = {
     "home": "index.html", "text": "closing.html", "part": "review/index.html",
     "section": "plan/02.html", "industries": "industries/index.html",
     "industry": "industries/ceramics.html", "figures": "figures.html", "slogans": "slogans.html",
-    "full": "full.html", "about": "about.html",
+    "full": "full.html", "side-by-side": "both/review.html", "about": "about.html", "notes": "notes.html",
     "search": "search.html?q=陶瓷", "not-found": "404.html",
 }
 VARIANTS = ("zh-hans", "zh-hant")

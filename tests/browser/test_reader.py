@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from site_src.model import Report
-from site_src.pipeline import BuildResult
 from site_src.variants.convert import make_converter
 
 from .conftest import ARTIFACTS
@@ -66,7 +64,8 @@ def test_a_section_page_starts_its_text_on_the_first_screen_of_a_phone(browser: 
                                       "es => es.map(e => e.getBoundingClientRect().width)")
     assert len(hidden) == 2 and max(hidden) <= 1
     names = tab.eval_on_selector_all(".switcher li > *", "es => es.map(e => e.textContent)")
-    assert names == ["简体中文", "繁體中文"]  # the whole label is still the link's name
+    # The whole label is still the link's name; then the text side by side, in the page's script.
+    assert names == ["简体中文", "繁體中文", "对照" if variant == "zh-hans" else "對照"]
     shoot(tab, f"{variant}-section-phone-{scheme}")
     tab.context.close()
 
@@ -114,7 +113,7 @@ def test_only_running_paragraphs_are_justified(browser: Any, served: str, varian
     assert tab.evaluate(JUSTIFIED_ELSEWHERE) == []
     if kind in ("home", "part"):
         assert tab.evaluate(LONE_LAST_CHARACTERS, ".cards strong, .cards span") == []
-        assert tab.eval_on_selector(".cards span", "e => getComputedStyle(e).textWrapStyle") == "pretty"
+        assert tab.eval_on_selector(".cards a > span", "e => getComputedStyle(e).textWrapStyle") == "pretty"
         shoot(tab, f"{variant}-{kind}-cards-phone", full_page=True)
     tab.context.close()
 
@@ -123,7 +122,8 @@ def test_chinese_typesetting_trims_opening_brackets_and_spaces_latin(browser: An
     tab = open_page(browser, f"{served}zh-hans/review/03.html", "phone")
     heading = tab.evaluate("""() => {
         const h = document.querySelector('h1'), range = document.createRange();
-        range.setStart(h.firstChild, 0); range.setEnd(h.firstChild, 1);
+        const text = document.createTreeWalker(h, NodeFilter.SHOW_TEXT).nextNode();
+        range.setStart(text, 0); range.setEnd(text, 1);
         return {text: h.textContent[0], width: range.getBoundingClientRect().width,
                 size: parseFloat(getComputedStyle(h).fontSize), trim: getComputedStyle(h).textSpacingTrim};
     }""")
@@ -152,7 +152,10 @@ def test_the_home_page_tells_the_report(browser: Any, served: str, report: Repor
     tab = open_page(browser, f"{served}{variant}/index.html", screen, scheme)
     height = SCREENS[screen]["height"]
     order = tab.eval_on_selector_all("main > section", "ss => ss.map(s => s.className)")
-    assert order[:4] == ["targets", "tasks", "achievements", "contents"], order
+    # The year's targets, then the report as it reads (its opening words, the review, the plan),
+    # then the contents, which hold no paragraph of the report.
+    assert order[:5] == ["targets", "opening", "achievements", "tasks", "contents"], order
+    assert tab.query_selector(".contents p[id]") is None
     # The year's targets first, as large numbers, on the first screen.
     targets = tab.eval_on_selector_all(".headline-figures li", """ls => ls.map(l => ({
         top: l.getBoundingClientRect().top,
@@ -172,8 +175,8 @@ def test_the_home_page_tells_the_report(browser: Any, served: str, report: Repor
     results = tab.eval_on_selector_all(".achievements .cards strong", "ss => ss.map(s => s.textContent)")
     leads = ("我们旗帜鲜明讲政治", "我们竭尽全力拼经济", "我们不遗余力增福祉", "我们凝心聚力强基础")
     assert results == [to_script(t) for t in leads]
-    # Then the contents, with the report's opening words (the preamble is no page of its own).
-    assert tab.is_visible("#preamble-2") and tab.query_selector(".contents .toc")
+    # The report's opening words (the preamble is no page of its own), and the contents.
+    assert tab.is_visible(".opening #preamble-2") and tab.query_selector(".contents .toc")
     shoot(tab, f"{variant}-home-{screen}-{scheme}")
     if scheme == "light":
         shoot(tab, f"{variant}-home-{screen}-whole", full_page=True)
@@ -209,12 +212,12 @@ def test_the_full_text_has_contents_permalinks_and_a_way_back_up(browser: Any, s
     paragraphs = sum(1 for _ in report.paragraphs())
     assert tab.eval_on_selector_all("main p[id] > a.permalink", "as => as.length") == paragraphs
     assert tab.eval_on_selector_all("main h3 > a.permalink", "as => as.length") == 20
-    tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
-    up = tab.eval_on_selector(".to-top a", "a => a.getBoundingClientRect().toJSON()")
-    assert up["top"] > 0 and up["bottom"] <= PHONE["height"]  # it follows the reader down
-    shoot(tab, "zh-hans-full-phone-middle")
-    tab.click(".to-top a")
-    tab.wait_for_function("Math.abs(document.querySelector('h1').getBoundingClientRect().top) < 4")
+    # A way back to the contents at the end of each part, in the text's flow (tests/browser/
+    # test_long_pages.py holds that it covers nothing); the contents are where it leads.
+    backs = tab.eval_on_selector_all(".to-contents a", "as => as.map(a => a.getAttribute('href'))")
+    assert backs and set(backs) == {"#contents"} and tab.query_selector("#contents .full-contents, #contents")
+    tab.click(".to-contents a")
+    tab.wait_for_function("Math.abs(document.querySelector('#contents').getBoundingClientRect().top) < 4")
     tab.context.close()
 
 
@@ -409,10 +412,14 @@ def test_print_is_the_text_with_its_title_and_address(browser: Any, served: str,
 def test_a_print_of_the_full_text_is_the_whole_report(browser: Any, served: str, report: Report) -> None:
     tab = open_page(browser, f"{served}zh-hant/full.html", "desktop")
     tab.emulate_media(media="print")
-    for selector in (".full-contents", ".to-top", ".meta", ".site-header"):
+    for selector in (".to-top", ".to-contents", ".meta", ".site-header", ".print-head"):
         assert tab.eval_on_selector(selector, "e => getComputedStyle(e).display") == "none", selector
+    assert tab.is_visible(".full-contents") and tab.is_visible(".edition-notes")
+    # A title page with the contents, then the parts one after the other: no sheet left part
+    # empty by a break (tests/browser/test_long_pages.py reads the sheets of the PDF).
+    assert tab.eval_on_selector(".title-page", "e => getComputedStyle(e).breakAfter") == "page"
     breaks = tab.eval_on_selector_all("h2.full-part", "hs => hs.map(h => getComputedStyle(h).breakBefore)")
-    assert breaks and set(breaks) == {"page"}  # each part on a new sheet
+    assert breaks and set(breaks) == {"auto"}
     assert tab.eval_on_selector_all("main p[id]", "ps => ps.length") == sum(1 for _ in report.paragraphs())
     ARTIFACTS.mkdir(exist_ok=True)
     pdf = tab.pdf(path=str(ARTIFACTS / "reader-zh-hant-full.pdf"), format="A4", prefer_css_page_size=True)
@@ -432,11 +439,13 @@ def test_our_own_favicon(tab: Any, served: str) -> None:
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_the_about_page_names_the_source(tab: Any, served: str, report: Report, variant: str,
-                                         built_site: tuple[Path, BuildResult]) -> None:
-    tab.goto(f"{served}{variant}/about.html")
+def test_the_notes_page_names_the_source_without_a_path_or_checksum(tab: Any, served: str, report: Report,
+                                                                    variant: str) -> None:
+    tab.goto(f"{served}{variant}/notes.html")
     facts = tab.inner_text(".source-facts")
     source = report.provenance.source
-    assert source.file in facts and source.sha256 in facts and "UTF-8" in facts
+    assert "UTF-8" in facts and "tw2s" in facts
+    text = tab.inner_text("main")
+    assert source.file not in text and source.sha256 not in text
     ARTIFACTS.mkdir(exist_ok=True)
-    tab.locator(".provenance").first.screenshot(path=str(ARTIFACTS / f"reader-{variant}-about-source.png"))
+    tab.locator(".provenance").first.screenshot(path=str(ARTIFACTS / f"reader-{variant}-notes-source.png"))
