@@ -1,7 +1,9 @@
 """Commands: new, import, build (the default), serve, audit. Exit codes: 0 ok, 1 content errors, 2 usage.
 
 Every command works on one site's content folder, ``--content DIR`` (default: content/ in the
-current folder); the site is built into output/ beside it unless ``--out`` says elsewhere.
+current folder); the site is built into output/ beside it unless ``--out`` says elsewhere. The
+grammar of the command line is cli_parser.py's; what each command prints is for a person
+(progress on standard error, on long work only; --quiet for none).
 """
 
 from __future__ import annotations
@@ -9,49 +11,54 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shlex
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from site_src.errors import SiteError, format_problems, printable
+from site_src.cli_parser import CONTENT, parse, program_name
+from site_src.errors import SiteError, fail, format_problems, printable
+from site_src.progress import Progress
 from site_src.project import REPORTS, Project
 
 if TYPE_CHECKING:
     from site_src.output.memo import Memo
 
 
-COMMANDS = ("new", "build", "import", "audit", "serve")
-
-
-def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+def main(argv: list[str] | None = None, root: Path | None = None, program: str | None = None) -> int:
+    """Run one command; ``program`` is the name help and hints give the program (by default as it
+    was run, or build.py when called with ``argv``, as the tests do)."""
     root = root or Path.cwd()
-    parser, parsers = _parsers()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
-        argv.insert(0, "build")  # build is the default: `build.py --out DIR` works too
-    args = parser.parse_args(argv)
-    name = args.command or "build"
+    if program is None:
+        program = program_name(sys.argv[0]) if argv is None else "build.py"
+    args, usage = parse(list(sys.argv[1:] if argv is None else argv), program)
+    progress = Progress.to(sys.stderr, quiet=getattr(args, "quiet", False))
     project: Project | None = None
     before: dict[Path, tuple[int, int] | None] = {}
     try:
-        if name == "new":
-            return _new(root, args)
+        if args.command == "new":
+            return _new(root, args, program)
         out = getattr(args, "out", None)
-        project = Project.of(root / args.content, (root / out) if out else None)
+        project = Project.of(root / args.content, (root / out) if out else None,
+                             getattr(args, "base_url", None))
+        _site_or_hint(project, args.content, program)
         before = _folders(project)
-        if name == "import":
-            _import(project, root, args)
-        elif name == "audit":
-            _audit(project, args)
-        elif name == "serve":
-            _serve(project, root, args, parsers["serve"])
+        if args.command == "import":
+            return _import_each(project, root, args, program, progress)
+        if args.command == "audit":
+            _audit(project, args, program, progress)
+        elif args.command == "serve":
+            _serve(project, root, args, usage)
         else:
-            build_and_say(project, args.jobs)
+            build_and_say(project, args.jobs, progress=progress, quiet=args.quiet)
     except SiteError as error:
+        progress.clear()
         print(format_problems(error.problems), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        progress.clear()
         _interrupted(project, before, root)
         return 130
     except BrokenPipeError:
@@ -61,97 +68,119 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     return 0
 
 
-def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    """The command line's parser, and each command's (for a usage error of its own)."""
-    parser = argparse.ArgumentParser(
-        prog="build.py", description="Build the bilingual site of government work reports.")
-    commands = parser.add_subparsers(dest="command")
-
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text)
-        if name != "new":
-            sub.add_argument("--content", type=Path, default=Path("content"),
-                             help="the site's content folder (default: content/)")
-        return sub
-
-    new_parser = command("new", "start a site: a content folder with site.yaml, a glossary, an about page")
-    new_parser.add_argument("folder", type=Path, help="the content folder to create, e.g. content")
-    build_parser = command("build", "content -> static site (the default)")
-    build_parser.add_argument("--out", type=Path, help="output folder (default: output/ beside the content)")
-    build_parser.add_argument("--jobs", type=_jobs, help="processes that render a large site "
-                                                         "(default: one per core; the output is the same)")
-    import_parser = command("import", "raw report text -> a report's folder under the content's reports/")
-    import_parser.add_argument("source", type=Path, help="the report as text (UTF-8, GB18030 or Big5)")
-    import_parser.add_argument("--slug", help="the report's folder name (default: its year and place, "
-                                              "e.g. 2025-gansu)")
-    import_parser.add_argument("--force", action="store_true",
-                               help="replace the importer's files even where a person has edited them")
-    import_parser.add_argument("--keep-losses", action="store_true",
-                               help="go on where the text lost characters (?? or U+FFFD): each loss marked "
-                                    "and listed, every span drafted into errata.yaml")
-    audit_parser = command("audit", "print the conversion audit of every converted variant")
-    audit_parser.add_argument("--proofs", action="store_true",
-                              help="the proofs (校对): the conversions a person should check, "
-                                   "and what settles each")
-    serve_parser = command("serve", "build, serve on 127.0.0.1, rebuild on change")
-    serve_parser.add_argument("--port", type=_port, default=8000)
-    serve_parser.add_argument("--host", default="127.0.0.1",
-                              help="address to listen on (default 127.0.0.1; another needs --allow-remote)")
-    serve_parser.add_argument("--allow-remote", action="store_true",
-                              help="let other machines reach the preview (any Host header is answered)")
-    serve_parser.add_argument("--out", type=Path, help="output folder (default: output/ beside the content)")
-    return parser, dict(commands.choices)
+def _site_or_hint(project: Project, content: Path, program: str) -> None:
+    """Where there is no site (no content folder, or an empty one), say how to start one."""
+    folder = project.content
+    if (folder.is_dir() and any(folder.iterdir())) or (folder.exists() and not folder.is_dir()):
+        return  # a site, or something else that the load will name
+    start = f"{program} new" + ("" if content == CONTENT else f" {content}")
+    raise fail(str(content), f"no site here (no {content / 'site.yaml'}): start one with `{start}`, or "
+                             "name a site's content folder with --content DIR")
 
 
-def _new(root: Path, args: argparse.Namespace) -> int:
+def _new(root: Path, args: argparse.Namespace, program: str) -> int:
     from site_src.content.new import new_site
 
-    created = new_site(root / args.folder)
-    _say(f"created {printable(str(args.folder))}: " + ", ".join(created))
-    _say(f"next: import a report with `import FILE --content {printable(str(args.folder))}`")
+    created = new_site(root / args.content)
+    if not args.quiet:
+        content = _content_option(args.content)
+        _say(f"created {printable(str(args.content))}: " + ", ".join(created))
+        _say(f"next: import a report with `{program} import FILE{content}`, then `{program} build{content}`")
     return 0
 
 
-def _import(project: Project, root: Path, args: argparse.Namespace) -> None:
+def _content_option(content: Path) -> str:
+    """--content as the person gave it, for a command to run next ('' for the default)."""
+    return "" if content == CONTENT else f" --content {printable(shlex.quote(str(content)))}"
+
+
+def _import_each(project: Project, root: Path, args: argparse.Namespace, program: str,
+                 progress: Progress) -> int:
+    """Each file into its own report folder, each with its report; a file that fails is said and
+    the next one imported all the same (each import is whole or nothing)."""
+    failed, done = [], set()
+    files = args.files
+    for source in progress.counted(files, len(files) if len(files) > 1 else 0, "importing", "reports"):
+        try:
+            done.add(_import(project, root, source, args, done, progress))
+        except SiteError as error:
+            progress.clear()
+            print(format_problems(error.problems), file=sys.stderr)
+            failed.append(source)
+    if len(files) > 1 and not args.quiet:
+        _say(f"imported {len(files) - len(failed)} of {len(files)} reports"
+             + (f"; not imported: {', '.join(printable(str(path)) for path in failed)}" if failed else ""))
+    if len(failed) < len(files) and not args.quiet and not args.verbose:
+        from site_src.import_report import next_steps
+
+        _say(next_steps(program, _content_option(args.content)))
+    return 1 if failed else 0
+
+
+def _import(project: Project, root: Path, source: Path, args: argparse.Namespace, taken: set[str],
+            progress: Progress) -> str:
+    """One file imported, and its report printed; the slug it was written to."""
+    from site_src.import_report import import_screen
     from site_src.importing import import_source
     from site_src.ingest.summary import format_import_report
 
-    result = import_source(project, root / args.source, args.slug, force=args.force,
-                           name=args.source.as_posix(), keep_losses=args.keep_losses)
-    folder = result.written.folder
-    outline = _shown(Path(result.outline_file), root) if result.outline_file else ""
-    _say(format_import_report(result.report, printable(str(args.source)), len(result.written.files),
-                              _shown(folder, root), outline_file=outline, drafts=result.written.drafts))
-    _say(result.summaries_report(_shown(folder, root)))
-    for replaced, how in result.written.replaced:
-        _say(f"replaced {_shown(folder / replaced, root)} ({how}; --force)")
+    result = import_source(project, root / source, args.slug, force=args.force, name=source.as_posix(),
+                           keep_losses=args.keep_losses, taken=frozenset(taken))
+    progress.clear()
+    if args.quiet:
+        return result.slug
+    folder = _shown(result.written.folder, root)
+    if args.verbose:
+        outline = _shown(Path(result.outline_file), root) if result.outline_file else ""
+        _say(format_import_report(result.report, printable(str(source)), len(result.written.files), folder,
+                                  outline_file=outline, drafts=result.written.drafts))
+        _say(result.summaries_report(folder))
+        for replaced, how in result.written.replaced:
+            _say(f"replaced {_shown(result.written.folder / replaced, root)} ({how}; --force)")
+    else:
+        shown = replace(result, outline_file=_shown(Path(result.outline_file), root) if result.outline_file
+                        else "")
+        _say(import_screen(shown, printable(str(source)), folder))
+    if len(args.files) > 1:
+        _say("")
+    return result.slug
 
 
-def _audit(project: Project, args: argparse.Namespace) -> None:
+def _audit(project: Project, args: argparse.Namespace, program: str, progress: Progress) -> None:
     from site_src.pipeline import load_project
-    from site_src.variants.audit import format_audit, load_dictionaries
+    from site_src.variants.audit import load_dictionaries
+    from site_src.variants.audit_text import AuditTotals, format_audit
     from site_src.variants.prepare import audit_report, proofs_report
     from site_src.variants.proofs import format_queue
 
+    progress.stage("loading the content")
     content = load_project(project)
     dictionaries = load_dictionaries()
-    for entry in content.reports:  # a site of several reports audits each, under its name
-        if len(content.reports) > 1:
-            _say(f"# {entry.slug}: {entry.report.full_title}")
+    totals = AuditTotals()
+    several = len(content.reports) > 1
+    for entry in progress.counted(content.reports, len(content.reports) if several else 0, "auditing",
+                                  "reports"):
         if args.proofs:
-            for code, items in proofs_report(content, entry, dictionaries, entry.locations):
-                _say(format_queue(items, code))
+            found = proofs_report(content, entry, dictionaries, entry.locations)
+            text = "\n".join(format_queue(items, code) for code, items in found)
+            totals = totals.with_proofs(found)
         else:
-            _say(format_audit(audit_report(content, entry, dictionaries), content.site))
+            audits = audit_report(content, entry, dictionaries)
+            text = format_audit(audits, content.site, entry.locations, verbose=args.verbose)
+            totals = totals.with_audits(audits)
+        progress.clear()
+        # A site of several reports audits each, under its name.
+        _say((f"# {entry.slug}: {entry.report.full_title}\n" if several else "") + text)
+    _say(totals.summary(program, proofs=args.proofs, verbose=args.verbose))
 
 
-def _serve(project: Project, root: Path, args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+def _serve(project: Project, root: Path, args: argparse.Namespace, usage: argparse.ArgumentParser) -> None:
     import site_src
     from site_src.serve import LOCAL_HOSTS, serve
 
     if args.host not in LOCAL_HOSTS and not args.allow_remote:
-        parser.error(f"--host {args.host} lets other machines reach the preview: "
-                     "add --allow-remote if that is what you want")
+        usage.error(f"--host {args.host} lets other machines reach the preview: "
+                    "add --allow-remote if that is what you want")
     worker = [sys.executable, "-m", "site_src.rebuild", str(project.content), str(project.output)]
     watched = (project.content, *project.templates, Path(site_src.__file__).parent)
     serve(worker, root, watched, project.output, host=args.host, port=args.port, remote=args.allow_remote)
@@ -170,7 +199,8 @@ def _interrupted(project: Project | None, before: dict[Path, tuple[int, int] | N
         print("interrupted", file=sys.stderr)
 
 
-def build_and_say(project: Project, jobs: int | None = None, memo: Memo | None = None) -> None:
+def build_and_say(project: Project, jobs: int | None = None, memo: Memo | None = None,
+                  progress: Progress | None = None, quiet: bool = False) -> None:
     """The build command's work and its report; raises SiteError for content errors."""
     from site_src.output.uptodate import kept_build
 
@@ -179,7 +209,9 @@ def build_and_say(project: Project, jobs: int | None = None, memo: Memo | None =
     if result is None:
         from site_src.pipeline import build_anew
 
-        result = build_anew(project, key, memo, jobs)
+        result = build_anew(project, key, memo, jobs, progress)
+    if quiet:
+        return
     done = "up to date:" if result.up_to_date else "built"
     _say(f"{done} {result.pages} pages in {', '.join(result.variants)} "
          f"({result.files} files) into {printable(str(project.output))} "
@@ -218,19 +250,6 @@ def _shown(path: Path, root: Path) -> str:
         return printable(str(path.relative_to(root)))
     except ValueError:
         return printable(str(path))
-
-
-def _port(text: str) -> int:
-    """A TCP port for --port: a usage error (exit 2), not a crash, when out of range."""
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535, got {text!r}")
-    return int(text)
-
-
-def _jobs(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 256:
-        raise argparse.ArgumentTypeError(f"expected a number of processes from 1 to 256, got {text!r}")
-    return int(text)
 
 
 def entry_point(root: Path | None = None) -> None:

@@ -103,6 +103,19 @@ VARIANT = Table(Variant, (
 ), check=_check_variant, located=(("where", "opencc"),))
 
 
+# The address a site will have (base_url in site.yaml, build --base-url): absolute, http(s).
+BASE_URL = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?")
+
+
+def base_url_message(text: str) -> str:
+    return f"expected an absolute http(s) URL such as https://example.org/report/, got {text!r}"
+
+
+def with_slash(base_url: str) -> str:
+    """A base URL ends in a slash: every path is appended to it."""
+    return base_url if not base_url or base_url.endswith("/") else base_url + "/"
+
+
 def settings_table(ui_keys: frozenset[str] = frozenset()) -> Table:
     """site.yaml's schema: ``ui_keys`` are the interface strings ui: may reword (any, if empty)."""
 
@@ -116,10 +129,9 @@ def settings_table(ui_keys: frozenset[str] = frozenset()) -> Table:
                 reader.problem(child(nodes["ui"], key), f"ui.{key}",
                                f"unknown interface string {key!r} (see the genre's ui.yaml)")
         base_url = values["base_url"] or ""
-        if base_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", base_url):
-            reader.problem(nodes.get("base_url"), "base_url", "expected an absolute http(s) URL such as "
-                           f"https://example.org/report/, got {base_url!r}")
-        values["base_url"] = base_url if not base_url or base_url.endswith("/") else base_url + "/"
+        if base_url and not BASE_URL.fullmatch(base_url):
+            reader.problem(nodes.get("base_url"), "base_url", base_url_message(base_url))
+        values["base_url"] = with_slash(base_url)
         said = any(problem.location.key == "reports_per_page" for problem in reader.problems)
         if values["reports_per_page"] < 1 and not said:
             reader.problem(nodes.get("reports_per_page"), "reports_per_page",

@@ -47,12 +47,14 @@ class ImportResult:
 
 
 def import_source(project: Project, source: Path, slug: str | None = None, *,
-                  force: bool = False, name: str | None = None, keep_losses: bool = False) -> ImportResult:
+                  force: bool = False, name: str | None = None, keep_losses: bool = False,
+                  taken: frozenset[str] = frozenset()) -> ImportResult:
     """Raw report text -> the report's folder under the site's reports/, whole or not at all.
 
     The folder is ``slug``, or named from the report's year and issuer (2025-gansu). Its
     errata.yaml repairs this source's damage, so it is read from there. ``name`` is the source as
-    messages and the provenance name it (as the user gave it).
+    messages and the provenance name it (as the user gave it). ``taken``: folders another file of
+    the same import was just written to (one would replace the other).
     """
     genre = load_genre(project.content)
     name = name or source.as_posix()
@@ -66,6 +68,9 @@ def import_source(project: Project, source: Path, slug: str | None = None, *,
     elif not ID_PATTERN.fullmatch(slug):
         raise fail(slug, "a report's folder name is lowercase ASCII letters, digits and hyphens")
     folder = project.content / REPORTS / slug
+    if slug in taken:
+        raise fail(name, f"its folder {folder} was just written from another file of this import: "
+                         "import it on its own, with --slug NAME")
     into = import_into(raw, name, folder, genre.words, keep_losses=keep_losses)  # errata, outline: a person's
     report = replace(into.imported.report, government=government_of(into.imported.report, genre.places),
                      source_page=recorded_source(folder))  # the source page: a person's, kept

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from site_src.content.site import SiteContent, load_site
 from site_src.genre import load_genre
 from site_src.output.memo import Memo
 from site_src.output.uptodate import kept_build, remember_build
 from site_src.output.write import write_site
+from site_src.progress import Progress
 from site_src.project import BuildResult, Project
+from site_src.site import routes
 from site_src.site.files import site_files
 from site_src.site.plan import plan_site
 from site_src.site.search import search_sizes
@@ -34,24 +37,32 @@ def build(project: Project, memo: Memo | None = None, jobs: int | None = None) -
 
 
 def build_anew(project: Project, key: str | None, memo: Memo | None = None,
-               jobs: int | None = None) -> BuildResult:
-    """The build when the last one does not stand (``key``: this build's, from kept_build)."""
+               jobs: int | None = None, progress: Progress | None = None) -> BuildResult:
+    """The build when the last one does not stand (``key``: this build's, from kept_build);
+    ``progress`` is told of the long stages as they go (by default, nobody is)."""
     if memo is None:
         memo = Memo(project.cache / "memo", project.kept_for_program("memo"))
-    result = _build(project, memo, jobs or os.cpu_count() or 1)
+    result = _build(project, memo, jobs or os.cpu_count() or 1, progress or Progress(None))
     remember_build(project, key, result)
     return result
 
 
-def _build(project: Project, memo: Memo, jobs: int) -> BuildResult:
+def _build(project: Project, memo: Memo, jobs: int, progress: Progress) -> BuildResult:
+    progress.stage("loading the content")
     content = load_project(project)
-    reports = prepare_reports(project, content, memo, jobs)  # summaries, audit, proofs, each script
+    # summaries, audit, proofs, each script
+    reports = prepare_reports(project, content, memo, jobs, progress)
+    progress.stage("converting the site")
     yearly = year_on_year(content, reports)  # each government's targets against its next results
     compared = compare_years(project, content, memo, jobs)  # each report's wording against the earlier's
     variants = in_each_script(content, in_each_variant(content, reports, yearly), compared)
     del reports  # each variant holds its own reports now
     plans = tuple(plan_site(variant, variants) for variant in variants)
-    written = write_site(site_files(project, content, variants, plans, memo, jobs), project.output)
+    pages = frozenset(routes.output(variant.variant.path, page.route)
+                      for variant, plan in zip(variants, plans, strict=True) for page in plan.pages)
+    files = progress.counted(site_files(project, content, variants, plans, memo, jobs), len(pages),
+                             "rendering", "pages", scale=100, counts=lambda file: file[0] in pages)
+    written = write_site(files, project.output)
     return BuildResult(files=len(written), pages=sum(len(plan.pages) for plan in plans),
                        variants=tuple(v.code for v in content.site.variants), search=search_sizes(written))
 
@@ -61,4 +72,6 @@ def load_project(project: Project) -> SiteContent:
     OpenCC takes the site's own configurations."""
     content = load_site(project.content, load_genre(project.content))
     check_configurations(content.site)
+    if project.base_url is not None:  # given on the command line: it stands for site.yaml's
+        content = replace(content, site=replace(content.site, base_url=project.base_url))
     return content

@@ -35,14 +35,17 @@ class Project:
     # What depends on this program alone (templates compiled, OpenCC's dictionaries read out),
     # kept once for every site on the machine, as Python keeps its compiled modules.
     program_cache: Path | None = None  # None: not kept (no home to keep it in)
+    # The site's address given on the command line (build --base-url), in place of site.yaml's.
+    base_url: str | None = None
 
     @classmethod
-    def of(cls, content: Path, output: Path | None = None) -> Project:
+    def of(cls, content: Path, output: Path | None = None, base_url: str | None = None) -> Project:
         """A site's folders: output/, templates/ and .cache/ sit beside its content folder."""
         beside = content.parent
         folders = (beside / "templates", shipped_templates())
         templates = tuple(dict.fromkeys(folder.resolve() for folder in folders if folder.is_dir()))
-        return cls(content, output or beside / "output", templates, beside / ".cache", machine_cache())
+        return cls(content, output or beside / "output", templates, beside / ".cache", machine_cache(),
+                   base_url)
 
     def kept_for_program(self, name: str) -> Path | None:
         return self.program_cache / name if self.program_cache is not None else None

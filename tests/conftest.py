@@ -141,3 +141,22 @@ def back_to_hans():  # type: ignore[no-untyped-def]
     tw2s = make_converter("tw2s")
     marks = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
     return lambda text: tw2s(text).translate(marks)
+
+
+# --- the run's last line says how many tests the absent shared reports skipped ------------------
+
+SKIPPED_FOR_SHARED = "skipped for want of ../shared/reports"
+
+
+def _skipped_for_shared(report: pytest.TestReport) -> bool:
+    """A test skipped because the shared reports are absent (every such skip says so)."""
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    return report.skipped and ("shared report" in reason.lower() or "shared/reports" in reason)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """A count of its own in the summary line (`…, 89 skipped for want of ../shared/reports in 95s`):
+    a run without the folder beside the clone is then never taken for a whole one."""
+    skipped = [report for report in terminalreporter.stats.get("skipped", []) if _skipped_for_shared(report)]
+    if skipped:
+        terminalreporter.stats[SKIPPED_FOR_SHARED] = skipped

@@ -103,7 +103,7 @@ def test_choices_say_what_decided(hant_audit: VariantAudit) -> None:
 
 def test_audit_command_prints_counts_differences_and_choices() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", "site_src", "audit"], cwd=ROOT, env=env,
+    result = subprocess.run([sys.executable, "-m", "site_src", "audit", "--verbose"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     out = result.stdout

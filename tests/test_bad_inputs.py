@@ -687,13 +687,13 @@ CASES = [
                   "letters, digits and hyphens (it becomes a path)"),
     # --- serve --------------------------------------------------------------------------------------
     case("serve-port-out-of-range", argv=("serve", "--port", "99999"), status=2,
-         expected=("usage: build.py serve [-h] [--content CONTENT] [--port PORT] [--host HOST]",
-                   "                      [--allow-remote] [--out OUT]",
+         expected=("usage: build.py serve [-h] [--content DIR] [--port PORT] [--host HOST]",
+                   "                      [--allow-remote] [--out DIR]",
                    "build.py serve: error: argument --port: expected a port number from 1 to 65535, "
                    "got '99999'")),
     case("serve-on-another-host", argv=("serve", "--host", "0.0.0.0"), status=2,
-         expected=("usage: build.py serve [-h] [--content CONTENT] [--port PORT] [--host HOST]",
-                   "                      [--allow-remote] [--out OUT]",
+         expected=("usage: build.py serve [-h] [--content DIR] [--port PORT] [--host HOST]",
+                   "                      [--allow-remote] [--out DIR]",
                    "build.py serve: error: --host 0.0.0.0 lets other machines reach the preview: add "
                    "--allow-remote if that is what you want")),
 ]

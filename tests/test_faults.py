@@ -279,7 +279,7 @@ def test_an_interrupt_after_an_import_says_the_folder_is_in_place(
     def interrupted(*args: object, **keywords: object) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("site_src.ingest.summary.format_import_report", interrupted)  # after the swap
+    monkeypatch.setattr("site_src.import_report.import_screen", interrupted)  # after the swap
     status, _, errors = run(root, "import", "report.txt", "--slug", "2024-fixture", capsys=capsys)
     assert status == 130
     assert errors == ("interrupted, but only after content/reports/2024-fixture was written: it is complete "
@@ -322,7 +322,7 @@ def test_a_report_named_with_a_newline_is_reported_on_one_line(
     shutil.copy(FIXTURES / "report.txt", root / "report\nerror: x.txt")
     status, out, _ = run(root, "import", "report\nerror: x.txt", "--slug", "2024-fixture", capsys=capsys)
     assert status == 0
-    assert out.splitlines()[0].startswith("imported report\\nerror: x.txt: 2 parts")
+    assert out.splitlines()[0].startswith("imported report\\nerror: x.txt into ")
 
 
 @behaviour

@@ -467,7 +467,7 @@ def test_import_into_another_folder_leaves_content_alone(
     monkeypatch.chdir(ROOT)
     site = tmp_path / "site"
     assert main(["new", str(site)], root=ROOT) == 0
-    assert main(["import", f"../shared/reports/{name}", "--content", str(site), "--slug", "one"],
+    assert main(["import", f"../shared/reports/{name}", "--content", str(site), "--slug", "one", "--verbose"],
                 root=ROOT) == 0
     printed = capsys.readouterr().out
     assert {p: p.read_bytes() for p in CONTENT.rglob("*") if p.is_file()} == before

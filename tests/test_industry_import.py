@@ -42,7 +42,7 @@ def site(tmp_path: Path) -> Path:
 
 def test_import_drafts_the_system_and_says_what_it_found(site: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import", "report.txt", "--slug", "one"], root=site) == 0
+    assert main(["import", "report.txt", "--slug", "one", "--verbose"], root=site) == 0
     printed = capsys.readouterr().out
     draft = site / "content" / "reports" / "one" / "industries.yaml"
     assert "industry system: “22”现代产业集群体系 [plan-01-1]: 2 tiers, 4 industries" in printed
@@ -70,25 +70,25 @@ def test_import_drafts_the_system_and_says_what_it_found(site: Path,
 
 
 def test_a_later_import_never_rewrites_the_draft(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import", "report.txt", "--slug", "one"], root=site) == 0
+    assert main(["import", "report.txt", "--slug", "one", "--verbose"], root=site) == 0
     draft = site / "content" / "reports" / "one" / "industries.yaml"
     edited = draft.read_text(encoding="utf-8").replace("keywords: [生物医药", "keywords: [生物医药, 电子信息")
     draft.write_text(edited, encoding="utf-8")
     capsys.readouterr()
     for extra in ([], ["--force"]):  # not even with --force: it is not the importer's file
-        assert main(["import", "report.txt", "--slug", "one", *extra], root=site) == 0
+        assert main(["import", "report.txt", "--slug", "one", "--verbose", *extra], root=site) == 0
         assert draft.read_text(encoding="utf-8") == edited
         assert "  kept content/reports/one/industries.yaml as it is (yours)" in capsys.readouterr().out
 
 
 def test_a_removed_draft_is_not_made_again_unless_forced(site: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import", "report.txt", "--slug", "one"], root=site) == 0
+    assert main(["import", "report.txt", "--slug", "one", "--verbose"], root=site) == 0
     draft = site / "content" / "reports" / "one" / "industries.yaml"
     first = draft.read_bytes()
     draft.unlink()
     capsys.readouterr()
-    assert main(["import", "report.txt", "--slug", "one"], root=site) == 0
+    assert main(["import", "report.txt", "--slug", "one", "--verbose"], root=site) == 0
     assert not draft.exists()
     assert ("  not drafted again: content/reports/one/industries.yaml was drafted by an earlier import and "
             "has been removed since (import with --force to draft it again)") in capsys.readouterr().out
@@ -96,7 +96,7 @@ def test_a_removed_draft_is_not_made_again_unless_forced(site: Path,
     assert not (site / "output" / "zh-hans" / "industries").exists()
     assert "industries/index.html" not in read_page(site / "output" / "zh-hans" / "index.html").links
     assert broken_links(site / "output") == []
-    assert main(["import", "report.txt", "--slug", "one", "--force"], root=site) == 0
+    assert main(["import", "report.txt", "--slug", "one", "--verbose", "--force"], root=site) == 0
     assert draft.read_bytes() == first
     assert "  drafted content/reports/one/industries.yaml" in capsys.readouterr().out
 
@@ -104,7 +104,7 @@ def test_a_removed_draft_is_not_made_again_unless_forced(site: Path,
 def test_a_report_without_a_system_gets_no_draft_and_no_industry_pages(
         site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (site / "report.txt").write_text(NO_SYSTEM, encoding="utf-8")
-    assert main(["import", "report.txt", "--slug", "one"], root=site) == 0
+    assert main(["import", "report.txt", "--slug", "one", "--verbose"], root=site) == 0
     assert "industry system: none found (the report gets no industry pages)" in capsys.readouterr().out
     folder = site / "content" / "reports" / "one"
     assert not (folder / "industries.yaml").exists() and read_record(folder).drafted == ("outline.yaml",)

@@ -115,8 +115,35 @@ def test_audit_proofs_names_the_file_and_line_and_what_settles_it(
     out = capsys.readouterr().out.splitlines()
     # The bundled report's proofs were read: nothing is left but the name written in here.
     assert out[0] == "== zh-Hant: 1 conversion(s) to proofread"
-    assert out[1].startswith(f"{section}:") and out[1].endswith(": 东升 -> 東昇  or  東升  [name; 88%]")
-    assert out[3].startswith("    settle here with the pin [[东升|東升]], or everywhere with")
+    # The line of the paragraph's text, not of its id one above (nor of its lead).
+    line = next(n for n, text in enumerate(section.read_text(encoding="utf-8").splitlines(), start=1)
+                if "东升路批发" in text)
+    assert out[1] == f"{section}:{line}: paragraphs[2].text: 东升 -> 東昇  or  東升  [name; 88%]"
+    # Either way it is settled: as it is, or as the other form (a name: in the report's own glossary).
+    assert out[3] == ("    settle: 東昇 is right: [[东升|東昇]]; 東升 is: [[东升|東升]] (or everywhere, "
+                      "in the report's own glossary: {phrase: 东升, traditional: 東升, reason: …})")
+    assert out[-1] == ("summary: 1 report, conversions to proofread: zh-Hant: 1 (each settled by a pin in "
+                       "its text or an entry of a glossary; the likeliest first)")
+
+
+def test_every_item_says_the_file_and_line_of_its_own_text(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A word in a lead points at the lead's line, one in an appended glossary at its term's."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    folder = tmp_path / "content" / "reports" / SEED_SLUG
+    section = folder / "sections" / "plan-01.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace("lead: 加快产业一体化发展。",
+                                                                   "lead: 加快东升路产业一体化发展。"),
+                       encoding="utf-8")
+    (folder / "terms.yaml").write_text("heading: 名词解释\nterms:\n  - term: 东升路\n    explanation: "
+                                       "某某市的一条街道。\n", encoding="utf-8")
+    assert main(["audit", "--proofs"], root=tmp_path) == 0
+    out = [line for line in capsys.readouterr().out.splitlines() if "东升 -> 東昇" in line]
+    lead = next(n for n, text in enumerate(section.read_text(encoding="utf-8").splitlines(), start=1)
+                if "东升路产业" in text)
+    assert sorted(out) == sorted([
+        f"{section}:{lead}: paragraphs[1].lead: 东升 -> 東昇  or  東升  [name; 88%]",
+        f"{folder / 'terms.yaml'}:3: terms[0].term: 东升 -> 東昇  or  東升  [name; 88%]"])
 
 
 def test_the_editors_page_is_built_when_asked_and_linked_from_nowhere(tmp_path: Path) -> None:

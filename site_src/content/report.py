@@ -58,6 +58,7 @@ from site_src.model import (
     SourcePage,
     Term,
     implied_kind,
+    term_id,
 )
 from site_src.variants.pins import pin_problem
 from site_src.yamlio import (
@@ -379,6 +380,10 @@ class _Folder:
         self.folder = folder
         self.problems: list[Problem] = []
         self.ids: dict[str, Location] = {}  # paragraph and block ids: unique in the report
+        # Where each text is written (a paragraph's text under its id, its lead under id.lead, a
+        # term under its step's id) and each file's title: what a person is sent to edit.
+        self.texts: dict[str, Location] = {}
+        self.titles: dict[str, Location] = {}
 
     def name(self, relative: str) -> str:
         return str(self.folder / relative)
@@ -400,12 +405,51 @@ class _Folder:
             reader.problem(None, "", "the file is empty")
             return None
         value = table.read(reader, node, "")
+        if value is not None and table not in (ORIGINALS, PROVENANCE, REPORT):  # the report's own text
+            _text_places(node, reader.file, self.texts)
+            title = _child(node, "title")
+            if title is not None:
+                self.titles[relative] = Location(reader.file, title.start_mark.line + 1, key="title")
         return (value, reader, node) if value is not None else None
 
     def unlisted(self, folder: str, listed: set[str], message: str) -> None:
         self.problems.extend(Problem(Location(str(path)), message)
                              for path in sorted((self.folder / folder).glob("*.yaml"))
                              if path.stem not in listed)
+
+
+def _child(node: yaml.Node, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((value for key_node, value in node.value if key_node.value == key), None)
+    return None
+
+
+def _text_places(top: yaml.Node, file: str, found: dict[str, Location]) -> None:
+    """Where each text of a file is written, by its step's id: a paragraph's ``text`` (``lead``
+    under id.lead), an appended glossary's term (term-N). Each node is visited once, however many
+    aliases name it (a YAML bomb is a few nodes named billions of times): linear in the file."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(top, "")]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, f"{path}[{n}]") for n, item in enumerate(node.value))
+            for n, item in enumerate(node.value if path == "terms" else ()):
+                term = _child(item, "term")
+                if term is not None:
+                    found[term_id(n + 1)] = Location(file, term.start_mark.line + 1, key=f"terms[{n}].term")
+        elif isinstance(node, yaml.MappingNode):
+            ident = _child(node, "id")
+            for key, name in ((("text", ident.value), ("lead", f"{ident.value}.lead"))
+                              if isinstance(ident, yaml.ScalarNode) else ()):
+                value = _child(node, key)
+                if value is not None:
+                    found[name] = Location(file, value.start_mark.line + 1, key=f"{path}.{key}".lstrip("."))
+            stack.extend((value, f"{path}.{key_node.value}".lstrip(".")) for key_node, value in node.value
+                         if isinstance(value, yaml.CollectionNode))
 
 
 def _items(node: yaml.Node, key: str) -> list[yaml.Node]:
@@ -446,14 +490,14 @@ def load_report(content_dir: Path) -> Report:
 
 def load_located(content_dir: Path) -> tuple[Report, dict[str, Location]]:
     """The report (as ``load_report``), and where each text of it is written, from the same
-    reading: the file and line of every paragraph's id, and of every part's and section's title
-    (for messages that send a person to edit one)."""
+    reading: the file and line of every paragraph's text (its lead's under id.lead), of every
+    part's and section's title and of every appended term (for messages that send a person to
+    edit one); a block's id where it has no text of its own."""
     report, files = _load(content_dir)
-    where = dict(files.ids)
+    where = {**files.ids, **files.texts}
     for part in report.parts:
-        where[part.id] = Location(files.name(f"parts/{part.id}.yaml"), 2, key="title")
-        for section in part.sections:
-            where[section.id] = Location(files.name(f"sections/{section.id}.yaml"), 2, key="title")
+        for file in (f"parts/{part.id}.yaml", *(f"sections/{s.id}.yaml" for s in part.sections)):
+            where[Path(file).stem] = files.titles.get(file, Location(files.name(file)))
     return report, where
 
 

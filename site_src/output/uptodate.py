@@ -24,7 +24,7 @@ def kept_build(project: Project) -> tuple[str | None, BuildResult | None]:
     Only this module and the project's are imported for it: a build with nothing to do says so
     without loading the pipeline.
     """
-    key = fingerprint(project.content, project.templates, project.output)
+    key = fingerprint(project.content, project.templates, project.output, project.base_url)
     previous = previous_result(_builds(project), project.output, key)
     try:
         return key, BuildResult(files=previous["files"], pages=previous["pages"],
@@ -44,13 +44,17 @@ def remember_build(project: Project, key: str | None, result: BuildResult) -> No
 def _builds(project: Project) -> Path:
     return project.cache / "builds"
 
-def fingerprint(content: Path, templates: tuple[Path, ...], output: Path) -> str | None:
-    """A digest of everything a build depends on; None when some of it cannot be named (a link, a
-    special file: the build then runs in full, and reports the file where it reads it)."""
+def fingerprint(content: Path, templates: tuple[Path, ...], output: Path,
+                base_url: str | None = None) -> str | None:
+    """A digest of everything a build depends on (the content, the templates, this program, the
+    time stamp asked for, the output folder, the address given on the command line); None when
+    some of it cannot be named (a link, a special file: the build then runs in full, and reports
+    the file where it reads it)."""
     folders = [folder_digest(folder) for folder in (content, *templates)]
     if None in folders or program() is None:
         return None
-    return digest(folders, program(), os.environ.get("SOURCE_DATE_EPOCH", ""), os.fsencode(output.resolve()))
+    return digest(folders, program(), os.environ.get("SOURCE_DATE_EPOCH", ""), os.fsencode(output.resolve()),
+                  base_url or "")
 
 
 def _record(cache: Path, output: Path) -> Path:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from site_src.config import SiteConfig
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM, GlossaryEntry, Report
 from site_src.variants.convert import OPENCC_DATA, Convert, Converter, conversion, identity, make_converter
@@ -337,36 +336,3 @@ def audit(report: Report, variants: tuple[tuple[str, str, str], ...], glossary: 
     dictionaries = dictionaries or load_dictionaries()
     return tuple(audit_variant(report, code, config, glossary, dictionaries, quotes, accepted)
                  for code, config, quotes in variants)
-
-
-
-_CLASS_NAMES = {"corrected": "error in the source corrected", "accepted": "both forms accepted",
-                "unsure": "differs where only a character default decided: to review",
-                "glyph": "glyph-standard difference only",
-                "glossary": "glossary override, context rule or pin", "other": "other"}
-
-
-def format_audit(audits: tuple[VariantAudit, ...], site: SiteConfig) -> str:
-    """The audit as plain text for the terminal: counts, every difference, every choice."""
-    labels = {variant.code: variant.label for variant in site.variants}
-    lines: list[str] = []
-    for audit in audits:
-        lines.append(f"== {audit.code} {labels.get(audit.code, '')} (OpenCC {audit.config})")
-        if audit.compared:
-            counts = audit.counts()
-            lines.append("differences from the source's own Traditional text (paragraphs): " + ", ".join(
-                f"{_CLASS_NAMES[kind]} {count}" for kind, count in counts.items())
-                + f"; total {sum(counts.values())}")
-            for difference in audit.differences:
-                lines.append(f"  {difference.kind:9} {difference.phrase}: source {difference.source} "
-                             f"-> ours {difference.ours}  [{' '.join(difference.paragraphs)}]")
-        else:
-            lines.append("not compared: the source is not Traditional text (the import kept no "
-                         "original text to compare with)")
-        lines.append(f"phrases with a character that has several Traditional forms: {len(audit.choices)}")
-        for choice in audit.choices:
-            candidates = "; ".join(f"{char}: {' '.join(forms)}" for char, forms in choice.candidates)
-            lines.append(f"  {choice.phrase} -> {choice.chosen}  by {choice.by}  ({candidates})  "
-                         f"x{len(choice.paragraphs)} [{' '.join(choice.paragraphs[:6])}"
-                         f"{' …' if len(choice.paragraphs) > 6 else ''}]")
-    return "\n".join(lines)

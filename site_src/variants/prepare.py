@@ -15,6 +15,7 @@ from site_src.content.site import ReportContent, SiteContent
 from site_src.errors import Location
 from site_src.output.memo import Memo, program_key, report_keys
 from site_src.output.parallel import in_order
+from site_src.progress import Progress
 from site_src.project import Project
 from site_src.site.variant import ReportVariant, VariantContent
 from site_src.summaries.figures.track import Track, tracks
@@ -44,16 +45,19 @@ class _Preparing:
     proofs: bool  # the site asks for its proofs (site.yaml: proofs: true)
 
 
-def prepare_reports(project: Project, content: SiteContent, memo: Memo,
-                    jobs: int) -> dict[str, PreparedReport]:
+def prepare_reports(project: Project, content: SiteContent, memo: Memo, jobs: int,
+                    progress: Progress | None = None) -> dict[str, PreparedReport]:
     """Each report prepared, by slug: kept results where their inputs are the same, the rest made
-    on every core."""
+    on every core (each counted on ``progress`` as it is done)."""
     keys = report_keys(project.content, {entry.slug: entry.folder for entry in content.reports})
     found = {slug: memo.peek("report", key) if key else None for slug, key in keys.items()}
     missing = [entry for entry in content.reports if found[entry.slug] is None]
     if missing:
         shared = _Preparing(project, content, dictionaries(memo), content.site.proofs)
-        for entry, made in zip(missing, in_order(_prepare, shared, missing, jobs), strict=True):
+        made_each = in_order(_prepare, shared, missing, jobs)
+        if progress is not None:
+            made_each = progress.counted(made_each, len(missing), "preparing", "reports")
+        for entry, made in zip(missing, made_each, strict=True):
             key = keys[entry.slug]
             found[entry.slug] = memo.put("report", key, made) if key else made
     return {slug: report for slug, report in found.items() if report is not None}

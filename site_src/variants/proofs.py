@@ -29,7 +29,7 @@ that would settle it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from site_src.errors import Location
@@ -81,7 +81,12 @@ class ProofItem:
     @property
     def pin(self) -> str:
         """The pin that settles it in this one place (with the first alternative)."""
-        return f"[[{self.phrase}|{self.alternatives[0]}]]"
+        return self.pin_for(self.alternatives[0])
+
+    def pin_for(self, form: str) -> str:
+        """The pin that writes the word as ``form`` here: the Simplified word, then its form in the
+        converted variants; ``[[word]]`` where the form is the word itself (kept unconverted)."""
+        return f"[[{self.phrase}]]" if form == self.phrase else f"[[{self.phrase}|{form}]]"
 
 
 Key = tuple[str, int, int]  # (anchor, start, end)
@@ -110,6 +115,7 @@ def proof_queue(report: Report, converter: Converter, quotes: str, dictionaries:
     phrases = dictionaries.phrase_table.plus(converter.decided_phrases)
     found = _Found()
     texts: dict[str, str] = {}
+    leads: dict[str, int] = {}  # where each paragraph's text starts after its lead (a line of its own)
     forms: dict[str, dict[str, list[Key]]] = defaultdict(lambda: defaultdict(list))
     for step in report.walk():
         resolved = resolve(step.text)
@@ -117,6 +123,8 @@ def proof_queue(report: Report, converter: Converter, quotes: str, dictionaries:
         if len(ours) != len(text) or dictionaries.ambiguous.isdisjoint(text):
             continue
         texts[step.id] = text
+        if step.paragraph is not None and step.paragraph.lead:
+            leads[step.id] = len(resolve(step.paragraph.lead).text)
         spans = decisions(converter, resolved, phrases)
         settled = {n for start, end, by in spans if by in ("pin", "glossary", "rule")
                    for n in range(start, end)}
@@ -136,7 +144,7 @@ def proof_queue(report: Report, converter: Converter, quotes: str, dictionaries:
                 _entry(found, (step.id, start, end), text, ours, converter, dictionaries)
         _names(found, step.id, text, ours, settled, converter, dictionaries, words)
     _uneven(found, forms)
-    return _ranked(report, found, texts, words, locations or {})
+    return _ranked(report, found, texts, words, _place(locations or {}, leads))
 
 
 def _word_detectors(found: _Found, key: Key, text: str, ours: str, by_default: set[int],
@@ -232,8 +240,18 @@ def likelihood(phrase: str, detectors: tuple[str, ...], words: ProofWords) -> in
     return max(chances, default=0)
 
 
+def _place(locations: Mapping[str, Location], leads: Mapping[str, int]) -> Callable[[str, int], Location]:
+    """Where a word is written: the line of its paragraph's text, or of its lead (id.lead) where
+    it is in the lead; the step's id alone where the report was not read from files."""
+    def place(anchor: str, start: int) -> Location:
+        if start < leads.get(anchor, 0) and f"{anchor}.lead" in locations:
+            return locations[f"{anchor}.lead"]
+        return locations.get(anchor, Location(anchor))
+    return place
+
+
 def _ranked(report: Report, found: _Found, texts: dict[str, str], words: ProofWords,
-            locations: Mapping[str, Location]) -> tuple[ProofItem, ...]:
+            place: Callable[[str, int], Location]) -> tuple[ProofItem, ...]:
     order = {step.id: n for n, step in enumerate(report.walk())}
     items = []
     for key in found.detectors:
@@ -244,7 +262,7 @@ def _ranked(report: Report, found: _Found, texts: dict[str, str], words: ProofWo
         if chance < words.floor:
             continue
         others = tuple(dict.fromkeys(found.alternatives[key])) or (text[start:end],)
-        items.append(ProofItem(anchor, locations.get(anchor, Location(anchor)), _sentence_at(text, start),
+        items.append(ProofItem(anchor, place(anchor, start), _sentence_at(text, start),
                                text[start:end], start, found.chosen[key], others, detectors, chance))
     return tuple(sorted(items, key=lambda item: (-item.likelihood, order[item.anchor], item.start)))
 
@@ -271,14 +289,17 @@ def _sentence_at(text: str, offset: int) -> str:
 
 
 def format_queue(items: tuple[ProofItem, ...], code: str) -> str:
-    """The queue as plain text for the terminal: each item where it is, and how to settle it."""
+    """The queue as plain text for the terminal: each item where it is written (the file and the
+    line of its text), and how to settle it either way: as it is now, or as the likeliest other."""
     lines = [f"== {code}: {len(items)} conversion(s) to proofread"
              + ("" if items else " (every doubtful conversion is settled)")]
     for item in items:
         lines.append(f"{item.location}: {item.phrase} -> {item.chosen}  or  {' / '.join(item.alternatives)}"
                      f"  [{', '.join(item.detectors)}; {item.likelihood}%]")
         lines.append(f"    {item.sentence}")
-        where = "the report's own glossary entry" if "name" in item.detectors else "the glossary entry"
-        lines.append(f"    settle here with the pin {item.pin}, or everywhere with {where} "
-                     f"{{phrase: {item.phrase}, traditional: {item.alternatives[0]}, reason: …}}")
+        where = "the report's own glossary" if "name" in item.detectors else "the glossary"
+        other = item.alternatives[0]
+        lines.append(f"    settle: {item.chosen} is right: {item.pin_for(item.chosen)}; {other} is: "
+                     f"{item.pin_for(other)} (or everywhere, in {where}: "
+                     f"{{phrase: {item.phrase}, traditional: {other}, reason: …}})")
     return "\n".join(lines)
