@@ -265,8 +265,6 @@ class Reloads:
                 return elapsed
 
     def close(self) -> None:
-        if self.connection is not None:
-            self.connection.close()
         self.server.terminate()
         self.server.wait(timeout=30)
 
@@ -300,9 +298,14 @@ def reloads(runs: int, root: Path, hugo_folder: Path | None) -> dict[str, Times]
         for server in servers.values():
             await server.drain(0.5)
         found = {name: Times() for name in servers}
-        for _ in range(runs):
-            for name, server in servers.items():  # alternating: ours, Hugo's, ours, …
-                found[name].add(await server.one(), None)
+        try:
+            for _ in range(runs):
+                for name, server in servers.items():  # alternating: ours, Hugo's, ours, …
+                    found[name].add(await server.one(), None)
+        finally:
+            for server in servers.values():
+                if server.connection is not None:
+                    server.connection.close()  # in the loop: tornado writes the close frame
         return found
 
     try:

@@ -8,22 +8,25 @@ so it is kept (output/memo.py: report_keys) and made again only when one of them
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from site_src.content.site import ReportContent, SiteContent
 from site_src.errors import Location
+from site_src.output.fingerprint import digest, folder_digest, program
 from site_src.output.memo import Memo, program_key, report_keys
 from site_src.output.parallel import in_order
 from site_src.progress import Progress
-from site_src.project import Project
+from site_src.project import PAGES, REPORTS, Project
 from site_src.site.variant import ReportVariant, VariantContent
 from site_src.summaries.figures.track import Track, tracks
 from site_src.summaries.report import Summaries, summarise_report
 from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dictionaries
 from site_src.variants.convert import conversion
+from site_src.variants.kept import KeptConversion
 from site_src.variants.proofs import proof_queue
-from site_src.variants.site import Proofs, convert_site, report_variant
+from site_src.variants.site import Proofs, convert_site, report_variant, site_converter
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,19 @@ def year_on_year(content: SiteContent, reports: dict[str, PreparedReport]) -> tu
                    for entry in content.reports), content.genre.figures, content.genre.indicators)
 
 
-def in_each_variant(content: SiteContent, reports: dict[str, PreparedReport],
-                    yearly: tuple[Track, ...]) -> tuple[VariantContent, ...]:
-    """Everything each variant renders, in its script."""
-    return convert_site(content, {slug: report.variants for slug, report in reports.items()}, yearly)
+def in_each_variant(project: Project, content: SiteContent, reports: dict[str, PreparedReport],
+                    yearly: tuple[Track, ...], memo: Memo) -> tuple[VariantContent, ...]:
+    """Everything each variant renders, in its script: the site's own strings as the last build
+    converted them where they are the same (kept.py), the converter started only for a new one."""
+    site = folder_digest(project.content, frozenset({REPORTS, PAGES}))  # settings, glossaries, genre
+    keys = {v.code: digest(program(), site, v.code) if site else None for v in content.site.variants}
+    conversions = {code: KeptConversion(functools.partial(site_converter, content, code),
+                                        (memo.peek("converted", key) if key else None) or {})
+                   for code, key in keys.items()}
+    converted = convert_site(content, {slug: report.variants for slug, report in reports.items()}, yearly,
+                             conversions)
+    for code, kept in conversions.items():
+        key = keys[code]
+        if key is not None and kept.started:
+            memo.put("converted", key, kept.made)
+    return converted
