@@ -24,6 +24,7 @@ from pathlib import Path
 
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM, GlossaryEntry, Report
+from site_src.variants.context import ContextRules
 from site_src.variants.convert import OPENCC_DATA, Convert, Converter, conversion, identity, make_converter
 from site_src.variants.pins import Resolved, resolve
 from site_src.variants.punctuation import with_quotes
@@ -225,14 +226,17 @@ def decisions(converter: Converter, resolved: Resolved, phrases: PhraseTable
 
 def audit_variant(report: Report, code: str, config: str, glossary: tuple[GlossaryEntry, ...],
                   dictionaries: Dictionaries, quotes: str = "curly",
-                  accepted: Mapping[str, tuple[str, ...]] | None = None) -> VariantAudit:
+                  accepted: Mapping[str, tuple[str, ...]] | None = None,
+                  rules: ContextRules | None = None) -> VariantAudit:
     """The audit of one converted variant, against the source's own text where the import kept it.
 
-    The source's quotation marks are written as the variant writes them before comparing: a
-    choice of punctuation is no difference of characters."""
+    ``rules``: the context rules the conversion uses (the genre's; the shipped ones by default):
+    the audit asks the very converter the variant is converted with, so the two share its start
+    and its segmentation of each text. The source's quotation marks are written as the variant
+    writes them before comparing: a choice of punctuation is no difference of characters."""
     accepted = accepted or {}
     entries = tuple(entry for entry in glossary if entry.applies_to(code))
-    converter = conversion(config, entries)
+    converter = conversion(config, entries, rules)
     convert: Convert = with_quotes(converter.convert, quotes)
     phrases = dictionaries.phrase_table.plus(entry.phrase for entry in entries)
     ambiguous = dictionaries.ambiguous
@@ -330,9 +334,11 @@ def _classify(simplified: str, source: str, ours: str, by: str, dictionaries: Di
 
 def audit(report: Report, variants: tuple[tuple[str, str, str], ...], glossary: tuple[GlossaryEntry, ...],
           dictionaries: Dictionaries | None = None,
-          accepted: Mapping[str, tuple[str, ...]] | None = None) -> tuple[VariantAudit, ...]:
+          accepted: Mapping[str, tuple[str, ...]] | None = None,
+          rules: ContextRules | None = None) -> tuple[VariantAudit, ...]:
     """The audit of every converted variant, given as (code, OpenCC config, quotation marks);
-    ``accepted`` lists the words whose two forms are both right (the genre's)."""
+    ``accepted`` lists the words whose two forms are both right, ``rules`` the context rules
+    (the genre's)."""
     dictionaries = dictionaries or load_dictionaries()
-    return tuple(audit_variant(report, code, config, glossary, dictionaries, quotes, accepted)
+    return tuple(audit_variant(report, code, config, glossary, dictionaries, quotes, accepted, rules)
                  for code, config, quotes in variants)

@@ -91,7 +91,8 @@ def audit_report(content: SiteContent, entry: ReportContent,
                  dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
     """The conversion audit of every converted variant, against the source's own text if kept."""
     converted = tuple((v.code, v.opencc, v.quotes) for v in content.site.variants if v.opencc)
-    return audit(entry.report, converted, content.glossary_for(entry), dictionaries, content.genre.accepted)
+    return audit(entry.report, converted, content.glossary_for(entry), dictionaries, content.genre.accepted,
+                 content.genre.context)
 
 
 def proofs_report(content: SiteContent, entry: ReportContent, dictionaries: Dictionaries,
