@@ -12,7 +12,6 @@ import argparse
 import difflib
 import shlex
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from site_src.config import BASE_URL, base_url_message, with_slash
@@ -29,11 +28,26 @@ def program_name(argv0: str) -> str:
 
 
 def version_text(program: str) -> str:
+    from importlib import metadata  # here: a build does not ask for it
+
     try:
         version = metadata.version("report-site")
     except metadata.PackageNotFoundError:  # run from a clone without installing it
         version = "(not installed)"
     return f"{program} {version} (Python {sys.version.split()[0]})"
+
+
+class _Version(argparse.Action):
+    """--version, the version read only when asked for (reading it loads importlib.metadata, which
+    a build does without)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, argparse.SUPPRESS, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        print(version_text(parser.prog))
+        parser.exit()
 
 
 def parse(argv: list[str], program: str) -> tuple[argparse.Namespace, argparse.ArgumentParser]:
@@ -110,7 +124,7 @@ def parsers(program: str) -> tuple[argparse.ArgumentParser, dict[str, argparse.A
         description="Build the bilingual site of government work reports (Simplified and Traditional).",
         epilog=f"Without a command, {program} builds: `{program} --out DIR` is `{program} build --out DIR`. "
                f"`{program} COMMAND --help` lists a command's options.")
-    parser.add_argument("--version", action="version", version=version_text(program))
+    parser.add_argument("--version", action=_Version, help="show the program's version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
     def command(name: str, help_text: str, content: str = "the site's content folder (default: content/)"

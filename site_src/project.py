@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from site_src import shipped_templates
@@ -20,8 +21,41 @@ SHAPING_LIBRARIES = ("opencc", "rjieba", "jinja2", "markdown-it-py", "pyyaml", "
 
 @functools.cache
 def library_versions() -> tuple[str, ...]:
-    """name==version of each shaping library (read from its installed metadata, not imported)."""
-    return tuple(f"{name}=={metadata.version(name)}" for name in SHAPING_LIBRARIES)
+    """name==version of each shaping library, not imported: from the name of its installed
+    metadata folder (name-version.dist-info, in the first folder of the path that has one, where
+    importlib.metadata finds it), else from importlib.metadata itself (an egg, two folders for one
+    library). Reading the names spares every build importing importlib.metadata (and email, zipfile,
+    csv …): a tenth of an up-to-date build's time."""
+    wanted = {_normal(name): name for name in SHAPING_LIBRARIES}
+    found: dict[str, str | None] = {}
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        here: dict[str, list[str]] = {}
+        for entry in names:
+            stem = entry.removesuffix(".dist-info")
+            if stem != entry and stem.count("-") == 1:
+                name, version = stem.split("-")
+                if _normal(name) in wanted:
+                    here.setdefault(_normal(name), []).append(version)
+        for key, versions in here.items():
+            if key not in found:
+                found[key] = versions[0] if len(versions) == 1 else None
+        if len(found) == len(wanted):
+            break
+    return tuple(f"{name}=={found.get(key) or _installed_version(name)}" for key, name in wanted.items())
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def _installed_version(name: str) -> str:
+    from importlib import metadata
+
+    return metadata.version(name)
 
 
 @dataclass(frozen=True)

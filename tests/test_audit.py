@@ -11,7 +11,15 @@ import yaml
 
 from site_src.model import Report
 from site_src.pipeline import Project, load_project
-from site_src.variants.audit import Dictionaries, VariantAudit, load_dictionaries, segment
+from site_src.variants.audit import (
+    Dictionaries,
+    VariantAudit,
+    audit_variant,
+    audited,
+    load_dictionaries,
+    segment,
+)
+from site_src.variants.convert import convert_value
 from site_src.variants.prepare import audit_report
 
 from .conftest import ROOT, bundled_hant
@@ -42,6 +50,26 @@ def test_segmentation_replays_opencc(dictionaries: Dictionaries) -> None:
     assert "新征" in spans  # why s2tw writes 新徵程 without the glossary
     spans = [text[a:b] for a, b in segment(text, dictionaries.phrase_table.plus({"新征程"}))]
     assert "新征程" in spans
+
+
+def test_an_edited_report_audits_the_edited_text_alone_and_finds_what_a_fresh_audit_finds(
+        dictionaries: Dictionaries) -> None:
+    content = load_project(Project.at(ROOT))
+    entry = content.reports[0]
+    variant = next(v for v in content.site.variants if v.opencc)
+    assert variant.opencc is not None
+    given = (variant.code, variant.opencc, content.glossary_for(entry), dictionaries, variant.quotes,
+             content.genre.accepted, content.genre.context)
+    _, kept = audited(entry.report, *given, {})
+    target = next(step.text for step in entry.report.walk() if "发展" in step.text)
+    changed = target.replace("发展", "干部发展", 1)
+    edited = convert_value(entry.report, lambda text: changed if text == target else text)
+
+    again, texts = audited(edited, *given, kept)
+
+    assert again == audit_variant(edited, *given)
+    assert [raw for raw, _ in texts.keys() - kept.keys()] == [changed]
+    assert all(texts[key] is kept[key] for key in texts.keys() & kept.keys())
 
 
 def test_every_difference_is_real_and_linked(hant_audit: VariantAudit, report: Report) -> None:

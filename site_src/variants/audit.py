@@ -24,6 +24,7 @@ from pathlib import Path
 
 from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM, GlossaryEntry, Report
+from site_src.variants.context import ContextRules
 from site_src.variants.convert import OPENCC_DATA, Convert, Converter, conversion, identity, make_converter
 from site_src.variants.pins import Resolved, resolve
 from site_src.variants.punctuation import with_quotes
@@ -151,12 +152,16 @@ def load_dictionaries() -> Dictionaries:
             tables[name] = rows
     variants = {(key, value) for name in ("TWVariants", "HKVariants")
                 for key, values in tables[name] for value in values}
-    return Dictionaries(
+    found = Dictionaries(
         characters=dict(tables["STCharacters"]),
         phrases=frozenset(key for name in ("STPhrases", "STPhrases_GeneratedFromRegionalPhrases")
                           for key, _ in tables[name]),
         variants=frozenset(variants | {(b, a) for a, b in variants}),
     )
+    # Made now, so that the program's cache keeps them with the tables (loading them is quicker
+    # than making them again in every build that audits).
+    _ = found.phrase_table, found.ambiguous
+    return found
 
 
 @dataclass(frozen=True)
@@ -223,46 +228,63 @@ def decisions(converter: Converter, resolved: Resolved, phrases: PhraseTable
     return found
 
 
+@dataclass(frozen=True)
+class PieceAudit:
+    """What the audit finds in one text, wherever it stands: the converter's decisions on phrases
+    with an ambiguous character (phrase, chosen, by), and where it differs from the source's own
+    text (kind, phrase, source's, ours), each in the order of the text."""
+
+    choices: tuple[tuple[str, str, str], ...]
+    differences: tuple[tuple[str, str, str, str], ...]
+
+
+PieceAudits = dict[tuple[str, str | None], PieceAudit]  # by (text with pins, the source's text)
+
+
 def audit_variant(report: Report, code: str, config: str, glossary: tuple[GlossaryEntry, ...],
                   dictionaries: Dictionaries, quotes: str = "curly",
-                  accepted: Mapping[str, tuple[str, ...]] | None = None) -> VariantAudit:
+                  accepted: Mapping[str, tuple[str, ...]] | None = None,
+                  rules: ContextRules | None = None) -> VariantAudit:
     """The audit of one converted variant, against the source's own text where the import kept it.
 
-    The source's quotation marks are written as the variant writes them before comparing: a
-    choice of punctuation is no difference of characters."""
-    accepted = accepted or {}
+    ``rules``: the context rules the conversion uses (the genre's; the shipped ones by default):
+    the audit asks the very converter the variant is converted with, so the two share its start
+    and its segmentation of each text. The source's quotation marks are written as the variant
+    writes them before comparing: a choice of punctuation is no difference of characters."""
+    return audited(report, code, config, glossary, dictionaries, quotes, accepted, rules, {})[0]
+
+
+def audited(report: Report, code: str, config: str, glossary: tuple[GlossaryEntry, ...],
+            dictionaries: Dictionaries, quotes: str, accepted: Mapping[str, tuple[str, ...]] | None,
+            rules: ContextRules | None, kept: Mapping[tuple[str, str | None], PieceAudit]
+            ) -> tuple[VariantAudit, PieceAudits]:
+    """audit_variant's audit, and what it found in each text: a text ``kept`` names (what an audit
+    with the same converter, dictionaries and accepted words found in it) is not audited again."""
     entries = tuple(entry for entry in glossary if entry.applies_to(code))
-    converter = conversion(config, entries)
-    convert: Convert = with_quotes(converter.convert, quotes)
-    phrases = dictionaries.phrase_table.plus(entry.phrase for entry in entries)
-    ambiguous = dictionaries.ambiguous
+    converter = conversion(config, entries, rules)
+    piece_audit = _PieceAuditor(converter, with_quotes(converter.convert, quotes),
+                                with_quotes(identity, quotes), dictionaries, entries, accepted or {})
     pieces = list(_pieces(report))
-
+    made: PieceAudits = {}
     choices: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    converted: list[str] = []
-    spans_of: list[list[tuple[int, int, str]]] = []
+    found: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
     for piece in pieces:
-        ours = convert(piece.raw)
-        converted.append(ours)
-        if len(ours) != len(piece.text):
-            spans_of.append([])
-            continue
-        spans = decisions(converter, piece.resolved, phrases)
-        for start, end, by in spans:
-            phrase = piece.text[start:end]
-            if not ambiguous.isdisjoint(phrase):
-                ids = choices[(phrase, ours[start:end], by)]
-                if not ids or ids[-1] != piece.anchor:  # pieces come in order: a repeat is the last
-                    ids.append(piece.anchor)
-        spans_of.append(spans)
-
+        key = (piece.raw, piece.original)
+        result = made.get(key) or kept.get(key) or piece_audit(piece)
+        made[key] = result
+        for ids in [*(choices[choice] for choice in result.choices),
+                    *(found[difference] for difference in result.differences)]:
+            if not ids or ids[-1] != piece.anchor:  # pieces come in order: a repeat is the last
+                ids.append(piece.anchor)
     choice_list = tuple(
         Choice(phrase, chosen, by, _candidates(phrase, dictionaries), tuple(ids))
         for (phrase, chosen, by), ids in sorted(choices.items(), key=lambda item: (item[0][0], item[0][1])))
+    order = {kind: n for n, kind in enumerate(CLASSES)}
+    differences = tuple(Difference(kind, phrase, source, ours, tuple(ids))
+                        for (kind, phrase, source, ours), ids in
+                        sorted(found.items(), key=lambda item: (order[item[0][0]], item[0][1], item[0][2])))
     compared = any(piece.original is not None for piece in pieces)
-    differences = _differences(pieces, converted, spans_of, dictionaries, with_quotes(identity, quotes),
-                               accepted) if compared else ()
-    return VariantAudit(code, config, choice_list, differences, compared)
+    return VariantAudit(code, config, choice_list, differences, compared), made
 
 
 def _candidates(phrase: str, dictionaries: Dictionaries) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -270,31 +292,50 @@ def _candidates(phrase: str, dictionaries: Dictionaries) -> tuple[tuple[str, tup
                  for char in dict.fromkeys(phrase) if char in dictionaries.ambiguous)
 
 
-def _differences(pieces: list[_Piece], converted: list[str], spans_of: list[list[tuple[int, int, str]]],
-                 dictionaries: Dictionaries, marks: Convert,
-                 accepted: Mapping[str, tuple[str, ...]]) -> tuple[Difference, ...]:
-    """Every phrase where our text and the source's differ, in the pieces that still read as the
-    source did (a piece edited since the import is left out: its original no longer matches)."""
-    to_simplified = make_converter("tw2s")
-    found: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
-    for piece, ours, spans in zip(pieces, converted, spans_of, strict=True):
+@dataclass(frozen=True)
+class _PieceAuditor:
+    """One text's audit with one converter."""
+
+    converter: Converter
+    convert: Convert  # the converter's, quotation marks as the variant writes them
+    marks: Convert  # the variant's quotation marks alone
+    dictionaries: Dictionaries
+    entries: tuple[GlossaryEntry, ...]
+    accepted: Mapping[str, tuple[str, ...]]
+
+    @cached_property
+    def phrases(self) -> PhraseTable:
+        return self.dictionaries.phrase_table.plus(entry.phrase for entry in self.entries)
+
+    def __call__(self, piece: _Piece) -> PieceAudit:
+        ours, text = self.convert(piece.raw), piece.text
+        if len(ours) != len(text):
+            return PieceAudit((), ())
+        spans = decisions(self.converter, piece.resolved, self.phrases)
+        ambiguous = self.dictionaries.ambiguous
+        choices = tuple((text[start:end], ours[start:end], by) for start, end, by in spans
+                        if not ambiguous.isdisjoint(text[start:end]))
+        return PieceAudit(choices, self._differences(piece, ours, spans))
+
+    def _differences(self, piece: _Piece, ours: str, spans: list[tuple[int, int, str]]
+                     ) -> tuple[tuple[str, str, str, str], ...]:
+        """Every phrase where our text and the source's differ, if the piece still reads as the
+        source did (a piece edited since the import is left out: its original no longer matches)."""
         source = piece.original
-        if source is None or len(source) != len(piece.text) or to_simplified(source) != piece.text:
-            continue
-        source = marks(source)  # quotation marks as the variant writes them
+        if source is None or len(source) != len(piece.text):
+            return ()
+        to_simplified = make_converter("tw2s")
+        if to_simplified(source) != piece.text:
+            return ()
+        source = self.marks(source)  # quotation marks as the variant writes them
+        found = []
         for start, end, by in spans:
             ours_phrase, source_phrase = ours[start:end], source[start:end]
-            if source_phrase == ours_phrase:
-                continue
-            kind = _classify(piece.text[start:end], source_phrase, ours_phrase, by, dictionaries,
-                             to_simplified, accepted)
-            ids = found[(kind, piece.text[start:end], source_phrase, ours_phrase)]
-            if not ids or ids[-1] != piece.anchor:
-                ids.append(piece.anchor)
-    order = {kind: n for n, kind in enumerate(CLASSES)}
-    return tuple(Difference(kind, phrase, source, ours, tuple(ids))
-                 for (kind, phrase, source, ours), ids in
-                 sorted(found.items(), key=lambda item: (order[item[0][0]], item[0][1], item[0][2])))
+            if source_phrase != ours_phrase:
+                kind = _classify(piece.text[start:end], source_phrase, ours_phrase, by, self.dictionaries,
+                                 to_simplified, self.accepted)
+                found.append((kind, piece.text[start:end], source_phrase, ours_phrase))
+        return tuple(found)
 
 
 def _classify(simplified: str, source: str, ours: str, by: str, dictionaries: Dictionaries,
@@ -330,9 +371,11 @@ def _classify(simplified: str, source: str, ours: str, by: str, dictionaries: Di
 
 def audit(report: Report, variants: tuple[tuple[str, str, str], ...], glossary: tuple[GlossaryEntry, ...],
           dictionaries: Dictionaries | None = None,
-          accepted: Mapping[str, tuple[str, ...]] | None = None) -> tuple[VariantAudit, ...]:
+          accepted: Mapping[str, tuple[str, ...]] | None = None,
+          rules: ContextRules | None = None) -> tuple[VariantAudit, ...]:
     """The audit of every converted variant, given as (code, OpenCC config, quotation marks);
-    ``accepted`` lists the words whose two forms are both right (the genre's)."""
+    ``accepted`` lists the words whose two forms are both right, ``rules`` the context rules
+    (the genre's)."""
     dictionaries = dictionaries or load_dictionaries()
-    return tuple(audit_variant(report, code, config, glossary, dictionaries, quotes, accepted)
+    return tuple(audit_variant(report, code, config, glossary, dictionaries, quotes, accepted, rules)
                  for code, config, quotes in variants)

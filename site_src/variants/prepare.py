@@ -8,22 +8,25 @@ so it is kept (output/memo.py: report_keys) and made again only when one of them
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from site_src.content.site import ReportContent, SiteContent
+from site_src.content.site import GLOSSARY, ReportContent, SiteContent
 from site_src.errors import Location
+from site_src.output.fingerprint import digest, folder_digest, program
 from site_src.output.memo import Memo, program_key, report_keys
 from site_src.output.parallel import in_order
 from site_src.progress import Progress
-from site_src.project import Project
+from site_src.project import PAGES, REPORTS, Project
 from site_src.site.variant import ReportVariant, VariantContent
 from site_src.summaries.figures.track import Track, tracks
 from site_src.summaries.report import Summaries, summarise_report
-from site_src.variants.audit import Dictionaries, VariantAudit, audit, load_dictionaries
+from site_src.variants.audit import Dictionaries, VariantAudit, audit, audited, load_dictionaries
 from site_src.variants.convert import conversion
+from site_src.variants.kept import KeptConversion
 from site_src.variants.proofs import proof_queue
-from site_src.variants.site import Proofs, convert_site, report_variant
+from site_src.variants.site import Proofs, convert_site, report_variant, site_converter
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class _Preparing:
     content: SiteContent
     dictionaries: Dictionaries
     proofs: bool  # the site asks for its proofs (site.yaml: proofs: true)
+    memo: Memo  # for each text's audit (a worker reads and writes its disk folder)
+    site: str | None  # the digest of the site's settings, glossaries and genre (None: unnamed)
 
 
 def prepare_reports(project: Project, content: SiteContent, memo: Memo, jobs: int,
@@ -53,7 +58,8 @@ def prepare_reports(project: Project, content: SiteContent, memo: Memo, jobs: in
     found = {slug: memo.peek("report", key) if key else None for slug, key in keys.items()}
     missing = [entry for entry in content.reports if found[entry.slug] is None]
     if missing:
-        shared = _Preparing(project, content, dictionaries(memo), content.site.proofs)
+        site = folder_digest(project.content, frozenset({REPORTS, PAGES}))
+        shared = _Preparing(project, content, dictionaries(memo), content.site.proofs, memo, site)
         made_each = in_order(_prepare, shared, missing, jobs)
         if progress is not None:
             made_each = progress.counted(made_each, len(missing), "preparing", "reports")
@@ -72,7 +78,7 @@ def dictionaries(memo: Memo) -> Dictionaries:
 def _prepare(shared: _Preparing, entry: ReportContent) -> PreparedReport:
     content = shared.content
     summaries = summarise_report(entry.report, entry.industries, entry.slogans, content.genre)
-    audits = audit_report(content, entry, shared.dictionaries)
+    audits = audit_report(content, entry, shared.dictionaries, shared.memo, _audits_key(shared.site, entry))
     proofs: Proofs = ()
     if shared.proofs:
         # Named from the content folder: the same result wherever the site is (it is kept).
@@ -84,11 +90,39 @@ def _prepare(shared: _Preparing, entry: ReportContent) -> PreparedReport:
     return PreparedReport(summaries, audits, variants)
 
 
-def audit_report(content: SiteContent, entry: ReportContent,
-                 dictionaries: Dictionaries | None = None) -> tuple[VariantAudit, ...]:
-    """The conversion audit of every converted variant, against the source's own text if kept."""
+def audit_report(content: SiteContent, entry: ReportContent, dictionaries: Dictionaries | None = None,
+                 memo: Memo | None = None, key: str | None = None) -> tuple[VariantAudit, ...]:
+    """The conversion audit of every converted variant, against the source's own text if kept.
+
+    Given a memo and a ``key`` naming all that decides the audit of a text but the text itself
+    (see _audits_key), each text is audited once: a report with one paragraph edited audits that
+    paragraph, the rest as the last build found them (what the report no longer holds is dropped)."""
     converted = tuple((v.code, v.opencc, v.quotes) for v in content.site.variants if v.opencc)
-    return audit(entry.report, converted, content.glossary_for(entry), dictionaries, content.genre.accepted)
+    if memo is None or key is None:
+        return audit(entry.report, converted, content.glossary_for(entry), dictionaries,
+                     content.genre.accepted, content.genre.context)
+    found = []
+    for code, config, quotes in converted:
+        kept = memo.peek("audit", digest(key, code)) or {}
+        made, texts = audited(entry.report, code, config, content.glossary_for(entry),
+                              dictionaries or load_dictionaries(), quotes, content.genre.accepted,
+                              content.genre.context, kept)
+        if texts != kept:
+            memo.put("audit", digest(key, code), texts)
+        found.append(made)
+    return tuple(found)
+
+
+def _audits_key(site: str | None, entry: ReportContent) -> str | None:
+    """What decides a text's audit in a report, but the text: this program (OpenCC's dictionaries,
+    the shipped genre), the site's settings (each variant's configuration and quotation marks),
+    glossaries and genre (accepted words, context rules) and the report's own glossary."""
+    own = entry.folder / GLOSSARY
+    try:
+        glossary = own.read_bytes() if own.is_file() else None
+    except OSError:
+        return None
+    return digest(program(), site, glossary) if site else None
 
 
 def proofs_report(content: SiteContent, entry: ReportContent, dictionaries: Dictionaries,
@@ -112,7 +146,19 @@ def year_on_year(content: SiteContent, reports: dict[str, PreparedReport]) -> tu
                    for entry in content.reports), content.genre.figures, content.genre.indicators)
 
 
-def in_each_variant(content: SiteContent, reports: dict[str, PreparedReport],
-                    yearly: tuple[Track, ...]) -> tuple[VariantContent, ...]:
-    """Everything each variant renders, in its script."""
-    return convert_site(content, {slug: report.variants for slug, report in reports.items()}, yearly)
+def in_each_variant(project: Project, content: SiteContent, reports: dict[str, PreparedReport],
+                    yearly: tuple[Track, ...], memo: Memo) -> tuple[VariantContent, ...]:
+    """Everything each variant renders, in its script: the site's own strings as the last build
+    converted them where they are the same (kept.py), the converter started only for a new one."""
+    site = folder_digest(project.content, frozenset({REPORTS, PAGES}))  # settings, glossaries, genre
+    keys = {v.code: digest(program(), site, v.code) if site else None for v in content.site.variants}
+    conversions = {code: KeptConversion(functools.partial(site_converter, content, code),
+                                        (memo.peek("converted", key) if key else None) or {})
+                   for code, key in keys.items()}
+    converted = convert_site(content, {slug: report.variants for slug, report in reports.items()}, yearly,
+                             conversions)
+    for code, kept in conversions.items():
+        key = keys[code]
+        if key is not None and kept.started:
+            memo.put("converted", key, kept.made)
+    return converted

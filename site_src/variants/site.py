@@ -69,19 +69,27 @@ def report_variant(content: SiteContent, entry: ReportContent, summary: Summarie
     )
 
 
+def site_converter(content: SiteContent, code: str) -> Convert:
+    """The conversion of the site's own strings into one variant: the site's glossary, then the genre's."""
+    return converter_for(content, code, first_of(content.glossary, content.genre.glossary))
+
+
 def convert_site(content: SiteContent, reports: Mapping[str, tuple[ReportVariant, ...]],
-                 yearly: tuple[Track, ...] = ()) -> tuple[VariantContent, ...]:
+                 yearly: tuple[Track, ...] = (), conversions: Mapping[str, Convert] | None = None
+                 ) -> tuple[VariantContent, ...]:
     """Each variant's content, every reader-visible string in its script (``reports``: each
-    report in every variant, by slug, in the order of the site's variants)."""
+    report in every variant, by slug, in the order of the site's variants; ``conversions``: the
+    site's own conversion into each variant by code, site_converter's by default)."""
     return tuple(convert_variant(content, tuple(reports[entry.slug][n] for entry in content.reports),
-                                 variant.code, yearly)
+                                 variant.code, yearly, (conversions or {}).get(variant.code))
                  for n, variant in enumerate(content.site.variants))
 
 
 def convert_variant(content: SiteContent, reports: tuple[ReportVariant, ...], code: str,
-                    yearly: tuple[Track, ...] = ()) -> VariantContent:
-    """One variant's content (``reports``: the site's, already in its script)."""
-    convert = converter_for(content, code, first_of(content.glossary, content.genre.glossary))
+                    yearly: tuple[Track, ...] = (), convert: Convert | None = None) -> VariantContent:
+    """One variant's content (``reports``: the site's, already in its script; ``convert``: the
+    site's own conversion into it, site_converter's by default)."""
+    convert = convert or site_converter(content, code)
     position = next(n for n, v in enumerate(content.site.variants) if v.code == code)
     return VariantContent(
         variant=content.site.variants[position],
