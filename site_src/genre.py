@@ -93,6 +93,7 @@ IMPORTER = Table(ImporterWords, (
     Field("growth", _WORDS),
     *(Field(name, _WORDS, required=False, default=()) for name in ("year_plans", "growth_verbs", "periods")),
     Field("looks_back", _WORDS),
+    *(Field(name, _WORDS, required=False, default=()) for name in ("closing_marks", "closing_calls")),
 ))
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),

@@ -385,6 +385,17 @@ CASES = [
          Write("{root}/report.txt", fixture="truncated-character.txt"),
          argv=IMPORT,
          expected="error: report.txt:14: the file ends in the middle of a character: it looks cut short"),
+    # A short last line cut mid-word under a paragraph that is no closing call: the report's own,
+    # never a web page's footer (it was taken for one, and the report imported as whole).
+    case("report-truncated-short-line-under-a-sentence",
+         Write("{root}/report.txt", fixture="truncated-short-line.txt"), argv=IMPORT,
+         expected="error: report.txt:13: the report breaks off mid-sentence: …办好人民满意的; "
+                  "the file looks cut short"),
+    # An area's heading cut short under a call (…而努力奋斗！): a heading is no footer either.
+    case("report-truncated-area-heading-under-a-call",
+         Write("{root}/report.txt", fixture="truncated-area-heading.txt"), argv=IMPORT,
+         expected="error: report.txt:12: the report breaks off mid-sentence: …(二)持续用力发展社会; "
+                  "the file looks cut short"),
     # GB18030 and Big5 are detected (tests/test_import_genre.py); Latin-1 is none of the three.
     case("report-not-chinese-text", Write("{root}/report.txt", b"1. Report\n2. R\xe9sum\xe9\n"),
          argv=IMPORT,

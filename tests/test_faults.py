@@ -287,6 +287,31 @@ def test_an_interrupt_after_an_import_says_the_folder_is_in_place(
     assert (root / "content" / "reports" / "2024-fixture" / "report.yaml").is_file()
 
 
+# --- a report cut short where a sentence ends: imported, and the cut said --------------------------------
+
+@behaviours(3)
+@pytest.mark.parametrize(("fixture", "said"), [
+    # cut after 达到2.4%。: the report stops in its last part, with no closing words
+    ("truncated-at-a-sentence.txt", "line 11: no closing words were found (the last part's last "
+     "各位代表…, or a last paragraph opening 让我们…): the file may be cut short: if so, import the "
+     "whole text: 推动科技创新提质增效。全社会研发投入强度达到2.4…"),
+    # a glossary after the closing words, its last explanation cut mid-sentence
+    ("truncated-glossary.txt", "line 16: what the report appends ends mid-sentence: the file may be cut "
+     "short: if so, import the whole text: 1.新质生产力：是指创新起主导作用，摆脱传统经济…"),
+    # a notes list cut after its first note, where the text marks two
+    ("truncated-notes.txt", "line 16: the text marks notes up to 2, the list after it holds 1: the file "
+     "may be cut short: if so, import the whole text: [1]先进制造业集群：在一定区域内集聚的先进制造…"),
+])
+def test_a_report_cut_where_a_sentence_ends_imports_with_the_cut_said(
+        root: Path, capsys: pytest.CaptureFixture[str], fixture: str, said: str) -> None:
+    """What is left reads as whole text, so the import cannot refuse it; it must say, on the screen
+    a person reads after the import, that the file may be cut short, and where."""
+    shutil.copy(FIXTURES / fixture, root / "report.txt")
+    status, out, errors = run(root, "import", "report.txt", "--slug", "2024-fixture", capsys=capsys)
+    assert (status, errors) == (0, "")
+    assert [text.strip() for text in out.splitlines() if "cut short" in text] == [said]
+
+
 # --- the output folder ---------------------------------------------------------------------------------
 
 @behaviour

@@ -153,7 +153,7 @@ def drop_furniture(lines: list[SourceLine], raw: dict[int, str],
     appended = next((i for i in range(start + 1, len(simplified)) if words.appended(simplified[i].text)),
                     None)
     removed = find_furniture(simplified, start, headings[-1] if headings else start, rules_for(words),
-                             appended, words.title_line)
+                             appended, words.title_line, words.ends_report)
     gone = {removal.line for removal in removed}
     return [line for line in lines if line.number not in gone], removed
 
