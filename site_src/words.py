@@ -92,6 +92,7 @@ class ImporterWords:
     periods: tuple[str, ...] = ()
     looks_back: tuple[str, ...] = ()
     tail_subjects: tuple[str, ...] = ()
+    years: tuple[int, int] = (1949, 2100)  # what importer.yaml's years says where a genre has none
     closing_marks: tuple[str, ...] = ()
     closing_calls: tuple[str, ...] = ()
 

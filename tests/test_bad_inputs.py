@@ -220,6 +220,33 @@ CASES = [
          expected="error: {report}/closing.yaml:{line}: paragraphs[1].text: expected text, got nothing"),
     case("type-empty-title", Replace(SECTION, TITLE, 'title: ""'),
          expected="error: {section_file}:{line}: title: must not be empty"),
+    # --- YAML read as 1.2 reads it: no base 60, no yes/no, no octal; years a report can be of ---
+    # YAML 1.1 read 33:44 as 33 * 60 + 44 = 2024
+    case("type-base-60-year", Replace("report.yaml", "year: 2024", "year: 33:44"),
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, got text '33:44'"),
+    case("type-octal-year", Replace("report.yaml", "year: 2024", "year: 0o3750"),  # 1.1 (0o): 2024
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, got text '0o3750'"),
+    case("type-tagged-base-60-year", Replace("report.yaml", "year: 2024", "year: !!int 33:44"),
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, got a number '33:44'"),
+    case("type-yes-for-a-flag", Replace(SECTION, TITLE, "alone: yes\n" + TITLE),
+         expected="error: {section_file}:{line}: alone: expected true or false"),
+    case("year-zero", Replace("report.yaml", "year: 2024", "year: 0"),
+         expected="error: {report}/report.yaml:{line}: year: 0 is not a year a report can be of: "
+                  "expected 1949 to 2100 (the genre's years)"),
+    case("year-negative", Replace("report.yaml", "year: 2024", "year: -2024"),
+         expected="error: {report}/report.yaml:{line}: year: -2024 is not a year a report can be of: "
+                  "expected 1949 to 2100 (the genre's years)"),
+    case("year-of-twenty-digits", Replace("report.yaml", "year: 2024", "year: 20242024202420242024"),
+         expected="error: {report}/report.yaml:{line}: year: 20242024202420242024 is not a year a report "
+                  "can be of: expected 1949 to 2100 (the genre's years)"),
+    case("text-invisible-only",
+         Replace("closing.yaml", "text: 让我们在建设新荣昌的新征程上，继续前进，接续奋斗！",
+                 'text: "\\u200b"'),
+         expected="error: {report}/closing.yaml:{line}: paragraphs[1].text: must not be empty: it holds "
+                  "only invisible characters (U+200B (ZERO WIDTH SPACE))"),
+    case("title-invisible-only", Replace(SECTION, TITLE, 'title: "\\ufeff\\u2060 "'),
+         expected="error: {section_file}:{line}: title: must not be empty: it holds only invisible "
+                  "characters (U+FEFF (ZERO WIDTH NO-BREAK SPACE), U+2060 (WORD JOINER))"),
     case("unknown-paragraph-kind", Replace("preamble.yaml", "kind: salutation", "kind: greeting"),
          expected="error: {report}/preamble.yaml:{line}: paragraphs[0].kind: unknown kind 'greeting' "
                   "(allowed: text, salutation, highlight, targets, heading, appendix)"),

@@ -312,6 +312,32 @@ def test_a_report_cut_where_a_sentence_ends_imports_with_the_cut_said(
     assert [text.strip() for text in out.splitlines() if "cut short" in text] == [said]
 
 
+# --- pins in titles: resolved on every page, the root's too -------------------------------------------
+
+@behaviour
+def test_pins_in_the_titles_never_reach_a_page(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A pin in report.yaml's title reached the root index.html and 404.html as written ([[工作]])."""
+    edit(root / "content" / "reports" / SEED_SLUG / "report.yaml", "title: 政府工作报告",
+         "title: 政府[[工作]]报告")
+    assert run(root, "build", capsys=capsys)[0] == 0
+    pages = sorted((root / "output").rglob("*.html"))
+    assert len(pages) > 90
+    assert [page for page in pages if pin_marks(page.read_text("utf-8"))] == []
+    root_page = (root / "output" / "index.html").read_text("utf-8")
+    assert "<title>重庆市荣昌区2024年政府工作报告</title>" in root_page
+    # site.yaml's own title: the same
+    edit(root / "content" / "site.yaml", "variants:", "title: 荣昌[[报告]]\nvariants:")
+    assert run(root, "build", capsys=capsys)[0] == 0
+    for page in ("index.html", "404.html", "zh-hans/index.html", "zh-hant/index.html"):
+        text = (root / "output" / page).read_text("utf-8")
+        assert "荣昌报告" in text or "榮昌报告" in text, page
+        assert not pin_marks(text), page
+
+
+def pin_marks(text: str) -> bool:
+    return "[[" in text or "]]" in text
+
+
 # --- the output folder ---------------------------------------------------------------------------------
 
 @behaviour

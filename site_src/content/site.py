@@ -123,7 +123,7 @@ def load_site(content_dir: Path, genre: Genre) -> SiteContent:
             problems.append(Problem(Location(str(folder)), f"invalid report folder name {slug!r}: "
                                     "lowercase ASCII letters, digits and hyphens (it becomes a path)"))
             continue
-        located = attempt(load_located, folder)
+        located = attempt(load_located, folder, genre.words.data.years)
         if located is None:
             continue
         report, locations = located
