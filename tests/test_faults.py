@@ -474,6 +474,32 @@ def test_the_preview_serves_nothing_outside_the_site(preview: tuple[int, Path], 
     assert status in (400, 403, 404) and b"variants:" not in body and b"root:" not in body
 
 
+MALFORMED_PATHS = ["/%00", "/zh-hans/%00.html", "/static/%00.css", "/%0a", "/%zz", "/zh-hans/%", "/%ff",
+                   "/%c3%28.html", "/static/%ff.js"]
+
+
+@behaviours(len(MALFORMED_PATHS))
+def test_a_malformed_path_is_a_bad_request_without_a_traceback(tmp_path: Path) -> None:
+    """GET /%00 answered 500, with a traceback in the terminal (a NUL reached the file system's
+    path); every path with a NUL, an escape that escapes nothing or bytes that are no UTF-8 is
+    answered 400, the server goes on, and it prints no traceback."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "site_src", "serve", "--port", str(port)], cwd=tmp_path,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: "重庆" in fetch(f"http://127.0.0.1:{port}/zh-hans/index.html")), "no preview"
+        statuses = {path: request(port, path)[0] for path in MALFORMED_PATHS}
+        assert statuses == dict.fromkeys(MALFORMED_PATHS, 400)
+        assert request(port, "/zh-hans/index.html")[0] == 200
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=10)
+    assert "Traceback" not in errors and "500" not in errors, errors
+
+
 @behaviour
 def test_the_preview_can_start_again_on_its_port_at_once(tmp_path: Path) -> None:
     shutil.copytree(CONTENT, tmp_path / "content")
