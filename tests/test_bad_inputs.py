@@ -312,6 +312,10 @@ CASES = [
          expected="error: {report}/preamble.yaml: file not found"),
     case("empty-file", Write("closing.yaml", ""),
          expected="error: {report}/closing.yaml: the file is empty"),
+    # a report's folder without its report.yaml was "no report yet: import one"
+    case("missing-report-file", Remove("report.yaml"),
+         expected="error: {report}/report.yaml: file not found: the report folder {report} has no "
+                  "report.yaml (restore it, or import the report's text again)"),
     case("missing-site-file", Remove("site.yaml"),
          expected="error: {content}/site.yaml: file not found"),
     case("empty-site-file", Write("site.yaml", "# nothing yet\n"),
@@ -394,6 +398,18 @@ CASES = [
          expected="error: report.txt:6:7: damaged text (mojibake) '?' in …空气质量?jì)?…; "
                   "repair it with an entry in {content}/reports/2024-fixture/errata.yaml "
                   "(or import with --keep-losses: each loss marked and listed)"),
+    # a tag was called damaged text (mojibake)
+    case("report-html-markup", source("过去一年，我们", "过去一年，<br>我们"), argv=IMPORT,
+         expected="error: report.txt:5:6: HTML markup in the text: <br> in …去一年，<br>我们着力…; save the "
+                  "page as text (or remove it with an entry in {content}/reports/2024-fixture/errata.yaml)"),
+    case("report-html-paragraphs", source("过去一年，我们着力稳增长，取得了新成效。",
+                                          "<p>过去一年，我们着力稳增长，取得了新成效。</p>"), argv=IMPORT,
+         expected=errors("error: report.txt:5:1: HTML markup in the text: <p> in …<p>过去一年…; save the "
+                         "page as text (or remove it with an entry in {content}/reports/2024-fixture/"
+                         "errata.yaml)",
+                         "error: report.txt:5:24: HTML markup in the text: </p> in …新成效。</p>…; save the "
+                         "page as text (or remove it with an entry in {content}/reports/2024-fixture/"
+                         "errata.yaml)")),
     case("report-stale-erratum", Write("{root}/report.txt", fixture="report.txt"),
          Write(ERRATA, fixture="stale-errata.yaml"), argv=IMPORT,
          expected="error: {errata}:2: errata[0]: erratum does not match the source: "

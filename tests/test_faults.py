@@ -312,6 +312,26 @@ def test_a_report_cut_where_a_sentence_ends_imports_with_the_cut_said(
     assert [text.strip() for text in out.splitlines() if "cut short" in text] == [said]
 
 
+# --- build.py takes paths from the current folder, as report-site does ------------------------------------
+
+@behaviour
+def test_build_py_takes_the_files_it_is_given_from_the_current_folder(tmp_path: Path) -> None:
+    """`python /repo/build.py import r.txt`, run in r.txt's folder, said file not found: the path
+    was taken from build.py's folder. Without --content it imports into the site build.py sits in."""
+    repository = tmp_path / "repository"
+    copy_project(repository)
+    shutil.copy(ROOT / "build.py", repository / "build.py")
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(FIXTURES / "report.txt", tmp_path / "elsewhere" / "r.txt")
+    ran = subprocess.run([sys.executable, str(repository / "build.py"), "import", "r.txt", "--slug",
+                          "2024-fixture"], cwd=tmp_path / "elsewhere",
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert (ran.returncode, ran.stderr) == (0, ""), ran.stderr
+    assert ran.stdout.startswith(f"imported r.txt into {repository}/content/reports/2024-fixture ")
+    assert (repository / "content" / "reports" / "2024-fixture" / "report.yaml").is_file()
+
+
 # --- pins in titles: resolved on every page, the root's too -------------------------------------------
 
 @behaviour

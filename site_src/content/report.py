@@ -508,14 +508,19 @@ def load_located(content_dir: Path, years: tuple[int, int] | None = None
     return report, where
 
 
+def _check_year(record: ReportFile, reader: Reader, node: yaml.Node, years: tuple[int, int]) -> None:
+    """The report's year is one a report can be of (a year that is no whole number is said)."""
+    if not any(problem.location.key == "year" for problem in reader.problems) \
+            and not years[0] <= record.year <= years[1]:
+        reader.problem(_value(node, "year"), "year", f"{record.year} is not a year a report can be of: "
+                       f"expected {years[0]} to {years[1]} (the genre's years)")
+
+
 def _load(content_dir: Path, years: tuple[int, int] | None = None) -> tuple[Report, _Folder]:
     files = _Folder(content_dir)
     meta = files.read(REPORT_FILE, REPORT)
-    year = _value(meta[2], "year") if meta is not None else None
-    said = any(problem.location.key == "year" for problem in files.problems)  # not a whole number
-    if meta is not None and years is not None and not said and not years[0] <= meta[0].year <= years[1]:
-        meta[1].problem(year, "year", f"{meta[0].year} is not a year a report can be "
-                        f"of: expected {years[0]} to {years[1]} (the genre's years)")
+    if meta is not None and years is not None:
+        _check_year(*meta, years)
     preamble = files.read("preamble.yaml", PARAGRAPHS_FILE)
     parts = []
     # Only complete lists tell which part and section files are unlisted.
