@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -252,7 +253,8 @@ def cut_places(length: int) -> list[int]:
                    *(length * n // 21 for n in range(15, 21))])
 
 
-def cut_outcomes(raw: bytes, name: str, errata: tuple[Erratum, ...]) -> list[tuple[int, str]]:
+def cut_outcomes(raw: bytes, name: str, errata: tuple[Erratum, ...],
+                 places: Callable[[int], list[int]] | None = None) -> list[tuple[int, str]]:
     """Each cut of the text and what its import did: 'refused' (every problem located), 'said'
     (imported, a doubt saying the file may be cut short), 'whole' (imported, but only the page
     around the report was cut: nothing of it lost) or 'IMPORTED AS WHOLE …'."""
@@ -265,7 +267,7 @@ def cut_outcomes(raw: bytes, name: str, errata: tuple[Erratum, ...]) -> list[tup
         whole, losses = import_report(raw, name, errata, words=words, keep_losses=True), True
     text = decode(raw, name).text
     outcomes = []
-    for at in cut_places(len(text)):
+    for at in (places or cut_places)(len(text)):
         try:
             report = import_report(text[:at].encode("utf-8"), name, errata, words=words, keep_losses=losses)
         except SiteError as error:
@@ -290,7 +292,7 @@ def test_the_bundled_report_cut_anywhere_is_refused_or_said(seed_bytes: bytes) -
 @SHARED_SKIP
 @pytest.mark.parametrize("name", SWEPT)
 def test_a_shared_report_cut_anywhere_is_refused_or_said(name: str) -> None:
-    """Run alone: pytest tests/test_ingest.py -k cut_anywhere (the figures: bench/cuts.py)."""
+    """Run alone: pytest tests/test_ingest.py -k cut_anywhere (the figures: python bench/cuts.py)."""
     outcomes = cut_outcomes((SHARED_REPORTS / f"{name}.txt").read_bytes(), name, ())
     assert len(outcomes) == 12
     assert [found for found in outcomes if found[1] not in ("refused", "said", "whole")] == []
