@@ -4,4 +4,6 @@ from pathlib import Path
 
 from site_src.cli import entry_point
 
-entry_point(root=Path(__file__).resolve().parent)
+# Paths given are taken from the current folder, as report-site takes them; without --content,
+# the site is the one build.py sits in.
+entry_point(home=Path(__file__).resolve().parent)

@@ -27,13 +27,18 @@ if TYPE_CHECKING:
     from site_src.output.memo import Memo
 
 
-def main(argv: list[str] | None = None, root: Path | None = None, program: str | None = None) -> int:
+def main(argv: list[str] | None = None, root: Path | None = None, program: str | None = None,
+         home: Path | None = None) -> int:
     """Run one command; ``program`` is the name help and hints give the program (by default as it
-    was run, or build.py when called with ``argv``, as the tests do)."""
+    was run, or build.py when called with ``argv``, as the tests do). Every path given is taken
+    from ``root`` (the current folder); ``home``, where the content folder is when --content
+    does not say (build.py's own folder: it builds the site it sits in), else ``root``."""
     root = root or Path.cwd()
     if program is None:
         program = program_name(sys.argv[0]) if argv is None else "build.py"
     args, usage = parse(list(sys.argv[1:] if argv is None else argv), program)
+    if home is not None and args.content is CONTENT:  # not given
+        args.content = home / CONTENT
     progress = Progress.to(sys.stderr, quiet=getattr(args, "quiet", False))
     project: Project | None = None
     before: dict[Path, tuple[int, int] | None] = {}
@@ -252,14 +257,14 @@ def _shown(path: Path, root: Path) -> str:
         return printable(str(path))
 
 
-def entry_point(root: Path | None = None) -> None:
+def entry_point(root: Path | None = None, home: Path | None = None) -> None:
     """The console script (and build.py): run a command, then end the process at once.
 
     Everything a command writes is complete and closed when it returns; what is left is tearing
     down the interpreter (freeing OpenCC's converters, the jieba dictionary, every module), a
     tenth of a second that nobody waits for on purpose.
     """
-    code = main(root=root)
+    code = main(root=root, home=home)
     try:
         sys.stdout.flush()
         sys.stderr.flush()

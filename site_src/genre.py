@@ -62,6 +62,13 @@ PROOFS = Table(ProofWords, (Field("defaults", Text()), Field("names", Text()), F
                             Field("place_words", _WORDS), Field("likelihoods", MapOf(Integer())),
                             Field("floor", Integer())))
 PUNCTUATION = Table(dict, (Field("quotes", MapOf(Text(choices=("corner", "curly")))),))
+def _two_years(reader: Reader, nodes: dict[str, Any], values: dict[str, Any], path: str) -> None:
+    years = values.get("years", ())
+    if len(years) != 2 or years[0] > years[1]:
+        reader.problem(nodes.get("years"), "years", "expected the first and the last year a report can be "
+                       "of: [1949, 2100]")
+
+
 IMPORTER = Table(ImporterWords, (
     *(Field(name, Text()) for name in ("title", "congress", "national_congress")),
     Field("sessions", _WORDS), Field("heads", _WORDS), Field("acting", _WORDS),
@@ -93,7 +100,9 @@ IMPORTER = Table(ImporterWords, (
     Field("growth", _WORDS),
     *(Field(name, _WORDS, required=False, default=()) for name in ("year_plans", "growth_verbs", "periods")),
     Field("looks_back", _WORDS),
-))
+    *(Field(name, _WORDS, required=False, default=()) for name in ("closing_marks", "closing_calls")),
+    Field("years", ListOf(Integer()), required=False, default=ImporterWords.years),
+), check=_two_years)
 PLACES = Table(PlaceWords, (Field("government", _WORDS), Field("units", _WORDS),
                             Field("peoples_before", Text()), Field("peoples", _WORDS),
                             Field("names", MapOf(Text()))))

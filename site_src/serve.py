@@ -29,6 +29,7 @@ import mimetypes
 import re
 import socket
 import sys
+import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -247,6 +248,26 @@ class _Guarded(web.RequestHandler):
     def prepare(self) -> None:
         if self.hosts is not None and self.request.host.lower() not in self.hosts:
             raise web.HTTPError(403, "not this server's address: %s", self.request.host)
+        problem = path_problem(self.request.path)
+        if problem:
+            raise web.HTTPError(400, "%s", problem)
+
+
+_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def path_problem(path: str) -> str:
+    """What makes a request's path no path of a site ('' for nothing): a % that escapes nothing
+    (%zz), escaped bytes that are no UTF-8 (%ff), a NUL or another control character (%00)."""
+    if _ESCAPE.search(path):
+        return "a % in the path escapes nothing"
+    try:
+        text = urllib.parse.unquote_to_bytes(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return "the path's escaped bytes are not UTF-8"
+    if any(ord(char) < 0x20 or 0x7f <= ord(char) < 0xa0 for char in text):
+        return "the path holds a control character"
+    return ""
 
 
 class AssetHandler(_Guarded, web.StaticFileHandler):

@@ -92,6 +92,9 @@ class ImporterWords:
     periods: tuple[str, ...] = ()
     looks_back: tuple[str, ...] = ()
     tail_subjects: tuple[str, ...] = ()
+    years: tuple[int, int] = (1949, 2100)  # what importer.yaml's years says where a genre has none
+    closing_marks: tuple[str, ...] = ()
+    closing_calls: tuple[str, ...] = ()
 
 
 def _any(words: Iterable[str]) -> str:
@@ -229,6 +232,16 @@ class Words:
 
     def opens_closing_words(self, text: str) -> bool:
         return text.startswith(self.data.closing_words)
+
+    def ends_report(self, text: str) -> bool:
+        """The paragraph can end a whole report: its last sentence is a call that names what it
+        calls to (…而努力奋斗！, …奋勇前进。) or opens as closing words do (让我们…); a salutation
+        alone (各位代表！) is none."""
+        text = text.rstrip("”’」』）)")
+        if not text.endswith(self.data.closing_marks) or self.salutation.match(text):
+            return False
+        last = re.split(r"[。！？!?]", text[:-1])[-1]
+        return any(call in last for call in (*self.data.closing_calls, *self.data.closing_words))
 
     @cached_property
     def targets(self) -> re.Pattern[str]:

@@ -7,6 +7,7 @@ caller passes in, so one run reports every problem at once.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,9 +17,58 @@ import yaml
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import CONTROL, character_name, control_message
 
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """What a plain scalar is, read as YAML 1.2 reads it (its core schema), not as PyYAML's YAML
+    1.1: a whole number only in decimal digits (never 33:44, base 60 for 2024, nor 0o17, 0x1f,
+    1_000), true/false only as true and false (never yes, no, on, off, y, n), a number with a
+    point only as decimal (never 1:20.5). Kept from 1.1: dates (2025-02-03), and << (merge), which
+    the schemas refuse as an unknown key. Anything else plain is text."""
+
+
+_DIGITS = tuple("0123456789")
+# (tag, pattern, the characters a plain scalar of it may start with; "" for the empty scalar)
+_RESOLVERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", tuple("tTfF")),
+    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", ("-", "+", *_DIGITS)),
+    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", ("-", "+", ".", *_DIGITS)),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ("~", "n", "N", "")),
+    ("tag:yaml.org,2002:timestamp", r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
+     r"(?:(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?"
+     r"(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)?)$", _DIGITS),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", ("<",)),
+)
+for _tag, _pattern, _first in _RESOLVERS:
+    _Resolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
+              yaml.constructor.SafeConstructor, _Resolver):
+    """The pure-Python safe loader, with the 1.2 resolvers: slower, with the clearer error messages."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+
 # libyaml composes about ten times faster than the pure-Python parser; its error messages are
 # terser, so a document it rejects is parsed again by the Python one to report the problem.
-_FastLoader: type | None = getattr(yaml, "CSafeLoader", None)
+_FastLoader: type | None = None
+if hasattr(yaml, "CParser"):
+    class _CLoader(yaml.CParser, yaml.constructor.SafeConstructor, _Resolver):  # type: ignore[misc,name-defined]
+        """libyaml's parser, with the 1.2 resolvers."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
+            yaml.constructor.SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+    _FastLoader = _CLoader
 
 # Tags a plain YAML file may carry; anything else (!foo, !!python/…) is refused, never constructed.
 _STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
@@ -31,10 +81,6 @@ MAX_DEPTH = 100
 # What a text may not hold: control characters (written as escapes such as "\x00", which the
 # YAML reader lets through) and halves of surrogate pairs ("\ud800"), which are no character.
 _UNSAFE_TEXT = re.compile(f"{CONTROL.pattern}|[\ud800-\udfff]")
-
-
-class _Loader(yaml.SafeLoader):
-    """The pure-Python safe loader: slower, with the clearer error messages."""
 
 
 def parse(text: str, file: str) -> yaml.Node | None:
@@ -192,6 +238,8 @@ class Reader:
             return value  # reported; nothing more to say about it
         if not empty and not value.strip():
             self.problem(node, path, "must not be empty")
+        elif not empty and invisible(value):
+            self.problem(node, path, invisible_message(value))
         return value
 
     def boolean(self, node: yaml.Node | None, path: str) -> bool:
@@ -223,6 +271,8 @@ class Reader:
             return _NOT_SCALAR
         if node.tag == "tag:yaml.org,2002:str":
             return node.value
+        if node.tag == "tag:yaml.org,2002:int":  # !!int 33:44, !!int 0o17 too: decimal digits only
+            return int(node.value) if _DECIMAL.fullmatch(node.value) else _NOT_SCALAR
         try:
             return self._constructor.construct_object(node, deep=True)
         except Exception:  # PyYAML's constructors raise what they meet
@@ -232,6 +282,20 @@ class Reader:
 
 
 _NOT_SCALAR = object()
+
+
+def invisible(text: str) -> bool:
+    """Nothing a reader sees: spaces and format characters only (U+200B zero width space, U+FEFF
+    byte order mark, U+2060 word joiner, U+00AD soft hyphen …)."""
+    return all(char.isspace() or unicodedata.category(char) in ("Cf", "Zs", "Zl", "Zp") for char in text)
+
+
+def invisible_message(text: str) -> str:
+    """What is wrong with a text that holds only invisible characters: it is empty to a reader."""
+    names = ", ".join(dict.fromkeys(f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')})"
+                                    for char in text if not char.isspace()))
+    return f"must not be empty: it holds only invisible characters ({names})"
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
 
 
 def _describe(node: yaml.Node | None) -> str:

@@ -220,6 +220,33 @@ CASES = [
          expected="error: {report}/closing.yaml:{line}: paragraphs[1].text: expected text, got nothing"),
     case("type-empty-title", Replace(SECTION, TITLE, 'title: ""'),
          expected="error: {section_file}:{line}: title: must not be empty"),
+    # --- YAML read as 1.2 reads it: no base 60, no yes/no, no octal; years a report can be of ---
+    # YAML 1.1 read 33:44 as 33 * 60 + 44 = 2024
+    case("type-base-60-year", Replace("report.yaml", "year: 2024", "year: 33:44"),
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, got text '33:44'"),
+    case("type-octal-year", Replace("report.yaml", "year: 2024", "year: 0o3750"),  # 1.1 (0o): 2024
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, got text '0o3750'"),
+    case("type-tagged-base-60-year", Replace("report.yaml", "year: 2024", "year: !!int 33:44"),
+         expected="error: {report}/report.yaml:{line}: year: expected a whole number, got a number '33:44'"),
+    case("type-yes-for-a-flag", Replace(SECTION, TITLE, "alone: yes\n" + TITLE),
+         expected="error: {section_file}:{line}: alone: expected true or false"),
+    case("year-zero", Replace("report.yaml", "year: 2024", "year: 0"),
+         expected="error: {report}/report.yaml:{line}: year: 0 is not a year a report can be of: "
+                  "expected 1949 to 2100 (the genre's years)"),
+    case("year-negative", Replace("report.yaml", "year: 2024", "year: -2024"),
+         expected="error: {report}/report.yaml:{line}: year: -2024 is not a year a report can be of: "
+                  "expected 1949 to 2100 (the genre's years)"),
+    case("year-of-twenty-digits", Replace("report.yaml", "year: 2024", "year: 20242024202420242024"),
+         expected="error: {report}/report.yaml:{line}: year: 20242024202420242024 is not a year a report "
+                  "can be of: expected 1949 to 2100 (the genre's years)"),
+    case("text-invisible-only",
+         Replace("closing.yaml", "text: 让我们在建设新荣昌的新征程上，继续前进，接续奋斗！",
+                 'text: "\\u200b"'),
+         expected="error: {report}/closing.yaml:{line}: paragraphs[1].text: must not be empty: it holds "
+                  "only invisible characters (U+200B (ZERO WIDTH SPACE))"),
+    case("title-invisible-only", Replace(SECTION, TITLE, 'title: "\\ufeff\\u2060 "'),
+         expected="error: {section_file}:{line}: title: must not be empty: it holds only invisible "
+                  "characters (U+FEFF (ZERO WIDTH NO-BREAK SPACE), U+2060 (WORD JOINER))"),
     case("unknown-paragraph-kind", Replace("preamble.yaml", "kind: salutation", "kind: greeting"),
          expected="error: {report}/preamble.yaml:{line}: paragraphs[0].kind: unknown kind 'greeting' "
                   "(allowed: text, salutation, highlight, targets, heading, appendix)"),
@@ -285,6 +312,10 @@ CASES = [
          expected="error: {report}/preamble.yaml: file not found"),
     case("empty-file", Write("closing.yaml", ""),
          expected="error: {report}/closing.yaml: the file is empty"),
+    # a report's folder without its report.yaml was "no report yet: import one"
+    case("missing-report-file", Remove("report.yaml"),
+         expected="error: {report}/report.yaml: file not found: the report folder {report} has no "
+                  "report.yaml (restore it, or import the report's text again)"),
     case("missing-site-file", Remove("site.yaml"),
          expected="error: {content}/site.yaml: file not found"),
     case("empty-site-file", Write("site.yaml", "# nothing yet\n"),
@@ -367,6 +398,18 @@ CASES = [
          expected="error: report.txt:6:7: damaged text (mojibake) '?' in …空气质量?jì)?…; "
                   "repair it with an entry in {content}/reports/2024-fixture/errata.yaml "
                   "(or import with --keep-losses: each loss marked and listed)"),
+    # a tag was called damaged text (mojibake)
+    case("report-html-markup", source("过去一年，我们", "过去一年，<br>我们"), argv=IMPORT,
+         expected="error: report.txt:5:6: HTML markup in the text: <br> in …去一年，<br>我们着力…; save the "
+                  "page as text (or remove it with an entry in {content}/reports/2024-fixture/errata.yaml)"),
+    case("report-html-paragraphs", source("过去一年，我们着力稳增长，取得了新成效。",
+                                          "<p>过去一年，我们着力稳增长，取得了新成效。</p>"), argv=IMPORT,
+         expected=errors("error: report.txt:5:1: HTML markup in the text: <p> in …<p>过去一年…; save the "
+                         "page as text (or remove it with an entry in {content}/reports/2024-fixture/"
+                         "errata.yaml)",
+                         "error: report.txt:5:24: HTML markup in the text: </p> in …新成效。</p>…; save the "
+                         "page as text (or remove it with an entry in {content}/reports/2024-fixture/"
+                         "errata.yaml)")),
     case("report-stale-erratum", Write("{root}/report.txt", fixture="report.txt"),
          Write(ERRATA, fixture="stale-errata.yaml"), argv=IMPORT,
          expected="error: {errata}:2: errata[0]: erratum does not match the source: "
@@ -385,6 +428,17 @@ CASES = [
          Write("{root}/report.txt", fixture="truncated-character.txt"),
          argv=IMPORT,
          expected="error: report.txt:14: the file ends in the middle of a character: it looks cut short"),
+    # A short last line cut mid-word under a paragraph that is no closing call: the report's own,
+    # never a web page's footer (it was taken for one, and the report imported as whole).
+    case("report-truncated-short-line-under-a-sentence",
+         Write("{root}/report.txt", fixture="truncated-short-line.txt"), argv=IMPORT,
+         expected="error: report.txt:13: the report breaks off mid-sentence: …办好人民满意的; "
+                  "the file looks cut short"),
+    # An area's heading cut short under a call (…而努力奋斗！): a heading is no footer either.
+    case("report-truncated-area-heading-under-a-call",
+         Write("{root}/report.txt", fixture="truncated-area-heading.txt"), argv=IMPORT,
+         expected="error: report.txt:12: the report breaks off mid-sentence: …(二)持续用力发展社会; "
+                  "the file looks cut short"),
     # GB18030 and Big5 are detected (tests/test_import_genre.py); Latin-1 is none of the three.
     case("report-not-chinese-text", Write("{root}/report.txt", b"1. Report\n2. R\xe9sum\xe9\n"),
          argv=IMPORT,

@@ -157,7 +157,8 @@ def test_a_build_with_the_proofs_reads_each_report_folder_once(
                        encoding="utf-8")
     read: list[Path] = []
     load = report_module._load
-    monkeypatch.setattr(report_module, "_load", lambda folder: read.append(folder) or load(folder))
+    monkeypatch.setattr(report_module, "_load",
+                        lambda folder, *rest: read.append(folder) or load(folder, *rest))
     build(project_copy, jobs=1)
     assert read == [report_folder(project_copy)]
     page = project_copy.output / "zh-hant" / "proofs.html"

@@ -287,6 +287,77 @@ def test_an_interrupt_after_an_import_says_the_folder_is_in_place(
     assert (root / "content" / "reports" / "2024-fixture" / "report.yaml").is_file()
 
 
+# --- a report cut short where a sentence ends: imported, and the cut said --------------------------------
+
+@behaviours(3)
+@pytest.mark.parametrize(("fixture", "said"), [
+    # cut after 达到2.4%。: the report stops in its last part, with no closing words
+    ("truncated-at-a-sentence.txt", "line 11: no closing words were found (the last part's last "
+     "各位代表…, or a last paragraph opening 让我们…): the file may be cut short: if so, import the "
+     "whole text: 推动科技创新提质增效。全社会研发投入强度达到2.4…"),
+    # a glossary after the closing words, its last explanation cut mid-sentence
+    ("truncated-glossary.txt", "line 16: what the report appends ends mid-sentence: the file may be cut "
+     "short: if so, import the whole text: 1.新质生产力：是指创新起主导作用，摆脱传统经济…"),
+    # a notes list cut after its first note, where the text marks two
+    ("truncated-notes.txt", "line 16: the text marks notes up to 2, the list after it holds 1: the file "
+     "may be cut short: if so, import the whole text: [1]先进制造业集群：在一定区域内集聚的先进制造…"),
+])
+def test_a_report_cut_where_a_sentence_ends_imports_with_the_cut_said(
+        root: Path, capsys: pytest.CaptureFixture[str], fixture: str, said: str) -> None:
+    """What is left reads as whole text, so the import cannot refuse it; it must say, on the screen
+    a person reads after the import, that the file may be cut short, and where."""
+    shutil.copy(FIXTURES / fixture, root / "report.txt")
+    status, out, errors = run(root, "import", "report.txt", "--slug", "2024-fixture", capsys=capsys)
+    assert (status, errors) == (0, "")
+    assert [text.strip() for text in out.splitlines() if "cut short" in text] == [said]
+
+
+# --- build.py takes paths from the current folder, as report-site does ------------------------------------
+
+@behaviour
+def test_build_py_takes_the_files_it_is_given_from_the_current_folder(tmp_path: Path) -> None:
+    """`python /repo/build.py import r.txt`, run in r.txt's folder, said file not found: the path
+    was taken from build.py's folder. Without --content it imports into the site build.py sits in."""
+    repository = tmp_path / "repository"
+    copy_project(repository)
+    shutil.copy(ROOT / "build.py", repository / "build.py")
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(FIXTURES / "report.txt", tmp_path / "elsewhere" / "r.txt")
+    ran = subprocess.run([sys.executable, str(repository / "build.py"), "import", "r.txt", "--slug",
+                          "2024-fixture"], cwd=tmp_path / "elsewhere",
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert (ran.returncode, ran.stderr) == (0, ""), ran.stderr
+    assert ran.stdout.startswith(f"imported r.txt into {repository}/content/reports/2024-fixture ")
+    assert (repository / "content" / "reports" / "2024-fixture" / "report.yaml").is_file()
+
+
+# --- pins in titles: resolved on every page, the root's too -------------------------------------------
+
+@behaviour
+def test_pins_in_the_titles_never_reach_a_page(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A pin in report.yaml's title reached the root index.html and 404.html as written ([[工作]])."""
+    edit(root / "content" / "reports" / SEED_SLUG / "report.yaml", "title: 政府工作报告",
+         "title: 政府[[工作]]报告")
+    assert run(root, "build", capsys=capsys)[0] == 0
+    pages = sorted((root / "output").rglob("*.html"))
+    assert len(pages) > 90
+    assert [page for page in pages if pin_marks(page.read_text("utf-8"))] == []
+    root_page = (root / "output" / "index.html").read_text("utf-8")
+    assert "<title>重庆市荣昌区2024年政府工作报告</title>" in root_page
+    # site.yaml's own title: the same
+    edit(root / "content" / "site.yaml", "variants:", "title: 荣昌[[报告]]\nvariants:")
+    assert run(root, "build", capsys=capsys)[0] == 0
+    for page in ("index.html", "404.html", "zh-hans/index.html", "zh-hant/index.html"):
+        text = (root / "output" / page).read_text("utf-8")
+        assert "荣昌报告" in text or "榮昌报告" in text, page
+        assert not pin_marks(text), page
+
+
+def pin_marks(text: str) -> bool:
+    return "[[" in text or "]]" in text
+
+
 # --- the output folder ---------------------------------------------------------------------------------
 
 @behaviour
@@ -421,6 +492,32 @@ def test_the_preview_serves_nothing_outside_the_site(preview: tuple[int, Path], 
     port, _ = preview
     status, body = request(port, path)
     assert status in (400, 403, 404) and b"variants:" not in body and b"root:" not in body
+
+
+MALFORMED_PATHS = ["/%00", "/zh-hans/%00.html", "/static/%00.css", "/%0a", "/%zz", "/zh-hans/%", "/%ff",
+                   "/%c3%28.html", "/static/%ff.js"]
+
+
+@behaviours(len(MALFORMED_PATHS))
+def test_a_malformed_path_is_a_bad_request_without_a_traceback(tmp_path: Path) -> None:
+    """GET /%00 answered 500, with a traceback in the terminal (a NUL reached the file system's
+    path); every path with a NUL, an escape that escapes nothing or bytes that are no UTF-8 is
+    answered 400, the server goes on, and it prints no traceback."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "site_src", "serve", "--port", str(port)], cwd=tmp_path,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: "重庆" in fetch(f"http://127.0.0.1:{port}/zh-hans/index.html")), "no preview"
+        statuses = {path: request(port, path)[0] for path in MALFORMED_PATHS}
+        assert statuses == dict.fromkeys(MALFORMED_PATHS, 400)
+        assert request(port, "/zh-hans/index.html")[0] == 200
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=10)
+    assert "Traceback" not in errors and "500" not in errors, errors
 
 
 @behaviour

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,8 @@ from site_src.ingest.errata import load_errata
 from site_src.model import Report
 from site_src.variants.convert import make_converter
 
-from .conftest import REPORT, SEED_NAME
+from .conftest import REPORT, SEED_NAME, SHARED_REPORTS
+from .real_reports import SHARED_SKIP
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PINYIN_ANNOTATION = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
@@ -232,3 +234,65 @@ def test_import_is_deterministic_and_matches_the_shipped_content(seed_bytes: byt
     assert first == second
     for relative, text in first.items():
         assert (REPORT / relative).read_text(encoding="utf-8") == text, relative
+
+
+# --- a report cut short never imports as whole -------------------------------------------------------
+
+# Reports of every shape the sweep cuts: a closing under 结束语, closing words in two paragraphs, a
+# glossary, a notes list, an annex after a glossary, CRLF lines, a page footer, 1957's text.
+SWEPT = ("2024-national-state-council", "2025-yunnan-province", "2026-hainan-province",
+         "2026-sichuan-province", "2025-guangxi-autonomous-region", "1998-national-state-council",
+         "corpus2/1957-national-state-council", "corpus2/1988-national-state-council",
+         "corpus2/2008-shunping-county", "corpus2/2020-mancheng-district", "corpus2/2021-fuping-county")
+
+
+def cut_places(length: int) -> list[int]:
+    """12 places to cut a text of ``length`` characters: 6 spread through it, 6 through its last
+    third (where the closing words, what is appended and a page's footer are)."""
+    return sorted([*(length * (2 * n + 1) // 12 for n in range(6)),
+                   *(length * n // 21 for n in range(15, 21))])
+
+
+def cut_outcomes(raw: bytes, name: str, errata: tuple[Erratum, ...],
+                 places: Callable[[int], list[int]] | None = None) -> list[tuple[int, str]]:
+    """Each cut of the text and what its import did: 'refused' (every problem located), 'said'
+    (imported, a doubt saying the file may be cut short), 'whole' (imported, but only the page
+    around the report was cut: nothing of it lost) or 'IMPORTED AS WHOLE …'."""
+    from site_src.ingest.encoding import decode
+
+    words = load_genre().words
+    try:
+        whole, losses = import_report(raw, name, errata, words=words), False
+    except SiteError:  # the report's lost characters are marked (import --keep-losses)
+        whole, losses = import_report(raw, name, errata, words=words, keep_losses=True), True
+    text = decode(raw, name).text
+    outcomes = []
+    for at in (places or cut_places)(len(text)):
+        try:
+            report = import_report(text[:at].encode("utf-8"), name, errata, words=words, keep_losses=losses)
+        except SiteError as error:
+            assert all(problem.location.line for problem in error.problems), error
+            outcomes.append((at, "refused"))
+            continue
+        if any("cut short" in doubt.reason for doubt in report.provenance.doubts):
+            outcomes.append((at, "said"))
+        elif tuple(report.quotable()) == tuple(whole.quotable()):
+            outcomes.append((at, "whole"))
+        else:
+            outcomes.append((at, f"IMPORTED AS WHOLE, cut after …{text[max(at - 20, 0):at]!r}"))
+    return outcomes
+
+
+def test_the_bundled_report_cut_anywhere_is_refused_or_said(seed_bytes: bytes) -> None:
+    outcomes = cut_outcomes(seed_bytes, "source.txt", load_errata(REPORT / "errata.yaml"))
+    assert len(outcomes) == 12
+    assert [found for found in outcomes if found[1] not in ("refused", "said", "whole")] == []
+
+
+@SHARED_SKIP
+@pytest.mark.parametrize("name", SWEPT)
+def test_a_shared_report_cut_anywhere_is_refused_or_said(name: str) -> None:
+    """Run alone: pytest tests/test_ingest.py -k cut_anywhere (the figures: python bench/cuts.py)."""
+    outcomes = cut_outcomes((SHARED_REPORTS / f"{name}.txt").read_bytes(), name, ())
+    assert len(outcomes) == 12
+    assert [found for found in outcomes if found[1] not in ("refused", "said", "whole")] == []

@@ -74,6 +74,8 @@ from site_src.yamlio import (
     Table,
     Text,
     dump,
+    invisible,
+    invisible_message,
     parse,
 )
 
@@ -157,8 +159,11 @@ class OriginalsFile:
 
 def _lead_or_text(reader: Reader, nodes: dict[str, yaml.Node], values: dict[str, Any], path: str) -> None:
     """A paragraph may be a lead alone (a topic heading), never nothing."""
-    if not values["text"].strip() and not values["lead"] and "text" in nodes:
+    text = values["text"]
+    if not text.strip() and not values["lead"] and "text" in nodes:
         reader.problem(nodes["text"], f"{path}.text", "must not be empty")
+    elif text.strip() and invisible(text):
+        reader.problem(nodes["text"], f"{path}.text", invisible_message(text))
 
 
 def _listed_once(key: str, noun: str) -> Any:
@@ -488,12 +493,14 @@ def load_report(content_dir: Path) -> Report:
     return _load(content_dir)[0]
 
 
-def load_located(content_dir: Path) -> tuple[Report, dict[str, Location]]:
+def load_located(content_dir: Path, years: tuple[int, int] | None = None
+                 ) -> tuple[Report, dict[str, Location]]:
     """The report (as ``load_report``), and where each text of it is written, from the same
     reading: the file and line of every paragraph's text (its lead's under id.lead), of every
     part's and section's title and of every appended term (for messages that send a person to
-    edit one); a block's id where it has no text of its own."""
-    report, files = _load(content_dir)
+    edit one); a block's id where it has no text of its own. ``years``: the first and last year
+    a report may be of (the genre's)."""
+    report, files = _load(content_dir, years)
     where = {**files.ids, **files.texts}
     for part in report.parts:
         for file in (f"parts/{part.id}.yaml", *(f"sections/{s.id}.yaml" for s in part.sections)):
@@ -501,9 +508,19 @@ def load_located(content_dir: Path) -> tuple[Report, dict[str, Location]]:
     return report, where
 
 
-def _load(content_dir: Path) -> tuple[Report, _Folder]:
+def _check_year(record: ReportFile, reader: Reader, node: yaml.Node, years: tuple[int, int]) -> None:
+    """The report's year is one a report can be of (a year that is no whole number is said)."""
+    if not any(problem.location.key == "year" for problem in reader.problems) \
+            and not years[0] <= record.year <= years[1]:
+        reader.problem(_value(node, "year"), "year", f"{record.year} is not a year a report can be of: "
+                       f"expected {years[0]} to {years[1]} (the genre's years)")
+
+
+def _load(content_dir: Path, years: tuple[int, int] | None = None) -> tuple[Report, _Folder]:
     files = _Folder(content_dir)
     meta = files.read(REPORT_FILE, REPORT)
+    if meta is not None and years is not None:
+        _check_year(*meta, years)
     preamble = files.read("preamble.yaml", PARAGRAPHS_FILE)
     parts = []
     # Only complete lists tell which part and section files are unlisted.

@@ -13,6 +13,7 @@ folder's name. Every problem of every file is collected before anything is writt
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -89,6 +90,19 @@ def first_of(*glossaries: tuple[GlossaryEntry, ...]) -> tuple[GlossaryEntry, ...
     return tuple(chained)
 
 
+def folders_without_report(content_dir: Path) -> tuple[Path, ...]:
+    """The folders under reports/ that hold a report's files but not its report.yaml (a link
+    is check_tree's to judge)."""
+    folder = content_dir / REPORTS
+    try:
+        found = sorted(folder.iterdir()) if folder.is_dir() else []
+        return tuple(path for path in found if path.is_dir() and not path.is_symlink()
+                     and not path.name.startswith(".") and not os.path.lexists(path / REPORT_FILE)
+                     and any(path.glob("*.yaml")))
+    except OSError:
+        return ()  # a folder that cannot be read: check_tree says so
+
+
 def report_folders(content_dir: Path) -> tuple[tuple[str, Path], ...]:
     """(slug, folder) of every folder under reports/ that holds a report, by name."""
     folder = content_dir / REPORTS
@@ -117,13 +131,16 @@ def load_site(content_dir: Path, genre: Genre) -> SiteContent:
     if (content_dir / REPORT_FILE).exists():
         problems.append(Problem(Location(str(content_dir / REPORT_FILE)), "a site keeps each report in "
                                 f"a folder of its own: move its files into {content_dir / REPORTS}/<name>/"))
+    problems.extend(Problem(Location(str(folder / REPORT_FILE)), f"file not found: the report folder "
+                            f"{folder} has no {REPORT_FILE} (restore it, or import the report's text again)")
+                    for folder in folders_without_report(content_dir))
     reports = []
     for slug, folder in report_folders(content_dir):
         if not ID_PATTERN.fullmatch(slug):
             problems.append(Problem(Location(str(folder)), f"invalid report folder name {slug!r}: "
                                     "lowercase ASCII letters, digits and hyphens (it becomes a path)"))
             continue
-        located = attempt(load_located, folder)
+        located = attempt(load_located, folder, genre.words.data.years)
         if located is None:
             continue
         report, locations = located

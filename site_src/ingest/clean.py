@@ -41,6 +41,7 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "
 # Mojibake: a "?" touching a non-ASCII character, the replacement character, or a stray tag.
 MOJIBAKE = re.compile(r"[^\x00-\x7f]\?+|\?+[^\x00-\x7f]|\ufffd|</?[a-zA-Z][^<>]*>|/[a-z]+>")
 _DEBRIS = re.compile(r"</?[a-zA-Z][^<>]*>|/[a-z]+>")  # a stray tag: no loss to mark, text to repair
+_MARKUP = re.compile(r"(?:\s*</?[a-zA-Z][^<>]*>)+\s*")  # whole tags only (…?/span> is damage)
 
 SENTENCE_END = ("。", "！", "!", "？", "?", "”", "…")
 _PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -153,7 +154,7 @@ def drop_furniture(lines: list[SourceLine], raw: dict[int, str],
     appended = next((i for i in range(start + 1, len(simplified)) if words.appended(simplified[i].text)),
                     None)
     removed = find_furniture(simplified, start, headings[-1] if headings else start, rules_for(words),
-                             appended, words.title_line)
+                             appended, words.title_line, words.ends_report)
     gone = {removal.line for removal in removed}
     return [line for line in lines if line.number not in gone], removed
 
@@ -338,10 +339,14 @@ def find_mojibake(lines: list[SourceLine], source_file: str,
                 spans.append([start, match.end()])
         for start, end in spans:
             context = line.text[max(start - 4, 0): end + 4]
-            problems.append(Problem(
-                Location(source_file, line.number, start + 1),
-                f"damaged text (mojibake) {line.text[start:end]!r} in …{context}…; "
-                f"repair it with an entry in {errata_file}{hint}"))
+            found = line.text[start:end]
+            if _MARKUP.fullmatch(found):  # tags and nothing else: a page saved as HTML, not damage
+                message = (f"HTML markup in the text: {found} in …{context}…; save the page as text "
+                           f"(or remove it with an entry in {errata_file})")
+            else:
+                message = f"damaged text (mojibake) {found!r} in …{context}…; repair it with an entry in " \
+                          f"{errata_file}{hint}"
+            problems.append(Problem(Location(source_file, line.number, start + 1), message))
     return problems
 
 

@@ -61,8 +61,10 @@ _SOURCE_LABEL = r"(?:来源|稿源|出处|信息来源)[:：]"
 _EDITOR_LABEL = r"[（(]?(?:责任编辑|编辑|审核|审校|校对|核稿)[:：]"
 _HEX_ID = r"[0-9a-f]{16,}[:：]?"
 _NO_SENTENCE = r"[^。！？!?]"
-# No clause punctuation, not a sentence's end, at most 40 characters, not a part heading (一、…).
-_SHORT_LINE = r"(?![一二三四五六七八九十]+、)[^，,。！!？?；;]{0,39}[^，,。！!？?；;”…]"
+# No clause punctuation, not a sentence's end, at most 40 characters, not a part or an area
+# heading (一、…, （一）…: a report cut short under one ends on it).
+_SHORT_LINE = (r"(?![一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+               r"[^，,。！!？?；;]{0,39}[^，,。！!？?；;”…]")
 
 RULES: tuple[Rule, ...] = (
     Rule("stray-mark", ANYWHERE, "孤立的问号行（网页残留）", line=_re(r"[?？]+")),
@@ -155,7 +157,8 @@ class Line:
 
 def find_furniture(lines: list[Line], report_start: int, body_end: int,
                    rules: tuple[Rule, ...] = RULES, appended: int | None = None,
-                   title: re.Pattern[str] | None = None) -> list[Removal]:
+                   title: re.Pattern[str] | None = None,
+                   ends: Callable[[str], bool] | None = None) -> list[Removal]:
     """The furniture among ``lines``, each with the rule that found it, in line order.
 
     ``report_start`` is the index of the report's first line (its salutation or part 一): the
@@ -164,6 +167,9 @@ def find_furniture(lines: list[Line], report_start: int, body_end: int,
     of what the report appends: 名词解释, 附件), a broad rule finds nothing, up to a web page's
     named widget (分享到：, 免责声明 …): an annex's last lines are as short as a footer's. A
     ``title`` line (compacted) in the head with another below it is the page's own title.
+    ``ends`` says whether a line can end the report (its closing call): a page's footer follows
+    the report's end, so short lines a broad rule would take under a line that cannot end it are
+    the report's own (a sentence cut mid-word: the import then says the file looks cut short).
     """
     found: dict[int, Removal] = {}
     scan = _Scan(lines, rules, "".join(line.text for line in lines[report_start: report_start + 3]))
@@ -182,12 +188,19 @@ def find_furniture(lines: list[Line], report_start: int, body_end: int,
         for index in range(start, end):
             found[index] = scan.removal(index, rule)
         end = start
+    broad: set[int] = set()
     while end > low:
         rule = scan.first(end - 1, (TAIL, EDGES, ANYWHERE), lambda rule: not rule.to_end)
         if rule is None:
             break
         found[end - 1] = scan.removal(end - 1, rule)
+        if rule.broad:
+            broad.add(end - 1)
         end -= 1
+    if ends is not None and end > 0 and not ends(lines[end - 1].text):
+        while end in broad:  # no footer under text that does not end the report: the report's own
+            del found[end]
+            end += 1
     for index in range(report_start, end):
         rule = scan.first(index, (ANYWHERE, BODY), lambda rule: not rule.to_end)
         if rule is not None:

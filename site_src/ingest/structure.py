@@ -103,10 +103,7 @@ def parse_structure(clean: CleanText, words: Words | None = None, outline_of: Ou
         if body:
             doubts.append(Doubt(body[0].number, body[0].text, "no numbered parts (一、…) were found: "
                                 "the report is kept as paragraphs, its preamble and its closing words"))
-    if body and not closing_lines:
-        last = body[-1]
-        doubts.append(Doubt(last.number, last.text, "no closing words were found (the last part's "
-                            "last 各位代表…, or a last paragraph opening 让我们…)"))
+    doubts.extend(_cut_short(body, closing_lines, lines[after:], words))
     closing = _closing(closing_lines, reading.kind_of, words, headings)
     preamble = _paragraphs(preamble_lines, "preamble", reading.kind_of)
     appended = read_appended(lines[after:], words, doubts)
@@ -124,6 +121,50 @@ def parse_structure(clean: CleanText, words: Words | None = None, outline_of: Ou
                     byline=front.byline, terms=appended.terms, terms_heading=appended.terms_heading,
                     terms_after=appended.terms_after)
     return report, outline, body
+
+
+CUT_SHORT = "the file may be cut short: if so, import the whole text"
+
+
+def _cut_short(body: list[SourceLine], closing: list[SourceLine], appended: list[SourceLine],
+               words: Words) -> list[Doubt]:
+    """A whole report ends on its closing words, a call to the congress (the genre's
+    closing_marks and closing_calls), and what it appends after them ends a sentence; a text
+    that ends otherwise was perhaps cut short where a sentence ended (a cut mid-sentence is an
+    error: clean.check_ending)."""
+    doubts = []
+    if body and not closing:
+        last = body[-1]
+        doubts.append(Doubt(last.number, last.text, "no closing words were found (the last part's "
+                            f"last 各位代表…, or a last paragraph opening 让我们…): {CUT_SHORT}"))
+    elif closing and not words.ends_report(closing[-1].text):
+        last = closing[-1]
+        doubts.append(Doubt(last.number, last.text, "the closing words end on no call to the congress "
+                            f"(…而努力奋斗！): {CUT_SHORT}"))
+    if len(appended) == 1:  # a heading alone
+        doubts.append(Doubt(appended[0].number, appended[0].text,
+                            f"a heading with nothing under it: {CUT_SHORT}"))
+    elif appended and not _ends_sentence(appended[-1].text):
+        last = appended[-1]
+        doubts.append(Doubt(last.number, last.text,
+                            f"what the report appends ends mid-sentence: {CUT_SHORT}"))
+    marked = max((int(number) for line in body for number in _MARKER.findall(line.text)), default=0)
+    entries = [line for line in appended if _MARKER.match(line.text)]
+    if appended and entries and len(entries) < marked:
+        last = appended[-1]
+        doubts.append(Doubt(last.number, last.text, f"the text marks notes up to {marked}, the list after "
+                            f"it holds {len(entries)}: {CUT_SHORT}"))
+    return doubts
+
+
+_MARKER = re.compile(r"[［\[〔【](\d{1,3})[］\]〕】]")  # a note's number, in the text and in its list
+_PAGE_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]$")  # …的事实。（见第29页）
+
+
+def _ends_sentence(text: str) -> bool:
+    """The line ends a sentence (a closing quote or bracket after its end, a page note after it)."""
+    text = _PAGE_NOTE.sub("", text).rstrip("”’」』）)")
+    return text.endswith((*SENTENCE_END, "；", ";"))
 
 
 def _kinds(targets: int | None, words: Words) -> KindOf:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from dataclasses import replace
 
 import jinja2
 
@@ -49,8 +50,10 @@ def site_files(project: Project, content: SiteContent, variants: tuple[VariantCo
             yield from run
         yield from ((data.path, data.html.encode("utf-8")) for data in render_files(plan, variant))
     choices = tuple((v.variant, v.site.title, v.variant.label, v.ui) for v in variants)
+    # The root pages speak the first variant's script: its title and description, pins resolved.
+    root = replace(content.site, title=variants[0].site.title, description=variants[0].site.description)
     yield from ((page.path, page.html.encode("utf-8"))
-                for page in render_root_pages(env, content.site, choices, static_names))
+                for page in render_root_pages(env, root, choices, static_names))
     sitemap = sitemap_xml(content.site, plans[0])
     if sitemap is not None:
         yield routes.SITEMAP, sitemap.encode("utf-8")
