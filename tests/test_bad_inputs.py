@@ -125,23 +125,6 @@ def failing_writes(after: int, error: BaseException) -> Fault:
     return fault
 
 
-def failing_copies(after: int, error: BaseException) -> Fault:
-    """shutil.copy2 (how a re-import keeps unchanged files and people's) raises ``error`` midway."""
-    def fault(monkeypatch: pytest.MonkeyPatch) -> None:
-        original = shutil.copy2
-        copied = 0
-
-        def copy2(source: Path, target: Path) -> object:
-            nonlocal copied
-            if copied == after:
-                raise error
-            copied += 1
-            return original(source, target)
-
-        monkeypatch.setattr(shutil, "copy2", copy2)
-    return fault
-
-
 def source(old: str, new: str) -> Write:
     """The raw report to import (report.txt beside the content), from the small one with a change."""
     return Write("{root}/report.txt", raw(old, new))
@@ -178,6 +161,8 @@ SECTION = "sections/review-03.yaml"  # any section will do; this one is short
 # The cases on raw text import tests/bad_inputs/… as report.txt, into reports/2024-fixture/.
 IMPORT = ("import", "report.txt", "--slug", "2024-fixture")
 ERRATA = "reports/2024-fixture/errata.yaml"
+# Importing the bundled report again over a person's edit: the importer's files are all written.
+REIMPORT_FORCE = ("import", "content/reports/" + SEED_SLUG + "/source.txt", "--force")
 
 CASES = [
     # --- YAML syntax ---------------------------------------------------------------------------
@@ -646,11 +631,13 @@ CASES = [
     case("import-full-disk", Write("{root}/report.txt", fixture="report.txt"), argv=IMPORT,
          fault=failing_writes(3, FULL_DISK),
          expected="error: {content}/reports/2024-fixture: cannot write: No space left on device"),
-    case("reimport-full-disk", argv=("import", "content/reports/" + SEED_SLUG + "/source.txt"),
-         fault=failing_copies(5, FULL_DISK),
+    case("reimport-full-disk", Replace(SECTION, "title: ", "title: 改"), argv=REIMPORT_FORCE,
+         fault=failing_writes(0, FULL_DISK),
          expected="error: {report}: cannot write: No space left on device"),
     case("import-interrupted", Write("{root}/report.txt", fixture="report.txt"), argv=IMPORT,
          fault=failing_writes(3, KeyboardInterrupt()), status=130, expected="interrupted"),
+    case("reimport-interrupted", Replace(SECTION, "title: ", "title: 改"), argv=REIMPORT_FORCE,
+         fault=failing_writes(0, KeyboardInterrupt()), status=130, expected="interrupted"),
     case("build-full-disk", fault=failing_writes(90, FULL_DISK),  # past the search files, into the pages
          expected="error: {root}/output/zh-hans/plan/09.html: cannot write: No space left on device"),
     case("build-interrupted", fault=failing_writes(20, KeyboardInterrupt()), status=130,

@@ -287,6 +287,79 @@ def test_an_interrupt_after_an_import_says_the_folder_is_in_place(
     assert (root / "content" / "reports" / "2024-fixture" / "report.yaml").is_file()
 
 
+# --- races with a person's edits: an import writes only its own files, each compared and swapped --------
+
+REIMPORT = ("import", f"content/reports/{SEED_SLUG}/source.txt", "--force")
+
+
+@behaviour
+def test_saves_to_a_persons_file_during_import_force_are_never_lost(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A person saves notes.txt in the report folder again and again while ``import --force`` runs
+    (it used to copy the folder and swap it: a save made meanwhile went into the old folder); each
+    save finds the one before it, and the file and the folder are the same ones throughout."""
+    import threading
+
+    folder = root / "content" / "reports" / SEED_SLUG
+    notes = folder / "notes.txt"
+    notes.write_text("0", encoding="utf-8")
+    identity = (folder.stat().st_ino, notes.stat().st_ino)
+    edit(folder / "sections" / "review-03.yaml", "纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发")
+    stop, lost, saves = threading.Event(), [], [0]
+
+    def person() -> None:
+        while not stop.is_set():
+            found = notes.read_text(encoding="utf-8")
+            if found != str(saves[-1]):
+                lost.append((saves[-1], found))
+            saves.append(saves[-1] + 1)
+            with notes.open("r+", encoding="utf-8") as file:  # saved in place, as many editors do
+                file.write(str(saves[-1]))
+
+    saver = threading.Thread(target=person)
+    saver.start()
+    try:
+        for _ in range(3):
+            status, _, errors = run(root, *REIMPORT, capsys=capsys)
+            assert (status, errors) == (0, "")
+    finally:
+        stop.set()
+        saver.join()
+    assert lost == [] and len(saves) > 10
+    assert (folder.stat().st_ino, notes.stat().st_ino) == identity
+    assert "再出发" not in (folder / "sections" / "review-03.yaml").read_text(encoding="utf-8")
+
+
+@behaviour
+def test_a_yaml_file_saved_between_the_check_and_the_write_is_left_as_saved(
+        root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The person saves a section after the import checked it and before it replaced it: the
+    import refuses that file with a line (it writes the others) and the save stays."""
+    from site_src.output import inplace
+
+    folder = root / "content" / "reports" / SEED_SLUG
+    section, other = folder / "sections" / "review-03.yaml", folder / "sections" / "review-04.yaml"
+    # both edited: --force replaces them
+    edit(section, "纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发")
+    edit(other, "title: ", "title: 改")
+    held = inplace._interrupts_held
+
+    def save_then_hold() -> object:  # the moment between the new files written and their swap
+        edit(section, "再出发", "又一次")
+        return held()
+
+    monkeypatch.setattr(inplace, "_interrupts_held", save_then_hold)
+    status, out, errors = run(root, *REIMPORT, capsys=capsys)
+    assert (status, out) == (1, "")
+    assert errors == (f"error: {section}: saved while the import ran: left as it was saved, not replaced "
+                      "(the import's other files are in place; import again to replace it)\n")
+    assert "纵深推进双城经济圈建设又一次" in section.read_text(encoding="utf-8")
+    assert "title: 改" not in other.read_text(encoding="utf-8")
+    assert [p.name for p in folder.rglob(".*import-*")] == []
+    status, _, errors = run(root, "import", f"content/reports/{SEED_SLUG}/source.txt", capsys=capsys)
+    assert status == 1 and errors.startswith(f"error: {section}: edited since the import")
+
+
 # --- the output folder ---------------------------------------------------------------------------------
 
 @behaviour
