@@ -387,6 +387,125 @@ def test_two_builds_at_once_both_finish_and_leave_one_whole_site(root: Path) -> 
     assert len(list((root / "output").rglob("*.html"))) > 80
 
 
+# --- builds at once: the caches they share, the content they read while it is written -----------------
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@behaviour
+def test_two_builds_at_once_into_two_folders_share_a_new_cache_and_match_a_build_alone(
+        root: Path, tmp_path: Path) -> None:
+    """Both write the machine's program cache (new, so both fill it) and the project's at once."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "machine")}
+
+    def start(out: str) -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-m", "site_src", "build", "--quiet", "--out", out],
+                                cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    together = [start("one"), start("two")]
+    assert [(process.wait(timeout=300), *process.communicate()) for process in together] == [(0, "", "")] * 2
+    alone = start("three")
+    assert (alone.wait(timeout=300), *alone.communicate()) == (0, "", "")
+    assert tree(root / "one") == tree(root / "three") == tree(root / "two")
+    assert list((tmp_path / "machine" / "report-site" / "jinja").iterdir())
+
+
+def _cache_writer(cache: str, templates: str) -> None:
+    """One of many processes writing the same entries of a program cache (compiled templates,
+    kept results) while it is being cleared: it must never fail."""
+    from site_src.output.memo import Memo
+    from site_src.site.render import make_environment
+
+    for round in range(5):
+        environment = make_environment((Path(templates),), Path(cache) / "jinja")
+        assert environment.get_template("page.html").render(n=round) == f"<p>{round}</p>\n"
+        memo = Memo(None, Path(cache) / "memo")
+        for key in ("a", "b", "c"):
+            assert memo.get("kind", key, lambda key=key: key * 1000, program=True) == key * 1000
+
+
+@behaviour
+def test_a_hundred_processes_write_the_program_cache_at_once_while_it_is_cleared(tmp_path: Path) -> None:
+    import multiprocessing
+    import pickle
+    import threading
+
+    templates, cache = tmp_path / "templates", tmp_path / "cache"
+    templates.mkdir()
+    (templates / "base.html").write_text("<p>{% block body %}{% endblock %}</p>\n", encoding="utf-8")
+    (templates / "page.html").write_text(
+        "{% extends 'base.html' %}{% block body %}{{ n }}{% endblock %}", encoding="utf-8")
+    context = multiprocessing.get_context("fork")
+    writers = [context.Process(target=_cache_writer, args=(str(cache), str(templates))) for _ in range(100)]
+    stop = threading.Event()
+
+    def clearing() -> None:  # as a person clearing ~/.cache, or a tool doing it, at any moment
+        while not stop.is_set():
+            shutil.rmtree(cache, ignore_errors=True)
+            stop.wait(0.005)
+
+    clearer = threading.Thread(target=clearing)
+    clearer.start()
+    try:
+        for writer in writers:
+            writer.start()
+        for writer in writers:
+            writer.join(timeout=120)
+    finally:
+        stop.set()
+        clearer.join()
+    assert [writer.exitcode for writer in writers] == [0] * 100
+    _cache_writer(str(cache), str(templates))  # and once more with nobody clearing: whole entries
+    for entry in (cache / "memo" / "kind").iterdir():
+        assert pickle.loads(entry.read_bytes()) == entry.stem * 1000
+    assert [entry.name for entry in cache.rglob(".*")] == []  # no temporary file left behind
+
+
+@behaviour
+def test_a_build_reads_the_content_again_when_an_import_lands_while_it_reads(
+        root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """What it read first mixed old files and new; the site is built from the content as it is
+    after, and the next build finds it up to date."""
+    from site_src import pipeline
+
+    load, readings = pipeline.load_project, []
+
+    def landing_meanwhile(project: object) -> object:
+        readings.append(load(project))  # type: ignore[arg-type]
+        if len(readings) == 1:
+            edit(root / "content" / "reports" / SEED_SLUG / "sections" / "review-03.yaml",
+                 "纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发")
+        return readings[-1]
+
+    monkeypatch.setattr(pipeline, "load_project", landing_meanwhile)
+    assert run(root, "build", "--quiet", capsys=capsys) == (0, "", "")
+    assert len(readings) == 2
+    assert "再出发" in page_text(root / "output" / "zh-hans" / "review" / "03.html")
+    assert run(root, "build", capsys=capsys)[1].startswith("up to date:")
+
+
+@behaviour
+def test_a_build_whose_content_never_stops_changing_says_so(
+        root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from site_src import pipeline
+
+    load, readings = pipeline.load_project, []
+
+    def always_changing(project: object) -> object:
+        readings.append(load(project))  # type: ignore[arg-type]
+        notes = root / "content" / "reports" / SEED_SLUG / "notes.txt"
+        notes.write_text(str(len(readings)), encoding="utf-8")
+        return readings[-1]
+
+    monkeypatch.setattr(pipeline, "load_project", always_changing)
+    status, out, errors = run(root, "build", capsys=capsys)
+    assert (status, out, len(readings)) == (1, "", 3)
+    assert errors == (f"error: {root / 'content'}: the content changed while the build read it, 3 times in "
+                      "a row (an import or an editor writing?): build again when it is done\n")
+
+
 # --- what the output of the program cannot be made to say --------------------------------------------
 
 @behaviour

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from site_src.config import SiteConfig, Variant
 from site_src.content.pages import markdown_to_html
 from site_src.errors import Location, Problem, SiteError
+from site_src.output.memo import keep_entry
 from site_src.site import routes
 from site_src.site.nav import Link, ReportNav
 from site_src.site.page import Page
@@ -71,6 +72,11 @@ class _ByName(jinja2.FileSystemBytecodeCache):
     def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
                    source: str) -> jinja2.bccache.Bucket:
         return super().get_bucket(environment, name, None, source)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Written whole and never an error, however many builds write it at once or clear the
+        cache meanwhile (Jinja's own would fail if the folder went)."""
+        keep_entry(Path(self._get_cache_filename(bucket)), bucket.write_bytecode)
 
 
 def make_environment(templates: tuple[Path, ...], cache_dir: Path | None = None) -> jinja2.Environment:
