@@ -81,12 +81,14 @@ def load_unchanged(project: Project, key: str | None) -> tuple[SiteContent, str 
     it is read again. A content error seen while the content was changing is read again too."""
     for _ in range(_READINGS):
         try:
-            content: SiteContent | None = load_project(project)
-        except SiteError:
-            content = None
+            content: SiteContent | SiteError = load_project(project)
+        except SiteError as error:
+            content = error
         now = build_key(project)
         if now == key:
-            return content if content is not None else load_project(project), key
+            if isinstance(content, SiteError):
+                raise content
+            return content, key
         key = now
     raise SiteError([Problem(Location(str(project.content)), (
         f"the content changed while the build read it, {_READINGS} times in a row (an import or an "

@@ -401,6 +401,17 @@ CASES = [
          expected="error: report.txt:6:32: the source text holds ']]' "
                   "(…群发展。新增企业26]]家。有效投资持续扩大…), "
                   + PIN + " (damaged: ']]')"),
+    # A mistake repeated: the first five said, the rest counted (the line had 200,001 errors once).
+    case("report-pin-repeated", source("新增企业26家", "新增企业" + "[[" * 20_000 + "26家"), argv=IMPORT,
+         expected=(*(f"error: report.txt:6:{column}: the source text holds '[[' "
+                     f"(…{context}…), " + PIN + " (damaged: '[[')"
+                     for column, context in ((30, "业集群发展。新增企业[[[[[[[[[[[["),
+                                             (32, "群发展。新增企业[[[[[[[[[[[[[["),
+                                             (34, "展。新增企业[[[[[[[[[[[[[[[["),
+                                             (36, "新增企业[[[[[[[[[[[[[[[[[["),
+                                             (38, "企业[[[[[[[[[[[[[[[[[[[["))),
+                   "error: report.txt:6:40: … and 19,995 more of the same kind ('[[' or ']]' in the source "
+                   "text) from here on", "6 errors")),
     case("report-pin-in-title", source("政府工作报告\n", "政府工作报告[[\n"), argv=IMPORT,
          expected="error: report.txt:1:7: the source text holds '[[' (…政府工作报告[[…), " + PIN
                   + " (damaged: '[[')"),

@@ -506,6 +506,38 @@ def test_a_build_whose_content_never_stops_changing_says_so(
                       "a row (an import or an editor writing?): build again when it is done\n")
 
 
+# --- linear on every input: what once took a pass per bracket --------------------------------------------
+
+def _bracket_as_before(text: str, index: int) -> bool:
+    """A closing bracket is Chinese when what it closes holds a Chinese character (the definition
+    the one-pass reading must keep: the last ( before it, else the character before it)."""
+    import re
+
+    from site_src.ingest.clean import CJK
+
+    close = text.rfind("(", 0, index)
+    inner = text[close + 1:index] if close >= 0 else text[index - 1:index]
+    return bool(re.search(rf"[{CJK}]", inner))
+
+
+@behaviour
+def test_brackets_restored_in_one_pass_as_they_were_by_their_definition() -> None:
+    """Random lines of brackets, Chinese and Latin letters: each ) is made full-width exactly where
+    the definition says, and a line of one ( and 200,000 ) is read (once, not once per bracket)."""
+    import random
+
+    from site_src.ingest.clean import SourceLine, restore_punctuation
+
+    chooser = random.Random(28)
+    for _ in range(300):
+        text = "".join(chooser.choice("(()))一a,") for _ in range(chooser.randrange(1, 30)))
+        [line], _ = restore_punctuation([SourceLine(1, text)])
+        assert [n for n, char in enumerate(line.text) if char == "）"] == \
+            [n for n, char in enumerate(text) if char == ")" and _bracket_as_before(text, n)], text
+    [line], counts = restore_punctuation([SourceLine(1, "工作(" + ")" * 200_000 + "。")])
+    assert line.text == "工作(" + ")" * 200_000 + "。" and counts == ()
+
+
 # --- what the output of the program cannot be made to say --------------------------------------------
 
 @behaviour
