@@ -322,7 +322,40 @@ CASES = [
          expected="error: page_text.html:{line}: a link to 'no-such-paragraph', which no page holds"),
     case("template-includes-a-missing-partial",
          Replace("{templates}/page_text.html", "partials/paragraphs.html", "partials/paragraph-list.html"),
-         expected="error: page_text.html: template not found: partials/paragraph-list.html"),
+         expected="error: page_text.html:{line}: template not found: partials/paragraph-list.html "
+                  "(page_text.html includes it)"),
+    # Held to the content's rules: every error one located line, no traceback, no recursion.
+    case("template-divides-by-zero",
+         Replace("{templates}/page_text.html", "{{ page.title }}", "{{ 1 // 0 }}"),
+         expected="error: page_text.html:{line}: template error: integer division or modulo by zero "
+                  "(ZeroDivisionError)"),
+    case("template-includes-itself",
+         Replace("{templates}/partials/reading_time.html", "{",
+                 "{% include 'partials/reading_time.html' %}{"),
+         expected="error: partials/reading_time.html:{line}: partials/reading_time.html includes "
+                  "partials/reading_time.html, which leads back to it (partials/reading_time.html → "
+                  "partials/reading_time.html): a template cannot include or extend itself"),
+    case("templates-include-each-other",  # said where the circle closes, as the templates are read
+         Replace("{templates}/partials/reading_time.html", "{", "{% include 'page_text.html' %}{"),
+         expected="error: page_text.html:4: page_text.html includes partials/reading_time.html, which leads "
+                  "back to it (partials/reading_time.html → page_text.html → partials/reading_time.html): a "
+                  "template cannot include or extend itself"),
+    case("template-base-extends-itself", Replace("{templates}/base.html", "<", "{% extends 'base.html' %}<"),
+         expected="error: base.html:{line}: base.html extends base.html, which leads back to it (base.html → "
+                  "base.html): a template cannot include or extend itself"),
+    case("template-includes-itself-by-a-computed-name",
+         Replace("{templates}/partials/reading_time.html", "{",
+                 "{% include 'partials/' ~ 'reading_time.html' %}{"),
+         expected="error: partials/reading_time.html:{line}: the templates include each other without end "
+                  "(by a name computed while rendering): a template cannot include or extend itself"),
+    case("template-includes-etc-passwd",
+         Replace("{templates}/partials/reading_time.html", "{", "{% include '/etc/passwd' %}{"),
+         expected="error: partials/reading_time.html:{line}: template not found: /etc/passwd "
+                  "(partials/reading_time.html includes it)"),
+    case("template-is-a-link-out", Link("{templates}/partials/reading_time.html", "/etc/passwd"),
+         expected="error: {root}/templates/partials/reading_time.html: a symbolic link to /etc/passwd, "
+                  "outside the templates folder: a site publishes only what is inside {root}/templates; copy "
+                  "the file in instead of linking to it"),
     # --- the output folder ------------------------------------------------------------------------
     case("output-is-a-file", Write("{root}/site", "not a folder\n"), argv=("build", "--out", "site"),
          expected="error: {root}/site: the output folder is a file; refusing to replace it"),

@@ -660,3 +660,36 @@ def test_the_preview_can_start_again_on_its_port_at_once(tmp_path: Path) -> None
     for _ in range(2):  # and the bare bind, twice
         for sock in bind("127.0.0.1", port):
             sock.close()
+
+
+@behaviour
+def test_the_preview_says_a_template_error_in_one_line_and_keeps_the_last_good_site(root: Path) -> None:
+    """{{ 1 // 0 }} once stopped the build worker with nine tracebacks; now it is one located line,
+    the last good site stays served, and the worker builds the fixed template."""
+    from . import test_safety
+
+    port, template = free_port(), root / "templates" / "page_text.html"
+    good = template.read_text(encoding="utf-8")
+    url, socket = f"http://127.0.0.1:{port}/zh-hans/review/03.html", f"ws://127.0.0.1:{port}{RELOAD_PATH}"
+    server = subprocess.Popen([sys.executable, "-m", "site_src", "serve", "--port", str(port)], cwd=root,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: "纵深推进双城经济圈建设" in fetch(url)), "no preview"
+        broken = good.replace("{{ page.title }}", "{{ 1 // 0 }}", 1)
+        test_safety.run_async(test_safety.reload_after(
+            socket, lambda: template.write_text(broken, encoding="utf-8")))
+        page = fetch(url)
+        assert "纵深推进双城经济圈建设" in page and 'id="build-error"' in page and "ZeroDivisionError" in page
+        fixed = good.replace("<h1>{{ page.title }}</h1>", "<h1>{{ page.title }}!</h1>", 1)
+        test_safety.run_async(test_safety.reload_after(
+            socket, lambda: template.write_text(fixed, encoding="utf-8")))
+        assert 'id="build-error"' not in fetch(url)
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=10)
+    line = good[:good.index("{{ page.title }}")].count("\n") + 1
+    assert (f"error: page_text.html:{line}: template error: integer division or modulo by zero "
+            "(ZeroDivisionError)\n") in errors
+    assert "Traceback" not in errors and "worker stopped" not in errors
+
