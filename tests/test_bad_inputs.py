@@ -385,6 +385,15 @@ CASES = [
          expected="error: report.txt:6:7: damaged text (mojibake) '?' in …空气质量?jì)?…; "
                   "repair it with an entry in {content}/reports/2024-fixture/errata.yaml "
                   "(or import with --keep-losses: each loss marked and listed)"),
+    case("report-mojibake-repeated",
+         source("新增企业26家", "新增企业26家" + "\ufffd字字字字字字字字字" * 1000), argv=IMPORT,
+         expected=(*(f"error: report.txt:6:{column}: damaged text (mojibake) '\ufffd' in …{context}…; "
+                     "repair it with an entry in {content}/reports/2024-fixture/errata.yaml "
+                     "(or import with --keep-losses: each loss marked and listed)"
+                     for column, context in ((33, "业26家\ufffd字字字字"), *((c, "字字字字\ufffd字字字字")
+                                                                       for c in (43, 53, 63, 73)))),
+                   "error: report.txt:6:83: … and 995 more of the same kind (damaged text) from here on",
+                   "6 errors")),
     case("report-stale-erratum", Write("{root}/report.txt", fixture="report.txt"),
          Write(ERRATA, fixture="stale-errata.yaml"), argv=IMPORT,
          expected="error: {errata}:2: errata[0]: erratum does not match the source: "

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from site_src.errors import Location, Problem, SiteError
+from site_src.errors import Location, Problem, SiteError, capped
 from site_src.ingest.characters import PAGE_JOIN, repair_line
 from site_src.ingest.damage import find_spans, mark_losses
 from site_src.ingest.encoding import decode
@@ -342,7 +342,7 @@ def find_mojibake(lines: list[SourceLine], source_file: str,
                 Location(source_file, line.number, start + 1),
                 f"damaged text (mojibake) {line.text[start:end]!r} in …{context}…; "
                 f"repair it with an entry in {errata_file}{hint}"))
-    return problems
+    return capped(problems, "damaged text")
 
 
 def remove_annotations(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Annotation], int]:
