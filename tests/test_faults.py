@@ -342,13 +342,13 @@ def test_a_yaml_file_saved_between_the_check_and_the_write_is_left_as_saved(
     # both edited: --force replaces them
     edit(section, "纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发")
     edit(other, "title: ", "title: 改")
-    held = inplace._interrupts_held
+    held = inplace.interrupts_held
 
     def save_then_hold() -> object:  # the moment between the new files written and their swap
         edit(section, "再出发", "又一次")
         return held()
 
-    monkeypatch.setattr(inplace, "_interrupts_held", save_then_hold)
+    monkeypatch.setattr(inplace, "interrupts_held", save_then_hold)
     status, out, errors = run(root, *REIMPORT, capsys=capsys)
     assert (status, out) == (1, "")
     assert errors == (f"error: {section}: saved while the import ran: left as it was saved, not replaced "

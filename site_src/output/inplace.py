@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_src.output.write import _interrupts_held, _process_alive
+from site_src.output.write import interrupts_held, process_alive
 
 _TEMPORARY = re.compile(r"\..+\.import-([0-9]+)-[0-9]+$")
 
@@ -64,7 +64,7 @@ def write_in_place(folder: Path, planned: Sequence[Planned]) -> tuple[str, ...]:
                 temporary = target.with_name(f".{target.name}.import-{os.getpid()}-{number}")
                 temporaries[change.name] = temporary
                 temporary.write_bytes(change.data)
-        with _interrupts_held():
+        with interrupts_held():
             return _swap_each(folder, planned, temporaries)
     finally:
         for temporary in temporaries.values():
@@ -125,5 +125,5 @@ def remove_abandoned_files(folder: Path) -> None:
         return
     for path in folder.rglob(".*.import-*"):
         match = _TEMPORARY.fullmatch(path.name)
-        if match and not _process_alive(int(match.group(1))) and path.is_file():
+        if match and not process_alive(int(match.group(1))) and path.is_file():
             path.unlink(missing_ok=True)
