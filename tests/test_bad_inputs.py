@@ -356,6 +356,10 @@ CASES = [
          expected="error: {root}/templates/partials/reading_time.html: a symbolic link to /etc/passwd, "
                   "outside the templates folder: a site publishes only what is inside {root}/templates; copy "
                   "the file in instead of linking to it"),
+    case("template-static-file-is-a-link-out", Link("{templates}/static/style.css", "/etc/passwd"),
+         expected="error: {root}/templates/static/style.css: a symbolic link to /etc/passwd, outside the "
+                  "templates folder: a site publishes only what is inside {root}/templates; copy the file in "
+                  "instead of linking to it"),
     # --- the output folder ------------------------------------------------------------------------
     case("output-is-a-file", Write("{root}/site", "not a folder\n"), argv=("build", "--out", "site"),
          expected="error: {root}/site: the output folder is a file; refusing to replace it"),

@@ -32,11 +32,11 @@ PAGE_RUN = 400
 def site_files(project: Project, content: SiteContent, variants: tuple[VariantContent, ...],
                plans: tuple[SitePlan, ...], memo: Memo, jobs: int) -> Iterator[tuple[str, bytes]]:
     """(path in the output folder, bytes) of every file, in a fixed order."""
-    static = static_files(project.templates)
     env = memo.get("jinja", templates_key(project.templates),
                    lambda: make_environment(project.templates, project.kept_for_program("jinja")),
                    disk=False)
-    check_templates(env, project.templates)  # links out, missing names, circles: before any page
+    check_templates(env, project.templates)  # links out, missing names, circles: before any file
+    static = static_files(project.templates)
     search = search_index(variants, plans, lambda characters: memo.get(
         "fold", characters_key(characters),
         lambda: fold_map(characters, [*dictionaries(memo).character_pairs(), *QUOTE_PAIRS])),
