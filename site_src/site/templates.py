@@ -22,7 +22,7 @@ from site_src.files import check_tree
 _REFERENCES = (jinja2.nodes.Extends, jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport)
 _VERBS = {jinja2.nodes.Extends: "extends", jinja2.nodes.Include: "includes",
           jinja2.nodes.Import: "imports", jinja2.nodes.FromImport: "imports"}
-STATIC = "static/"  # the files the site ships as they are: no templates
+STATIC = "static"  # the folder of files the site ships as they are: no templates
 
 Reference = tuple[str, str, int]  # (the name referred to, extends | includes | imports, line)
 
@@ -33,7 +33,7 @@ def check_templates(env: jinja2.Environment, folders: tuple[Path, ...]) -> None:
     problems = [problem for folder in folders for problem in check_tree(folder, "templates folder")]
     if problems:
         raise SiteError(problems)
-    names = sorted(name for name in env.list_templates() if not name.startswith(STATIC))
+    names = sorted(name for name in env.list_templates() if name.partition("/")[0] != STATIC)
     graph = {name: _references(env, name) for name in names}
     problems = [Problem(Location(name, line), f"template not found: {target} ({name} {verb} it)")
                 for name, found in graph.items() for target, verb, line in found if target not in graph]
