@@ -89,3 +89,17 @@ def fail(file: str, message: str, *, line: int | None = None, column: int | None
          key: str | None = None) -> SiteError:
     """A single-problem error, for the edges where collecting makes no sense."""
     return SiteError([Problem(Location(file, line, column, key), message)])
+
+
+SHOWN_OF_A_KIND = 5  # problems of one kind listed one by one; the rest are counted
+
+
+def capped(problems: list[Problem], kind: str, shown: int = SHOWN_OF_A_KIND) -> list[Problem]:
+    """The first ``shown`` of ``problems`` (all of one ``kind``), then one that counts the rest,
+    located at the first not listed: a file with a mistake repeated 200,000 times is a short
+    answer, not 200,000 lines."""
+    if len(problems) <= shown:
+        return problems
+    rest = len(problems) - shown
+    return [*problems[:shown], Problem(problems[shown].location,
+                                       f"… and {rest:,} more of the same kind ({kind}) from here on")]

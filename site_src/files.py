@@ -130,9 +130,10 @@ def character_name(char: str) -> str:
     return f"U+{code:04X} ({name})" if name else f"U+{code:04X}"
 
 
-def check_tree(root: Path) -> list[Problem]:
+def check_tree(root: Path, what: str = "content folder") -> list[Problem]:
     """Symbolic links under ``root`` that lead out of it (or nowhere), and folders that cannot be
-    read: a build publishes what is inside its content folder and nothing else."""
+    read: a build publishes what is inside its content folder (and its ``what``: its templates
+    folder) and nothing else."""
     problems: list[Problem] = []
     if not root.is_dir():
         return problems  # what needs to be there is reported missing where it is read
@@ -154,7 +155,7 @@ def check_tree(root: Path) -> list[Problem]:
                                                                  "which does not exist"))
                 elif target != base and base not in target.parents:
                     problems.append(Problem(Location(str(path)), (
-                        f"a symbolic link to {target}, outside the content folder: a site publishes "
+                        f"a symbolic link to {target}, outside the {what}: a site publishes "
                         f"only what is inside {root}; copy the file in instead of linking to it")))
             elif entry.is_dir(follow_symlinks=False):
                 folders.append(path)

@@ -6,9 +6,10 @@ import os
 from dataclasses import replace
 
 from site_src.content.site import SiteContent, load_site
+from site_src.errors import Location, Problem, SiteError
 from site_src.genre import load_genre
 from site_src.output.memo import Memo
-from site_src.output.uptodate import kept_build, remember_build
+from site_src.output.uptodate import build_key, kept_build, remember_build
 from site_src.output.write import write_site
 from site_src.progress import Progress
 from site_src.project import BuildResult, Project
@@ -42,14 +43,15 @@ def build_anew(project: Project, key: str | None, memo: Memo | None = None,
     ``progress`` is told of the long stages as they go (by default, nobody is)."""
     if memo is None:
         memo = Memo(project.cache / "memo", project.kept_for_program("memo"))
-    result = _build(project, memo, jobs or os.cpu_count() or 1, progress or Progress(None))
+    result, key = _build(project, key, memo, jobs or os.cpu_count() or 1, progress or Progress(None))
     remember_build(project, key, result)
     return result
 
 
-def _build(project: Project, memo: Memo, jobs: int, progress: Progress) -> BuildResult:
+def _build(project: Project, key: str | None, memo: Memo, jobs: int,
+           progress: Progress) -> tuple[BuildResult, str | None]:
     progress.stage("loading the content")
-    content = load_project(project)
+    content, key = load_unchanged(project, key)  # one moment's content, and its key
     # summaries, audit, proofs, each script
     reports = prepare_reports(project, content, memo, jobs, progress)
     progress.stage("converting the site")
@@ -64,7 +66,33 @@ def _build(project: Project, memo: Memo, jobs: int, progress: Progress) -> Build
                              "rendering", "pages", scale=100, counts=lambda file: file[0] in pages)
     written = write_site(files, project.output)
     return BuildResult(files=len(written), pages=sum(len(plan.pages) for plan in plans),
-                       variants=tuple(v.code for v in content.site.variants), search=search_sizes(written))
+                       variants=tuple(v.code for v in content.site.variants),
+                       search=search_sizes(written)), key
+
+
+_READINGS = 3  # an import's files land within milliseconds: a third reading in a row that sees
+# them change is a folder being written without end
+
+
+def load_unchanged(project: Project, key: str | None) -> tuple[SiteContent, str | None]:
+    """The content as it was at one moment, with its key: read into memory, then the folders'
+    digest taken again; where it is no longer ``key`` (the digest taken before the reading), an
+    import or a save landed during the reading, which may have seen some files old and some new:
+    it is read again. A content error seen while the content was changing is read again too."""
+    for _ in range(_READINGS):
+        try:
+            content: SiteContent | SiteError = load_project(project)
+        except SiteError as error:
+            content = error
+        now = build_key(project)
+        if now == key:
+            if isinstance(content, SiteError):
+                raise content
+            return content, key
+        key = now
+    raise SiteError([Problem(Location(str(project.content)), (
+        f"the content changed while the build read it, {_READINGS} times in a row (an import or an "
+        "editor writing?): build again when it is done"))])
 
 
 def load_project(project: Project) -> SiteContent:

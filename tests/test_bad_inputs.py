@@ -125,23 +125,6 @@ def failing_writes(after: int, error: BaseException) -> Fault:
     return fault
 
 
-def failing_copies(after: int, error: BaseException) -> Fault:
-    """shutil.copy2 (how a re-import keeps unchanged files and people's) raises ``error`` midway."""
-    def fault(monkeypatch: pytest.MonkeyPatch) -> None:
-        original = shutil.copy2
-        copied = 0
-
-        def copy2(source: Path, target: Path) -> object:
-            nonlocal copied
-            if copied == after:
-                raise error
-            copied += 1
-            return original(source, target)
-
-        monkeypatch.setattr(shutil, "copy2", copy2)
-    return fault
-
-
 def source(old: str, new: str) -> Write:
     """The raw report to import (report.txt beside the content), from the small one with a change."""
     return Write("{root}/report.txt", raw(old, new))
@@ -178,6 +161,8 @@ SECTION = "sections/review-03.yaml"  # any section will do; this one is short
 # The cases on raw text import tests/bad_inputs/… as report.txt, into reports/2024-fixture/.
 IMPORT = ("import", "report.txt", "--slug", "2024-fixture")
 ERRATA = "reports/2024-fixture/errata.yaml"
+# Importing the bundled report again over a person's edit: the importer's files are all written.
+REIMPORT_FORCE = ("import", "content/reports/" + SEED_SLUG + "/source.txt", "--force")
 
 CASES = [
     # --- YAML syntax ---------------------------------------------------------------------------
@@ -368,7 +353,44 @@ CASES = [
          expected="error: page_text.html:{line}: a link to 'no-such-paragraph', which no page holds"),
     case("template-includes-a-missing-partial",
          Replace("{templates}/page_text.html", "partials/paragraphs.html", "partials/paragraph-list.html"),
-         expected="error: page_text.html: template not found: partials/paragraph-list.html"),
+         expected="error: page_text.html:{line}: template not found: partials/paragraph-list.html "
+                  "(page_text.html includes it)"),
+    # Held to the content's rules: every error one located line, no traceback, no recursion.
+    case("template-divides-by-zero",
+         Replace("{templates}/page_text.html", "{{ page.title }}", "{{ 1 // 0 }}"),
+         expected="error: page_text.html:{line}: template error: integer division or modulo by zero "
+                  "(ZeroDivisionError)"),
+    case("template-includes-itself",
+         Replace("{templates}/partials/reading_time.html", "{",
+                 "{% include 'partials/reading_time.html' %}{"),
+         expected="error: partials/reading_time.html:{line}: partials/reading_time.html includes "
+                  "partials/reading_time.html, which leads back to it (partials/reading_time.html → "
+                  "partials/reading_time.html): a template cannot include or extend itself"),
+    case("templates-include-each-other",  # said where the circle closes, as the templates are read
+         Replace("{templates}/partials/reading_time.html", "{", "{% include 'page_text.html' %}{"),
+         expected="error: page_text.html:4: page_text.html includes partials/reading_time.html, which leads "
+                  "back to it (partials/reading_time.html → page_text.html → partials/reading_time.html): a "
+                  "template cannot include or extend itself"),
+    case("template-base-extends-itself", Replace("{templates}/base.html", "<", "{% extends 'base.html' %}<"),
+         expected="error: base.html:{line}: base.html extends base.html, which leads back to it (base.html → "
+                  "base.html): a template cannot include or extend itself"),
+    case("template-includes-itself-by-a-computed-name",
+         Replace("{templates}/partials/reading_time.html", "{",
+                 "{% include 'partials/' ~ 'reading_time.html' %}{"),
+         expected="error: partials/reading_time.html:{line}: the templates include each other without end "
+                  "(by a name computed while rendering): a template cannot include or extend itself"),
+    case("template-includes-etc-passwd",
+         Replace("{templates}/partials/reading_time.html", "{", "{% include '/etc/passwd' %}{"),
+         expected="error: partials/reading_time.html:{line}: template not found: /etc/passwd "
+                  "(partials/reading_time.html includes it)"),
+    case("template-is-a-link-out", Link("{templates}/partials/reading_time.html", "/etc/passwd"),
+         expected="error: {root}/templates/partials/reading_time.html: a symbolic link to /etc/passwd, "
+                  "outside the templates folder: a site publishes only what is inside {root}/templates; copy "
+                  "the file in instead of linking to it"),
+    case("template-static-file-is-a-link-out", Link("{templates}/static/style.css", "/etc/passwd"),
+         expected="error: {root}/templates/static/style.css: a symbolic link to /etc/passwd, outside the "
+                  "templates folder: a site publishes only what is inside {root}/templates; copy the file in "
+                  "instead of linking to it"),
     # --- the output folder ------------------------------------------------------------------------
     case("output-is-a-file", Write("{root}/site", "not a folder\n"), argv=("build", "--out", "site"),
          expected="error: {root}/site: the output folder is a file; refusing to replace it"),
@@ -410,6 +432,15 @@ CASES = [
                          "error: report.txt:5:24: HTML markup in the text: </p> in …新成效。</p>…; save the "
                          "page as text (or remove it with an entry in {content}/reports/2024-fixture/"
                          "errata.yaml)")),
+    case("report-mojibake-repeated",
+         source("新增企业26家", "新增企业26家" + "\ufffd字字字字字字字字字" * 1000), argv=IMPORT,
+         expected=(*(f"error: report.txt:6:{column}: damaged text (mojibake) '\ufffd' in …{context}…; "
+                     "repair it with an entry in {content}/reports/2024-fixture/errata.yaml "
+                     "(or import with --keep-losses: each loss marked and listed)"
+                     for column, context in ((33, "业26家\ufffd字字字字"), *((c, "字字字字\ufffd字字字字")
+                                                                       for c in (43, 53, 63, 73)))),
+                   "error: report.txt:6:83: … and 995 more of the same kind (damaged text) from here on",
+                   "6 errors")),
     case("report-stale-erratum", Write("{root}/report.txt", fixture="report.txt"),
          Write(ERRATA, fixture="stale-errata.yaml"), argv=IMPORT,
          expected="error: {errata}:2: errata[0]: erratum does not match the source: "
@@ -470,6 +501,17 @@ CASES = [
          expected="error: report.txt:6:32: the source text holds ']]' "
                   "(…群发展。新增企业26]]家。有效投资持续扩大…), "
                   + PIN + " (damaged: ']]')"),
+    # A mistake repeated: the first five said, the rest counted (the line had 200,001 errors once).
+    case("report-pin-repeated", source("新增企业26家", "新增企业" + "[[" * 20_000 + "26家"), argv=IMPORT,
+         expected=(*(f"error: report.txt:6:{column}: the source text holds '[[' "
+                     f"(…{context}…), " + PIN + " (damaged: '[[')"
+                     for column, context in ((30, "业集群发展。新增企业[[[[[[[[[[[["),
+                                             (32, "群发展。新增企业[[[[[[[[[[[[[["),
+                                             (34, "展。新增企业[[[[[[[[[[[[[[[["),
+                                             (36, "新增企业[[[[[[[[[[[[[[[[[["),
+                                             (38, "企业[[[[[[[[[[[[[[[[[[[["))),
+                   "error: report.txt:6:40: … and 19,995 more of the same kind ('[[' or ']]' in the source "
+                   "text) from here on", "6 errors")),
     case("report-pin-in-title", source("政府工作报告\n", "政府工作报告[[\n"), argv=IMPORT,
          expected="error: report.txt:1:7: the source text holds '[[' (…政府工作报告[[…), " + PIN
                   + " (damaged: '[[')"),
@@ -700,11 +742,13 @@ CASES = [
     case("import-full-disk", Write("{root}/report.txt", fixture="report.txt"), argv=IMPORT,
          fault=failing_writes(3, FULL_DISK),
          expected="error: {content}/reports/2024-fixture: cannot write: No space left on device"),
-    case("reimport-full-disk", argv=("import", "content/reports/" + SEED_SLUG + "/source.txt"),
-         fault=failing_copies(5, FULL_DISK),
+    case("reimport-full-disk", Replace(SECTION, "title: ", "title: 改"), argv=REIMPORT_FORCE,
+         fault=failing_writes(0, FULL_DISK),
          expected="error: {report}: cannot write: No space left on device"),
     case("import-interrupted", Write("{root}/report.txt", fixture="report.txt"), argv=IMPORT,
          fault=failing_writes(3, KeyboardInterrupt()), status=130, expected="interrupted"),
+    case("reimport-interrupted", Replace(SECTION, "title: ", "title: 改"), argv=REIMPORT_FORCE,
+         fault=failing_writes(0, KeyboardInterrupt()), status=130, expected="interrupted"),
     case("build-full-disk", fault=failing_writes(90, FULL_DISK),  # past the search files, into the pages
          expected="error: {root}/output/zh-hans/plan/09.html: cannot write: No space left on device"),
     case("build-interrupted", fault=failing_writes(20, KeyboardInterrupt()), status=130,

@@ -356,6 +356,77 @@ def test_pins_in_the_titles_never_reach_a_page(root: Path, capsys: pytest.Captur
 
 def pin_marks(text: str) -> bool:
     return "[[" in text or "]]" in text
+# --- races with a person's edits: an import writes only its own files, each compared and swapped --------
+
+REIMPORT = ("import", f"content/reports/{SEED_SLUG}/source.txt", "--force")
+
+
+@behaviour
+def test_saves_to_a_persons_file_during_import_force_are_never_lost(
+        root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A person saves notes.txt in the report folder again and again while ``import --force`` runs
+    (it used to copy the folder and swap it: a save made meanwhile went into the old folder); each
+    save finds the one before it, and the file and the folder are the same ones throughout."""
+    import threading
+
+    folder = root / "content" / "reports" / SEED_SLUG
+    notes = folder / "notes.txt"
+    notes.write_text("0", encoding="utf-8")
+    identity = (folder.stat().st_ino, notes.stat().st_ino)
+    edit(folder / "sections" / "review-03.yaml", "纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发")
+    stop, lost, saves = threading.Event(), [], [0]
+
+    def person() -> None:
+        while not stop.is_set():
+            found = notes.read_text(encoding="utf-8")
+            if found != str(saves[-1]):
+                lost.append((saves[-1], found))
+            saves.append(saves[-1] + 1)
+            with notes.open("r+", encoding="utf-8") as file:  # saved in place, as many editors do
+                file.write(str(saves[-1]))
+
+    saver = threading.Thread(target=person)
+    saver.start()
+    try:
+        for _ in range(3):
+            status, _, errors = run(root, *REIMPORT, capsys=capsys)
+            assert (status, errors) == (0, "")
+    finally:
+        stop.set()
+        saver.join()
+    assert lost == [] and len(saves) > 10
+    assert (folder.stat().st_ino, notes.stat().st_ino) == identity
+    assert "再出发" not in (folder / "sections" / "review-03.yaml").read_text(encoding="utf-8")
+
+
+@behaviour
+def test_a_yaml_file_saved_between_the_check_and_the_write_is_left_as_saved(
+        root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The person saves a section after the import checked it and before it replaced it: the
+    import refuses that file with a line (it writes the others) and the save stays."""
+    from site_src.output import inplace
+
+    folder = root / "content" / "reports" / SEED_SLUG
+    section, other = folder / "sections" / "review-03.yaml", folder / "sections" / "review-04.yaml"
+    # both edited: --force replaces them
+    edit(section, "纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发")
+    edit(other, "title: ", "title: 改")
+    held = inplace.interrupts_held
+
+    def save_then_hold() -> object:  # the moment between the new files written and their swap
+        edit(section, "再出发", "又一次")
+        return held()
+
+    monkeypatch.setattr(inplace, "interrupts_held", save_then_hold)
+    status, out, errors = run(root, *REIMPORT, capsys=capsys)
+    assert (status, out) == (1, "")
+    assert errors == (f"error: {section}: saved while the import ran: left as it was saved, not replaced "
+                      "(the import's other files are in place; import again to replace it)\n")
+    assert "纵深推进双城经济圈建设又一次" in section.read_text(encoding="utf-8")
+    assert "title: 改" not in other.read_text(encoding="utf-8")
+    assert [p.name for p in folder.rglob(".*import-*")] == []
+    status, _, errors = run(root, "import", f"content/reports/{SEED_SLUG}/source.txt", capsys=capsys)
+    assert status == 1 and errors.startswith(f"error: {section}: edited since the import")
 
 
 # --- the output folder ---------------------------------------------------------------------------------
@@ -383,6 +454,157 @@ def test_two_builds_at_once_both_finish_and_leave_one_whole_site(root: Path) -> 
     assert results == [(0, "")] * 3
     assert (root / "output" / MARKER).is_file() and leftovers(root) == []
     assert len(list((root / "output").rglob("*.html"))) > 80
+
+
+# --- builds at once: the caches they share, the content they read while it is written -----------------
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@behaviour
+def test_two_builds_at_once_into_two_folders_share_a_new_cache_and_match_a_build_alone(
+        root: Path, tmp_path: Path) -> None:
+    """Both write the machine's program cache (new, so both fill it) and the project's at once."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "machine")}
+
+    def start(out: str) -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-m", "site_src", "build", "--quiet", "--out", out],
+                                cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    together = [start("one"), start("two")]
+    assert [(process.wait(timeout=300), *process.communicate()) for process in together] == [(0, "", "")] * 2
+    alone = start("three")
+    assert (alone.wait(timeout=300), *alone.communicate()) == (0, "", "")
+    assert tree(root / "one") == tree(root / "three") == tree(root / "two")
+    assert list((tmp_path / "machine" / "report-site" / "jinja").iterdir())
+
+
+def _cache_writer(cache: str, templates: str) -> None:
+    """One of many processes writing the same entries of a program cache (compiled templates,
+    kept results) while it is being cleared: it must never fail."""
+    from site_src.output.memo import Memo
+    from site_src.site.render import make_environment
+
+    for round in range(5):
+        environment = make_environment((Path(templates),), Path(cache) / "jinja")
+        assert environment.get_template("page.html").render(n=round) == f"<p>{round}</p>\n"
+        memo = Memo(None, Path(cache) / "memo")
+        for key in ("a", "b", "c"):
+            assert memo.get("kind", key, lambda key=key: key * 1000, program=True) == key * 1000
+
+
+@behaviour
+def test_a_hundred_processes_write_the_program_cache_at_once_while_it_is_cleared(tmp_path: Path) -> None:
+    import multiprocessing
+    import pickle
+    import threading
+
+    templates, cache = tmp_path / "templates", tmp_path / "cache"
+    templates.mkdir()
+    (templates / "base.html").write_text("<p>{% block body %}{% endblock %}</p>\n", encoding="utf-8")
+    (templates / "page.html").write_text(
+        "{% extends 'base.html' %}{% block body %}{{ n }}{% endblock %}", encoding="utf-8")
+    context = multiprocessing.get_context("fork")
+    writers = [context.Process(target=_cache_writer, args=(str(cache), str(templates))) for _ in range(100)]
+    stop = threading.Event()
+
+    def clearing() -> None:  # as a person clearing ~/.cache, or a tool doing it, at any moment
+        while not stop.is_set():
+            shutil.rmtree(cache, ignore_errors=True)
+            stop.wait(0.005)
+
+    clearer = threading.Thread(target=clearing)
+    clearer.start()
+    try:
+        for writer in writers:
+            writer.start()
+        for writer in writers:
+            writer.join(timeout=120)
+    finally:
+        stop.set()
+        clearer.join()
+    assert [writer.exitcode for writer in writers] == [0] * 100
+    _cache_writer(str(cache), str(templates))  # and once more with nobody clearing: whole entries
+    for entry in (cache / "memo" / "kind").iterdir():
+        assert pickle.loads(entry.read_bytes()) == entry.stem * 1000
+    assert [entry.name for entry in cache.rglob(".*")] == []  # no temporary file left behind
+
+
+@behaviour
+def test_a_build_reads_the_content_again_when_an_import_lands_while_it_reads(
+        root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """What it read first mixed old files and new; the site is built from the content as it is
+    after, and the next build finds it up to date."""
+    from site_src import pipeline
+
+    load, readings = pipeline.load_project, []
+
+    def landing_meanwhile(project: object) -> object:
+        readings.append(load(project))  # type: ignore[arg-type]
+        if len(readings) == 1:
+            edit(root / "content" / "reports" / SEED_SLUG / "sections" / "review-03.yaml",
+                 "纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发")
+        return readings[-1]
+
+    monkeypatch.setattr(pipeline, "load_project", landing_meanwhile)
+    assert run(root, "build", "--quiet", capsys=capsys) == (0, "", "")
+    assert len(readings) == 2
+    assert "再出发" in page_text(root / "output" / "zh-hans" / "review" / "03.html")
+    assert run(root, "build", capsys=capsys)[1].startswith("up to date:")
+
+
+@behaviour
+def test_a_build_whose_content_never_stops_changing_says_so(
+        root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from site_src import pipeline
+
+    load, readings = pipeline.load_project, []
+
+    def always_changing(project: object) -> object:
+        readings.append(load(project))  # type: ignore[arg-type]
+        notes = root / "content" / "reports" / SEED_SLUG / "notes.txt"
+        notes.write_text(str(len(readings)), encoding="utf-8")
+        return readings[-1]
+
+    monkeypatch.setattr(pipeline, "load_project", always_changing)
+    status, out, errors = run(root, "build", capsys=capsys)
+    assert (status, out, len(readings)) == (1, "", 3)
+    assert errors == (f"error: {root / 'content'}: the content changed while the build read it, 3 times in "
+                      "a row (an import or an editor writing?): build again when it is done\n")
+
+
+# --- linear on every input: what once took a pass per bracket --------------------------------------------
+
+def _bracket_as_before(text: str, index: int) -> bool:
+    """A closing bracket is Chinese when what it closes holds a Chinese character (the definition
+    the one-pass reading must keep: the last ( before it, else the character before it)."""
+    import re
+
+    from site_src.ingest.clean import CJK
+
+    close = text.rfind("(", 0, index)
+    inner = text[close + 1:index] if close >= 0 else text[index - 1:index]
+    return bool(re.search(rf"[{CJK}]", inner))
+
+
+@behaviour
+def test_brackets_restored_in_one_pass_as_they_were_by_their_definition() -> None:
+    """Random lines of brackets, Chinese and Latin letters: each ) is made full-width exactly where
+    the definition says, and a line of one ( and 200,000 ) is read (once, not once per bracket)."""
+    import random
+
+    from site_src.ingest.clean import SourceLine, restore_punctuation
+
+    chooser = random.Random(28)
+    for _ in range(300):
+        text = "".join(chooser.choice("(()))一a,") for _ in range(chooser.randrange(1, 30)))
+        [line], _ = restore_punctuation([SourceLine(1, text)])
+        assert [n for n, char in enumerate(line.text) if char == "）"] == \
+            [n for n, char in enumerate(text) if char == ")" and _bracket_as_before(text, n)], text
+    [line], counts = restore_punctuation([SourceLine(1, "工作(" + ")" * 200_000 + "。")])
+    assert line.text == "工作(" + ")" * 200_000 + "。" and counts == ()
 
 
 # --- what the output of the program cannot be made to say --------------------------------------------
@@ -533,3 +755,36 @@ def test_the_preview_can_start_again_on_its_port_at_once(tmp_path: Path) -> None
     for _ in range(2):  # and the bare bind, twice
         for sock in bind("127.0.0.1", port):
             sock.close()
+
+
+@behaviour
+def test_the_preview_says_a_template_error_in_one_line_and_keeps_the_last_good_site(root: Path) -> None:
+    """{{ 1 // 0 }} once stopped the build worker with nine tracebacks; now it is one located line,
+    the last good site stays served, and the worker builds the fixed template."""
+    from . import test_safety
+
+    port, template = free_port(), root / "templates" / "page_text.html"
+    good = template.read_text(encoding="utf-8")
+    url, socket = f"http://127.0.0.1:{port}/zh-hans/review/03.html", f"ws://127.0.0.1:{port}{RELOAD_PATH}"
+    server = subprocess.Popen([sys.executable, "-m", "site_src", "serve", "--port", str(port)], cwd=root,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: "纵深推进双城经济圈建设" in fetch(url)), "no preview"
+        broken = good.replace("{{ page.title }}", "{{ 1 // 0 }}", 1)
+        test_safety.run_async(test_safety.reload_after(
+            socket, lambda: template.write_text(broken, encoding="utf-8")))
+        page = fetch(url)
+        assert "纵深推进双城经济圈建设" in page and 'id="build-error"' in page and "ZeroDivisionError" in page
+        fixed = good.replace("<h1>{{ page.title }}</h1>", "<h1>{{ page.title }}!</h1>", 1)
+        test_safety.run_async(test_safety.reload_after(
+            socket, lambda: template.write_text(fixed, encoding="utf-8")))
+        assert 'id="build-error"' not in fetch(url)
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=10)
+    line = good[:good.index("{{ page.title }}")].count("\n") + 1
+    assert (f"error: page_text.html:{line}: template error: integer division or modulo by zero "
+            "(ZeroDivisionError)\n") in errors
+    assert "Traceback" not in errors and "worker stopped" not in errors
+

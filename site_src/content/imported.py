@@ -10,21 +10,22 @@ a draft a person has removed is not made again (unless ``force``: then it is, an
 
 Re-importing compares each of the importer's files with the hash imported.yaml recorded: a file a
 person has edited (or removed) since stops the import, one line each, unless ``force`` is given;
-then the import says what it replaced. The new folder is made in a staging folder beside the old
-one, people's files copied in, and swapped into place only when it is complete: a failure (a
-full disk, an interrupt) leaves the folder as it was.
+then the import says what it replaced. Only the importer's files are written, each compared and
+swapped in place (output/inplace.py): people's files are never copied or moved, a file saved
+while the import runs is left as saved (and named), and a failure while the new files are
+written (a full disk, an interrupt) leaves the folder as it was.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
-from site_src.output.write import staged
+from site_src.output.inplace import Planned, sha256_of, write_in_place
 from site_src.yamlio import Field, ListOf, MapOf, Table, Text, dump, read_document
 
 RECORD = "imported.yaml"
@@ -71,19 +72,20 @@ def read_record(folder: Path) -> Record | None:
     return record
 
 
-def edited_since(folder: Path, record: Record | None, files: dict[str, bytes]) -> list[tuple[str, str]]:
+def edited_since(record: Record | None, files: dict[str, bytes],
+                 seen: dict[str, str | None]) -> list[tuple[str, str]]:
     """(file, how) for each importer's file a person changed since the import: edited, removed,
-    or (without a record of it) a different file where the importer would write."""
+    or (without a record of it) a different file where the importer would write. ``seen``: the
+    sha256 of each file in the folder now (None: there is none)."""
     changes = []
     known = record.files if record is not None else {}
     for name in sorted(set(known) | set(files)):
-        path = folder / name
         if name in known:
-            if not path.is_file():
+            if seen[name] is None:
                 changes.append((name, "removed since the import"))
-            elif _sha(path.read_bytes()) != known[name]:
+            elif seen[name] != known[name]:
                 changes.append((name, "edited since the import"))
-        elif path.is_file() and path.read_bytes() != files[name]:
+        elif seen[name] is not None and seen[name] != _sha(files[name]):
             changes.append((name, "not written by the importer"))
     return changes
 
@@ -93,59 +95,59 @@ def write_report_folder(folder: Path, files: dict[str, bytes], *, force: bool = 
     """Put the importer's ``files`` (relative path -> bytes) into ``folder``, keeping people's files,
     and each of ``drafts`` where there is no file of its name and none was drafted before.
 
-    Raises SiteError, with one problem per file a person has edited, unless ``force``.
+    Raises SiteError, with one problem per file a person has edited, unless ``force``; and after
+    the writing, one per file a person saved while it ran (left as they saved it).
     """
     record = read_record(folder)
-    changes = edited_since(folder, record, files)
+    known = record.files if record is not None else {}
+    seen = {name: sha256_of(folder / name) for name in sorted({*known, *files, RECORD})}
+    changes = edited_since(record, files, seen)
     if changes and not force:
         raise SiteError([Problem(Location(str(folder / name)),
                                  f"{how}: importing again would replace it (--force to replace)")
                          for name, how in changes])
-    owned = set(record.files if record else ()) | set(files) | {RECORD}
     drafted_before = set(record.drafted if record else ())
     outcomes = []
     new_drafts: dict[str, bytes] = {}
     for name, data in sorted((drafts or {}).items()):
-        if (folder / name).exists():
+        if os.path.lexists(folder / name):
             outcomes.append((name, KEPT))
         elif name in drafted_before and not force:
             outcomes.append((name, REMOVED))
         else:
             outcomes.append((name, DRAFTED))
             new_drafts[name] = data
-    all_files = dict(files)
     kept = Record({name: _sha(data) for name, data in sorted(files.items())},
                   tuple(sorted(drafted_before | set(new_drafts))))
-    all_files[RECORD] = (_HEADER + dump(RECORD_TABLE.write(kept))).encode("utf-8")
+    all_files = {**files, RECORD: (_HEADER + dump(RECORD_TABLE.write(kept))).encode("utf-8")}
+    planned = _plan(seen, set(known) - set(files), new_drafts, all_files)
     try:
-        with staged(folder) as staging:
-            _fill(staging, folder, owned, new_drafts, all_files)
+        refused = write_in_place(folder, planned)
     except OSError as error:
         raise _cannot_write(error, folder) from None
+    if refused:
+        raise SiteError([Problem(Location(str(folder / name)), SAVED_MEANWHILE) for name in refused])
     return Written(folder, tuple(sorted(all_files)), tuple(changes), tuple(outcomes))
 
 
-def _fill(staging: Path, folder: Path, owned: set[str], drafts: dict[str, bytes],
-          files: dict[str, bytes]) -> None:
-    """The new folder: people's files as they are, new drafts, and the importer's files (an
-    unchanged one copied with its time, so that a preview does not rebuild for nothing)."""
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            relative = path.relative_to(folder).as_posix()
-            if path.is_file() and relative not in owned:  # a person's file: kept as it is
-                (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, staging / relative)
-    for relative, data in drafts.items():  # a person's file from now on
-        (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-        (staging / relative).write_bytes(data)
-    for relative, data in files.items():
-        target = staging / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        old = folder / relative
-        if old.is_file() and old.read_bytes() == data:
-            shutil.copy2(old, target)
-        else:
-            target.write_bytes(data)
+SAVED_MEANWHILE = ("saved while the import ran: left as it was saved, not replaced (the import's "
+                   "other files are in place; import again to replace it)")
+
+
+def _plan(seen: dict[str, str | None], dropped: set[str], drafts: dict[str, bytes],
+          files: dict[str, bytes]) -> list[Planned]:
+    """What to write, each against what was seen: the importer's files that changed (an unchanged
+    one is left with its time, so that a preview does not rebuild for nothing), the removal of
+    the ones it no longer makes, new drafts where there is no file, and imported.yaml last."""
+    planned = [Planned(name, None, seen[name]) for name in sorted(dropped) if seen[name] is not None]
+    planned += [Planned(name, data, None) for name, data in drafts.items()]
+    planned += [Planned(name, data, seen[name]) for name, data in sorted(files.items(), key=_record_last)
+                if seen[name] != _sha(data)]
+    return planned
+
+
+def _record_last(item: tuple[str, bytes]) -> tuple[bool, str]:
+    return item[0] == RECORD, item[0]
 
 
 def _cannot_write(error: OSError, folder: Path) -> SiteError:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from site_src.errors import Location, Problem, SiteError
+from site_src.errors import Location, Problem, SiteError, capped
 from site_src.ingest.characters import PAGE_JOIN, repair_line
 from site_src.ingest.damage import find_spans, mark_losses
 from site_src.ingest.encoding import decode
@@ -347,7 +347,7 @@ def find_mojibake(lines: list[SourceLine], source_file: str,
                 message = f"damaged text (mojibake) {found!r} in …{context}…; repair it with an entry in " \
                           f"{errata_file}{hint}"
             problems.append(Problem(Location(source_file, line.number, start + 1), message))
-    return problems
+    return capped(problems, "damaged text")
 
 
 def remove_annotations(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Annotation], int]:
@@ -373,24 +373,35 @@ def remove_annotations(lines: list[SourceLine]) -> tuple[list[SourceLine], list[
 
 
 def restore_punctuation(lines: list[SourceLine]) -> tuple[list[SourceLine], tuple[Count, ...]]:
-    """Give back the full-width forms the scrape folded to ASCII, in Chinese context only."""
+    """Give back the full-width forms the scrape folded to ASCII, in Chinese context only.
+
+    One pass over each line: what a closing bracket encloses (back to the last opening one) is
+    known as the pass goes, so a line of one ( and many ) is read once, not once per bracket."""
     counts: Counter[str] = Counter()
     pattern = re.compile(r"[,:;!?()]")
+    cjk = re.compile(rf"[{CJK}]")
     result = []
     for line in lines:
         text = line.text
         out = []
+        opened, enclosed = False, False  # a ( seen before here; a Chinese character since the last one
         for index, char in enumerate(text):
-            if pattern.fullmatch(char) and _chinese_context(text, index):
+            if pattern.fullmatch(char) and _chinese_context(text, index, enclosed if opened else None):
                 counts[FULL_WIDTH[char]] += 1
                 out.append(FULL_WIDTH[char])
             else:
                 out.append(char)
+            if char == "(":
+                opened, enclosed = True, False
+            elif not enclosed and cjk.match(char):
+                enclosed = True
         result.append(SourceLine(line.number, "".join(out)))
     return result, tuple(Count(char, counts[char]) for char in sorted(counts))
 
 
-def _chinese_context(text: str, index: int) -> bool:
+def _chinese_context(text: str, index: int, enclosed: bool | None) -> bool:
+    """``enclosed``: whether a Chinese character stands between the last ( before ``index`` and
+    it (None: there is no ( before it)."""
     char = text[index]
     before = text[index - 1] if index > 0 else ""
     after = text[index + 1] if index + 1 < len(text) else ""
@@ -398,9 +409,7 @@ def _chinese_context(text: str, index: int) -> bool:
         # An opening bracket is Chinese when what it encloses is Chinese: (一), (下同), (国).
         return bool(re.match(_CN_RIGHT, after))
     if char == ")":
-        close = text.rfind("(", 0, index)
-        inner = text[close + 1:index] if close >= 0 else before
-        return bool(re.search(rf"[{CJK}]", inner))
+        return enclosed if enclosed is not None else bool(re.search(rf"[{CJK}]", before))
     # Separators: Chinese on at least one side, never between two digits (1,970).
     if before.isdigit() and after.isdigit():
         return False

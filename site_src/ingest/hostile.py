@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from site_src.errors import Location, Problem
+from site_src.errors import Location, Problem, capped
 from site_src.files import control_characters
 
 _PIN_MARK = re.compile(r"\[\[|\]\]")
@@ -56,40 +56,40 @@ def raw_text_problems(lines: Sequence[_Line], source_file: str, errata_file: str
 
 
 def _pin_syntax(lines: Sequence[_Line], source_file: str, errata_file: str) -> list[Problem]:
-    problems = []
+    """Each [[ or ]] (a [[…]] once), the first few listed and the rest counted; each bracket that
+    a join of two lines would double."""
+    marks, joins = [], []
     kept = [line for line in lines if line.text.strip()]
     for index, line in enumerate(kept):
         text = line.text
+        covered = 0  # where the last [[…]] span ends: its ]] is reported with it
         for match in _PIN_MARK.finditer(text):
-            if match.start() < _covered(text, match.start()):
-                continue  # the ]] of a [[…]] already reported
+            if match.start() < covered:
+                continue
             span = _span(text, match.start())
-            problems.append(Problem(Location(source_file, line.number, match.start() + 1),
-                                    _pin_message(span, text, match.start(), errata_file)))
+            if match.group() == "[[":
+                covered = match.start() + len(span)
+            marks.append(Problem(Location(source_file, line.number, match.start() + 1),
+                                 _pin_message(span, text, match.start(), errata_file)))
         # Lines the import may join: the bracket that ends one and the bracket that starts the next.
         following = kept[index + 1].text.strip() if index + 1 < len(kept) else ""
         end = text.rstrip()
         for bracket in "[]":
             if end.endswith(bracket) and following.startswith(bracket):
-                problems.append(Problem(
+                joins.append(Problem(
                     Location(source_file, line.number, len(end)),
                     f"the line ends with {bracket!r} and the next starts with {bracket!r}: joined (as "
                     f"the import joins a line broken mid-sentence) they would read as a pin "
                     f"(an editor's conversion fix); say what the text should read with an entry in "
                     f"{errata_file}"))
-    return problems
-
-
-def _covered(text: str, position: int) -> int:
-    """Where the last [[…]] span starting before ``position`` ends (0 if none)."""
-    opening = text.rfind("[[", 0, position)
-    return opening + len(_span(text, opening)) if opening >= 0 else 0
+    return [*capped(marks, "'[[' or ']]' in the source text"), *capped(joins, "brackets doubled by a join")]
 
 
 def _span(text: str, start: int) -> str:
-    """The pin-like run at ``start``: a [[ up to its ]] on the line (if near), else the mark alone."""
-    close = text.find("]]", start + 2)
-    if text.startswith("[[", start) and 0 <= close - start <= _LONGEST_PIN:
+    """The pin-like run at ``start``: a [[ up to its ]] on the line (if near), else the mark alone.
+    Only the next _LONGEST_PIN characters are looked at, however long the line."""
+    close = text.find("]]", start + 2, start + _LONGEST_PIN + 2)
+    if text.startswith("[[", start) and close >= 0:
         return text[start: close + 2]
     return text[start: start + 2]
 

@@ -11,12 +11,13 @@ recomputed; one that cannot be written is skipped: the cache only ever saves tim
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from site_src.output.fingerprint import digest, folder_digest, program
 from site_src.project import PAGES, REPORTS
@@ -113,17 +114,35 @@ class Memo:
 
     @staticmethod
     def _write(folder: Path, kind: str, key: str, value: Any) -> None:
-        path = folder / kind / f"{key}.pickle"
+        with contextlib.suppress(pickle.PicklingError):  # one that cannot be kept is made again
+            keep_entry(folder / kind / f"{key}.pickle",
+                       lambda file: pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def keep_entry(path: Path, write: Callable[[BinaryIO], None]) -> bool:
+    """One cache entry, written whole: to a temporary file in its folder, renamed into place.
+
+    Any number of processes may write the same entry at once (each rename puts a whole file in
+    place, the last one stays) or remove the cache meanwhile (its folder is made again, once); an
+    entry that cannot be written is skipped (False): a read-only project still builds, only slower.
+    """
+    for _ in range(2):
         temporary = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".memo-", dir=path.parent)
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             with os.fdopen(handle, "wb") as file:
-                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+                write(file)
             os.replace(temporary, path)
-        except (OSError, pickle.PicklingError):
-            if temporary is not None:  # a read-only project still builds, only slower
+            return True
+        except FileNotFoundError:  # the folder removed under us (a cache cleared): make it again
+            continue
+        except OSError:
+            return False
+        finally:
+            if temporary is not None and os.path.exists(temporary):
                 Path(temporary).unlink(missing_ok=True)
+    return False
 
 
 _MISSING = object()

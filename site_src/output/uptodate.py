@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from site_src.output.fingerprint import digest, file_digests, folder_digest, program
+from site_src.output.memo import keep_entry
 from site_src.project import BuildResult, Project
 
 
@@ -24,7 +25,7 @@ def kept_build(project: Project) -> tuple[str | None, BuildResult | None]:
     Only this module and the project's are imported for it: a build with nothing to do says so
     without loading the pipeline.
     """
-    key = fingerprint(project.content, project.templates, project.output, project.base_url)
+    key = build_key(project)
     previous = previous_result(_builds(project), project.output, key)
     try:
         return key, BuildResult(files=previous["files"], pages=previous["pages"],
@@ -33,6 +34,11 @@ def kept_build(project: Project) -> tuple[str | None, BuildResult | None]:
                                 up_to_date=True)
     except (KeyError, TypeError, ValueError):  # no record, or one this program did not write
         return key, None
+
+
+def build_key(project: Project) -> str | None:
+    """The key of a build of this project as its folders are now (see ``fingerprint``)."""
+    return fingerprint(project.content, project.templates, project.output, project.base_url)
 
 
 def remember_build(project: Project, key: str | None, result: BuildResult) -> None:
@@ -85,8 +91,7 @@ def remember(cache: Path, output: Path, key: str | None, result: dict[str, Any])
     if key is None:
         return
     try:
-        cache.mkdir(parents=True, exist_ok=True)
-        _record(cache, output).write_text(json.dumps(
-            {"fingerprint": key, "manifest": file_digests(output), "result": result}), encoding="utf-8")
+        record = json.dumps({"fingerprint": key, "manifest": file_digests(output), "result": result})
     except OSError:
-        pass
+        return
+    keep_entry(_record(cache, output), lambda file: file.write(record.encode("utf-8")))

@@ -127,7 +127,7 @@ def _check_replaceable(out_dir: Path) -> None:
             "choose an empty or new folder with --out, or move this one away first"))])
 
 
-class _interrupts_held:
+class interrupts_held:
     """Ctrl-C and SIGTERM held back for a moment: one that arrives meanwhile is delivered when it
     ends, so the swap and its cleanup are never cut in half. In the main thread the handlers are
     swapped for a recorder (Python runs handlers there, whichever thread the system picked, so a
@@ -158,7 +158,7 @@ class _interrupts_held:
 def swap_in(staging: Path, target: Path) -> None:
     """Put the complete folder ``staging`` where ``target`` is, in one step where the system can,
     with interrupts held until it is done (a build's output, an import's report folder)."""
-    with _interrupts_held():
+    with interrupts_held():
         _swap(staging, target)
 
 
@@ -171,11 +171,11 @@ def remove_abandoned(out_dir: Path) -> None:
         return  # the parent does not exist yet; creating it reports any real problem
     for path in siblings:
         match = pattern.match(path.name)
-        if match and not _process_alive(int(match.group(1))):
+        if match and not process_alive(int(match.group(1))):
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
     try:

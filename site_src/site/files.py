@@ -20,6 +20,7 @@ from site_src.site.render import make_environment, render_files, render_root_pag
 from site_src.site.search import fold_map, search_index
 from site_src.site.sitemap import robots_txt, sitemap_xml
 from site_src.site.static import static_files
+from site_src.site.templates import check_templates
 from site_src.site.variant import VariantContent
 from site_src.variants.prepare import dictionaries
 from site_src.variants.punctuation import PAIRS as QUOTE_PAIRS
@@ -32,10 +33,11 @@ PAGE_RUN = 400
 def site_files(project: Project, content: SiteContent, variants: tuple[VariantContent, ...],
                plans: tuple[SitePlan, ...], memo: Memo, jobs: int) -> Iterator[tuple[str, bytes]]:
     """(path in the output folder, bytes) of every file, in a fixed order."""
-    static = static_files(project.templates)
     env = memo.get("jinja", templates_key(project.templates),
                    lambda: make_environment(project.templates, project.kept_for_program("jinja")),
                    disk=False)
+    check_templates(env, project.templates)  # links out, missing names, circles: before any file
+    static = static_files(project.templates)
     search = search_index(variants, plans, lambda characters: memo.get(
         "fold", characters_key(characters),
         lambda: fold_map(characters, [*dictionaries(memo).character_pairs(), *QUOTE_PAIRS])),

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from site_src.config import SiteConfig, Variant
 from site_src.content.pages import markdown_to_html
 from site_src.errors import Location, Problem, SiteError
+from site_src.output.memo import keep_entry
 from site_src.site import routes
 from site_src.site.nav import Link, ReportNav
 from site_src.site.page import Page
@@ -71,6 +72,11 @@ class _ByName(jinja2.FileSystemBytecodeCache):
     def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
                    source: str) -> jinja2.bccache.Bucket:
         return super().get_bucket(environment, name, None, source)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Written whole and never an error, however many builds write it at once or clear the
+        cache meanwhile (Jinja's own would fail if the folder went)."""
+        keep_entry(Path(self._get_cache_filename(bucket)), bucket.write_bytecode)
 
 
 def make_environment(templates: tuple[Path, ...], cache_dir: Path | None = None) -> jinja2.Environment:
@@ -310,20 +316,35 @@ def _side_by_side(page: Page[object], report_nav: ReportNav | None, linker: _Lin
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+    """A page; whatever goes wrong in a template is one error at the template and line it is in."""
     try:
         return env.get_template(template).render(context)
+    except SiteError:
+        raise
     except jinja2.TemplateSyntaxError as error:
         raise SiteError([Problem(Location(error.name or template, error.lineno),
                                  f"template syntax error: {error.message}")]) from None
-    except jinja2.TemplateNotFound as error:
-        raise SiteError([Problem(Location(template), f"template not found: {error.name}")]) from None
-    except jinja2.UndefinedError as error:
+    except (jinja2.TemplateNotFound, jinja2.UndefinedError, UnplannedLink, RecursionError) as error:
         file, line = _template_line(error, env)
-        raise SiteError([Problem(Location(file or template, line),
-                                 f"undefined in template: {error.message}")]) from None
-    except UnplannedLink as error:
+        raise SiteError([Problem(Location(file or template, line), _said(error))]) from None
+    except Exception as error:  # {{ 1 // 0 }}, a filter given the wrong thing: the template's
         file, line = _template_line(error, env)
-        raise SiteError([Problem(Location(file or template, line), str(error))]) from None
+        if file is None:
+            raise  # raised outside every template: this program's own mistake, with its traceback
+        raise SiteError([Problem(Location(file, line), _said(error))]) from None
+
+
+def _said(error: BaseException) -> str:
+    if isinstance(error, jinja2.TemplateNotFound):
+        return f"template not found: {error.name}"
+    if isinstance(error, jinja2.UndefinedError):
+        return f"undefined in template: {error.message}"
+    if isinstance(error, UnplannedLink):
+        return str(error)
+    if isinstance(error, RecursionError):
+        return ("the templates include each other without end (by a name computed while rendering): "
+                "a template cannot include or extend itself")
+    return f"template error: {error} ({type(error).__name__})"
 
 
 def _template_line(error: Exception, env: jinja2.Environment) -> tuple[str | None, int | None]:

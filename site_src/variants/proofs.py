@@ -28,6 +28,7 @@ that would settle it.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -129,6 +130,7 @@ def proof_queue(report: Report, converter: Converter, quotes: str, dictionaries:
         settled = {n for start, end, by in spans if by in ("pin", "glossary", "rule")
                    for n in range(start, end)}
         by_default = {start for start, end, by in spans if by == "character"}
+        starts = [start for start, _, _ in spans]  # in order: a word's spans found by bisection
         for start, end in converter.segmenter.words(text):
             word = text[start:end]
             if dictionaries.ambiguous.isdisjoint(word) or settled.intersection(range(start, end)):
@@ -136,7 +138,7 @@ def proof_queue(report: Report, converter: Converter, quotes: str, dictionaries:
             key = (step.id, start, end)
             _word_detectors(found, key, text, ours, by_default, convert, dictionaries, words)
             if end - start > 2:
-                _inside(found, key, text, ours, spans, converter)
+                _inside(found, key, text, ours, spans, starts, converter)
             if end - start > 1:  # a lone character's form depends on its neighbours, not on itself
                 forms[word][ours[start:end]].append(key)
         for start, end, by in spans:
@@ -161,12 +163,13 @@ def _word_detectors(found: _Found, key: Key, text: str, ours: str, by_default: s
 
 
 def _inside(found: _Found, key: Key, text: str, ours: str, spans: list[tuple[int, int, str]],
-            converter: Converter) -> None:
+            starts: list[int], converter: Converter) -> None:
     """A phrase of OpenCC's inside a long word that crosses the line between two words the word
-    is made of (分配|制度, where OpenCC matched 配制): the word written as its two parts."""
+    is made of (分配|制度, where OpenCC matched 配制): the word written as its two parts. Only the
+    spans that start inside the word are looked at (``starts``: where each span starts)."""
     _, start, end = key
-    for a, b, by in spans:
-        if by != "phrase" or a < start or b > end or (a, b) == (start, end):
+    for a, b, by in spans[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
+        if by != "phrase" or b > end or (a, b) == (start, end):
             continue
         for cut in range(a + 1, b):
             if converter.segmenter.is_word(text[start:cut]) and converter.segmenter.is_word(text[cut:end]):
