@@ -55,7 +55,7 @@ def _build(project: Project, memo: Memo, jobs: int, progress: Progress) -> Build
     progress.stage("converting the site")
     yearly = year_on_year(content, reports)  # each government's targets against its next results
     compared = compare_years(project, content, memo, jobs)  # each report's wording against the earlier's
-    variants = in_each_script(content, in_each_variant(content, reports, yearly), compared)
+    variants = in_each_script(content, in_each_variant(content, reports, yearly), compared, memo)
     del reports  # each variant holds its own reports now
     plans = tuple(plan_site(variant, variants) for variant in variants)
     pages = frozenset(routes.output(variant.variant.path, page.route)

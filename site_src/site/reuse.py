@@ -14,24 +14,20 @@ as it is only where its key is this build's, every file in the output folder is 
 record's, and every route its pages link to is still planned (a link to a removed page would have
 failed the render): then its files are linked into the new site (write.Unchanged), never rendered.
 
-The digest is of the values themselves, pickled (a dataclass by its fields, a set in order): an
-equal value built another way may digest otherwise, which only costs a render; a value that does
-not pickle has no key, and its group is always rendered.
+The digest is of the values themselves (output/values.py); a value that has none gives its group
+no key, and the group is always rendered.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import io
-import pickle
 import stat
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from site_src.output.fingerprint import digest, folder_digest, program
+from site_src.output.values import Digests
 from site_src.output.write import Unchanged
 from site_src.site.page import Page
 from site_src.site.plan import SitePlan
@@ -122,85 +118,3 @@ def rendered(made: list[tuple[str, bytes, frozenset[str]]]) -> Rendered:
     """The record of a group just rendered (each page's path, bytes and links)."""
     return Rendered(tuple((path, len(data), hashlib.sha256(data).hexdigest()) for path, data, _ in made),
                     frozenset().union(*(links for _, _, links in made)))
-
-
-# --- the digest of a value -------------------------------------------------------------------------
-
-class Digests:
-    """Digests of values, each dataclass object's kept by identity for the length of one build (the
-    objects are held, so an identity is never reused): a part that each of its sections' pages
-    carries is pickled once, then named by its digest."""
-
-    def __init__(self) -> None:
-        self._known: dict[int, tuple[object, bytes]] = {}
-
-    def of(self, *values: Any) -> str | None:
-        """A digest of plain values (strings, numbers, tuples, lists, dicts, sets, dataclasses of
-        them); None for what does not pickle."""
-        found = self._digest(values)
-        return found.hex() if found is not None else None
-
-    def _digest(self, value: Any) -> bytes | None:
-        buffer = io.BytesIO()
-        pickler = _ByValue(buffer, self, protocol=5)
-        pickler.fast = True  # no memo: what a value shares, or where its strings come from, counts not
-        try:
-            pickler.dump(value)
-        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
-            return None
-        return hashlib.sha256(buffer.getbuffer()).digest()
-
-    def dataclass(self, obj: Any, values: tuple[Any, ...]) -> bytes:
-        known = self._known.get(id(obj))
-        if known is not None and known[0] is obj:
-            return known[1]
-        made = self._digest((type(obj).__module__, type(obj).__qualname__, values))
-        if made is None:
-            raise TypeError(f"cannot digest a {type(obj).__name__}")
-        self._known[id(obj)] = (obj, made)
-        return made
-
-
-def value_digest(*values: Any) -> str | None:
-    """A digest of plain values, nothing kept (see Digests)."""
-    return Digests().of(*values)
-
-
-_NATIVE = frozenset({dict, list, tuple})
-_ATOMS = frozenset({str, int, float, bool, type(None)})
-
-
-class _ByValue(pickle.Pickler):
-    """A dataclass by the digest of its fields alone (not what a cached property put beside them),
-    a set in the order of its items."""
-
-    def __init__(self, file: io.BytesIO, digests: Digests, protocol: int) -> None:
-        super().__init__(file, protocol=protocol)
-        self.digests = digests
-
-    def reducer_override(self, obj: Any) -> Any:
-        kind = type(obj)
-        if kind in _NATIVE:
-            return NotImplemented
-        names = _field_names(kind)
-        if names is not None:
-            values = tuple(getattr(obj, name) for name in names)
-            if all(type(value) in _ATOMS for value in values):  # small: written out where it is
-                return kind, values
-            return bytes, (self.digests.dataclass(obj, values),)
-        if kind is frozenset or kind is set:
-            try:
-                items = sorted(obj)
-            except TypeError:
-                items = sorted(obj, key=repr)
-            return kind, (items,)
-        if isinstance(obj, Mapping) and kind is not dict:
-            return kind, (list(obj.items()),)
-        return NotImplemented
-
-
-@functools.cache
-def _field_names(kind: type) -> tuple[str, ...] | None:
-    if not hasattr(kind, "__dataclass_fields__"):
-        return None
-    return tuple(field.name for field in fields(kind))
