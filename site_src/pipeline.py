@@ -57,7 +57,8 @@ def _build(project: Project, key: str | None, memo: Memo, jobs: int,
     progress.stage("converting the site")
     yearly = year_on_year(content, reports)  # each government's targets against its next results
     compared = compare_years(project, content, memo, jobs)  # each report's wording against the earlier's
-    variants = in_each_script(content, in_each_variant(project, content, reports, yearly, memo), compared)
+    variants = in_each_script(content, in_each_variant(project, content, reports, yearly, memo), compared,
+                              memo)
     del reports  # each variant holds its own reports now
     plans = tuple(plan_site(variant, variants) for variant in variants)
     pages = frozenset(routes.output(variant.variant.path, page.route)

@@ -9,13 +9,16 @@ alone), a comparison under the keys of both its reports.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from site_src.content.site import ReportContent, SiteContent
-from site_src.output.fingerprint import digest
+from site_src.model import GlossaryEntry
+from site_src.output.fingerprint import digest, program
 from site_src.output.memo import Memo, report_keys
 from site_src.output.parallel import in_order
+from site_src.output.values import Digests
 from site_src.project import Project
 from site_src.site.variant import VariantContent
 from site_src.summaries.compare import Comparison, compare, convert_comparison, earlier_reports
@@ -79,21 +82,39 @@ def _segment(shared: _Segmenting, entry: ReportContent) -> Words:
 
 
 def in_each_script(content: SiteContent, variants: tuple[VariantContent, ...],
-                   comparisons: tuple[Comparison, ...]) -> tuple[VariantContent, ...]:
+                   comparisons: tuple[Comparison, ...],
+                   memo: Memo | None = None) -> tuple[VariantContent, ...]:
     """Each variant with the comparisons in its script: each report's words by its own conversion
-    (its glossary before the site's)."""
+    (its glossary before the site's); kept in ``memo`` under the comparison and what its two
+    conversions are made of (converter_for's inputs: the variant, each report's glossary entries
+    for it, the genre's context)."""
     if not comparisons:
         return variants
     entries = {entry.slug: entry for entry in content.reports}
+    memo = memo or Memo()
+    digests = Digests()
 
     def in_script(code: str) -> tuple[Comparison, ...]:
         owns: dict[str, Convert] = {}
+        variant = next(v for v in content.site.variants if v.code == code)
+        own_configuration = variant.opencc is not None and os.path.isabs(variant.opencc)
 
         def own(slug: str) -> Convert:
             if slug not in owns:
                 owns[slug] = converter_for(content, code, content.glossary_for(entries[slug]))
             return owns[slug]
 
-        return tuple(convert_comparison(c, own(c.report), own(c.earlier)) for c in comparisons)
+        def glossary(slug: str) -> tuple[GlossaryEntry, ...]:
+            return tuple(e for e in content.glossary_for(entries[slug]) if e.applies_to(code))
+
+        def converted(c: Comparison) -> Comparison:
+            inputs = digests.of(c, variant.opencc, variant.quotes, glossary(c.report), glossary(c.earlier),
+                                content.genre.context)
+            if inputs is None or program() is None or own_configuration:  # its files are not named here
+                return convert_comparison(c, own(c.report), own(c.earlier))
+            return memo.get("comparison-script", digest(program(), code, inputs),
+                            lambda: convert_comparison(c, own(c.report), own(c.earlier)))
+
+        return tuple(converted(c) for c in comparisons)
 
     return tuple(replace(variant, comparisons=in_script(variant.variant.code)) for variant in variants)

@@ -252,7 +252,7 @@ def test_a_page_type_is_a_builder_a_template_and_a_line_of_the_order(report: Rep
     assert routes_in_order[1:4] == ["review/index.html", "review/both.html", "review/01.html"]
     facing = next(page for page in plan.pages if page.route == "plan/both.html")
     assert facing.crumbs[-1] == Link("二、2024年工作安排", "plan/index.html") and facing.next is not None
-    static = frozenset({"style.css", "switch.js", "favicon.svg", "search-fold.js"})
+    static = frozenset({"style.css", "pages.css", "switch.js", "favicon.svg", "search-fold.js"})
     index = [page.route for page in plan.pages].index("plan/both.html")
     (rendered,) = render_variant(env, plan, hans, static, slice(index, index + 1))
     assert rendered.path == "zh-hans/plan/both.html"

@@ -201,5 +201,7 @@ def _titled(site: SiteConfig, reports: tuple[Report, ...], found: tuple[Governme
                                                                           report.title))
     else:
         title = archive_title(found, genre.archive, ui)
-        description = ui["site_description_several"].format(count=len(reports))
+        # Not the count of its reports (which every page describing itself as the site would then
+        # change with): its title, which names the years they span.
+        description = ui["site_description_several"].format(title=site.title or title, count=len(reports))
     return replace(site, title=site.title or title, description=site.description or description)

@@ -8,6 +8,10 @@ Every site written here carries a marker file (``MARKER``); a build replaces onl
 or one with the marker, so ``--out`` pointed at a folder of something else refuses instead of
 deleting it. The swap and the removal of the previous site run with interrupts held back: an
 interrupt then arrives after them, when the new site is complete and in place.
+
+A file the output folder already holds byte for byte (given as ``Unchanged``, or with the same
+bytes) is not written again: the new site links the old file in (a second name for it, so its
+modification time and inode stay as they were), and the output folder's times show what changed.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ import os
 import re
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from site_src.errors import Location, Problem, SiteError
@@ -34,7 +40,15 @@ MARKER_TEXT = (b"This folder is a site built by report-site. Each build replaces
 _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
-def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
+@dataclass(frozen=True)
+class Unchanged:
+    """A file the output folder already holds as it should be (the caller checked its bytes): the
+    new site takes it as it is."""
+
+    size: int
+
+
+def write_site(files: Iterable[tuple[str, bytes | Unchanged]], out_dir: Path,
                environ: Mapping[str, str] | None = None) -> tuple[tuple[str, int], ...]:
     """Write all files under a staging folder next to out_dir, then swap it in.
 
@@ -55,7 +69,7 @@ def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
                     raise SiteError([Problem(Location(relative), "path escapes the output folder")])
                 if relative in written:
                     raise SiteError([Problem(Location(relative), "two files want the same path")])
-                written[relative] = len(data)
+                written[relative] = data.size if isinstance(data, Unchanged) else len(data)
                 _write(target, data, out_dir / relative)
             _write(staging / MARKER, MARKER_TEXT, out_dir / MARKER)
             if mtime is not None:
@@ -65,12 +79,37 @@ def write_site(files: Iterable[tuple[str, bytes]], out_dir: Path,
     return tuple(written.items())
 
 
-def _write(target: Path, data: bytes, shown: Path) -> None:
+def _write(target: Path, data: bytes | Unchanged, old: Path) -> None:
+    """``data`` at ``target`` in the staging folder: the file ``old`` of the output folder linked in
+    where it holds them already, else written."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if isinstance(data, Unchanged):
+            if not _linked(old, target):  # no second name on this file system: a copy
+                shutil.copy2(old, target, follow_symlinks=False)
+        elif not (_holds(old, data) and _linked(old, target)):
+            target.write_bytes(data)
     except OSError as error:
-        raise _cannot_write(shown, error) from None
+        raise _cannot_write(old, error) from None
+
+
+def _linked(old: Path, target: Path) -> bool:
+    try:
+        os.link(old, target, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file of these very bytes."""
+    try:
+        status = path.lstat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Generic, TypeVar
 
 from site_src.content.archive import Government
-from site_src.model import Part, Report
+from site_src.model import Part, Report, compose_title
 from site_src.site import routes
 from site_src.site.archive import ArchiveLayout
 from site_src.site.nav import ContentsPart, Link, ReportNav, SiteNav
@@ -146,6 +146,16 @@ class ReportAt:
         return Link(title, self.routes.home)
 
     @property
+    def description(self) -> str:
+        """What a page of the report that says nothing of its own is described as: in a site of
+        several, the report's own description (the site's counts the reports: a report's pages do
+        not change as the archive grows), else the site's."""
+        if not self.site.several:
+            return self.site.content.site.description
+        return self.ui["site_description"].format(
+            report=compose_title(self.report.issuer, self.report.year, self.report.title))
+
+    @property
     def government(self) -> Government:
         """The government the report is of."""
         return self.site.archive.of_report[self.entry.slug]
@@ -167,7 +177,7 @@ class ReportAt:
         below nothing)."""
         return builder.page(route, title, subject, key=key, report=self.entry.slug,
                             parent=self.routes.home if parent == "" else parent,
-                            description=description or self.site.content.site.description,
+                            description=description or self.description,
                             context=context, carried=self.home.title, search=search, government=government,
                             crumb=crumb, scripts_of=scripts_of)
 

@@ -7,16 +7,19 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import jinja2
 
 from site_src.content.site import SiteContent
 from site_src.output.memo import Memo, characters_key, templates_key
 from site_src.output.parallel import in_order
+from site_src.output.write import Unchanged
 from site_src.project import Project
 from site_src.site import routes
 from site_src.site.plan import SitePlan
 from site_src.site.render import make_environment, render_files, render_root_pages, render_variant
+from site_src.site.reuse import MEMO_KIND, Digests, group_keys, kept, rendered, shared_key, unchanged
 from site_src.site.search import fold_map, search_index
 from site_src.site.sitemap import robots_txt, sitemap_xml
 from site_src.site.static import static_files
@@ -31,7 +34,7 @@ PAGE_RUN = 400
 
 
 def site_files(project: Project, content: SiteContent, variants: tuple[VariantContent, ...],
-               plans: tuple[SitePlan, ...], memo: Memo, jobs: int) -> Iterator[tuple[str, bytes]]:
+               plans: tuple[SitePlan, ...], memo: Memo, jobs: int) -> Iterator[tuple[str, bytes | Unchanged]]:
     """(path in the output folder, bytes) of every file, in a fixed order."""
     env = memo.get("jinja", templates_key(project.templates),
                    lambda: make_environment(project.templates, project.kept_for_program("jinja")),
@@ -46,10 +49,11 @@ def site_files(project: Project, content: SiteContent, variants: tuple[VariantCo
     static_names = frozenset(path.removeprefix(routes.static("")) for path, _ in (*static, (fold.path, b"")))
     for file in itertools.chain([fold], search):
         yield file.path, file.text.encode("utf-8")
+    digests = Digests()  # of what the variants' pages share, once
     for variant, plan in zip(variants, plans, strict=True):
-        runs = [slice(start, start + PAGE_RUN) for start in range(0, len(plan.pages), PAGE_RUN)]
-        for run in in_order(_render_run, (env, plan, variant, static_names), runs, jobs):
-            yield from run
+        shared = shared_key(project.templates, variant, plan, static_names, digests)
+        yield from _pages((env, plan, variant, static_names), group_keys(shared, plan, digests),
+                          project.output, memo, jobs)
         yield from ((data.path, data.html.encode("utf-8")) for data in render_files(plan, variant))
     choices = tuple((v.variant, v.site.title, v.variant.label, v.ui) for v in variants)
     # The root pages speak the first variant's script: its title and description, pins resolved.
@@ -63,8 +67,32 @@ def site_files(project: Project, content: SiteContent, variants: tuple[VariantCo
     yield from static
 
 
-def _render_run(work: tuple[jinja2.Environment, SitePlan, VariantContent, frozenset[str]],
-                pages: slice) -> list[tuple[str, bytes]]:
+_Rendering = tuple[jinja2.Environment, SitePlan, VariantContent, frozenset[str]]
+
+
+def _pages(work: _Rendering, keyed: list[tuple[range, str | None]], output: Path, memo: Memo,
+           jobs: int) -> Iterator[tuple[str, bytes | Unchanged]]:
+    """Every page of one variant, by groups (``keyed``: each with its key): each group kept from the
+    last build where it stands (reuse.py), the rest rendered (in parallel, in runs)."""
+    plan = work[1]
+    groups, keys = [group for group, _ in keyed], [key for _, key in keyed]
+    planned = plan.routes
+    records = [memo.peek(MEMO_KIND, key) if key else None for key in keys]
+    records = [record if kept(record, output, planned) else None for record in records]
+    todo = [n for group, record in zip(groups, records, strict=True) if record is None for n in group]
+    runs = [todo[start:start + PAGE_RUN] for start in range(0, len(todo), PAGE_RUN)]
+    made = itertools.chain.from_iterable(in_order(_render_run, work, runs, jobs))
+    for group, key, record in zip(groups, keys, records, strict=True):
+        if record is not None:
+            yield from unchanged(record)
+            continue
+        pages = list(itertools.islice(made, len(group)))
+        if key:
+            memo.put(MEMO_KIND, key, rendered(pages))
+        yield from ((path, data) for path, data, _ in pages)
+
+
+def _render_run(work: _Rendering, pages: list[int]) -> list[tuple[str, bytes, frozenset[str]]]:
     env, plan, variant, static = work
-    return [(page.path, page.html.encode("utf-8"))
+    return [(page.path, page.html.encode("utf-8"), page.links)
             for page in render_variant(env, plan, variant, static, pages)]

@@ -12,8 +12,8 @@ Render never looks at a page's kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,7 @@ class SideBySide:
 class RenderedPage:
     path: str  # relative to the output folder
     html: str
+    links: frozenset[str] = frozenset()  # the planned routes it links to (what it needs to stay valid)
 
 
 class UnplannedLink(Exception):
@@ -128,10 +129,14 @@ class _Linker:
     anchors: Mapping[str, str]  # of the page's report
     static: frozenset[str]
     static_root: str  # where static/ is from the page
+    linked: set[str] = field(default_factory=set, compare=False)  # the planned routes asked for
+
     def url(self, target: Link | str) -> str:
         route = target.route if isinstance(target, Link) else target
-        if routes.page_of(route) not in self.routes:
+        page = routes.page_of(route)
+        if page not in self.routes:
             raise UnplannedLink(f"a link to {route!r}, which is not a planned page")
+        self.linked.add(page)
         return self.up + route
 
     def anchor(self, id: str, anchors: Mapping[str, str] | None = None) -> str:
@@ -257,17 +262,24 @@ def css_string(text: str) -> Markup:
 
 
 def render_variant(env: jinja2.Environment, plan: SitePlan, content: VariantContent,
-                   static: frozenset[str], pages: slice = slice(None)) -> Iterator[RenderedPage]:
-    """Every planned page of one variant (or the slice of them ``pages`` says)."""
+                   static: frozenset[str],
+                   pages: slice | Sequence[int] = slice(None)) -> Iterator[RenderedPage]:
+    """Every planned page of one variant (or those ``pages`` says: a slice, or their indices)."""
     planned = plan.routes
-    only = next(iter(plan.reports.values())) if len(plan.reports) == 1 else None
-    for page in plan.pages[pages]:
-        # The site's own pages of a one-report site belong to that report (its contents, its full text).
-        report_nav = plan.reports[page.report] if page.report is not None else only
+    for page in plan.pages[pages] if isinstance(pages, slice) else (plan.pages[n] for n in pages):
+        report_nav = page_report_nav(plan, page)
         linker = _Linker(routes.up(page.route), planned, report_nav.anchors if report_nav else {}, static,
                          routes.static_from(page.route))
         html = _render(env, page.template, _context(page, plan, content, report_nav, linker))
-        yield RenderedPage(routes.output(content.variant.path, page.route), html)
+        yield RenderedPage(routes.output(content.variant.path, page.route), html, frozenset(linker.linked))
+
+
+def page_report_nav(plan: SitePlan, page: Page[object]) -> ReportNav | None:
+    """The report links a page is rendered with: its report's; the site's own pages of a one-report
+    site belong to that report (its contents, its full text)."""
+    if page.report is not None:
+        return plan.reports[page.report]
+    return next(iter(plan.reports.values())) if len(plan.reports) == 1 else None
 
 
 def render_files(plan: SitePlan, content: VariantContent) -> Iterator[RenderedPage]:
