@@ -340,6 +340,10 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_text)
+# Text that either reading would take for something else is quoted: the 1.1 resolvers the dumper
+# has (yes, 1_000, 33:44) and the 1.2 ones this program reads with (1e100, a float in 1.2 only).
+for _tag, _pattern, _first in _RESOLVERS:
+    _Dumper.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 
 class _FlowList(list):  # type: ignore[type-arg]
