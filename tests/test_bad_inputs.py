@@ -470,6 +470,12 @@ CASES = [
          Write("{root}/report.txt", fixture="truncated-area-heading.txt"), argv=IMPORT,
          expected="error: report.txt:12: the report breaks off mid-sentence: …(二)持续用力发展社会; "
                   "the file looks cut short"),
+    # A short line cut mid-word, indented as the report's paragraphs are, under a paragraph that
+    # could end the report (…作出新的更大贡献！): one of the report's paragraphs, not a footer.
+    case("report-truncated-indented-line-under-a-call",
+         Write("{root}/report.txt", fixture="truncated-indented-under-a-call.txt"), argv=IMPORT,
+         expected="error: report.txt:13: the report breaks off mid-sentence: …我们要以更加昂扬的; "
+                  "the file looks cut short"),
     # GB18030 and Big5 are detected (tests/test_import_genre.py); Latin-1 is none of the three.
     case("report-not-chinese-text", Write("{root}/report.txt", b"1. Report\n2. R\xe9sum\xe9\n"),
          argv=IMPORT,

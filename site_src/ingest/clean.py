@@ -148,7 +148,9 @@ def drop_furniture(lines: list[SourceLine], raw: dict[int, str],
                    words: Words) -> tuple[list[SourceLine], list[Removal]]:
     """The page around the report, by the rules in furniture.py; recorded as found in the source."""
     to_simplified = make_converter("tw2s")
-    simplified = [Line(line.number, to_simplified(line.text), raw[line.number].strip()) for line in lines]
+    simplified = [Line(line.number, to_simplified(line.text), raw[line.number].strip(),
+                       raw[line.number][:len(raw[line.number]) - len(raw[line.number].lstrip())])
+                  for line in lines]
     start = report_start([line.text for line in simplified], words)
     headings = [i for i, line in enumerate(simplified) if _PART_HEADING.match(line.text) and i >= start]
     appended = next((i for i in range(start + 1, len(simplified)) if words.appended(simplified[i].text)),

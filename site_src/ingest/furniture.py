@@ -18,6 +18,7 @@ from the genre profile by ``rules_for``; ``RULES`` are the ones that need no wor
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -153,6 +154,7 @@ class Line:
     number: int
     text: str
     raw: str
+    indent: str = ""  # the whitespace the line opened with, as found (　　 before a paragraph)
 
 
 def find_furniture(lines: list[Line], report_start: int, body_end: int,
@@ -189,10 +191,11 @@ def find_furniture(lines: list[Line], report_start: int, body_end: int,
             found[index] = scan.removal(index, rule)
         end = start
     broad: set[int] = set()
+    indent = _paragraph_indent(lines[report_start:low])
     while end > low:
         rule = scan.first(end - 1, (TAIL, EDGES, ANYWHERE), lambda rule: not rule.to_end)
-        if rule is None:
-            break
+        if rule is None or (rule.broad and indent and lines[end - 1].indent == indent):
+            break  # a short line indented as the report's paragraphs are is one of them, cut short
         found[end - 1] = scan.removal(end - 1, rule)
         if rule.broad:
             broad.add(end - 1)
@@ -206,6 +209,16 @@ def find_furniture(lines: list[Line], report_start: int, body_end: int,
         if rule is not None:
             found[index] = scan.removal(index, rule)
     return [found[index] for index in sorted(found)]
+
+
+def _paragraph_indent(body: list[Line]) -> str:
+    """The indent the report's paragraphs open with, where nearly all of them share one (a page's
+    footer is not set as the report's paragraphs are); "" where they do not."""
+    paragraphs = [line.indent for line in body if line.text.endswith(("。", "！", "？"))]  # not headings
+    if not paragraphs:
+        return ""
+    indent, count = Counter(paragraphs).most_common(1)[0]
+    return indent if count >= 0.9 * len(paragraphs) else ""
 
 
 class _Scan:
