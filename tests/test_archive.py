@@ -14,6 +14,7 @@ import pytest
 
 from site_src.config import REPORTS_PER_PAGE, settings_table
 from site_src.content.archive import Government, archive_title, common_parent, governments
+from site_src.content.pages import EditorialPage
 from site_src.content.site import load_site
 from site_src.errors import SiteError
 from site_src.genre import load_genre
@@ -149,14 +150,15 @@ def test_reports_per_page_is_a_setting_of_one_or_more() -> None:
 # --- the plan of an archive -------------------------------------------------------------------------
 
 def archive(report: Report, per_page: int = REPORTS_PER_PAGE, tracks: tuple[Track, ...] = (),
-            order: tuple[Builder[object], ...] | None = None) -> SitePlan:
+            order: tuple[Builder[object], ...] | None = None,
+            pages: tuple[EditorialPage, ...] = ()) -> SitePlan:
     """A site of six reports of three governments (a national one of two years, a province, a
     district of three years), ``per_page`` reports a home page."""
     reports = [("1998-national", of(report, "国务院", 1998, "national")),
                ("2024-national", of(report, "国务院", 2024, "national")),
                ("2025-jia", of(report, "甲省人民政府", 2025, "jia")),
                *((f"{year}-yi", of(report, "丙市乙区人民政府", year, "yi")) for year in (2013, 2014, 2016))]
-    content = plan_content(tuple(report_variant(slug, r) for slug, r in reports))
+    content = plan_content(tuple(report_variant(slug, r) for slug, r in reports), pages)
     content = replace(content, site=replace(content.site, reports_per_page=per_page), tracks=tracks)
     return plan_site(content, order=order) if order else plan_site(content)
 
@@ -276,3 +278,18 @@ def test_any_page_that_says_its_government_is_listed_on_the_government_s_page(re
         Link("2024年的新提法", "pairs/2024-national.html"),)
     assert [crumb.route for crumb in pages["pairs/2016-yi.html"].crumbs] == ["index.html",
                                                                             "governments/yi.html"]
+
+
+def test_the_about_page_lists_sources_while_the_home_lists_the_reports_on_one_page(report: Report) -> None:
+    """Past a home page's worth of reports the about page names none (it would grow with the
+    archive): it says how many there are and where each report's source is (its notes page)."""
+    def about(per_page: int) -> Page[object]:
+        plan = archive(report, per_page=per_page, pages=(EditorialPage("about", "关于本站", ""),))
+        return next(page for page in plan.pages if page.kind == "editorial")
+
+    listed = about(REPORTS_PER_PAGE).subject
+    assert [source.report.route for source in listed.sources] == [
+        "1998-national/index.html", "2024-national/index.html", "2025-jia/index.html",
+        "2013-yi/index.html", "2014-yi/index.html", "2016-yi/index.html"] and listed.unlisted == 0
+    paged = about(2).subject
+    assert paged.sources == () and paged.unlisted == 6

@@ -59,6 +59,9 @@ class EditorialSubject:
     # that convert the site, which it counts in a sentence.
     sources: tuple[EditionSource, ...] = ()
     glossaries: tuple[GlossaryGroup, ...] = ()
+    # An archive of more reports than its home lists on a page names none of them here (the page
+    # would grow with the archive): how many there are; each report's notes page gives its source.
+    unlisted: int = 0
 
     @property
     def entries(self) -> int:
@@ -78,10 +81,11 @@ class EditorialPages(Builder[EditorialSubject]):
         sources = tuple(EditionSource(site.navs[entry.slug].home, entry.report.source_page,
                                       site.navs[entry.slug].notes)
                         for entry in content.reports if site.navs[entry.slug].notes is not None)
+        unlisted = len(sources) if len(sources) > content.site.reports_per_page else 0
 
         def subject(page: EditorialPage) -> EditorialSubject:
             if page.slug == ABOUT:
-                return EditorialSubject(page, sources, content.glossaries)
+                return EditorialSubject(page, () if unlisted else sources, content.glossaries, unlisted)
             return EditorialSubject(page)
 
         return tuple(site.page(self, routes.editorial(page.slug), page.title, subject(page), key=page.slug)
