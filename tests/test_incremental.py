@@ -135,6 +135,21 @@ def test_a_fresh_process_with_a_warm_cache_builds_the_same(tmp_path: Path) -> No
     assert differing(project.output, fresh.output) == []
 
 
+def test_a_template_check_passed_before_is_made_again_for_changed_templates(tmp_path: Path) -> None:
+    """The template check's pass is kept by the templates' bytes: a template broken since is found."""
+    from site_src.errors import SiteError
+
+    project = two_report_site(tmp_path / "site")
+    program = tmp_path / "program"
+    build(project, Memo(project.cache / "memo", program))
+    assert len(list((program / "templates checked").iterdir())) == 1
+    partial = project.templates[0] / "partials" / "reading_time.html"
+    circle = "{% include 'page_text.html' %}" + partial.read_text(encoding="utf-8")
+    partial.write_text(circle, encoding="utf-8")
+    with pytest.raises(SiteError, match="which leads back to it"):
+        build(project, Memo(project.cache / "memo", program))
+
+
 def test_rendering_and_preparing_in_a_pool_is_one_process_over_again(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     import site_src.site.files as files

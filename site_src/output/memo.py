@@ -44,6 +44,15 @@ def templates_key(templates: tuple[Path, ...]) -> str:
     return digest([folder.as_posix() for folder in templates])
 
 
+def templates_check_key(templates: tuple[Path, ...]) -> str | None:
+    """The template check's verdict, by this program and every file of the template folders (its
+    path and bytes); None where some of it is a link or no regular file: then it is always made."""
+    folders = [folder_digest(folder) for folder in templates]
+    if any(found is None for found in folders):
+        return None
+    return digest(program(), [folder.as_posix() for folder in templates], folders)
+
+
 def program_key() -> str:
     """What depends on this program alone (OpenCC's dictionaries read out)."""
     return digest(program())

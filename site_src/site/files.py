@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from site_src.content.site import SiteContent
-from site_src.output.memo import Memo, characters_key, templates_key
+from site_src.output.memo import Memo, characters_key, templates_check_key, templates_key
 from site_src.output.parallel import in_order
 from site_src.output.write import Unchanged
 from site_src.project import Project
@@ -39,7 +39,7 @@ def site_files(project: Project, content: SiteContent, variants: tuple[VariantCo
     env = memo.get("jinja", templates_key(project.templates),
                    lambda: make_environment(project.templates, project.kept_for_program("jinja")),
                    disk=False)
-    check_templates(env, project.templates)  # links out, missing names, circles: before any file
+    _check_templates(env, project.templates, memo)  # links out, missing names, circles: before any file
     static = static_files(project.templates)
     search = search_index(variants, plans, lambda characters: memo.get(
         "fold", characters_key(characters),
@@ -68,6 +68,20 @@ def site_files(project: Project, content: SiteContent, variants: tuple[VariantCo
 
 
 _Rendering = tuple[jinja2.Environment, SitePlan, VariantContent, frozenset[str]]
+
+
+def _check_templates(env: jinja2.Environment, templates: tuple[Path, ...], memo: Memo) -> None:
+    """check_templates, its verdict kept for the same templates (only a pass: an error is always
+    found again, located)."""
+    def checked() -> bool:
+        check_templates(env, templates)
+        return True
+
+    key = templates_check_key(templates)
+    if key is None:
+        checked()
+    else:
+        memo.get("templates checked", key, checked, program=True)
 
 
 def _pages(work: _Rendering, keyed: list[tuple[range, str | None]], output: Path, memo: Memo,
