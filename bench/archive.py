@@ -25,13 +25,12 @@ import shutil
 import statistics
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scale import PYTHON, SHARED, make_site, originals, run, weights  # noqa: E402
+from scale import PYTHON, SHARED, copy_report, make_site, originals, run, weights  # noqa: E402
 
 
 def build(site: Path) -> tuple[float, int]:
@@ -40,18 +39,10 @@ def build(site: Path) -> tuple[float, int]:
 
 def add_report(site: Path, source: Path, name: str) -> Path:
     """A copy of ``source`` under ``name``, with a sentence of its own at the end of its closing."""
-    from site_src.content.report import load_report, report_files
-    from site_src.model import Paragraph
+    from site_src.content.report import load_report
 
     target = site / "content" / "reports" / name
-    shutil.copytree(source, target)
-    report = load_report(source)
-    mark = f"（{name}）"
-    last = report.closing[-1] if report.closing else None
-    closing = (*report.closing[:-1], replace(last, text=last.text + mark)) if last else (
-        Paragraph(id="closing-1", text=mark),)
-    for relative, text in report_files(replace(report, closing=closing)).items():
-        (target / relative).write_text(text, encoding="utf-8")
+    copy_report(source, target, f"（{name}）", load_report(source))
     return target
 
 

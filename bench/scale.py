@@ -24,11 +24,15 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "reports"
 PYTHON = sys.executable
 sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:
+    from site_src.model import Report
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
@@ -65,8 +69,7 @@ def originals(folder: Path) -> list[Path]:
 
 def make_site(folder: Path, count: int, sources: list[Path]) -> Path:
     """A site of ``count`` reports, copies of ``sources`` in turn, each made a text of its own."""
-    from site_src.content.report import load_report, report_files
-    from site_src.model import Paragraph
+    from site_src.content.report import load_report
 
     site = folder / f"site-{count}"
     run([PYTHON, str(ROOT / "build.py"), "new", str(site / "content")], ROOT)
@@ -74,16 +77,22 @@ def make_site(folder: Path, count: int, sources: list[Path]) -> Path:
     models = {source: load_report(source) for source in sources}
     for n in range(count):
         source = sources[n % len(sources)]
-        target = reports / f"{source.name}-{n:04d}"
-        shutil.copytree(source, target)
-        report = models[source]
-        mark = f"（第{n + 1}份）"
-        last = report.closing[-1] if report.closing else None
-        closing = (*report.closing[:-1], replace(last, text=last.text + mark)) if last else (
-            Paragraph(id="closing-1", text=mark),)
-        for relative, text in report_files(replace(report, closing=closing)).items():
-            (target / relative).write_text(text, encoding="utf-8")
+        copy_report(source, reports / f"{source.name}-{n:04d}", f"（第{n + 1}份）", models[source])
     return site
+
+
+def copy_report(source: Path, target: Path, mark: str, report: Report) -> None:
+    """A copy of the report folder ``source`` at ``target``, ``mark`` added to the end of its
+    closing (a text of its own: nothing a cache holds answers it)."""
+    from site_src.content.report import report_files
+    from site_src.model import Paragraph
+
+    shutil.copytree(source, target)
+    last = report.closing[-1] if report.closing else None
+    closing = (*report.closing[:-1], replace(last, text=last.text + mark)) if last else (
+        Paragraph(id="closing-1", text=mark),)
+    for relative, text in report_files(replace(report, closing=closing)).items():
+        (target / relative).write_text(text, encoding="utf-8")
 
 
 def output_digest(output: Path) -> str:
