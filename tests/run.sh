@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: the Python packages in a venv, Debian's Chromium
 # (Playwright's own browser download does not work here) and CJK fonts for the browser tests,
-# axe-core from npm, then pytest. Extra arguments go to pytest.
+# axe-core from npm, then pytest. Extra arguments go to one pytest run in their place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
@@ -11,4 +11,10 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'CJK'; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 (cd tests/browser && npm ci --silent --no-audit --no-fund)
-exec .venv/bin/python -m pytest "$@"
+if [ "$#" -gt 0 ]; then
+  exec .venv/bin/python -m pytest "$@"
+fi
+# Every test but the browser's on every core (the quick path), then the browser's one at a time:
+# each drives a Chromium of its own, and two at once on two cores make their timings flaky.
+.venv/bin/python -m pytest -n auto --dist loadscope --ignore=tests/browser
+exec .venv/bin/python -m pytest tests/browser
