@@ -24,6 +24,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from revision import extracted
+
 ROOT = Path(__file__).resolve().parent.parent
 EDITED = Path("content") / "reports" / "2024-rongchang" / "closing.yaml"
 
@@ -71,11 +73,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="report-site-against-") as folder:
         work = Path(folder)
-        other = work / "program"
-        other.mkdir()
-        archive = subprocess.run(["git", "archive", args.rev], cwd=ROOT, capture_output=True,
-                                 check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(other)], input=archive, check=True)
+        other = extracted(args.rev, work / "program")
         trees = {args.rev: other, "this tree": ROOT}
         for name, tree in trees.items():
             shutil.copytree(tree / "content", work / name.replace("/", "-") / "content")

@@ -24,6 +24,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from revision import extracted
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = Path("content") / "reports" / "2024-rongchang"
 
@@ -101,11 +103,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="report-site-segmenter-") as folder:
-        other, this = Path(folder) / "rev", Path(folder) / "this"
-        other.mkdir()
-        archive = subprocess.run(["git", "archive", args.rev], cwd=ROOT, capture_output=True,
-                                 check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(other)], input=archive, check=True)
+        other, this = extracted(args.rev, Path(folder) / "rev"), Path(folder) / "this"
         # This tree copied beside it (its files as they are, committed or not): a tree's place on
         # disk alone changes the time its imports take.
         listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
