@@ -16,8 +16,10 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from site_src.cli import build_and_say
 from site_src.config import load_config
@@ -38,8 +40,7 @@ def main(content: str, output: str) -> int:
         if line.strip() != "build":
             continue
         if program_now() != program:
-            channel.write(json.dumps({"restart": True}) + "\n")
-            channel.flush()
+            _say(channel, {"restart": True})
             return 0
         out, err = io.StringIO(), io.StringIO()
         code = 0
@@ -53,9 +54,21 @@ def main(content: str, output: str) -> int:
         reply: dict[str, object] = {"code": code, "out": out.getvalue(), "err": err.getvalue()}
         if code:  # the preview shows the errors over each page, in the page's own words
             reply["words"] = overlay_words(project.content)
+        if not _say(channel, reply):
+            return 0
+    return 0
+
+
+def _say(channel: TextIO, reply: dict[str, object]) -> bool:
+    """The reply on its line; False where the server is gone (it stopped while this build ran):
+    the worker then ends quietly, its output pointed at nothing so the exit's flush cannot fail."""
+    try:
         channel.write(json.dumps(reply) + "\n")
         channel.flush()
-    return 0
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), channel.fileno())
+        return False
+    return True
 
 
 # The words of the preview's notice (serve.py: ENGLISH has the same).

@@ -9,7 +9,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from importlib import metadata
 from pathlib import Path
 
@@ -119,7 +118,7 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(project: Path) ->
                            encoding="utf-8")
         assert wait_for(lambda: "接續奮鬥再出發" in fetch(url)), "no rebuild after an edit"
         closing.write_text("paragraphs: [\n", encoding="utf-8")
-        time.sleep(3)
+        assert wait_for(lambda: 'id="build-error"' in fetch(url)), "no failed build shown"
         assert "接續奮鬥再出發" in fetch(url)  # the broken save did not take the site down
     finally:
         server.terminate()
