@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -21,6 +23,8 @@ from site_src.site.plan import SitePlan, plan_site
 from site_src.site.variant import ReportVariant, VariantContent
 from site_src.summaries.figures.match import KeyFigures
 
+T = TypeVar("T")
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 SEED_SLUG = "2024-rongchang"
@@ -31,6 +35,16 @@ SHARED_REPORTS = ROOT.parent / "shared" / "reports"
 # CI (CI=true, as CI services set it) runs the randomized tests at full size; the quick path
 # runs each on fewer random cases, the same code and the same assertions.
 THOROUGH = os.environ.get("CI", "").lower() == "true"
+# The whole suite's tests that the quick path leaves out (`-m "not slow"`): those that read the
+# shared reports, start processes or build sites many times over. CI runs them all.
+SLOW = pytest.mark.slow
+
+
+def slow_and(skip: pytest.MarkDecorator) -> Callable[[T], T]:
+    """``skip`` (the shared reports absent, say) and slow: for a test that reads the shared reports."""
+    def mark(test: T) -> T:
+        return SLOW(skip(test))
+    return mark
 
 
 @pytest.fixture(scope="session")

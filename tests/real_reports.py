@@ -16,12 +16,12 @@ from site_src.errors import SiteError
 from site_src.genre import load_genre
 from site_src.ingest import import_report
 
-from .conftest import REPORT, SHARED_REPORTS
+from .conftest import REPORT, SHARED_REPORTS, slow_and
 
 BUNDLED = "bundled"
-SHARED_SKIP = pytest.mark.skipif(
+SHARED_SKIP = slow_and(pytest.mark.skipif(
     not SHARED_REPORTS.is_dir() or not any(SHARED_REPORTS.glob("*.txt")),
-    reason=f"the shared reports are not in {SHARED_REPORTS} (they are read from there, never copied)")
+    reason=f"the shared reports are not in {SHARED_REPORTS} (they are read from there, never copied)"))
 
 
 @cache

@@ -14,7 +14,7 @@ from site_src.genre import load_genre
 from site_src.importing import imported_report
 from site_src.model import Report
 
-from .conftest import SHARED_REPORTS
+from .conftest import SHARED_REPORTS, slow_and
 
 HAILAR = "hailar-district-hulunbuir"
 NATIONAL = "national-state-council"
@@ -31,9 +31,9 @@ def path(name: str) -> Path:
     return first if first.is_file() else SHARED_REPORTS / "corpus2" / f"{name}.txt"
 
 
-needs_pairs = pytest.mark.skipif(
+needs_pairs = slow_and(pytest.mark.skipif(
     not all(path(name).is_file() for name in NAMES),
-    reason=f"the Hailar and national reports are not in {SHARED_REPORTS} (read from there, never copied)")
+    reason=f"the Hailar and national reports are not in {SHARED_REPORTS} (read from there, never copied)"))
 
 
 @cache

@@ -22,9 +22,11 @@ from site_src.output.memo import Memo
 from site_src.pipeline import Project, build
 from site_src.site.render import RenderedPage
 
-from .conftest import ROOT, THOROUGH
+from .conftest import ROOT, SLOW, THOROUGH
 from .many_reports import many_reports
 from .test_incremental import _paragraph_edit, differing
+
+pytestmark = SLOW  # randomized builds of archives, each against a fresh build
 
 GOVERNMENTS = ("rongchang", "elsewhere")
 

@@ -22,7 +22,7 @@ from site_src.variants.audit import (
 from site_src.variants.convert import convert_value
 from site_src.variants.prepare import audit_report
 
-from .conftest import ROOT, bundled_hant
+from .conftest import ROOT, SLOW, bundled_hant
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +129,7 @@ def test_choices_say_what_decided(hant_audit: VariantAudit) -> None:
     assert choices[("干部", "幹部")].candidates[0][0] == "干"
 
 
+@SLOW
 def test_audit_command_prints_counts_differences_and_choices() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-m", "site_src", "audit", "--verbose"], cwd=ROOT, env=env,

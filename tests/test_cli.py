@@ -17,8 +17,10 @@ import pytest
 from site_src.cli import main
 from site_src.serve import RELOAD_PATH
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, SLOW, copy_project
 from .serving import fetch, free_port, wait_for
+
+pytestmark = SLOW  # the command line in processes of its own
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,10 @@ from collections import Counter
 
 import pytest
 
+from .conftest import SLOW
 from .conversion_corpus import CHANGES, ERRORS, REVIEWED, SECOND, converted, corpus, han, lines, text
+
+pytestmark = SLOW  # every shared report converted
 
 VERDICTS = {"ours-right", "both-accepted"}
 

@@ -29,8 +29,10 @@ from site_src.cli import main
 from site_src.output.write import MARKER
 from site_src.serve import RELOAD_PATH, bind
 
-from .conftest import CONTENT, ROOT, SEED_SLUG, copy_project
+from .conftest import CONTENT, ROOT, SEED_SLUG, SLOW, copy_project
 from .serving import fetch, free_port, wait_for
+
+pytestmark = SLOW  # builds, imports and the preview in processes of their own
 
 FIXTURES = Path(__file__).resolve().parent / "bad_inputs"
 F = TypeVar("F", bound=Callable[..., Any])

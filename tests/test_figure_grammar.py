@@ -12,7 +12,7 @@ from site_src.summaries.figures.chart import chart_bars
 from site_src.summaries.figures.export import figure_rows
 from site_src.summaries.figures.match import KeyFigure
 from site_src.summaries.figures.parse import Result, Target
-from tests.conftest import SHARED_REPORTS
+from tests.conftest import SHARED_REPORTS, SLOW
 
 GRAMMAR = load_genre().figures
 
@@ -336,6 +336,7 @@ def test_a_clause_too_long_for_one_figure_is_unparsed_not_searched() -> None:
 
 
 @pytest.mark.skipif(not SHARED_REPORTS.is_dir(), reason=f"the shared reports are absent ({SHARED_REPORTS})")
+@SLOW
 def test_each_equivalent_wording_is_one_real_reports_use() -> None:
     """The names a reader takes as one (规上 = 规模以上, CPI = 居民消费价格) are curated from reports:
     each wording stands in one of the shared reports, and each is read as its name."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SLOW
 from tests.figure_truths import (
     IMPORTER,
     LINES,
@@ -21,9 +22,9 @@ from tests.figure_truths import (
     truth_files,
 )
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [SLOW, pytest.mark.skipif(
     not SHARED_REPORTS.is_dir(),
-    reason=f"the shared reports are not in {SHARED_REPORTS} (they are read from there, never copied)")
+    reason=f"the shared reports are not in {SHARED_REPORTS} (they are read from there, never copied)")]
 
 TRUTHS = truth_files()
 # Reports the importer does not yet give a targets paragraph after a review part (no part headings,

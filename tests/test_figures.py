@@ -16,7 +16,7 @@ from site_src.summaries.figures.chart import ChartBar, chart_bars, layout
 from site_src.summaries.figures.match import KeyFigure, KeyFigures, review_paragraphs
 from site_src.summaries.figures.parse import Target, enumerated
 from site_src.variants.convert import convert_value, make_converter
-from tests.conftest import ROOT, SHARED_REPORTS
+from tests.conftest import ROOT, SHARED_REPORTS, SLOW, slow_and
 
 GRAMMAR = load_genre().figures
 SYNONYMS = GRAMMAR.words.synonyms
@@ -191,6 +191,7 @@ def test_the_seeds_synonym_is_a_wording_of_its_review(report: Report) -> None:
 
 
 @pytest.mark.parametrize(("indicator", "wordings"), SYNONYMS.items())
+@SLOW
 def test_each_synonym_is_a_wording_of_a_review(report: Report, indicator: str,
                                                wordings: tuple[str, ...]) -> None:
     """Each synonym is curated from a report (the seed or a shared one): the plan of one report
@@ -517,8 +518,8 @@ def shared(name: str) -> Report:
     return _imported[name]
 
 
-needs_shared = pytest.mark.skipif(not SHARED_REPORTS.is_dir(),
-                                  reason=f"the shared reports are absent ({SHARED_REPORTS})")
+needs_shared = slow_and(pytest.mark.skipif(not SHARED_REPORTS.is_dir(),
+                                          reason=f"the shared reports are absent ({SHARED_REPORTS})"))
 
 
 def shared_figures(name: str) -> tuple[Report, KeyFigures, dict[tuple[str, str], KeyFigure]]:

@@ -33,7 +33,9 @@ from site_src.ingest.errata import load_errata
 from site_src.model import Report
 from site_src.variants.convert import make_converter
 
-from .conftest import REPORT, SEED, SHARED_REPORTS, THOROUGH
+from .conftest import REPORT, SEED, SHARED_REPORTS, SLOW, THOROUGH
+
+pytestmark = SLOW  # mutants of every shared report imported
 
 SEED_NUMBER = 20240315  # change it to fuzz other mutants; the figures below hold for this one
 MUTANTS_PER_INPUT = 60 if THOROUGH else 20

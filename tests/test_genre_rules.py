@@ -25,7 +25,7 @@ from site_src.ingest.words import shipped_words
 from site_src.model import Report
 from site_src.variants.convert import make_converter
 
-from .conftest import SHARED_REPORTS
+from .conftest import SHARED_REPORTS, SLOW
 from .test_import_genre import assert_nothing_lost
 
 HEAD = ["各位代表：", "现在，我代表县人民政府向大会报告工作，请予审议。"]
@@ -103,6 +103,7 @@ def test_a_toolbar_one_word_a_line_is_not_glued_onto_the_title() -> None:
                                  (5, "toolbar"), (6, "toolbar"), (7, "toolbar"), (8, "font-size")]
 
 
+@SLOW
 def test_the_toolbar_of_a_real_page() -> None:
     _, report = real("2026-fujian-province")
     assert [rule for line, rule in furniture(report) if line <= 9] == [
@@ -138,6 +139,7 @@ def test_a_speakers_name_split_over_two_lines_keeps_the_salutation() -> None:
     assert repairs(report) == [(4, "spaced-name", "李　强", "李强")]
 
 
+@SLOW
 def test_a_split_speaker_line_in_a_real_report() -> None:
     _, report = real("2024-national-state-council")
     assert report.byline[-1] == "国务院总理 李强" and report.preamble[0].text == "各位代表："
@@ -163,6 +165,7 @@ def test_the_issuer_from_the_preamble_and_the_year_from_the_plan(lines: list[str
     assert (report.issuer, report.year) == (issuer, year)
 
 
+@SLOW
 def test_issuer_and_year_of_the_six_reports_that_had_none() -> None:
     found = {name: (report.issuer, report.year) for name in (
         "1998-national-state-council", "2019-hailar-district-hulunbuir", "2025-guangxi-autonomous-region",
@@ -203,6 +206,7 @@ def test_ordinal_areas_with_and_without_their_full_stop() -> None:
         ("第一，进一步稳定和加强农业", "di", ""), ("第二，继续加强和改善宏观调控", "di", "。")]
 
 
+@SLOW
 def test_ordinal_areas_in_a_real_report() -> None:
     _, report = real("1998-national-state-council")
     assert [len(p.sections) for p in report.parts] == [5, 8, 0]
@@ -278,6 +282,7 @@ def test_lone_salutations_open_blocks_and_the_last_opens_the_closing() -> None:
     assert [p.kind for p in report.closing] == ["salutation", "text"]
 
 
+@SLOW
 def test_the_tails_of_real_reports() -> None:
     _, guangxi = real("2025-guangxi-autonomous-region")
     assert [p.text[:6] for p in guangxi.parts[1].closing] == ["各位代表，铸", "各位代表!新" .replace("!",
@@ -348,6 +353,7 @@ def test_an_annex_of_numbered_items_is_no_parts_and_need_not_end_a_sentence() ->
                                                      "主办单位"]
 
 
+@SLOW
 def test_the_appended_lists_of_real_reports() -> None:
     _, yunnan = real("2025-yunnan-province")
     assert len(yunnan.terms) == 44 and {t.mark for t in yunnan.terms} - {""} and len(yunnan.appendix) == 32
@@ -399,6 +405,7 @@ def test_invisible_and_odd_characters_are_repaired_and_recorded() -> None:
     assert "  invisible-line: 只有不可见字符或特殊空格的行（不是段落） (1)" in printed.splitlines()
 
 
+@SLOW
 def test_the_spaced_digits_of_a_real_report() -> None:
     _, report = real("1998-national-state-council")
     assert report.parts[1].title == "关于1998年政府工作的建议"
@@ -439,6 +446,7 @@ def test_the_summary_comes_first_and_the_unsure_list_has_line_numbers() -> None:
     ("30,000 lines without a full stop", ["某某工作继续推进"] * 30_000 + ["完毕。"]),
     ("30,000 fragments without a full stop", ["某某"] * 30_000 + ["完毕。"]),
 ])
+@SLOW
 def test_a_long_input_imports_whole(shape: str, tail: list[str]) -> None:
     text = "\n".join([*HEAD, *REVIEW, *PLAN, *tail])
     report = import_report(text.encode("utf-8"), "report.txt", ())

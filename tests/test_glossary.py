@@ -14,7 +14,7 @@ from site_src.pipeline import BuildResult, Project, build
 from site_src.variants.convert import make_converter
 from site_src.variants.pins import pin_problem, strip_pins
 
-from .conftest import CONTENT, ROOT, SEED_SLUG, report_folder
+from .conftest import CONTENT, ROOT, SEED_SLUG, SLOW, report_folder
 from .htmltext import Page, read_page
 
 GLOSSARY = load_glossary(CONTENT / "glossary.yaml")
@@ -154,6 +154,7 @@ def test_glossary_validation(tmp_path: Path) -> None:
     ]
 
 
+@SLOW
 def test_a_third_variant_is_one_entry(tmp_path: Path) -> None:
     for folder in ("content", "templates"):
         shutil.copytree(ROOT / folder, tmp_path / folder)

@@ -10,7 +10,7 @@ import opencc
 
 from site_src.pipeline import BuildResult, Project, build
 
-from .conftest import CONTENT, ROOT
+from .conftest import CONTENT, ROOT, SLOW
 from .golden import MANIFEST, differences, expected, manifest
 
 
@@ -23,6 +23,7 @@ def test_the_bundled_site_matches_the_golden_manifest(built_site: tuple[Path, Bu
         + "\n".join(changed[:40]))
 
 
+@SLOW
 def test_the_build_depends_on_the_content_alone(tmp_path: Path) -> None:
     """Without the raw source text (content/source/) the site is the same, byte for byte: the
     build reads only the YAML, which holds what the audit needs (originals.yaml)."""

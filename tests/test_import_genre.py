@@ -32,7 +32,7 @@ from site_src.ingest.words import shipped_words
 from site_src.model import Fix, Loss, Report
 from site_src.variants.convert import make_converter
 
-from .conftest import CONTENT, ROOT, SHARED_REPORTS, THOROUGH
+from .conftest import CONTENT, ROOT, SHARED_REPORTS, SLOW, THOROUGH
 from .test_properties import assert_located
 
 FIXTURE = Path(__file__).parent / "fixtures" / "genre-report.txt"
@@ -376,6 +376,7 @@ ALL_REPORTS = sorted([*(path.name for path in SHARED_REPORTS.glob("*.txt")),
 
 
 @pytest.mark.parametrize("name", ALL_REPORTS)
+@SLOW
 def test_nothing_is_lost_from_a_shared_report(name: str) -> None:
     text, report = import_shared(name)
     assert_nothing_lost(text, report)
@@ -385,6 +386,7 @@ def test_nothing_is_lost_from_the_bundled_report(seed_bytes: bytes, imported: Re
     assert_nothing_lost(seed_bytes.decode("utf-8-sig").replace("\r\n", "\n"), imported)
 
 
+@SLOW
 def test_hailar_2016() -> None:
     text, report = import_shared(HAILAR)
     assert_nothing_lost(text, report)
@@ -406,6 +408,7 @@ def test_hailar_2016() -> None:
     assert report.provenance.doubts == ()
 
 
+@SLOW
 def test_state_council_2019() -> None:
     text, report = import_shared(STATE_COUNCIL)
     assert_nothing_lost(text, report)
@@ -431,6 +434,7 @@ def test_state_council_2019() -> None:
     assert lines[-1] == "false" and report.provenance.doubts == ()
 
 
+@SLOW
 def test_sichuan_2026() -> None:
     text, report = import_shared(SICHUAN)
     assert_nothing_lost(text, report)
@@ -459,6 +463,7 @@ def test_sichuan_2026() -> None:
 
 
 @pytest.mark.parametrize("name", [HAILAR, STATE_COUNCIL, SICHUAN])
+@SLOW
 def test_import_into_another_folder_leaves_content_alone(
         name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

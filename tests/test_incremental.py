@@ -18,7 +18,9 @@ from site_src.output.fingerprint import digest, folder_digest
 from site_src.output.memo import Memo
 from site_src.pipeline import Project, build
 
-from .conftest import CONTENT, ROOT, SEED_SLUG, THOROUGH
+from .conftest import CONTENT, ROOT, SEED_SLUG, SLOW, THOROUGH
+
+pytestmark = SLOW  # randomized edits, each build against a fresh build
 
 COPY = f"{SEED_SLUG}-copy"  # a second report, so that an edit leaves one report unchanged
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -14,7 +14,7 @@ from site_src.content.imported import read_record
 from site_src.importing import import_source
 from site_src.pipeline import Project, build
 
-from .conftest import CONTENT, REPORT, SEED_SLUG
+from .conftest import CONTENT, REPORT, SEED_SLUG, SLOW
 from .htmltext import broken_links, read_page
 
 REPORT_TEXT = """某区2024年政府工作报告
@@ -114,6 +114,7 @@ def test_a_report_without_a_system_gets_no_draft_and_no_industry_pages(
     assert not any("industries/" in link for path in out.rglob("*.html") for link in read_page(path).links)
 
 
+@SLOW
 def test_the_curated_file_of_the_bundled_report_stays_authoritative(tmp_path: Path) -> None:
     shutil.copytree(CONTENT, tmp_path / "content")
     project = Project.of(tmp_path / "content", tmp_path / "output")

@@ -15,13 +15,14 @@ from site_src.pipeline import BuildResult, Project, build
 from site_src.site.render import quoted, words
 from site_src.summaries.slogan_detect import Mark, MarkedSentence
 
-from .conftest import REPORT, SEED_SLUG, report_folder
+from .conftest import REPORT, SEED_SLUG, SLOW, report_folder
 from .htmltext import read_page
 
 URL = "https://www.example.gov.cn/zwgk/gzbg/report.html"
 SOURCE = f"source:\n  url: {URL}\n  date: 2025-02-03\n"
 
 
+@SLOW
 def test_a_recorded_source_is_shown_where_the_text_is_and_kept_by_an_import(project_copy: Project) -> None:
     folder = report_folder(project_copy)
     with (folder / "report.yaml").open("a", encoding="utf-8") as file:

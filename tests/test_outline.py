@@ -21,7 +21,7 @@ from site_src.ingest.words import shipped_words
 from site_src.model import Report
 from site_src.variants.convert import convert_value, make_converter
 
-from .conftest import ROOT, SHARED_REPORTS
+from .conftest import ROOT, SHARED_REPORTS, SLOW
 from .test_import_genre import assert_nothing_lost
 
 HEAD = ["各位代表：", "现在，我代表县人民政府向大会报告工作，请予审议。"]
@@ -325,6 +325,7 @@ def test_a_zero_width_page_join_goes_on_with_the_paragraph() -> None:
 
 # --- the import report and the real reports ----------------------------------------------------------
 
+@SLOW
 def test_topic_headings_kept_as_paragraphs_are_never_unsure_0() -> None:
     path = SHARED_REPORTS / "2026-hainan-province.txt"
     if not path.is_file():

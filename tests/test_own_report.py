@@ -24,8 +24,10 @@ from site_src.importing import import_source
 from site_src.model import compose_title
 from site_src.pipeline import Project
 
-from .conftest import CONTENT, REPORT, ROOT, SEED, SEED_SLUG, SHARED_REPORTS, THOROUGH
+from .conftest import CONTENT, REPORT, ROOT, SEED, SEED_SLUG, SHARED_REPORTS, SLOW, THOROUGH
 from .htmltext import broken_links, read_page
+
+pytestmark = SLOW  # sites of the shared reports, a wheel built and run
 
 ALL_SHARED = sorted(path.name for path in SHARED_REPORTS.glob("*.txt")) if SHARED_REPORTS.is_dir() else []
 # A site of its own for each shared report in CI; every third (national, district and provincial

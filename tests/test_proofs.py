@@ -20,7 +20,7 @@ from site_src.variants.context import ContextRules
 from site_src.variants.convert import conversion
 from site_src.variants.proofs import ProofItem, ProofWords, proof_queue
 
-from .conftest import CONTENT, SEED_SLUG
+from .conftest import CONTENT, SEED_SLUG, SLOW
 from .conversion_corpus import ERRORS, REVIEWED, lines
 from .htmltext import read_page
 
@@ -146,6 +146,7 @@ def test_every_item_says_the_file_and_line_of_its_own_text(tmp_path: Path,
         f"{folder / 'terms.yaml'}:3: terms[0].term: 东升 -> 東昇  or  東升  [name; 88%]"])
 
 
+@SLOW
 def test_the_editors_page_is_built_when_asked_and_linked_from_nowhere(tmp_path: Path) -> None:
     shutil.copytree(CONTENT, tmp_path / "content")
     section = tmp_path / "content" / "reports" / SEED_SLUG / "sections" / "review-02.yaml"
@@ -226,6 +227,7 @@ def counts(rows: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...], table:
     return len(kept), sum(1 for hits in kept if hits), frozenset().union(*kept)
 
 
+@SLOW
 def test_the_likelihoods_are_measured_on_the_reviewed_reports() -> None:
     """The genre's table is what the reviewed reports give, bare s2tw's items and by-words' together."""
     rows = list(measured(True)[0] + measured(False)[0])

@@ -28,7 +28,9 @@ from site_src.ingest.errata import load_errata
 from site_src.model import Paragraph, Part, Provenance, Report, Section, Source
 from site_src.yamlio import invisible
 
-from .conftest import CONTENT, REPORT, THOROUGH
+from .conftest import CONTENT, REPORT, SLOW, THOROUGH
+
+pytestmark = SLOW  # property tests over many generated files
 
 SOURCE = "report.txt"
 _PATIENT = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}

@@ -1,7 +1,7 @@
 """The README's commands, exactly as written, in a fresh clone of the repository.
 
 Every line of a ```sh block of README.md is a command a person will paste, and each is named here
-with how it is checked (``HOW``): run in the quick path (in a fresh clone whose .venv is this run's
+with how it is checked (``HOW``): run without CI=true (in a fresh clone whose .venv is this run's
 venv: the set-up is not repeated), run under CI=true (where the set-up itself runs as written: a
 new venv and pip's install, from pip's cache or PyPI; and the preview, on the README's port 8000,
 free in CI's serial run), run by CI itself (.ci/run), or not run, with why. A command added to the
@@ -24,13 +24,13 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, THOROUGH
+from .conftest import ROOT, SLOW, THOROUGH
 from .serving import fetch, wait_for
 
 README = ROOT / "README.md"
 MY_REPORT = ROOT / "tests" / "fixtures" / "genre-report.txt"  # a whole report (某某县, 2025)
 SETUP = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]'"
-QUICK_PATH = ".venv/bin/python -m pytest -n auto --dist loadscope --ignore=tests/browser"
+QUICK_PATH = '.venv/bin/python -m pytest -n auto --dist loadscope --ignore=tests/browser -m "not slow"'
 
 # How each README command is checked: (the command's start, how). "clone": run in the clone's
 # folder; "empty": in an empty folder holding my-report.txt, with the venv's bin/ on PATH; "ci-…":
@@ -41,7 +41,7 @@ HOW = (
     (".venv/bin/python build.py", "clone"),  # build, audit, audit --proofs
     ("report-site serve", "ci-empty"),
     ("report-site ", "empty"),  # new, import, build
-    (QUICK_PATH, "the quick path itself: this test is one of its tests"),
+    (QUICK_PATH, "the quick path itself: the first test here is one of its tests"),
     ("bash tests/run.sh", "CI runs it: .ci/run is `bash tests/run.sh`, then ruff"),
     (".venv/bin/python bench/", "a benchmark: minutes of measuring, no test (bench/ prints ratios)"),
 )
@@ -84,7 +84,7 @@ def make_clone(folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The quick path's clone, shared by its tests (its .venv is this run's venv)."""
+    """The clone of the runs without CI=true, shared by its tests (its .venv is this run's venv)."""
     return make_clone(tmp_path_factory.mktemp("readme") / "report-site")
 
 
@@ -128,8 +128,9 @@ def check_what_they_made(clone: Path, empty: Path) -> None:
     assert (empty / "output" / "zh-hans" / "index.html").is_file()
 
 
+@SLOW
 def test_the_readme_commands_run_in_a_fresh_clone(clone: Path, tmp_path: Path) -> None:
-    """The quick path's part: every command after the set-up, with this run's venv as .venv."""
+    """Without CI=true: every command after the set-up, with this run's venv as .venv."""
     (clone / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
     empty = tmp_path / "my-site"
     empty.mkdir()
@@ -140,6 +141,7 @@ def test_the_readme_commands_run_in_a_fresh_clone(clone: Path, tmp_path: Path) -
     check_what_they_made(clone, empty)
 
 
+@SLOW
 def test_without_the_shared_reports_the_run_says_how_many_tests_skipped(clone: Path) -> None:
     """In a clone with no ../shared/reports beside it, the last line of a run counts them."""
     assert not (clone.parent / "shared").exists()
@@ -152,10 +154,11 @@ def test_without_the_shared_reports_the_run_says_how_many_tests_skipped(clone: P
 
 
 @pytest.mark.skipif(not THOROUGH, reason="under CI=true: the set-up as written makes a new venv and "
-                                         "installs into it (a minute or more); the quick path runs the rest")
+                                         "installs into it (a minute or more); without it, the rest run")
+@SLOW
 def test_the_readme_set_up_and_every_command_from_a_fresh_clone(tmp_path: Path) -> None:
     """CI's part: the set-up itself, then every command, the preview included; the times are
-    written to tests/artifacts/readme-times.txt. A clone of its own: the quick path's clone holds a
+    written to tests/artifacts/readme-times.txt. A clone of its own: the other tests' clone holds a
     .venv that is this run's venv, and the set-up must make one where there is none."""
     clone = make_clone(tmp_path / "clone" / "report-site")
     empty = tmp_path / "my-site"

@@ -180,6 +180,8 @@ SLOW_WRITER = """
 import sys, time
 from pathlib import Path
 from site_src.cli import main
+
+pytestmark = SLOW  # builds in processes of their own, stopped, served
 original, written = Path.write_bytes, 0
 def write_bytes(self, data):
     global written

@@ -13,13 +13,13 @@ from site_src.importing import import_source
 from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build
 
-from .conftest import CONTENT, SEED_SLUG, SHARED_REPORTS, bundled_hant
+from .conftest import CONTENT, SEED_SLUG, SHARED_REPORTS, SLOW, bundled_hant
 from .htmltext import broken_links, read_page
 
 SHARED = ("2016-hailar-district-hulunbuir", "2019-national-state-council", "2026-sichuan-province")
-pytestmark = pytest.mark.skipif(
+pytestmark = [SLOW, pytest.mark.skipif(
     not all((SHARED_REPORTS / f"{name}.txt").is_file() for name in SHARED),
-    reason=f"the shared reports are not in {SHARED_REPORTS} (they are read from there, never copied)")
+    reason=f"the shared reports are not in {SHARED_REPORTS} (they are read from there, never copied)")]
 
 
 @pytest.fixture(scope="module")

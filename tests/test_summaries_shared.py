@@ -26,12 +26,12 @@ from site_src.summaries.industry_draft import detect_industries
 from site_src.variants.convert import make_converter
 from site_src.variants.punctuation import with_quotes
 
-from .conftest import SHARED_REPORTS
+from .conftest import SHARED_REPORTS, SLOW
 from .htmltext import broken_links, read_page
 
 SHARED = sorted(path.stem for path in SHARED_REPORTS.glob("*.txt")) if SHARED_REPORTS.is_dir() else []
-pytestmark = pytest.mark.skipif(not SHARED, reason=f"the shared reports are not in {SHARED_REPORTS} "
-                                                   "(they are read from there, never copied)")
+pytestmark = [SLOW, pytest.mark.skipif(not SHARED, reason=f"the shared reports are not in {SHARED_REPORTS} "
+                                                   "(they are read from there, never copied)")]
 # The reports that name an industry system (tests/test_industry_draft.py measures the detector):
 # (tiers, industries); Henan names its “7+28+N”产业链群 by its formula only.
 SYSTEMS = {"2025-henan-province": (0, 0), "2026-fujian-province": (2, 9), "2026-hainan-province": (2, 8)}

@@ -25,7 +25,7 @@ from site_src.summaries.figures.outcomes import FOUND_BY_WORDING, NONE_GIVEN, NO
 from site_src.summaries.figures.track import Track, tracks
 from site_src.variants.convert import make_converter
 
-from .conftest import SHARED_REPORTS
+from .conftest import SHARED_REPORTS, slow_and
 from .htmltext import broken_links, read_page
 
 GENRE = load_genre()
@@ -91,9 +91,9 @@ def test_each_report_of_one_government_is_paired_with_its_next_in_the_site() -> 
 # --- the Hailar reports 2013-2016 and 2019 ---------------------------------------------------------
 
 HAILAR = {2013: "zeta", 2014: "alpha", 2015: "mid", 2016: "b", 2019: "q"}  # names that say nothing of years
-needs_hailar = pytest.mark.skipif(
+needs_hailar = slow_and(pytest.mark.skipif(
     not all((SHARED_REPORTS / f"{year}-hailar-district-hulunbuir.txt").is_file() for year in HAILAR),
-    reason=f"the Hailar reports are not in {SHARED_REPORTS} (they are read from there, never copied)")
+    reason=f"the Hailar reports are not in {SHARED_REPORTS} (they are read from there, never copied)"))
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,9 @@ from site_src.ingest.words import shipped_words
 from site_src.model import Part, Report
 from site_src.variants.convert import make_converter
 
-from .conftest import REPORT, SEED, SEED_NAME, SHARED_REPORTS
+from .conftest import REPORT, SEED, SEED_NAME, SHARED_REPORTS, SLOW
+
+pytestmark = SLOW  # every shared report imported against its truth
 
 TRUTH = Path(__file__).parent / "truth"
 BUNDLED = "rongchang-2024"

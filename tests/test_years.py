@@ -30,7 +30,7 @@ from site_src.summaries.wording import KINDS, Place
 from site_src.variants.convert import convert_value, make_converter
 from site_src.variants.site import converter_for
 
-from .conftest import CONTENT, ROOT, SHARED_REPORTS, plan_content, report_variant
+from .conftest import CONTENT, ROOT, SHARED_REPORTS, plan_content, report_variant, slow_and
 from .htmltext import broken_links, read_page
 
 GENRE = load_genre()
@@ -126,9 +126,9 @@ PAIRS = tuple((f"{later}-{who}", f"{earlier}-{who}") for who, years in (
     (HAILAR, ((2014, 2013), (2015, 2014), (2016, 2015), (2019, 2016))),
     (NATIONAL, ((2022, 2019), (2024, 2022))))
     for later, earlier in years)
-needs_reports = pytest.mark.skipif(
+needs_reports = slow_and(pytest.mark.skipif(
     not all((SHARED_REPORTS / f"{name}.txt").is_file() for name in NAMES),
-    reason=f"the Hailar and national reports are not in {SHARED_REPORTS} (read from there, never copied)")
+    reason=f"the Hailar and national reports are not in {SHARED_REPORTS} (read from there, never copied)"))
 
 
 @pytest.fixture(scope="module")
