@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 DIGITS64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -25,13 +25,18 @@ def stripper(fold: dict[str, str], characters: set[str]) -> dict[int, str | None
     table: dict[int, str | None] = {}
     for char in characters:
         code = ord(char)
-        folded = chr(code - 0xFEE0) if 0xFF01 <= code <= 0xFF5E else " " if code == 0x3000 else char
-        folded = folded.lower() if "A" <= folded <= "Z" else folded
-        folded = fold.get(folded, folded) if code <= 0xFFFF else char
+        folded = fold.get(plain(char), plain(char)) if code <= 0xFFFF else char
         skipped = len(folded) == 1 and _skipped(folded)
         if skipped or folded != char:
             table[code] = None if skipped else folded
     return table
+
+
+def plain(char: str) -> str:
+    """A character as search.js has it before the fold: full width as ASCII, ASCII in lower case."""
+    code = ord(char)
+    folded = chr(code - 0xFEE0) if 0xFF01 <= code <= 0xFF5E else " " if code == 0x3000 else char
+    return folded.lower() if "A" <= folded <= "Z" else folded
 
 
 def _skipped(char: str) -> bool:
@@ -114,18 +119,23 @@ def _base36(number: int) -> str:
             return digits
 
 
-def buckets(shard_keys: Iterable[set[str]], limit: int) -> list[dict[str, str]]:
-    """Each key under its posting, in as few buckets (a power of two) as keep each within
-    ``limit`` bytes of data; a bucket holds its keys grouped by posting, so keys of the same
-    shards share one."""
-    holders: dict[str, list[int]] = defaultdict(list)
-    for number, keys in enumerate(shard_keys):
-        for key in keys:
-            holders[key].append(number)
-    written: dict[tuple[int, ...], str] = {}
-    postings = {key: written.get(held) or written.setdefault(held, posting(held))
-                for key, held in ((key, tuple(shards)) for key, shards in holders.items())}
-    hashes = {key: key_hash(key) for key in postings}
+def shard_bits(mask: int) -> list[int]:
+    """The shards a bit mask names (bit n: shard n), ascending."""
+    shards = []
+    while mask:
+        low = mask & -mask
+        shards.append(low.bit_length() - 1)
+        mask ^= low
+    return shards
+
+
+def buckets(holders: Mapping[str, int], hashes: Mapping[str, int], limit: int) -> list[dict[str, str]]:
+    """Each key under its posting (``holders``: each key's shards as a bit mask; ``hashes``: each
+    key's key_hash), in as few buckets (a power of two) as keep each within ``limit`` bytes of
+    data; a bucket holds its keys grouped by posting, so keys of the same shards share one."""
+    written: dict[int, str] = {}
+    postings = {key: written.get(held) or written.setdefault(held, posting(shard_bits(held)))
+                for key, held in holders.items()}
     costs = {key: len(key.encode("utf-8")) + 1 for key in postings}  # the key and a space (or quote)
     # A bucket's bytes: {"posting":"key key",…} is 1 + each posting's (its length + 5) + each key's.
     total = 1 + sum(costs.values()) + sum(len(p) + 5 for p in written.values())
