@@ -16,7 +16,7 @@ import pytest
 from site_src.model import Report
 from site_src.pipeline import BuildResult
 from site_src.site.search import BUDGET, ReportText, SearchFiles, variant_index
-from site_src.site.search_keys import DIGITS64, key_hash, posting
+from site_src.site.search_keys import DIGITS64, key_hash, mask_posting, posting
 from site_src.variants.convert import make_converter
 
 from .browser.search_model import report_of, shard_path
@@ -212,6 +212,7 @@ def test_postings_are_runs_or_a_bitmap_whichever_is_shorter() -> None:
     for _ in range(200):
         shards = sorted(chance.sample(range(3000), chance.randint(1, 2500)))
         assert decoded(posting(shards)) == set(shards)
+        assert mask_posting(sum(1 << shard for shard in shards)) == posting(shards)  # the same, from bits
 
 
 def report_text(title: str, paragraphs: int, length: int, year: int = 2024, issuer: str = "甲乙区人民政府",

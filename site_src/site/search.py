@@ -307,9 +307,9 @@ def _layers(reports: Sequence[ReportText], limit: int, folding: _Folding, memo: 
     for place, report in enumerate(reports):
         own = report_shards(report, limit, fold, wanted, memo)
         offset = len(layers.data)
-        for key, (mask, hashed) in own.keys.items():
+        for key, mask in own.masks.items():
             holders[key] = holders.get(key, 0) | mask << offset
-            hashes[key] = hashed
+        hashes.update(own.hashes)
         layers.data.extend(own.shards)
         layers.names.extend(own.names)
         layers.spans.extend([(place, place)] * len(own.shards))

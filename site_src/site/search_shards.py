@@ -165,7 +165,8 @@ class ReportShards:
 
     shards: tuple[str, ...]  # each shard's data, as JSON
     names: tuple[str, ...]  # each shard's digest (of its data), in NAME_DIGITS
-    keys: dict[str, tuple[int, int]]  # each key: the shards that hold it (bit n: shard n), its hash
+    masks: dict[str, int]  # each key: the shards that hold it (bit n: shard n)
+    hashes: dict[str, int]  # each key's key_hash (dicts of strings and numbers: nothing to collect)
     spellings: dict[str, str]  # each wanted word the report holds, as it spells it
 
 
@@ -189,15 +190,15 @@ def _report_shards(report: ReportText, limit: int, fold: dict[str, str], charact
     strip = stripper(fold, characters)
     kinds = Kinds.of(set("".join(characters).translate(strip)))
     shards = list(cut(items(0, report, False), limit, apart=True))
-    keys: dict[str, tuple[int, int]] = {}
+    masks: dict[str, int] = {}
     for n, shard in enumerate(shards):
         for found in text_keys(shard.texts(), strip, kinds):
-            held = keys.get(found)
-            keys[found] = (held[0] | 1 << n, held[1]) if held else (1 << n, key_hash(found))
+            masks[found] = masks.get(found, 0) | 1 << n
     texts = [text for entry in report.entries for text in entry[2:] if text]
     data = tuple(shard.data() for shard in shards)
     spellings = report_spellings(wanted, texts, strip)
-    return ReportShards(data, tuple(name(text) for text in data), keys, spellings)
+    hashes = {found: key_hash(found) for found in masks}
+    return ReportShards(data, tuple(name(text) for text in data), masks, hashes, spellings)
 
 
 def name(data: str) -> str:
