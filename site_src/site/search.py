@@ -32,16 +32,18 @@ its characters; a number matches only a whole number (6% is not in 56% or 6.6%).
 a synonym of the genre (search.yaml: gdp) also finds what it stands for (国内生产总值), unless it
 is quoted. See search.js.
 
-The index, format 4. ``<variant>/search-index.js`` is the manifest, ``window.REPORT_SEARCH_INDEX``::
+The index, format 5. ``<variant>/search-index.js`` is the manifest, ``window.REPORT_SEARCH_INDEX``::
 
-    {"format": 4,
+    {"format": 5,
      "budget": 102400,                 # bytes a round may fetch
      "spent": 7615,                    # bytes of this manifest and the fold: a first round's start
      "keys": 6,                        # the most keys a query looks up
      "bucket_bytes": 3072,             # the most a bucket file holds
      "buckets": 32,                    # how many buckets: a key's is hash(key) % buckets
      "bucket": "search-index/keys-{n}.js",
-     "shard": "search-index/text-{n}.js",
+     "shard": "search-index/text-{name}.js",
+     "names": "s1kdrctgaqiojri8…",     # per shard, in the order they are loaded, its name: the first
+     "name_width": 8,                  # name_width digits (0-9 a-v) of a digest of its data
      "shards": "4AB…",                 # one character per shard, in the order they are loaded: its
                                        # size in KB (rounded up) - 1, in base 64 (A-Z a-z 0-9 - _)
      "heads": 2,                       # the first 2 shards hold the headings alone; 0: one layer
@@ -57,12 +59,16 @@ The index, format 4. ``<variant>/search-index.js`` is the manifest, ``window.REP
                                        # spelled as this variant's text spells it
 
 Reports are numbered newest first (a year's reports in the site's order); a report's number is its
-place in ``facets``.
+place in ``facets``. A shard is named by what it holds, and holds no number of the archive's (a
+report by its distance from the shard's first, which ``spans`` says): a report's text shards are
+made from that report alone (search_shards.py), so adding a report to an archive leaves the
+others' shard files as they were; only the manifest, the heading shards and the buckets change.
 
-A shard, ``(window.REPORT_SEARCH_PARTS ||= {})["search-index/text-3.js"] = …`` (each part file
-sets itself under its path, relative to the variant's folder)::
+A shard, ``(window.REPORT_SEARCH_PARTS ||= {})["search-index/text-s1kdrctg.js"] = …`` (each part
+file sets itself under its path, relative to the variant's folder)::
 
-    {"reports": [[0, "兰州市城关区2025年政府工作报告"], …],   # the reports it holds: number, full title
+    {"reports": [[0, "兰州市城关区2025年政府工作报告"], …],   # the reports it holds: the distance
+                # of each from the shard's first (its span's first), its full title
      "pages":   [[report, route, title, context, summary], …]
                 # report: index into this shard's reports; route from the variant's folder;
                 # context: what holds the page where its title alone does not say (a section's
@@ -81,7 +87,8 @@ whichever is shorter. The key's hash is FNV-1a over its code points, then murmur
 
 The shard size is what the budget leaves: a round fetches the manifest and fold (the first time),
 at most ``keys`` buckets of ``bucket_bytes``, and at least one shard; the build makes shards small
-enough (at most 64 KB) that those fit, and buckets many enough that each fits ``bucket_bytes``.
+enough (at most 64 KB, in steps of 4 KB: a site that grows a little keeps its shards) that those
+fit, and buckets many enough that each fits ``bucket_bytes``.
 """
 
 from __future__ import annotations
