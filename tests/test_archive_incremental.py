@@ -142,3 +142,36 @@ def test_an_edit_of_one_report_writes_none_of_the_other_reports_pages(
     assert not set(pages) & set(rendered)  # nor even rendered
     assert any(f"/{edited}/" in path for path in rendered)
     assert {path.split("/")[1] for path in changed if path.count("/") > 1} >= {edited, "governments"}
+
+
+def test_a_report_added_leaves_the_other_reports_search_shards_as_they_were(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search's text shards of the other reports are neither made again nor written again
+    (the same files: inode and modification time); only the added report's are made."""
+    import site_src.site.search_shards as search_shards
+
+    from .browser.search_model import read, shard_path
+
+    project = archive(tmp_path / "site", 4)
+    build(project, Memo(project.cache / "memo"))
+    before = _stamps(project.output)
+    texts = set()
+    for variant in ("zh-hans", "zh-hant"):
+        manifest = read(project.output / variant / "search-index.js")
+        assert manifest["heads"] > 0  # two layers: the headings, then each report's text
+        texts |= {f"{variant}/{shard_path(manifest, n)}"
+                  for n in range(manifest["heads"], len(manifest["shards"]))}
+    made: list[str] = []
+
+    def report_shards(report: search_shards.ReportText, *args: object) -> search_shards.ReportShards:
+        made.append(report.title)
+        return original(report, *args)  # type: ignore[arg-type]
+
+    original = search_shards._report_shards
+    monkeypatch.setattr(search_shards, "_report_shards", report_shards)
+    _added(random.Random(5), project.content)
+    build(project, Memo(project.cache / "memo"), jobs=1)  # a new process's: what is kept is on disk
+    after = _stamps(project.output)
+    assert len(texts) >= 8
+    assert {path: after.get(path) for path in texts} == {path: before[path] for path in texts}
+    assert len(made) == 2 and all("（新" in title for title in made)  # the added report's, in each variant

@@ -16,8 +16,10 @@ import pytest
 from site_src.model import Report
 from site_src.pipeline import BuildResult
 from site_src.site.search import BUDGET, ReportText, SearchFiles, variant_index
-from site_src.site.search_keys import DIGITS64, key_hash, posting
+from site_src.site.search_keys import DIGITS64, key_hash, mask_posting, posting
 from site_src.variants.convert import make_converter
+
+from .browser.search_model import report_of, shard_path
 
 
 def load(path: Path) -> dict:  # type: ignore[type-arg]
@@ -38,7 +40,7 @@ class Index:
     @classmethod
     def read(cls, folder: Path) -> Index:
         manifest = load(folder / "search-index.js")
-        paths = [folder / manifest["shard"].replace("{n}", str(n)) for n in range(len(manifest["shards"]))]
+        paths = [folder / shard_path(manifest, n) for n in range(len(manifest["shards"]))]
         buckets = [load(folder / manifest["bucket"].replace("{n}", str(n)))
                    for n in range(manifest["buckets"])]
         return cls(manifest, [load(path) for path in paths], buckets, [path.stat().st_size for path in paths])
@@ -46,8 +48,9 @@ class Index:
     def entries(self) -> list[tuple[int, list[object], list[object]]]:
         """(report, page, entry) of every entry, in the order of the shards; a page as
         [route, title, context, summary]."""
-        return [(shard["reports"][shard["pages"][entry[0]][0]][0], shard["pages"][entry[0]][1:], entry)
-                for shard in self.shards for entry in shard["entries"]]
+        return [(report_of(self.manifest, n, shard, page), page[1:], entry)
+                for n, shard in enumerate(self.shards) for entry in shard["entries"]
+                for page in [shard["pages"][entry[0]]]]
 
     def holders(self, key: str) -> set[int]:
         """The shards the key's bucket says hold it."""
@@ -169,7 +172,7 @@ def test_folding_makes_both_scripts_one_text(indexes: tuple[Index, Index, dict[s
 def test_the_index_says_which_report_and_part_each_page_is_from(indexes: tuple[Index, Index, dict[str, str]],
                                                                 report: Report) -> None:
     hans, hant, _ = indexes
-    assert hans.manifest["format"] == hant.manifest["format"] == 4
+    assert hans.manifest["format"] == hant.manifest["format"] == 5
     assert hans.manifest["heads"] == hant.manifest["heads"] == 0  # one report, one shard: no layers
     assert [s["reports"] for s in hans.shards] == [[[0, report.full_title]]]
     assert [s["reports"] for s in hant.shards] == [[[0, "重慶市榮昌區2024年政府工作報告"]]]
@@ -209,6 +212,7 @@ def test_postings_are_runs_or_a_bitmap_whichever_is_shorter() -> None:
     for _ in range(200):
         shards = sorted(chance.sample(range(3000), chance.randint(1, 2500)))
         assert decoded(posting(shards)) == set(shards)
+        assert mask_posting(sum(1 << shard for shard in shards)) == posting(shards)  # the same, from bits
 
 
 def report_text(title: str, paragraphs: int, length: int, year: int = 2024, issuer: str = "甲乙区人民政府",
@@ -236,9 +240,11 @@ def test_a_long_report_is_cut_into_shards_between_pages_each_in_the_budget() -> 
     assert len(shards) == len(manifest["shards"]) > heads + 2 and heads >= 1
     assert manifest["spent"] + manifest["keys"] * manifest["bucket_bytes"] + max(sizes) <= BUDGET
     text = shards[heads:]
-    assert [s["reports"] for s in text][-1] == [[1, "短的报告"]]  # each report's text in its own shards
+    numbers = [report_of(manifest, heads + n, s, s["pages"][0]) for n, s in enumerate(text)]
+    assert numbers[-1] == 1 and text[-1]["reports"] == [[0, "短的报告"]]  # each report's in shards of its own
     assert all(len(s["reports"]) == 1 for s in text)
-    entries = [(s["pages"][e[0]][1], e[1]) for s in text if s["reports"][0][0] == 0 for e in s["entries"]]
+    entries = [(s["pages"][e[0]][1], e[1]) for s, n in zip(text, numbers, strict=True) if n == 0
+               for e in s["entries"]]
     assert entries == [(long.pages[e[0]][0], e[1]) for e in long.entries]  # all, once, in order
     for shard in shards:
         pages = [(page[0], page[1]) for page in shard["pages"]]
@@ -247,10 +253,29 @@ def test_a_long_report_is_cut_into_shards_between_pages_each_in_the_budget() -> 
     first = {page[1] for page in text[0]["pages"]}
     assert first.isdisjoint(page[1] for page in text[1]["pages"])  # cut between pages
     # The headings alone, of both reports, in shards of their own: every topic heading once.
-    leads = [(s["reports"][s["pages"][e[0]][0]][0], e[1], e[2]) for s in shards[:heads] for e in s["entries"]]
+    leads = [(report_of(manifest, n, s, s["pages"][e[0]]), e[1], e[2]) for n, s in enumerate(shards[:heads])
+             for e in s["entries"]]
     assert leads == [(0, e[1], e[2]) for e in long.entries if e[2]]
     assert all(len(e) == 3 for s in shards[:heads] for e in s["entries"])  # no text in a heading shard
     assert files == variant_index("zh-hans", [long, report_text("短的报告", 2, 30)], {}, 20_000)
+
+
+def test_a_reports_shards_are_the_same_whatever_else_the_site_holds() -> None:
+    """A report's text shards are made from it alone and named by what they hold: adding a report
+    (newer, older or of the same year) leaves the others' shard files as they were, byte for byte."""
+    reports = [report_text(f"报告{n}", 3, 600 + 40 * n, 2010 + 2 * n, lead="（一）工作") for n in range(4)]
+
+    def text_layer(files: tuple[SearchFiles, ...]) -> set[tuple[str, str]]:
+        manifest = load_text(files[0].text)
+        paths = {shard_path(manifest, n) for n in range(manifest["heads"], len(manifest["shards"]))}
+        return {(f.path, f.text) for f in files if f.path.split("/", 1)[1] in paths}
+
+    before = text_layer(variant_index("zh-hans", reports, {}, 20_000))
+    assert len(before) > len(reports)  # several shards a report
+    for added in (report_text("新的", 3, 90, 2030), report_text("旧的", 3, 90, 2000),
+                  report_text("同年", 3, 90, 2014)):
+        after = text_layer(variant_index("zh-hans", [*reports[:2], added, *reports[2:]], {}, 20_000))
+        assert before < after and all(f'"{added.title}"' in text for _, text in after - before)
 
 
 def test_reports_are_numbered_newest_first_with_their_government_and_year() -> None:
@@ -260,7 +285,8 @@ def test_reports_are_numbered_newest_first_with_their_government_and_year() -> N
                report_text("无年份", 2, 30, 0, ""),
                report_text("甲乙区2024年", 2, 30, 2024)]
     manifest, shards, _ = shards_of(variant_index("zh-hans", reports, {}, 8000))
-    titles = {number: title for shard in shards for number, title in shard["reports"]}
+    titles = {report_of(manifest, n, shard, [k]): title for n, shard in enumerate(shards)
+              for k, (_, title) in enumerate(shard["reports"])}
     # Newest first, a year's reports in the site's order; a report without a year last.
     assert [titles[n] for n in range(5)] == [
         "某某市2024年", "甲乙区2024年", "甲乙区2019年", "甲乙区2013年", "无年份"]
@@ -274,7 +300,9 @@ def test_reports_are_numbered_newest_first_with_their_government_and_year() -> N
     width = manifest["width"]
     spans = [[DIGITS64.index(manifest["spans"][i]) for i in range(n, n + 2 * width, width)]
              for n in range(0, len(manifest["spans"]), 2 * width)]
-    assert spans == [[min(r for r, _ in s["reports"]), max(r for r, _ in s["reports"])] for s in shards]
+    assert spans == [[report_of(manifest, n, s, [0]), report_of(manifest, n, s, [len(s["reports"]) - 1])]
+                     for n, s in enumerate(shards)]
+    assert all(s["reports"][0][0] == 0 for s in shards)  # a shard numbers its reports from its first
 
 
 def test_synonyms_are_kept_where_the_site_holds_what_they_find_spelled_as_it_does() -> None:

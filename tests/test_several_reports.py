@@ -13,6 +13,7 @@ from site_src.importing import import_source
 from site_src.model import Report
 from site_src.pipeline import BuildResult, Project, build
 
+from .browser.search_model import report_of, shard_path
 from .conftest import CONTENT, SEED_SLUG, SHARED_REPORTS, SLOW, bundled_hant
 from .htmltext import broken_links, read_page
 
@@ -87,14 +88,16 @@ def test_every_link_resolves_and_search_names_the_report(
     manifest = load_search_file(out / "zh-hant" / "search-index.js")
     assert len(manifest["facets"]) == len(reports) * (manifest["gw"] + 2)
     to_hant = bundled_hant()
-    shards = [load_search_file(path) for path in (out / "zh-hant" / "search-index").glob("text-*.js")]
-    titles = {number: title for shard in shards for number, title in shard["reports"]}  # shards name theirs
+    shards = [load_search_file(out / "zh-hant" / shard_path(manifest, n))
+              for n in range(len(manifest["shards"]))]
+    titles = {report_of(manifest, n, shard, [k]): title for n, shard in enumerate(shards)
+              for k, (_, title) in enumerate(shard["reports"])}  # shards name theirs
     newest_first = sorted(reports.values(), key=lambda report: -report.year)  # a year's in the site's order
     assert [titles[number] for number in range(len(reports))] == [
         to_hant(report.full_title) for report in newest_first]
     for number, report in enumerate(newest_first):  # and a page is of its report
-        routes = {page[1] for shard in shards for page in shard["pages"]
-                  if shard["reports"][page[0]][0] == number}
+        routes = {page[1] for n, shard in enumerate(shards) for page in shard["pages"]
+                  if report_of(manifest, n, shard, page) == number}
         assert routes and all(route.startswith(f"{slug_of(report, reports)}/") for route in routes)
 
 

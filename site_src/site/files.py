@@ -44,7 +44,7 @@ def site_files(project: Project, content: SiteContent, variants: tuple[VariantCo
     search = search_index(variants, plans, lambda characters: memo.get(
         "fold", characters_key(characters),
         lambda: fold_map(characters, [*dictionaries(memo).character_pairs(), *QUOTE_PAIRS])),
-        content.genre.search_synonyms)
+        content.genre.search_synonyms, memo)
     fold = next(search)  # first, and a static file the pages load; the rest as written
     static_names = frozenset(path.removeprefix(routes.static("")) for path, _ in (*static, (fold.path, b"")))
     for file in itertools.chain([fold], search):

@@ -32,16 +32,18 @@ its characters; a number matches only a whole number (6% is not in 56% or 6.6%).
 a synonym of the genre (search.yaml: gdp) also finds what it stands for (国内生产总值), unless it
 is quoted. See search.js.
 
-The index, format 4. ``<variant>/search-index.js`` is the manifest, ``window.REPORT_SEARCH_INDEX``::
+The index, format 5. ``<variant>/search-index.js`` is the manifest, ``window.REPORT_SEARCH_INDEX``::
 
-    {"format": 4,
+    {"format": 5,
      "budget": 102400,                 # bytes a round may fetch
      "spent": 7615,                    # bytes of this manifest and the fold: a first round's start
      "keys": 6,                        # the most keys a query looks up
      "bucket_bytes": 3072,             # the most a bucket file holds
      "buckets": 32,                    # how many buckets: a key's is hash(key) % buckets
      "bucket": "search-index/keys-{n}.js",
-     "shard": "search-index/text-{n}.js",
+     "shard": "search-index/text-{name}.js",
+     "names": "s1kdrctgaqiojri8…",     # per shard, in the order they are loaded, its name: the first
+     "name_width": 8,                  # name_width digits (0-9 a-v) of a digest of its data
      "shards": "4AB…",                 # one character per shard, in the order they are loaded: its
                                        # size in KB (rounded up) - 1, in base 64 (A-Z a-z 0-9 - _)
      "heads": 2,                       # the first 2 shards hold the headings alone; 0: one layer
@@ -57,12 +59,16 @@ The index, format 4. ``<variant>/search-index.js`` is the manifest, ``window.REP
                                        # spelled as this variant's text spells it
 
 Reports are numbered newest first (a year's reports in the site's order); a report's number is its
-place in ``facets``.
+place in ``facets``. A shard is named by what it holds, and holds no number of the archive's (a
+report by its distance from the shard's first, which ``spans`` says): a report's text shards are
+made from that report alone (search_shards.py), so adding a report to an archive leaves the
+others' shard files as they were; only the manifest, the heading shards and the buckets change.
 
-A shard, ``(window.REPORT_SEARCH_PARTS ||= {})["search-index/text-3.js"] = …`` (each part file
-sets itself under its path, relative to the variant's folder)::
+A shard, ``(window.REPORT_SEARCH_PARTS ||= {})["search-index/text-s1kdrctg.js"] = …`` (each part
+file sets itself under its path, relative to the variant's folder)::
 
-    {"reports": [[0, "兰州市城关区2025年政府工作报告"], …],   # the reports it holds: number, full title
+    {"reports": [[0, "兰州市城关区2025年政府工作报告"], …],   # the reports it holds: the distance
+                # of each from the shard's first (its span's first), its full title
      "pages":   [[report, route, title, context, summary], …]
                 # report: index into this shard's reports; route from the variant's folder;
                 # context: what holds the page where its title alone does not say (a section's
@@ -81,7 +87,8 @@ whichever is shorter. The key's hash is FNV-1a over its code points, then murmur
 
 The shard size is what the budget leaves: a round fetches the manifest and fold (the first time),
 at most ``keys`` buckets of ``bucket_bytes``, and at least one shard; the build makes shards small
-enough (at most 64 KB) that those fit, and buckets many enough that each fits ``bucket_bytes``.
+enough (at most 64 KB, in steps of 4 KB: a site that grows a little keeps its shards) that those
+fit, and buckets many enough that each fits ``bucket_bytes``.
 """
 
 from __future__ import annotations
@@ -92,18 +99,30 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from site_src.model import CLOSING, PART_HEADING, PREAMBLE, SECTION_HEADING, TERMS_HEADING_PLACE, Step
+from site_src.output.memo import Memo
 from site_src.site import routes
 from site_src.site.page import Page
 from site_src.site.plan import SitePlan
-from site_src.site.search_facets import Facets, digits_for, facets, number, spelled_synonyms
-from site_src.site.search_keys import DIGITS64, Kinds, buckets, stripper, text_keys
+from site_src.site.search_facets import (
+    Facets,
+    digits_for,
+    facets,
+    number,
+    report_spellings,
+    spelled_synonyms,
+    synonym_strip,
+    wanted_words,
+)
+from site_src.site.search_keys import DIGITS64, Kinds, buckets, key_hash, stripper, text_keys
 from site_src.site.search_keys import fold_map as fold_map  # the build's fold, made here
+from site_src.site.search_shards import NAME_DIGITS, Shard, characters_of, cut, items, name, report_shards
+from site_src.site.search_shards import ReportText as ReportText  # what a report gives the index
 from site_src.site.variant import ReportVariant, VariantContent
 
 INDEX_VARIABLE = "REPORT_SEARCH_INDEX"
 FOLD_VARIABLE = "REPORT_SEARCH_FOLD"
 PARTS_VARIABLE = "REPORT_SEARCH_PARTS"
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 BUDGET = 100 * 1024  # bytes one round of a query may fetch
 QUERY_KEYS = 6  # the most keys a query looks up (search.js asks for at most this many)
 BUCKET_BYTES = 3 * 1024
@@ -118,26 +137,16 @@ class SearchFiles:
     text: str
 
 
-@dataclass(frozen=True)
-class ReportText:
-    """One report's entries in one variant, as its shards hold them (pages by route)."""
-
-    title: str
-    pages: tuple[tuple[str, str, str, int], ...]  # route, title, context, summary
-    entries: tuple[tuple[int, str, str, str], ...]  # page (index into pages), anchor, heading, text
-    year: int = 0  # what the reader filters by: the report's year, its issuer, its place
-    issuer: str = ""
-    place: str = ""
-
-
 def search_index(variants: Sequence[VariantContent], plans: Sequence[SitePlan],
                  fold_for: Callable[[frozenset[str]], dict[str, str]],
-                 synonyms: Mapping[str, Sequence[str]] | None = None) -> Iterator[SearchFiles]:
+                 synonyms: Mapping[str, Sequence[str]] | None = None,
+                 memo: Memo | None = None) -> Iterator[SearchFiles]:
     """Every search file, one at a time: first the fold map shared by all variants, then each
     variant's manifest, shards and buckets. ``fold_for(characters)`` is ``fold_map`` of them with
     OpenCC's pairs (which a build may keep); ``synonyms`` the genre's (search.yaml), the shipped
-    ones if not given. One variant's files are made only when the previous one's are written: the
-    index of a thousand reports is not held whole."""
+    ones if not given; ``memo`` keeps each report's shards (search_shards.py). One variant's files
+    are made only when the previous one's are written: the index of a thousand reports is not held
+    whole."""
     if synonyms is None:
         from site_src.genre import shipped_search_words
 
@@ -147,14 +156,14 @@ def search_index(variants: Sequence[VariantContent], plans: Sequence[SitePlan],
               for text, entry in zip(report_texts(variant, plan), variant.reports, strict=True))
         for variant, plan in zip(variants, plans, strict=True)]
     words = set("".join(synonyms)) | set("".join(word for said in synonyms.values() for word in said))
-    fold = fold_for(frozenset(words.union(*(_characters(reports) for reports in texts if reports))))
+    fold = fold_for(frozenset(words.union(*(characters_of(reports) for reports in texts if reports))))
     fold_file = SearchFiles(routes.static(routes.FOLD), f"window.{FOLD_VARIABLE}={_json(fold)};\n")
     yield fold_file
     fold_bytes = len(fold_file.text.encode("utf-8"))
     for number_, variant in enumerate(variants):
         reports, texts[number_] = texts[number_], None
         assert reports is not None
-        yield from variant_index(variant.variant.path, reports, fold, fold_bytes, synonyms)
+        yield from variant_index(variant.variant.path, reports, fold, fold_bytes, synonyms, memo)
 
 
 def search_sizes(files: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
@@ -205,13 +214,6 @@ def _report_text(entry: ReportVariant, plan: SitePlan, by_route: dict[str, Page]
     return ReportText(entry.report.full_title, tuple(pages), tuple(entries))
 
 
-def _characters(reports: Iterable[ReportText]) -> set[str]:
-    """Every character the index of these reports holds."""
-    return set("".join(text for report in reports for text in (
-        report.title, *(piece for page in report.pages for piece in page[:3]),
-        *(piece for entry in report.entries for piece in entry[1:]))))
-
-
 def _heading_and_text(step: Step) -> tuple[str, str]:
     """What a hit shows: the heading it is under (a topic lead, a term) and its text."""
     if step.place == PART_HEADING:
@@ -229,169 +231,128 @@ def _heading_and_text(step: Step) -> tuple[str, str]:
 
 # --- one variant's files ---------------------------------------------------------------------------
 
-Entry = tuple[str, ...]  # what an entry holds beside its page: anchor, heading[, text]
+NAME_WIDTH = 8  # digits of a shard's name, more only where two shards' first 8 are the same
 
 
 @dataclass(frozen=True)
-class _Item:
-    """One entry on its way into a shard: its report (number, title), its page, what it holds."""
+class _Layers:
+    """A variant's shards in the index's order, and what the buckets and the manifest need."""
 
-    report: int
-    title: str
-    page: tuple[str, str, str, int]  # route, title, context, summary
-    entry: Entry
-    size: int  # the bytes of the entry's JSON list, without its page's number
-
-    @classmethod
-    def of(cls, report: int, title: str, page: tuple[str, str, str, int], entry: Entry) -> _Item:
-        return cls(report, title, page, entry, _size(list(entry)))
-
-
-@dataclass(frozen=True)
-class _Shard:
-    """The reports, pages and entries of one shard, numbered within it."""
-
-    reports: tuple[tuple[int, str], ...]
-    pages: tuple[tuple[int, str, str, str, int], ...]
-    entries: tuple[tuple[int | str, ...], ...]
-
-    def data(self) -> dict[str, object]:
-        return {"reports": [list(report) for report in self.reports],
-                "pages": [list(page) for page in self.pages],
-                "entries": [list(entry) for entry in self.entries]}
-
-    def texts(self) -> Iterator[str]:
-        """The headings and texts a query can find."""
-        for entry in self.entries:
-            yield from (str(field) for field in entry[2:])
+    data: list[str]  # each shard's data, as JSON
+    names: list[str]  # each shard's name (a digest of its data)
+    spans: list[tuple[int, int]]  # the first and the last report each holds
+    heads: int  # how many shards, first, hold the headings alone
+    holders: dict[str, int]  # each key: the shards that hold it (bit n: shard n)
+    hashes: dict[str, int]  # each key's key_hash
+    spellings: list[dict[str, str]]  # each report's spelling of the wanted words, newest first
 
 
 def variant_index(folder: str, reports: Sequence[ReportText], fold: dict[str, str], fold_bytes: int,
-                  synonyms: Mapping[str, Sequence[str]] | None = None) -> tuple[SearchFiles, ...]:
+                  synonyms: Mapping[str, Sequence[str]] | None = None,
+                  memo: Memo | None = None) -> tuple[SearchFiles, ...]:
     """The manifest, the shards and the buckets of one variant. Shards are as large as the budget
-    leaves room for after the manifest, the fold and the buckets, so one always fits a round."""
+    leaves room for after the manifest, the fold and the buckets (in steps of 4 KB, so that a site
+    that grows a little keeps its shards), so one always fits a round."""
+    memo = memo if memo is not None else Memo()
     order = sorted(range(len(reports)), key=lambda n: (-reports[n].year, n))  # newest first
     ordered = [reports[n] for n in order]
-    characters = _characters(reports)
+    characters = characters_of(reports)
     strip = stripper(fold, characters)
     kinds = Kinds.of({char for char in "".join(characters).translate(strip)})
     found = facets([r.issuer for r in ordered], [r.place for r in ordered], [r.year for r in ordered])
-    spelled = spelled_synonyms(synonyms, [[text for entry in r.entries for text in entry[2:] if text]
-                                          for r in ordered], fold, characters) if synonyms else {}
-    limit = min(SHARD_BYTES, BUDGET - fold_bytes - QUERY_KEYS * BUCKET_BYTES - 512)
+    words = synonym_strip(synonyms or {}, fold)
+    wanted = wanted_words(synonyms, words) if synonyms else frozenset()
+    limit = _rounded(min(SHARD_BYTES, BUDGET - fold_bytes - QUERY_KEYS * BUCKET_BYTES - 512))
     while True:
-        shards, heads = _layers(ordered, limit - _wrapper(folder, "text"))
-        texts = [_part(folder, "text", n, shard.data()) for n, shard in enumerate(shards)]
-        sizes = [len(file.text.encode("utf-8")) for file in texts]
-        held = buckets((text_keys(shard.texts(), strip, kinds) for shard in shards),  # one shard's at a time
-                       BUCKET_BYTES - _wrapper(folder, "keys"))
-        manifest = _manifest(folder, shards, heads, len(held), sizes, fold_bytes, found, spelled)
+        layers = _layers(ordered, limit - _wrapper(folder, "text"), (strip, kinds, fold, wanted), memo)
+        width = _name_width(layers.names)
+        texts = {name[:width]: _part(folder, "text", name[:width], data)
+                 for name, data in zip(layers.names, layers.data, strict=True)}
+        sizes = [len(texts[name[:width]].text.encode("utf-8")) for name in layers.names]
+        held = buckets(layers.holders, layers.hashes, BUCKET_BYTES - _wrapper(folder, "keys"))
+        spelled = spelled_synonyms(synonyms, layers.spellings, words) if synonyms else {}
+        manifest = _manifest(folder, layers, width, len(held), sizes, fold_bytes, found, spelled)
         spent = len(manifest.text.encode("utf-8")) + fold_bytes
         over = spent + QUERY_KEYS * BUCKET_BYTES + max(sizes, default=0) - BUDGET
-        if over <= 0 or limit <= 4096:
+        if over <= 0 or limit <= _STEP:
             break
-        limit -= over  # the manifest's lists left less room than was allowed for
-    keys = [_part(folder, "keys", n, bucket) for n, bucket in enumerate(held)]
-    return (manifest, *texts, *keys)
+        limit = _rounded(limit - over)  # the manifest's lists left less room than was allowed for
+    keys = [_part(folder, "keys", str(n), _json(bucket)) for n, bucket in enumerate(held)]
+    return (manifest, *texts.values(), *keys)
 
 
-def _layers(reports: Sequence[ReportText], limit: int) -> tuple[list[_Shard], int]:
+_STEP = 4096
+
+
+def _rounded(limit: int) -> int:
+    """A shard size in steps of 4 KB (at least one step), rounded down."""
+    return max(_STEP, limit // _STEP * _STEP)
+
+
+_Folding = tuple[dict[int, str | None], Kinds, dict[str, str], frozenset[str]]  # strip, kinds, fold, wanted
+
+
+def _layers(reports: Sequence[ReportText], limit: int, folding: _Folding, memo: Memo) -> _Layers:
     """The shards of reports given newest first, and how many of them hold headings alone: none
     where the whole text is one shard, which is scanned at once; else the headings of every
-    report in shards of their own, then each report's text in shards of that report."""
-    def items(heading_only: bool | None) -> Iterator[_Item]:
-        for number_, report in enumerate(reports):
-            for page, anchor, heading, text in report.entries:
-                if heading_only is None:
-                    entry: Entry = (anchor, heading, text)
-                elif heading_only:
-                    if not heading:
-                        continue
-                    entry = (anchor, heading)
-                elif not text:
-                    continue  # a heading and nothing else: the heading layer holds it
-                else:
-                    entry = (anchor, heading, text)
-                yield _Item.of(number_, report.title, report.pages[page], entry)
-
+    report in shards of their own, then each report's text in shards of that report (made from
+    that report alone: search_shards.report_shards)."""
+    strip, kinds, fold, wanted = folding
     if len(reports) == 1:  # a site of several reports has several shards: no need to try
-        whole = list(_cut(items(None), limit, apart=True))
+        whole = list(cut(items(0, reports[0], None), limit, apart=True))
         if len(whole) <= 1:
-            return whole, 0
-    heads = list(_cut(items(True), limit, apart=False))
-    return heads + list(_cut(items(False), limit, apart=True)), len(heads)
+            texts = [text for entry in reports[0].entries for text in entry[2:] if text]
+            return _Layers([shard.data() for shard in whole], [name(shard.data()) for shard in whole],
+                           [(0, 0)] * len(whole), 0, *_keys(whole, strip, kinds),
+                           [report_spellings(wanted, texts, strip)])
+    heads = list(cut((item for n, report in enumerate(reports) for item in items(n, report, True)),
+                     limit, apart=False))
+    holders, hashes = _keys(heads, strip, kinds)
+    data = [shard.data() for shard in heads]
+    layers = _Layers(data, [name(text) for text in data], [(s.first, s.last) for s in heads], len(heads),
+                     holders, hashes, [])
+    for place, report in enumerate(reports):
+        own = report_shards(report, limit, fold, wanted, memo)
+        offset = len(layers.data)
+        for key, mask in own.masks.items():
+            holders[key] = holders.get(key, 0) | mask << offset
+        hashes.update(own.hashes)
+        layers.data.extend(own.shards)
+        layers.names.extend(own.names)
+        layers.spans.extend([(place, place)] * len(own.shards))
+        layers.spellings.append(own.spellings)
+    return layers
 
 
-def _cut(items: Iterable[_Item], limit: int, apart: bool) -> Iterator[_Shard]:
-    """Entries in shards of at most ``limit`` bytes of data, in their order, cut between pages
-    (a page larger than a shard between its entries); ``apart``: each report in shards of its own."""
-    empty = _size({"reports": [], "pages": [], "entries": []})
-    reports: dict[int, int] = {}  # report number -> its index in this shard
-    pages: dict[tuple[int, str], int] = {}  # (report, route) -> its index in this shard
-    rows: tuple[list[tuple[int, str]], list[tuple[int, str, str, str, int]], list[tuple[int | str, ...]]]
-    rows = ([], [], [])
-    size = empty
-
-    def cost(item: _Item) -> int:
-        """What an item adds to the shard: its entry, and its page and report the first time."""
-        key = (item.report, item.page[0])
-        added = item.size + len(str(pages.get(key, len(pages)))) + 2  # [page,…] and a comma
-        if key not in pages:
-            added += _size([reports.get(item.report, len(reports)), *item.page]) + 1
-        if item.report not in reports:
-            added += _size([item.report, item.title]) + 1
-        return added
-
-    def add(item: _Item) -> None:
-        if item.report not in reports:
-            reports[item.report] = len(reports)
-            rows[0].append((item.report, item.title))
-        key = (item.report, item.page[0])
-        if key not in pages:
-            pages[key] = len(pages)
-            rows[1].append((reports[item.report], *item.page))
-        rows[2].append((pages[key], *item.entry))
-
-    def done() -> _Shard:
-        nonlocal rows, size
-        shard = _Shard(tuple(rows[0]), tuple(rows[1]), tuple(rows[2]))
-        reports.clear()
-        pages.clear()
-        rows, size = ([], [], []), empty
-        return shard
-
-    blocks: list[list[_Item]] = []  # consecutive entries of one page
-    for item in items:
-        if blocks and (blocks[-1][0].report, blocks[-1][0].page[0]) == (item.report, item.page[0]):
-            blocks[-1].append(item)
-        else:
-            blocks.append([item])
-    for block in blocks:
-        whole = cost(block[0]) + sum(item.size + len(str(len(pages))) + 2 for item in block[1:])
-        if rows[2] and (size + whole > limit or (apart and block[0].report not in reports)):
-            yield done()
-        for item in block:
-            added = cost(item)
-            if rows[2] and size + added > limit:
-                yield done()
-                added = cost(item)
-            add(item)
-            size += added
-    if rows[2]:
-        yield done()
+def _keys(shards: Sequence[Shard], strip: dict[int, str | None], kinds: Kinds) -> tuple[dict[str, int],
+                                                                                        dict[str, int]]:
+    """The keys of shards numbered from 0: each under its shards' bit mask, and its hash."""
+    holders: dict[str, int] = {}
+    for n, shard in enumerate(shards):
+        for key in text_keys(shard.texts(), strip, kinds):
+            holders[key] = holders.get(key, 0) | 1 << n
+    return holders, {key: key_hash(key) for key in holders}
 
 
-def _manifest(folder: str, shards: Sequence[_Shard], heads: int, count: int, sizes: list[int],
+def _name_width(names: Sequence[str]) -> int:
+    """The fewest digits (NAME_WIDTH or more) that tell the shards apart by their names."""
+    width = NAME_WIDTH
+    while width < len(NAME_DIGITS) and len({name[:width] for name in names}) < len(set(names)):
+        width *= 2
+    return width
+
+
+def _manifest(folder: str, layers: _Layers, width: int, count: int, sizes: list[int],
               fold_bytes: int, found: Facets, synonyms: dict[str, list[str]]) -> SearchFiles:
-    width = digits_for(max((report for shard in shards for report, _ in shard.reports), default=0) + 1)
+    digits = digits_for(max((last for _, last in layers.spans), default=0) + 1)
     data: dict[str, object] = {
         "format": INDEX_FORMAT, "budget": BUDGET, "spent": 0, "keys": QUERY_KEYS,
         "bucket_bytes": BUCKET_BYTES, "buckets": count, "bucket": routes.search_part("keys", "{n}"),
-        "shard": routes.search_part("text", "{n}"),
+        "shard": routes.search_part("text", "{name}"),
+        "names": "".join(name[:width] for name in layers.names), "name_width": width,
         "shards": "".join(DIGITS64[min(63, max(0, -(-size // 1024) - 1))] for size in sizes),
-        "heads": heads, "width": width,
-        "spans": "".join(number(shard.reports[0][0], width) + number(shard.reports[-1][0], width)
-                         for shard in shards),
+        "heads": layers.heads, "width": digits,
+        "spans": "".join(number(first, digits) + number(last, digits) for first, last in layers.spans),
         "governments": list(found.governments), "first_year": found.first_year, "facets": found.codes,
         "gw": found.width, "synonyms": synonyms}
     text = ""
@@ -401,21 +362,18 @@ def _manifest(folder: str, shards: Sequence[_Shard], heads: int, count: int, siz
     return SearchFiles(routes.output(folder, routes.SEARCH_MANIFEST), text)
 
 
-def _part(folder: str, kind: str, number_: int, data: object) -> SearchFiles:
-    """A shard or a bucket: it sets itself under its path in the variant's folder."""
-    path = routes.search_part(kind, number_)
-    text = f"(window.{PARTS_VARIABLE}=window.{PARTS_VARIABLE}||{{}})[{json.dumps(path)}]={_json(data)};\n"
+def _part(folder: str, kind: str, name_: str, data: str) -> SearchFiles:
+    """A shard or a bucket (``data``: its JSON): it sets itself under its path in the variant's folder."""
+    path = routes.search_part(kind, name_)
+    text = f"(window.{PARTS_VARIABLE}=window.{PARTS_VARIABLE}||{{}})[{json.dumps(path)}]={data};\n"
     return SearchFiles(routes.output(folder, path), text)
 
 
 def _wrapper(folder: str, kind: str) -> int:
-    """The bytes of a part file beside its data, at the longest number a site could give it."""
-    return len(_part(folder, kind, 10 ** 6, None).text.encode("utf-8")) - len("null")
+    """The bytes of a part file beside its data, at the longest name a site could give it."""
+    longest = "x" * len(NAME_DIGITS) if kind == "text" else str(10 ** 6)
+    return len(_part(folder, kind, longest, "null").text.encode("utf-8")) - len("null")
 
 
 def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _size(data: object) -> int:
-    return len(_json(data).encode("utf-8"))

@@ -66,18 +66,30 @@ def number(value: int, width: int) -> str:
     return digits
 
 
-def spelled_synonyms(synonyms: Mapping[str, Sequence[str]], texts: Sequence[Sequence[str]],
-                     fold: dict[str, str], characters: set[str]) -> dict[str, list[str]]:
-    """The synonyms a query of this site can use: each word as search.js folds it (the key it
-    looks for in a query's words), under the words it also finds, each spelled as the first of
-    ``texts`` (each report's headings and paragraphs, newest first) that holds it writes it (its
-    punctuation left out). A
-    word no report holds finds nothing and is left out, and so is a key left with none.
-    ``characters``: every character of the texts."""
+def synonym_strip(synonyms: Mapping[str, Sequence[str]], fold: dict[str, str]) -> dict[int, str | None]:
+    """What search.js does to the characters of the synonyms (their keys and what they find)."""
     words = set("".join(synonyms)) | {char for said in synonyms.values() for char in "".join(said)}
-    strip = stripper(fold, characters | words)
-    wanted = {word.translate(strip) for words in synonyms.values() for word in words}
-    spelled = _spellings({word for word in wanted if word}, texts, strip)
+    return stripper(fold, words)
+
+
+def wanted_words(synonyms: Mapping[str, Sequence[str]], strip: dict[int, str | None]) -> frozenset[str]:
+    """What the synonyms find, folded (``strip``: synonym_strip): the words each report's own
+    spelling of is looked for (report_spellings)."""
+    folded = (word.translate(strip) for said in synonyms.values() for word in said)
+    return frozenset(word for word in folded if word)
+
+
+def spelled_synonyms(synonyms: Mapping[str, Sequence[str]], spellings: Sequence[Mapping[str, str]],
+                     strip: dict[int, str | None]) -> dict[str, list[str]]:
+    """The synonyms a query of this site can use: each word as search.js folds it (the key it
+    looks for in a query's words), under the words it also finds, each spelled as the first
+    report that holds it writes it (``spellings``: each report's, report_spellings, newest first;
+    ``strip``: synonym_strip). A word no report holds finds nothing and is left out, and so is a
+    key left with none."""
+    spelled: dict[str, str] = {}
+    for report in spellings:
+        for word, spelling in report.items():
+            spelled.setdefault(word, spelling)
     found: dict[str, list[str]] = {}
     for key, words in synonyms.items():
         folded = key.translate(strip)
@@ -90,20 +102,18 @@ def spelled_synonyms(synonyms: Mapping[str, Sequence[str]], texts: Sequence[Sequ
     return dict(sorted(found.items()))
 
 
-def _spellings(wanted: set[str], texts: Sequence[Sequence[str]],
-               strip: dict[int, str | None]) -> dict[str, str]:
-    """Each folded word of ``wanted`` that some text holds, under the text's own spelling of it
-    (its first occurrence). A report is folded once as a whole; only
-    a text that holds a word is read character by character."""
+def report_spellings(wanted: frozenset[str], texts: Sequence[str],
+                     strip: dict[int, str | None]) -> dict[str, str]:
+    """Each folded word of ``wanted`` that one report's texts (its headings and paragraphs) hold,
+    under the report's own spelling of it (its first occurrence); ``strip`` covers every character
+    of the texts. The report is folded once as a whole; only a text that holds a word is read
+    character by character."""
     spelled: dict[str, str] = {}
-    for report in texts:
-        if len(spelled) == len(wanted):
-            break
-        whole = "\0".join(report).translate(strip)  # \0 is kept: no word runs across two texts
-        for word in sorted(wanted - spelled.keys()):
-            if word in whole:
-                text = next(text for text in report if word in text.translate(strip))
-                spelled[word] = _spelling(text, strip, text.translate(strip).index(word), len(word))
+    whole = "\0".join(texts).translate(strip)  # \0 is kept: no word runs across two texts
+    for word in sorted(wanted):
+        if word in whole:
+            text = next(text for text in texts if word in text.translate(strip))
+            spelled[word] = _spelling(text, strip, text.translate(strip).index(word), len(word))
     return spelled
 
 

@@ -8,9 +8,10 @@ format is documented in search.py.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 DIGITS64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -25,13 +26,18 @@ def stripper(fold: dict[str, str], characters: set[str]) -> dict[int, str | None
     table: dict[int, str | None] = {}
     for char in characters:
         code = ord(char)
-        folded = chr(code - 0xFEE0) if 0xFF01 <= code <= 0xFF5E else " " if code == 0x3000 else char
-        folded = folded.lower() if "A" <= folded <= "Z" else folded
-        folded = fold.get(folded, folded) if code <= 0xFFFF else char
+        folded = fold.get(plain(char), plain(char)) if code <= 0xFFFF else char
         skipped = len(folded) == 1 and _skipped(folded)
         if skipped or folded != char:
             table[code] = None if skipped else folded
     return table
+
+
+def plain(char: str) -> str:
+    """A character as search.js has it before the fold: full width as ASCII, ASCII in lower case."""
+    code = ord(char)
+    folded = chr(code - 0xFEE0) if 0xFF01 <= code <= 0xFF5E else " " if code == 0x3000 else char
+    return folded.lower() if "A" <= folded <= "Z" else folded
 
 
 def _skipped(char: str) -> bool:
@@ -114,37 +120,59 @@ def _base36(number: int) -> str:
             return digits
 
 
-def buckets(shard_keys: Iterable[set[str]], limit: int) -> list[dict[str, str]]:
-    """Each key under its posting, in as few buckets (a power of two) as keep each within
-    ``limit`` bytes of data; a bucket holds its keys grouped by posting, so keys of the same
-    shards share one."""
-    holders: dict[str, list[int]] = defaultdict(list)
-    for number, keys in enumerate(shard_keys):
-        for key in keys:
-            holders[key].append(number)
-    written: dict[tuple[int, ...], str] = {}
-    postings = {key: written.get(held) or written.setdefault(held, posting(held))
-                for key, held in ((key, tuple(shards)) for key, shards in holders.items())}
-    hashes = {key: key_hash(key) for key in postings}
-    costs = {key: len(key.encode("utf-8")) + 1 for key in postings}  # the key and a space (or quote)
+def shard_bits(mask: int) -> list[int]:
+    """The shards a bit mask names (bit n: shard n), ascending."""
+    bits = bin(mask)[:1:-1]  # bit n at index n
+    return [n for n, bit in enumerate(bits) if bit == "1"]
+
+
+def mask_posting(mask: int) -> str:
+    """posting() of the shards a bit mask names, read off its binary digits."""
+    bits = bin(mask)[:1:-1]
+    runs, at = [], 0
+    for run in _RUN.finditer(bits):
+        start, length = run.start(), run.end() - run.start() - 1
+        runs.append(_base36(start - at) + (f"+{_base36(length)}" if length else ""))
+        at = run.end()
+    listed = ",".join(runs)
+    if (len(bits) - 1) // 6 + 2 >= len(listed):
+        return listed  # a bitmap would be no shorter
+    return "~" + "".join(DIGITS64[mask >> shift & 63] for shift in range(0, len(bits), 6))
+
+
+_RUN = re.compile("1+")
+
+
+def buckets(holders: Mapping[str, int], hashes: Mapping[str, int], limit: int) -> list[dict[str, str]]:
+    """Each key under its posting (``holders``: each key's shards as a bit mask; ``hashes``: each
+    key's key_hash), in as few buckets (a power of two) as keep each within ``limit`` bytes of
+    data; a bucket holds its keys grouped by posting, so keys of the same shards share one."""
+    by_mask: dict[int, list[str]] = defaultdict(list)
+    for key, held in holders.items():
+        by_mask[held].append(key)
+    groups = [(mask_posting(held), keys) for held, keys in by_mask.items()]
+    costs = {key: len(key.encode("utf-8")) + 1 for key in holders}  # the key and a space (or quote)
     # A bucket's bytes: {"posting":"key key",…} is 1 + each posting's (its length + 5) + each key's.
-    total = 1 + sum(costs.values()) + sum(len(p) + 5 for p in written.values())
+    total = 1 + sum(costs.values()) + sum(len(p) + 5 for p, _ in groups)
     count = 1 << max(0, (total // limit).bit_length())
     while True:
-        sizes, groups = [1] * count, set()
-        for key, held in postings.items():
-            bucket = hashes[key] % count
-            sizes[bucket] += costs[key]
-            if (bucket, held) not in groups:
-                groups.add((bucket, held))
-                sizes[bucket] += len(held) + 5
+        sizes = [1] * count
+        for posted, keys in groups:
+            cost, seen = len(posted) + 5, set()
+            for key in keys:
+                bucket = hashes[key] % count
+                sizes[bucket] += costs[key]
+                if bucket not in seen:
+                    seen.add(bucket)
+                    sizes[bucket] += cost
         if max(sizes) <= limit or count >= 1 << 16:
             break
         count *= 2
     grouped: list[dict[str, list[str]]] = [defaultdict(list) for _ in range(count)]
-    for key in sorted(postings):
-        grouped[hashes[key] % count][postings[key]].append(key)
-    return [{p: " ".join(keys) for p, keys in sorted(bucket.items())} for bucket in grouped]
+    for posted, keys in groups:
+        for key in keys:
+            grouped[hashes[key] % count][posted].append(key)
+    return [{p: " ".join(sorted(keys)) for p, keys in sorted(bucket.items())} for bucket in grouped]
 
 
 # --- the fold --------------------------------------------------------------------------------------

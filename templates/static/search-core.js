@@ -119,16 +119,20 @@
         return { shards: order.concat(later), cost: cost };
       });
     };
+    // A shard's file is named by its name in the manifest (a digest of what it holds).
+    function shardPath(n) {
+      return m.shard.replace("{name}", m.names.substr(n * m.name_width, m.name_width));
+    }
     this.size = function (n) {
-      var path = m.shard.replace("{n}", String(n));
-      return path in parts ? 0 : (DIGITS64.indexOf(m.shards[n]) + 1) * 1024;
+      return shardPath(n) in parts ? 0 : (DIGITS64.indexOf(m.shards[n]) + 1) * 1024;
     };
     this.shard = function (n) {
-      return part(m.shard.replace("{n}", String(n))).then(function (shard) {
+      return part(shardPath(n)).then(function (shard) {
         if (!shard.folded) {
           shard.folded = shard.entries.map(function (e) { return [self.fold(e[2]), self.fold(e[3] || "")]; });
         }
         shard.number = n;
+        shard.first = site.spans[n][0];  // a shard numbers its reports from its first
         shard.heading = n < m.heads;  // a shard of headings alone
         shard.layered = m.heads > 0;
         return shard;
@@ -340,7 +344,7 @@
   function matches(shard, query, allowed) {
     var found = [];
     shard.entries.forEach(function (entry, i) {
-      var page = shard.pages[entry[0]], report = shard.reports[page[0]][0];
+      var page = shard.pages[entry[0]], report = shard.first + shard.reports[page[0]][0];
       if (allowed && !allowed[report]) return;
       var heading = shard.folded[i][0], text = shard.folded[i][1], inHeading = [], inText = [], all = true;
       for (var w = 0; w < query.words.length; w++) {

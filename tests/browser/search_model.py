@@ -81,6 +81,30 @@ class Hit:
         return (self.tier, self.report, self.shard, self.entry)
 
 
+def shard_path(manifest: dict[str, Any], n: int) -> str:
+    """The path of the ``n``th shard, from the variant's folder: named by its name in the manifest."""
+    width = manifest["name_width"]
+    return str(manifest["shard"]).replace("{name}", manifest["names"][n * width:(n + 1) * width])
+
+
+def shard_number(manifest: dict[str, Any], path: Path | str) -> int:
+    """The place in the index's order of the shard at ``path``."""
+    width, name = manifest["name_width"], Path(path).stem.removeprefix("text-")
+    names = [manifest["names"][n:n + width] for n in range(0, len(manifest["names"]), width)]
+    return names.index(name)
+
+
+def report_of(manifest: dict[str, Any], n: int, shard: dict[str, Any], page: list[Any]) -> int:
+    """The number of the report a page of the ``n``th shard is of: the shard numbers its reports from
+    its first, which the manifest's spans name."""
+    width = manifest["width"]
+    digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    first = 0
+    for char in manifest["spans"][2 * n * width:(2 * n + 1) * width]:
+        first = first * 64 + digits.index(char)
+    return first + int(shard["reports"][page[0]][0])
+
+
 def hits(out: Path, variant: str, words: list[str], shards: list[int] | None = None,
          quoted: bool = False) -> list[Hit]:
     """The hits of a query of plain words (no numbers) over the shards given, or all: every entry
@@ -91,7 +115,7 @@ def hits(out: Path, variant: str, words: list[str], shards: list[int] | None = N
     wanted = [[folded(fold, word)] if quoted else forms(word, fold) for word in words]
     found = []
     for n in range(len(manifest["shards"])) if shards is None else shards:
-        shard = read(out / variant / manifest["shard"].replace("{n}", str(n)))
+        shard = read(out / variant / shard_path(manifest, n))
         for i, entry in enumerate(shard["entries"]):
             heading, text = folded(fold, entry[2]), folded(fold, entry[3] if len(entry) > 3 else "")
             if not all(any(f in heading or f in text for f in word) for word in wanted):
@@ -104,8 +128,8 @@ def hits(out: Path, variant: str, words: list[str], shards: list[int] | None = N
                 phrases = [p + f for p in phrases for f in word]
             whole = len(wanted) == 1 or any(p in heading or (not every and p in text) for p in phrases)
             page = shard["pages"][entry[0]]
-            found.append(Hit((0 if every else 2) + (0 if whole else 1), shard["reports"][page[0]][0], n, i,
-                             page[1], entry[1]))
+            found.append(Hit((0 if every else 2) + (0 if whole else 1), report_of(manifest, n, shard, page),
+                             n, i, page[1], entry[1]))
     return sorted(found, key=Hit.rank)
 
 

@@ -27,7 +27,7 @@ from ..conftest import CONTENT, SHARED_REPORTS
 from ..many_reports import many_reports, slug
 from .conftest import _QuietHandler
 from .search_model import hits as model_hits
-from .search_model import read, shown
+from .search_model import read, shard_number, shown
 
 COPIES = 30
 RARE = "鹭鸶湾蜂蜜工坊"
@@ -118,7 +118,9 @@ class Search:
         return sum(path.stat().st_size for path in paths)
 
     def shards(self, paths: list[Path]) -> list[int]:
-        return [int(path.stem.split("-")[1]) for path in paths if path.stem.startswith("text-")]
+        texts = [path for path in paths if path.stem.startswith("text-")]
+        manifest = read(texts[0].parent.parent / "search-index.js") if texts else {}
+        return [shard_number(manifest, path) for path in texts]
 
     def close(self) -> None:
         self.context.close()
