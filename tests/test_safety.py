@@ -26,10 +26,12 @@ from site_src.pipeline import Project, build
 from site_src.serve import RELOAD_PATH
 from site_src.yamlio import dump
 
-from .conftest import ROOT, SEED_SLUG, report_folder
+from .conftest import ROOT, SEED_SLUG, SLOW, report_folder
 from .htmltext import read_page
 from .serving import fetch, free_port, wait_for
 from .test_bad_inputs import failing_writes  # the catalogue's fault: Path.write_bytes fails
+
+pytestmark = SLOW  # builds in processes of their own, stopped, served
 
 HOSTILE = '<script>alert("paragraph")</script>'
 
@@ -181,7 +183,6 @@ import sys, time
 from pathlib import Path
 from site_src.cli import main
 
-pytestmark = SLOW  # builds in processes of their own, stopped, served
 original, written = Path.write_bytes, 0
 def write_bytes(self, data):
     global written
