@@ -58,13 +58,15 @@ class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml
 
 # libyaml composes about ten times faster than the pure-Python parser; its error messages are
 # terser, so a document it rejects is parsed again by the Python one to report the problem.
+# (Its parser is yaml.cyaml.CParser: ``yaml`` itself exports only cyaml's loaders and dumpers.)
 _FastLoader: type | None = None
-if hasattr(yaml, "CParser"):
-    class _CLoader(yaml.CParser, yaml.constructor.SafeConstructor, _Resolver):  # type: ignore[misc,name-defined]
+_CParser: type | None = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+if _CParser is not None:
+    class _CLoader(_CParser, yaml.constructor.SafeConstructor, _Resolver):  # type: ignore[misc,valid-type]
         """libyaml's parser, with the 1.2 resolvers."""
 
         def __init__(self, stream: str) -> None:
-            yaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
+            _CParser.__init__(self, stream)  # type: ignore[misc]
             yaml.constructor.SafeConstructor.__init__(self)
             _Resolver.__init__(self)
 
