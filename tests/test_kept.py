@@ -1,7 +1,8 @@
-"""A report made again after an edit converts only the texts it did not convert before: the rest
-of its conversion into each variant is kept by text (variants/prepare.py), so the converter and
-its segmenter start for the edited paragraph alone. (That the kept conversions make exactly what
-a fresh build makes is test_incremental's.)"""
+"""What a build keeps for the next. A report made again after an edit converts only the texts it
+did not convert before: the rest of its conversion into each variant is kept by text
+(variants/prepare.py), so the converter and its segmenter start for the edited paragraph alone.
+The genre profile is kept by its files. (That what is kept makes exactly what a fresh build makes
+is test_incremental's.)"""
 
 from __future__ import annotations
 
@@ -48,3 +49,24 @@ def test_an_edit_converts_only_the_texts_not_converted_before(tmp_path: Path,
     build(project, memo, jobs=1)
     assert any(NEW in text for text in converted)
     assert not before & set(converted), "a text converted before was converted again"
+
+
+def test_the_genre_is_kept_by_its_files(tmp_path: Path) -> None:
+    """The genre profile loaded once is taken again while its files are the same; a site's own
+    profile file written since is read."""
+    from site_src.genre import SHIPPED
+    from site_src.pipeline import load_project
+
+    shutil.copytree(CONTENT, tmp_path / "content")
+    project = Project.of(tmp_path / "content", tmp_path / "output")
+    memo = Memo(tmp_path / "memo")
+    first = load_project(project, memo).genre
+    assert load_project(project, memo).genre is first
+    shipped = (SHIPPED / "ui.yaml").read_text(encoding="utf-8")
+    key, value = next((key, value) for key, value in first.ui.items() if value and value in shipped)
+    own = tmp_path / "content" / "genre" / "ui.yaml"
+    own.parent.mkdir(exist_ok=True)
+    own.write_text(shipped.replace(value, value + "（改）", 1), encoding="utf-8")
+    changed = load_project(project, memo).genre
+    assert changed.ui[key] == value + "（改）"
+    assert load_project(project, Memo(tmp_path / "memo")).genre.ui == changed.ui  # from the disk
