@@ -70,3 +70,36 @@ def test_the_genre_is_kept_by_its_files(tmp_path: Path) -> None:
     changed = load_project(project, memo).genre
     assert changed.ui[key] == value + "（改）"
     assert load_project(project, Memo(tmp_path / "memo")).genre.ui == changed.ui  # from the disk
+
+
+def test_headings_rendered_before_are_not_segmented_again(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words of a heading (the ``words`` filter) are kept from the last build (on disk, for a
+    new process), so an edit of a paragraph segments no heading; a new heading is segmented."""
+    from site_src.site import files
+
+    shutil.copytree(CONTENT, tmp_path / "content")
+    project = Project.of(tmp_path / "content", tmp_path / "output")
+    segmented: list[str] = []
+    words = files.words
+
+    def recording(text: str) -> object:
+        segmented.append(text)
+        return words(text)
+
+    monkeypatch.setattr(files, "words", recording)
+    build(project, Memo(tmp_path / "memo"), jobs=1)
+    assert segmented
+    before = set(segmented)
+    segmented.clear()
+    closing = tmp_path / "content" / "reports" / SEED_SLUG / "closing.yaml"
+    closing.write_text(closing.read_text(encoding="utf-8").replace("继续前进", f"继续前进，{NEW}", 1),
+                       encoding="utf-8")
+    build(project, Memo(tmp_path / "memo"), jobs=1)
+    assert segmented == []
+    report = tmp_path / "content" / "reports" / SEED_SLUG / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    title = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("title:"))
+    report.write_text(text.replace(f"title: {title}", f"title: {title}{NEW}", 1), encoding="utf-8")
+    build(project, Memo(tmp_path / "memo"), jobs=1)
+    assert segmented and not before & set(segmented)
