@@ -103,3 +103,35 @@ def test_headings_rendered_before_are_not_segmented_again(tmp_path: Path,
     report.write_text(text.replace(f"title: {title}", f"title: {title}{NEW}", 1), encoding="utf-8")
     build(project, Memo(tmp_path / "memo"), jobs=1)
     assert segmented and not before & set(segmented)
+
+
+def test_an_edit_renders_only_the_pages_that_show_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages are kept one by one (site/reuse.py): an edit of the closing renders the pages whose
+    inputs hold it (the closing's own page, the full text, the report's home …) in each variant,
+    not every page of the report."""
+    from site_src.site import files
+
+    shutil.copytree(CONTENT, tmp_path / "content")
+    project = Project.of(tmp_path / "content", tmp_path / "output")
+    rendered: list[str] = []
+    render = files._render_run
+
+    def recording(work: object, pages: list[int]) -> list[tuple[str, bytes, frozenset[str]]]:
+        made = render(work, pages)  # type: ignore[arg-type]
+        rendered.extend(path for path, _, _ in made)
+        return made
+
+    monkeypatch.setattr(files, "_render_run", recording)
+    memo = Memo(tmp_path / "memo")
+    build(project, memo, jobs=1)
+    every = set(rendered)
+    rendered.clear()
+    closing = tmp_path / "content" / "reports" / SEED_SLUG / "closing.yaml"
+    closing.write_text(closing.read_text(encoding="utf-8").replace("继续前进", f"继续前进，{NEW}", 1),
+                       encoding="utf-8")
+    build(project, memo, jobs=1)
+    assert rendered, "the edited page was not rendered"
+    assert len(rendered) <= len(every) // 4, sorted(rendered)
+    closings = [path for path in rendered if path.endswith("/closing.html")]
+    assert {path.split("/")[0] for path in closings} == {"zh-hans", "zh-hant"}  # in each variant
+    assert any(NEW in (tmp_path / "output" / path).read_text(encoding="utf-8") for path in closings)
