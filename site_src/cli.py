@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import shlex
 import sys
 import time
 from dataclasses import replace
@@ -96,6 +95,8 @@ def _new(root: Path, args: argparse.Namespace, program: str) -> int:
 
 def _content_option(content: Path) -> str:
     """--content as the person gave it, for a command to run next ('' for the default)."""
+    import shlex  # only ``new`` says it
+
     return "" if content == CONTENT else f" --content {printable(shlex.quote(str(content)))}"
 
 

@@ -9,9 +9,8 @@ the suggestion, given here with difflib, and a default command, put in before pa
 from __future__ import annotations
 
 import argparse
-import difflib
-import shlex
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from site_src.config import BASE_URL, base_url_message, with_slash
@@ -70,8 +69,21 @@ def parse(argv: list[str], program: str) -> tuple[argparse.Namespace, argparse.A
     return args, commands[args.command]
 
 
+def _close(word: str, possibilities: Iterable[str], n: int = 1) -> list[str]:
+    """difflib's closest matches (imported here: only a mistyped command line needs it)."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n)
+
+
+def _shell_join(words: list[str]) -> str:
+    import shlex
+
+    return shlex.join(words)
+
+
 def _unknown_command(word: str) -> str:
-    match = difflib.get_close_matches(word, COMMANDS, n=1)
+    match = _close(word, COMMANDS, n=1)
     return (f"unknown command {word!r}: did you mean {match[0]!r}?" if match
             else f"unknown command {word!r} (the commands: {', '.join(COMMANDS)})")
 
@@ -84,8 +96,8 @@ def _unknown_argument(word: str, command: str, commands: dict[str, argparse.Argu
         if word in COMMANDS:
             rest = list(typed[1:])
             rest.remove(word)
-            return f"{word!r} is a command: it comes first: {typed[0]} {shlex.join([word, *rest])}"
-        match = difflib.get_close_matches(word, COMMANDS, n=1)
+            return f"{word!r} is a command: it comes first: {typed[0]} {_shell_join([word, *rest])}"
+        match = _close(word, COMMANDS, n=1)
         return (f"unexpected argument {word!r}" + (f": did you mean the command {match[0]!r}? "
                                                   "(it comes first)" if match else ""))
     name = word.split("=", 1)[0]
@@ -93,12 +105,12 @@ def _unknown_argument(word: str, command: str, commands: dict[str, argparse.Argu
     if others:
         return f"{name} is an option of {' and '.join(others)}, not of {command}"
     options = {option.lstrip("-"): option for option in _options(commands[command])}
-    match = difflib.get_close_matches(name.lstrip("-"), options, n=1)
+    match = _close(name.lstrip("-"), options, n=1)
     if match:
         return f"unknown option {name!r}: did you mean {options[match[0]]!r}?"
     elsewhere = {option.lstrip("-"): f"{other} {option}" for other, sub in commands.items()
                  for option in _options(sub)}
-    match = difflib.get_close_matches(name.lstrip("-"), elsewhere, n=1)
+    match = _close(name.lstrip("-"), elsewhere, n=1)
     if match:
         return f"unknown option {name!r} for {command}: did you mean {elsewhere[match[0]]!r}?"
     return f"unknown option {name!r} (see {typed[0]} {command} --help)"

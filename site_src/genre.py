@@ -22,6 +22,7 @@ from site_src.content.glossary import load_glossary
 from site_src.errors import Location, Problem, SiteError
 from site_src.files import read_text
 from site_src.model import GlossaryEntry
+from site_src.project import GENRE
 from site_src.summaries.figures.indicators import IndicatorVocabulary, IndicatorWords, indicator_vocabulary
 from site_src.summaries.figures.words import FIGURES, FigureVocabulary, Grammar
 from site_src.summaries.frequency import FrequencyVocabulary, FrequencyWords, frequency_vocabulary
@@ -37,7 +38,7 @@ SHIPPED = Path(__file__).resolve().parent / "genres" / "work-report"
 T = TypeVar("T")
 
 
-OVERRIDES = "genre"  # the folder of a site's own profile files, in its content folder
+OVERRIDES = GENRE  # the folder of a site's own profile files, in its content folder
 
 _WORDS = ListOf(Text())
 INDICATORS = Table(IndicatorWords, (

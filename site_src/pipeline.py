@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import replace
 
 from site_src.content.site import SiteContent, load_site
 from site_src.errors import Location, Problem, SiteError
 from site_src.genre import load_genre
-from site_src.output.memo import Memo
+from site_src.output.memo import Memo, genre_key
 from site_src.output.uptodate import build_key, kept_build, remember_build
 from site_src.output.write import write_site
 from site_src.progress import Progress
@@ -51,7 +52,7 @@ def build_anew(project: Project, key: str | None, memo: Memo | None = None,
 def _build(project: Project, key: str | None, memo: Memo, jobs: int,
            progress: Progress) -> tuple[BuildResult, str | None]:
     progress.stage("loading the content")
-    content, key = load_unchanged(project, key)  # one moment's content, and its key
+    content, key = load_unchanged(project, key, memo)  # one moment's content, and its key
     # summaries, audit, proofs, each script
     reports = prepare_reports(project, content, memo, jobs, progress)
     progress.stage("converting the site")
@@ -75,14 +76,15 @@ _READINGS = 3  # an import's files land within milliseconds: a third reading in 
 # them change is a folder being written without end
 
 
-def load_unchanged(project: Project, key: str | None) -> tuple[SiteContent, str | None]:
+def load_unchanged(project: Project, key: str | None, memo: Memo | None = None
+                   ) -> tuple[SiteContent, str | None]:
     """The content as it was at one moment, with its key: read into memory, then the folders'
     digest taken again; where it is no longer ``key`` (the digest taken before the reading), an
     import or a save landed during the reading, which may have seen some files old and some new:
     it is read again. A content error seen while the content was changing is read again too."""
     for _ in range(_READINGS):
         try:
-            content: SiteContent | SiteError = load_project(project)
+            content: SiteContent | SiteError = load_project(project, memo)
         except SiteError as error:
             content = error
         now = build_key(project)
@@ -96,10 +98,14 @@ def load_unchanged(project: Project, key: str | None) -> tuple[SiteContent, str 
         "editor writing?): build again when it is done"))])
 
 
-def load_project(project: Project) -> SiteContent:
+def load_project(project: Project, memo: Memo | None = None) -> SiteContent:
     """Every content problem from every file, collected before anything is written; then whether
-    OpenCC takes the site's own configurations."""
-    content = load_site(project.content, load_genre(project.content))
+    OpenCC takes the site's own configurations. Given a memo, the genre profile is kept under the
+    digest of its files (genre_key): a profile that loaded is loaded again only when they change."""
+    key = genre_key(project.content) if memo is not None else None
+    genre = memo.get("genre", key, functools.partial(load_genre, project.content)) \
+        if memo is not None and key is not None else load_genre(project.content)
+    content = load_site(project.content, genre)
     check_configurations(content.site)
     if project.base_url is not None:  # given on the command line: it stands for site.yaml's
         content = replace(content, site=replace(content.site, base_url=project.base_url))

@@ -14,6 +14,7 @@ from site_src import shipped_templates
 
 REPORTS = "reports"  # the content folder's folder of reports, one folder each
 PAGES = "pages"  # and of the site's own pages (about.md, …)
+GENRE = "genre"  # and of the site's own genre profile files, in place of the shipped ones
 # The libraries whose version can change what a build writes (the converter's dictionaries,
 # the segmenter's, the templates' engine, the Markdown and YAML readers, the minifiers).
 SHAPING_LIBRARIES = ("opencc", "rjieba", "jinja2", "markdown-it-py", "pyyaml", "rcssmin", "rjsmin")

@@ -5,11 +5,13 @@ The segmenter is jieba's (its dictionary and algorithm) in the Rust port jieba-r
 Python binding rjieba: the same words as jieba on the corpus, started in about 0.05 s where
 jieba takes 0.5 s (its dictionary is compiled into the library, the parts of speech with it).
 
-Two kinds of segmenter, one of each per process (``segmenter`` is cached, no module keeps state):
-- without added words, the library's own (importing rjieba starts it; its module functions use
-  it), which nothing ever adds a word to;
-- with added words (a glossary's phrases), an instance of its own per set of words, so one
-  report's glossary never changes another's segmentation (about 0.05 s to start).
+One segmenter per set of added words per process (``segmenter`` is cached, no module keeps
+state), each started on first use: without added words, the dictionary alone; with added words (a
+glossary's phrases), the dictionary and those words, so one report's glossary never changes
+another's segmentation. Each is an instance of rjieba's ``Jieba`` taken from its extension module
+(``_jieba_class``): importing the package ``rjieba`` would also start the library's default
+segmenter (its module functions' instance, as long to start as any other), which a build that
+needs only a glossary's segmenter would start for nothing.
 
 ``words`` uses only the dictionary's words (no HMM guesses of unknown words): where the dictionary
 knows no word, characters stay single and OpenCC's phrases may join them as before.
@@ -18,6 +20,9 @@ knows no word, characters stay single and OpenCC's phrases may join them as befo
 from __future__ import annotations
 
 import functools
+import importlib.machinery
+import importlib.util
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,11 +35,7 @@ class Segmenter:
 
     @functools.cached_property
     def _jieba(self) -> Any:
-        import rjieba
-
-        if not self.added:
-            return rjieba  # the library's own segmenter: nothing adds a word to it
-        jieba = rjieba.Jieba()
+        jieba = _jieba_class()()
         for word in self.added:
             jieba.add_word(word, None, None)
         return jieba
@@ -102,6 +103,30 @@ class Segmenter:
             else:
                 position += 1
         return found
+
+
+def _jieba_class() -> Any:
+    """rjieba's ``Jieba`` from its extension module, the package's ``__init__`` not run where it
+    has not been (it starts a default segmenter): the documented way to import a module from its
+    file (importlib.util.module_from_spec), in the module's own name, so that a later ``import
+    rjieba`` takes this very module."""
+    package = sys.modules.get("rjieba")
+    if package is not None:
+        return package.Jieba
+    module = sys.modules.get(_EXTENSION)
+    if module is None:
+        found = importlib.util.find_spec("rjieba")  # a top-level name: found, not imported
+        places = found.submodule_search_locations if found is not None else None
+        spec = importlib.machinery.PathFinder.find_spec(_EXTENSION, list(places or ()))
+        if spec is None or spec.loader is None:  # laid out otherwise: the package as it comes
+            return importlib.import_module("rjieba").Jieba
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[_EXTENSION] = module
+        spec.loader.exec_module(module)
+    return module.Jieba
+
+
+_EXTENSION = "rjieba.rjieba"
 
 
 def _spans(words: list[str], offset: int) -> list[tuple[int, int]]:

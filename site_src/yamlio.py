@@ -58,10 +58,9 @@ class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml
 
 # libyaml composes about ten times faster than the pure-Python parser; its error messages are
 # terser, so a document it rejects is parsed again by the Python one to report the problem.
-# (CParser is in yaml.cyaml, which PyYAML has only where it was built with libyaml; the package
-# itself does not export it.)
-_CParser: type | None = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+# (Its parser is yaml.cyaml.CParser: ``yaml`` itself exports only cyaml's loaders and dumpers.)
 _FastLoader: type | None = None
+_CParser: type | None = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 if _CParser is not None:
     class _CLoader(_CParser, yaml.constructor.SafeConstructor, _Resolver):  # type: ignore[misc,valid-type]
         """libyaml's parser, with the 1.2 resolvers."""

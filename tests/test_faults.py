@@ -543,8 +543,8 @@ def test_a_build_reads_the_content_again_when_an_import_lands_while_it_reads(
 
     load, readings = pipeline.load_project, []
 
-    def landing_meanwhile(project: object) -> object:
-        readings.append(load(project))  # type: ignore[arg-type]
+    def landing_meanwhile(project: object, *rest: object) -> object:
+        readings.append(load(project, *rest))  # type: ignore[arg-type]
         if len(readings) == 1:
             edit(root / "content" / "reports" / SEED_SLUG / "sections" / "review-03.yaml",
                  "纵深推进双城经济圈建设", "纵深推进双城经济圈建设再出发")
@@ -564,8 +564,8 @@ def test_a_build_whose_content_never_stops_changing_says_so(
 
     load, readings = pipeline.load_project, []
 
-    def always_changing(project: object) -> object:
-        readings.append(load(project))  # type: ignore[arg-type]
+    def always_changing(project: object, *rest: object) -> object:
+        readings.append(load(project, *rest))  # type: ignore[arg-type]
         notes = root / "content" / "reports" / SEED_SLUG / "notes.txt"
         notes.write_text(str(len(readings)), encoding="utf-8")
         return readings[-1]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 from site_src.output.fingerprint import digest, folder_digest, program
-from site_src.project import PAGES, REPORTS
+from site_src.project import GENRE, PAGES, REPORTS
 
 T = TypeVar("T")
 
@@ -37,6 +37,13 @@ def report_keys(content: Path, folders: Mapping[str, Path]) -> dict[str, str | N
         own = folder_digest(folder)
         keys[slug] = digest(program(), site, slug, own) if site and own else None
     return keys
+
+
+def genre_key(content: Path) -> str | None:
+    """The genre profile of a site: this program (the shipped profile) and the site's own profile
+    files (genre/ in its content folder, by path and bytes); None where they cannot be named."""
+    own = folder_digest(content / GENRE)
+    return digest(program(), own) if own is not None else None
 
 
 def templates_key(templates: tuple[Path, ...]) -> str:

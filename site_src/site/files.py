@@ -5,20 +5,21 @@ the static files."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from site_src.content.site import SiteContent
-from site_src.output.memo import Memo, characters_key, templates_check_key, templates_key
+from site_src.output.memo import Memo, characters_key, program_key, templates_check_key, templates_key
 from site_src.output.parallel import in_order
 from site_src.output.write import Unchanged
 from site_src.project import Project
 from site_src.site import routes
 from site_src.site.plan import SitePlan
-from site_src.site.render import make_environment, render_files, render_root_pages, render_variant
+from site_src.site.render import make_environment, render_files, render_root_pages, render_variant, words
 from site_src.site.reuse import MEMO_KIND, Digests, group_keys, kept, rendered, shared_key, unchanged
 from site_src.site.search import fold_map, search_index
 from site_src.site.sitemap import robots_txt, sitemap_xml
@@ -40,6 +41,8 @@ def site_files(project: Project, content: SiteContent, variants: tuple[VariantCo
                    lambda: make_environment(project.templates, project.kept_for_program("jinja")),
                    disk=False)
     _check_templates(env, project.templates, memo)  # links out, missing names, circles: before any file
+    headings = KeptWords(memo.peek(WORDS_KIND, program_key()) or {})
+    env.filters["words"] = headings  # this build's (the environment is kept from build to build)
     static = static_files(project.templates)
     search = search_index(variants, plans, lambda characters: memo.get(
         "fold", characters_key(characters),
@@ -65,6 +68,33 @@ def site_files(project: Project, content: SiteContent, variants: tuple[VariantCo
         yield routes.SITEMAP, sitemap.encode("utf-8")
     yield routes.ROBOTS, robots_txt(content.site).encode("utf-8")
     yield from static
+    if headings.new:
+        memo.put(WORDS_KIND, program_key(), headings.made)
+
+
+WORDS_KIND = "heading words"
+
+
+class KeptWords:
+    """The ``words`` filter (render.words: a heading's breaks between words) answering from the
+    headings of the last build, ``kept`` (heading -> its HTML), where it can: their words depend on
+    the heading and this program alone (the segmenter's dictionary, OpenCC's Simplified), so a
+    build whose headings were all rendered before never starts the segmenter for them. ``made`` is
+    this build's headings (what the next build keeps); ``new``, whether any was not kept."""
+
+    def __init__(self, kept: Mapping[str, str]) -> None:
+        self._kept = kept
+        self.made: dict[str, str] = {}
+        self.new = False
+
+    def __call__(self, text: str) -> Markup:
+        found = self.made.get(text)
+        if found is None:
+            found = self._kept.get(text)
+            if found is None:
+                found, self.new = str(words(text)), True
+            self.made[text] = found
+        return Markup(found)
 
 
 _Rendering = tuple[jinja2.Environment, SitePlan, VariantContent, frozenset[str]]

@@ -3,13 +3,13 @@
 A page's HTML is a pure function of the page as planned (its subject, titles, breadcrumbs and
 neighbours), the links of its report (nav.ReportNav), what every page of its variant shares (the
 site's settings, the UI's words, the variants, the site's own links, the static files' names), the
-templates and this program (render.py). The pages are kept in groups, a report's pages in one
-variant or one page of the site, under a digest of all of that (``group_key``): so adding a report
-to an archive renders that report's pages and the pages that list it, and the other reports' pages
-not at all.
+templates and this program (render.py). Each page is kept on its own, under a digest of all of
+that (``group_keys``): so adding a report to an archive renders that report's pages and the pages
+that list it, and the other reports' pages not at all; and an edit of one paragraph renders the
+pages that show it (its section's, the full text, the report's home), not the report's other pages.
 
-A group's record (``Rendered``: each file's path, size and sha256, and the planned routes its pages
-link to) is kept in the memo; its files are kept in the output folder itself. The group is taken
+A page's record (``Rendered``: each file's path, size and sha256, and the planned routes it links
+to) is kept in the memo; its files are kept in the output folder itself. The group is taken
 as it is only where its key is this build's, every file in the output folder is byte for byte the
 record's, and every route its pages link to is still planned (a link to a removed page would have
 failed the render): then its files are linked into the new site (write.Unchanged), never rendered.
@@ -60,16 +60,9 @@ def shared_key(templates: tuple[Path, ...], content: VariantContent, plan: SiteP
 
 
 def page_groups(plan: SitePlan) -> list[range]:
-    """The plan's pages in groups, in order: each run of one report's pages, each page of the site."""
-    groups: list[range] = []
-    start = 0
-    for n, page in enumerate(plan.pages):
-        if n > start and (page.report is None or page.report != plan.pages[start].report):
-            groups.append(range(start, n))
-            start = n
-    if plan.pages:
-        groups.append(range(start, len(plan.pages)))
-    return groups
+    """The plan's pages in the groups they are kept in, in order: each page on its own (a group of
+    a report's pages would be rendered whole for an edit of any one of them)."""
+    return [range(n, n + 1) for n in range(len(plan.pages))]
 
 
 def group_keys(shared: str | None, plan: SitePlan, digests: Digests) -> list[tuple[range, str | None]]:

@@ -3,7 +3,10 @@ the site asks for them) and its text in each variant's script.
 
 A report's preparation needs no other report, so it is made on every core, and it is a pure
 function of the report's folder, the site's settings and glossaries, the genre and this program,
-so it is kept (output/memo.py: report_keys) and made again only when one of them changed.
+so it is kept (output/memo.py: report_keys) and made again only when one of them changed. Made
+again, it keeps what it can of the last one: each text's audit and its conversion into each
+variant, by the text (a report with one paragraph edited converts and audits that paragraph: the
+converter, the segmenter among it, starts only for a text not converted before).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from site_src.variants.audit import Dictionaries, VariantAudit, audit, audited, 
 from site_src.variants.convert import conversion
 from site_src.variants.kept import KeptConversion
 from site_src.variants.proofs import proof_queue
-from site_src.variants.site import Proofs, convert_site, report_variant, site_converter
+from site_src.variants.site import Proofs, convert_site, report_converter, report_variant, site_converter
 
 
 @dataclass(frozen=True)
@@ -78,16 +81,26 @@ def dictionaries(memo: Memo) -> Dictionaries:
 def _prepare(shared: _Preparing, entry: ReportContent) -> PreparedReport:
     content = shared.content
     summaries = summarise_report(entry.report, entry.industries, entry.slogans, content.genre)
-    audits = audit_report(content, entry, shared.dictionaries, shared.memo, _audits_key(shared.site, entry))
+    key = _audits_key(shared.site, entry)
+    audits = audit_report(content, entry, shared.dictionaries, shared.memo, key)
     proofs: Proofs = ()
     if shared.proofs:
         # Named from the content folder: the same result wherever the site is (it is kept).
         located = {key: replace(where, file=Path(where.file).relative_to(shared.project.content).as_posix())
                    for key, where in entry.locations.items()}
         proofs = proofs_report(content, entry, shared.dictionaries, located)
-    variants = tuple(report_variant(content, entry, summaries, audits, proofs, variant.code)
-                     for variant in content.site.variants)
-    return PreparedReport(summaries, audits, variants)
+    variants = []
+    for variant in content.site.variants:
+        own = functools.partial(report_converter, content, entry, variant.code)
+        kept = digest(key, variant.code) if key and variant.opencc else None  # an unconverted one: as is
+        if kept is None:
+            variants.append(report_variant(content, entry, summaries, audits, proofs, variant.code))
+            continue
+        conversion = KeptConversion(own, shared.memo.peek("report-converted", kept) or {})
+        variants.append(report_variant(content, entry, summaries, audits, proofs, variant.code, conversion))
+        if conversion.started:
+            shared.memo.put("report-converted", kept, conversion.made)
+    return PreparedReport(summaries, audits, tuple(variants))
 
 
 def audit_report(content: SiteContent, entry: ReportContent, dictionaries: Dictionaries | None = None,
@@ -114,9 +127,10 @@ def audit_report(content: SiteContent, entry: ReportContent, dictionaries: Dicti
 
 
 def _audits_key(site: str | None, entry: ReportContent) -> str | None:
-    """What decides a text's audit in a report, but the text: this program (OpenCC's dictionaries,
-    the shipped genre), the site's settings (each variant's configuration and quotation marks),
-    glossaries and genre (accepted words, context rules) and the report's own glossary."""
+    """What decides a text's audit and its conversion in a report, but the text and the variant:
+    this program (OpenCC's dictionaries, the shipped genre), the site's settings (each variant's
+    configuration and quotation marks), glossaries and genre (accepted words, context rules) and
+    the report's own glossary."""
     own = entry.folder / GLOSSARY
     try:
         glossary = own.read_bytes() if own.is_file() else None

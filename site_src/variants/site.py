@@ -54,9 +54,11 @@ def converter_for(content: SiteContent, code: str, glossary: tuple[GlossaryEntry
 
 
 def report_variant(content: SiteContent, entry: ReportContent, summary: Summaries,
-                   audits: tuple[VariantAudit, ...], proofs: Proofs, code: str) -> ReportVariant:
-    """One report in one variant's script (its own glossary before the site's)."""
-    own = converter_for(content, code, content.glossary_for(entry))
+                   audits: tuple[VariantAudit, ...], proofs: Proofs, code: str,
+                   own: Convert | None = None) -> ReportVariant:
+    """One report in one variant's script (its own glossary before the site's); ``own``: that
+    conversion (report_converter's) as the caller keeps it, if it does."""
+    own = own or report_converter(content, entry, code)
     return ReportVariant(
         slug=entry.slug,
         report=convert_value(entry.report, own),
@@ -67,6 +69,11 @@ def report_variant(content: SiteContent, entry: ReportContent, summary: Summarie
         audits=audits,
         proofs=proofs,
     )
+
+
+def report_converter(content: SiteContent, entry: ReportContent, code: str) -> Convert:
+    """The conversion of a report's own strings into one variant: its glossary, then the site's."""
+    return converter_for(content, code, content.glossary_for(entry))
 
 
 def site_converter(content: SiteContent, code: str) -> Convert:
