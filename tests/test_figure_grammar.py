@@ -414,3 +414,28 @@ def test_a_review_part_that_sets_the_targets_reviews_what_stands_before_them() -
                  replace(plan, kind="plan")), (), made.provenance)
     (found,) = match.key_figures(one, GRAMMAR).figures
     assert (found.result.value, found.result.paragraph_id) == ("586", "review-1")
+
+
+def test_a_change_against_a_named_year_s_amount_and_a_result_against_its_base_year() -> None:
+    assert read("一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十，"
+                "达到二千八百七十亿元。") == [
+        ("工农业总产值", "增长", "40", "%", ""), ("工农业总产值", "达到", "2870", "亿元", "")]
+    # 比一九五七年: the base of the change, not the year the figure is of.
+    assert stated("一九五八年我国工农业总产值达到了二千零五十亿元，"
+                  "比一九五七年的一千二百四十一亿元增长百分之六十五。", 1958) == [
+        ("工农业总产值", "达到", "2050", "亿元"), ("工农业总产值", "增长", "65", "%")]
+
+
+@pytest.mark.parametrize("text", [
+    "产量也将增长百分之三十以上", "我国只生产八十万千瓦", "将生产二百八十万到三百万千瓦"])
+def test_an_indicator_closes_on_no_adverb_and_holds_no_amount(text: str) -> None:
+    found, unparsed = targets(text)
+    assert found == () and unparsed
+
+
+def test_a_paragraph_that_opens_on_an_earlier_year_is_of_the_years_past() -> None:
+    review = ["我国的工农业总产值在一九五七年达到了一千三百八十七亿元，"
+              "比一九五二年的八百二十七亿元增长百分之六十八。其中，农业总产值达到了六百零三亿元，比一九五二年增长百分之二十五。",
+              "一九五八年农业总产值达到了八百八十亿元。"]
+    found = figure(review, "今年主要预期目标是：农业总产值为一千二百二十亿元。", "农业总产值", year=1959)
+    assert (found.result.value, found.result.paragraph_id) == ("880", "review-2")

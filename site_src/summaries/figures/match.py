@@ -83,13 +83,16 @@ def _texts(part: Part) -> Iterator[tuple[str, Paragraph | None]]:
 
 def _opens(text: str, grammar: Grammar, year: int) -> str:
     """years, year or "": what a text says it is about before its first figure (the last word
-    of the five years or of the year that stands there decides)."""
+    of the five years or of the year that stands there decides; a year before the one reviewed,
+    not the base of a change (比1952年的…), is of the years past: 总产值在一九五七年达到了…)."""
     read = grammar.read(text)
     first = next((m.start() for m in grammar.value.finditer(read) if m.group("unit")), len(read))
-    head = read[:first]
+    head = grammar.base_year.sub(lambda base: " " * len(base.group()), read[:first])
     marks = [(m.end(), "years") for m in grammar.five_years.finditer(head)]
     marks += [(m.end(), "year") for m in grammar.the_year.finditer(head)]
-    marks += [(m.end(), "year") for m in grammar.year_named.finditer(head) if int(m.group(1)) == year]
+    named = [(m.end(), int(m.group(1))) for m in grammar.year_named.finditer(head)]
+    marks += [(end, "year") for end, said in named if said == year]
+    marks += [(end, "years") for end, said in named if said < year]
     return max(marks)[1] if marks else ""
 
 

@@ -489,7 +489,7 @@ def results(paragraphs: Iterable[Paragraph], grammar: Grammar, year: int | None 
 
 def of_the_year(quote: str, grammar: Grammar, year: int | None) -> bool:
     """Whether a review's clause states a figure of one whole year (the year, where it is known)."""
-    read = grammar.read(quote)
+    read = grammar.base_year.sub("", grammar.read(quote))
     if grammar.not_the_year.search(read):
         return False
     return year is None or all(int(named) == year for named in grammar.year_named.findall(read))

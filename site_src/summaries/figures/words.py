@@ -63,6 +63,7 @@ class FigureVocabulary:
     equivalents: Mapping[str, tuple[str, ...]]
     synonyms: Mapping[str, tuple[str, ...]]
     not_opening: tuple[str, ...]
+    not_closing: tuple[str, ...]
     not_holding: tuple[str, ...]
     pronouns: tuple[str, ...]
     several_years: tuple[str, ...]
@@ -142,7 +143,8 @@ class Grammar:
         w = self.words
         verb, rate = any_of(w.change_verbs + w.level_verbs), any_of(w.rate_words)
         hedge = any_of(w.hedges + w.approximations)
-        self.against_year = rf"(?:{any_of(w.against_year)})\s*\d{{4}}\s*年"  # 比1956年
+        # 比1956年, 比1958年的2050亿元: what a change is measured against
+        self.against_year = rf"(?:{any_of(w.against_year)})\s*\d{{4}}\s*年(?:\s*的\s*{self.values_pattern})?"
         prefix = rf"(?:(?:{any_of(w.respectively + w.comparisons)}|{self.against_year})\s*)*"
         self.predicate = re.compile(
             rf"{prefix}(?P<hedge>{hedge})?\s*(?:(?P<verb>{verb})\s*(?:{any_of(w.aspects)})?\s*(?P<rate>{rate})?)?\s*"
@@ -183,6 +185,7 @@ class Grammar:
         self.after = re.compile(rf"(?:\s*(?:{any_of(w.comparisons + w.scope_times)}|{self.against_year}))+$")
         # What an indicator, a noun phrase, never is: a clause's link or adverb, a verb of judgment.
         self.not_opening = re.compile(rf"^(?:{any_of(w.not_opening)})")
+        self.not_closing = re.compile(rf"(?:{any_of(w.not_closing)})$")
         self.not_holding = re.compile(any_of(w.not_holding))
         # A pronoun for the indicator before, with nothing but links and adverbs after it (它虽然).
         self.pronoun = re.compile(rf"^(?:{any_of(w.pronouns)})(?:{any_of(w.not_opening)})*$")
@@ -201,6 +204,7 @@ class Grammar:
         # A month (1—11月, 12月末) is part of the year, a year other than the review's another one.
         self.not_the_year = re.compile(rf"{any_of(several)}|\d\s*月")
         self.year_named = re.compile(r"(?<!\d)(\d{4})\s*年")
+        self.base_year = re.compile(self.against_year)  # 比1957年的…: the base, not the figure's year
         self.five_years = re.compile(
             rf"{any_of(w.five_years)}|(?:{any_of(w.plan_periods)})[”\"」]?(?:时期|期间)")
         self.the_year = re.compile(any_of(w.the_year))
@@ -210,9 +214,12 @@ class Grammar:
         return readable(self.numerals.read(text))
 
     def names_quantity(self, indicator: str) -> bool:
-        """Whether an indicator can be one: it opens on no link or adverb of a clause and holds no
-        verb of judgment (但仍难以 is a clause's beginning, not what a figure is of)."""
-        return not self.not_opening.match(indicator) and not self.not_holding.search(indicator)
+        """Whether an indicator can be one: it opens on no link or adverb of a clause, closes on no
+        adverb, holds no verb of judgment and no amount (但仍难以 is a clause's beginning, not
+        what a figure is of)."""
+        return not (self.not_opening.match(indicator) or self.not_closing.search(indicator)
+                    or self.not_holding.search(indicator)
+                    or any(value.group("unit") for value in self.value.finditer(indicator)))
 
     def measure(self, verb: str, rate: str, indicator: str, unit: str) -> str:
         """change, level or rate: what a figure of this verb, indicator and unit states."""
