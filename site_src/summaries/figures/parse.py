@@ -273,7 +273,7 @@ def _item(sentence: str, read: str, a: int, b: int, grammar: Grammar, context: _
                       for p in predicates]
     if grammar.pronoun.match(subject):  # 它虽然比上年减少20%: the indicator before
         subject = ""
-    elif subject and not grammar.names_quantity(subject):
+    elif targets and subject and not grammar.names_quantity(subject):  # a row of the page
         return f"{subject!r} names no quantity (a clause's link, adverb or judgment)"
     if subject in grammar.words.rate_words:  # …完成123.4亿元，增速5.6%: the same indicator's change
         predicates = [_Predicate(p.verb, p.rate or subject, p.values, rate_first=not p.rate)
