@@ -122,8 +122,10 @@ class Score:
     notes: list[str] = field(default_factory=list)
 
 
-# An "indicator" that holds a clause or a figure: a separator, a percentage, or a verb and a number.
-_GARBAGE = re.compile(r"[，；,;：]|\d(?:[.．]\d+)?\s*[%％]|(?:增长|下降|降低|达到|控制在|完成|实现)\s*\d")
+# An "indicator" that holds a clause or a figure: a separator, a percentage, or a verb and a number;
+# or that opens as a clause does, on a conjunction or an adverb (但仍难以): no noun phrase.
+_GARBAGE = re.compile(r"[，；,;：]|\d(?:[.．]\d+)?\s*[%％]|(?:增长|下降|降低|达到|控制在|完成|实现)\s*\d"
+                      r"|^(?:但|仍|也|却|而|都|又|还要|还有|并且|虽然)")
 
 
 def _matches(figure: KeyFigure, target: dict[str, Any]) -> bool:

@@ -3,6 +3,8 @@ the review's results) in a small paragraph, with what a careful reader takes fro
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from site_src.genre import load_genre
@@ -345,3 +347,96 @@ def test_each_equivalent_wording_is_one_real_reports_use() -> None:
         for wording in (name, *wordings):
             assert wording in texts, wording
             assert GRAMMAR.canonical(wording) == GRAMMAR.canonical(name), wording
+
+
+# --- prose: numbers in words, what no indicator is, a plan stated against a named year ------------
+
+def test_a_plan_in_prose_with_a_percentage_in_words_is_a_target() -> None:
+    found, unparsed = parse.parse_targets(Paragraph("t", (
+        "各位代表！今年是关键的一年。今年国民生产总值计划增长百分之八，是留有余地的。今年计划安排的信贷规模和"
+        "货币投放量，都有适当增长，但仍难以满足各方面的要求。"), kind="targets"), GRAMMAR)
+    assert [(t.indicator, t.verb, t.value, t.unit, t.measure) for t in found] == [
+        ("国民生产总值", "增长", "8", "%", "change")]
+    assert any(u.quote == "但仍难以满足各方面的要求" and "names no quantity" in u.reason for u in unparsed)
+
+
+@pytest.mark.parametrize("text", [
+    "但仍难以满足各方面的要求", "而且也达到上级要求", "仍然超过原定数五十亿元", "难以达到上级要求"])
+def test_an_indicator_is_a_noun_phrase_never_a_clause_s_link_or_judgment(text: str) -> None:
+    found, unparsed = targets(text)
+    assert found == () and unparsed
+
+
+@pytest.mark.parametrize("text", ["其他收入增长5%", "近岸海域水质优良率达到90%", "约束性指标达到上级要求"])
+def test_words_that_begin_an_indicator_are_not_read_as_links_or_hedges(text: str) -> None:
+    (found,), _ = targets(text)
+    assert found.indicator == text[:len(found.indicator)] and len(found.indicator) >= 4
+
+
+def test_a_change_against_a_named_year_and_a_level_written_in_words() -> None:
+    assert read("1957年的工业总产值比1956年将增长百分之四点五，达到六百零三亿元。国家预算收入比1956年"
+                "增长近百分之二。") == [
+        ("工业总产值", "增长", "4.5", "%", ""), ("工业总产值", "达到", "603", "亿元", ""),
+        ("国家预算收入", "增长近", "2", "%", "")]
+
+
+def test_a_pronoun_stands_for_the_indicator_before() -> None:
+    found, _ = targets("基本建设投资缩减为一百一十一亿元，它虽然比1956年减少百分之二十。")
+    assert [(t.indicator, t.value, t.unit, t.fall) for t in found] == [
+        ("基本建设投资", "111", "亿元", False), ("基本建设投资", "20", "%", True)]
+
+
+def test_fenbie_over_a_list_led_by_a_latin_abbreviation() -> None:
+    assert stated("GDP、规模工业增加值、社会消费品零售总额分别增长4.6%、5%、9.5%。") == [
+        ("GDP", "增长", "4.6", "%"), ("规模工业增加值", "增长", "5", "%"),
+        ("社会消费品零售总额", "增长", "9.5", "%")]
+
+
+def test_a_time_and_place_then_the_value_then_the_indicator() -> None:
+    assert stated("1956年全国完成了将近一百四十亿元的基本建设投资额。") == [
+        ("基本建设投资额", "完成将近", "140", "亿元")]
+    # Without a subject of its own a clause continues the one before: 的… stays a remark.
+    assert stated("城镇调查失业率5.1%，稳定在5.5%以内的较低水平。") == [
+        ("城镇调查失业率", "", "5.1", "%"), ("城镇调查失业率", "稳定在", "5.5", "%")]
+
+
+def test_a_name_in_traditional_or_transitional_script_is_the_same_indicator() -> None:
+    found = figure(["1956年，全国农業总产值約为五百八十三亿元。"],
+                   "今年主要预期目标是：农业总产值达到611亿元。", "农业总产值", year=1957)
+    assert (found.result.value, found.result.unit) == ("583", "亿元")
+
+
+def test_a_review_part_that_sets_the_targets_reviews_what_stands_before_them() -> None:
+    made = report(["工业总产值达到了五百八十六亿元。", "今年主要预期目标是：工业总产值达到603亿元。",
+                   "工业总产值达到700亿元。"], "各位代表！", year=2024)
+    review, plan = made.parts
+    paragraphs = tuple(replace(p, kind="targets") if p.id == "review-2" else p for p in review.paragraphs())
+    one = Report(made.title, made.issuer, made.year, (), (replace(review, opening=paragraphs),
+                 replace(plan, kind="plan")), (), made.provenance)
+    (found,) = match.key_figures(one, GRAMMAR).figures
+    assert (found.result.value, found.result.paragraph_id) == ("586", "review-1")
+
+
+def test_a_change_against_a_named_year_s_amount_and_a_result_against_its_base_year() -> None:
+    assert read("一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十，"
+                "达到二千八百七十亿元。") == [
+        ("工农业总产值", "增长", "40", "%", ""), ("工农业总产值", "达到", "2870", "亿元", "")]
+    # 比一九五七年: the base of the change, not the year the figure is of.
+    assert stated("一九五八年我国工农业总产值达到了二千零五十亿元，"
+                  "比一九五七年的一千二百四十一亿元增长百分之六十五。", 1958) == [
+        ("工农业总产值", "达到", "2050", "亿元"), ("工农业总产值", "增长", "65", "%")]
+
+
+@pytest.mark.parametrize("text", [
+    "产量也将增长百分之三十以上", "我国只生产八十万千瓦", "将生产二百八十万到三百万千瓦"])
+def test_an_indicator_closes_on_no_adverb_and_holds_no_amount(text: str) -> None:
+    found, unparsed = targets(text)
+    assert found == () and unparsed
+
+
+def test_a_paragraph_that_opens_on_an_earlier_year_is_of_the_years_past() -> None:
+    review = ["我国的工农业总产值在一九五七年达到了一千三百八十七亿元，"
+              "比一九五二年的八百二十七亿元增长百分之六十八。其中，农业总产值达到了六百零三亿元，比一九五二年增长百分之二十五。",
+              "一九五八年农业总产值达到了八百八十亿元。"]
+    found = figure(review, "今年主要预期目标是：农业总产值为一千二百二十亿元。", "农业总产值", year=1959)
+    assert (found.result.value, found.result.paragraph_id) == ("880", "review-2")

@@ -111,7 +111,7 @@ VALUE = re.compile(r'<a href="([^"#]+)#([a-z0-9-]+)" title="([^"]*)">([^<]*)</a>
 # Each pair of the page: the targets' year, the next report's, what the result column is headed.
 PAIRS = ((2013, 2014, "2013年完成"), (2014, 2015, "2014年完成"), (2015, 2016, "2015年完成"),
          (2016, 2019, "2019年报告（2018年）"))
-WHY = ("未提及", "不可比")
+WHY = ("未找到", "不可比")
 
 
 def year_section(page: str, year: int) -> str:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from site_src.model import Paragraph, Part, Report
 from site_src.summaries.figures.parse import Grammar, Result, Target, Unparsed, parse_targets, results
-from site_src.summaries.figures.words import readable
 
 
 @dataclass(frozen=True)
@@ -48,16 +47,26 @@ class KeyFigures:
 
 
 def _review_parts(report: Report, targets: Iterable[Target]) -> tuple[Part, ...]:
-    """The parts of kind review before the one that sets the targets (all of them if none does)."""
+    """The parts of kind review before the one that sets the targets (all of them if none does),
+    and that one too if it is itself a review (a report that reviews the year and sets the next
+    one's figures in one part): of it, review_paragraphs takes what stands before the targets."""
     ids = {target.paragraph_id for target in targets}
     if any(paragraph.id in ids for paragraph in report.preamble):
         return ()
     parts = report.parts
     for index, part in enumerate(parts):
         if any(paragraph.id in ids for paragraph in part.paragraphs()):
-            parts = parts[:index]
+            parts = parts[:index + 1] if part.kind == "review" else parts[:index]
             break
     return tuple(part for part in parts if part.kind == "review")
+
+
+def _before_targets(part: Part, ids: set[str]) -> Iterator[Paragraph]:
+    """The part's paragraphs up to the first that sets a target."""
+    for paragraph in part.paragraphs():
+        if paragraph.id in ids or paragraph.kind == "targets":
+            return
+        yield paragraph
 
 
 def _texts(part: Part) -> Iterator[tuple[str, Paragraph | None]]:
@@ -74,13 +83,16 @@ def _texts(part: Part) -> Iterator[tuple[str, Paragraph | None]]:
 
 def _opens(text: str, grammar: Grammar, year: int) -> str:
     """years, year or "": what a text says it is about before its first figure (the last word
-    of the five years or of the year that stands there decides)."""
-    read = readable(text)
+    of the five years or of the year that stands there decides; a year before the one reviewed,
+    not the base of a change (比1952年的…), is of the years past: 总产值在一九五七年达到了…)."""
+    read = grammar.read(text)
     first = next((m.start() for m in grammar.value.finditer(read) if m.group("unit")), len(read))
-    head = read[:first]
+    head = grammar.base_year.sub(lambda base: " " * len(base.group()), read[:first])
     marks = [(m.end(), "years") for m in grammar.five_years.finditer(head)]
     marks += [(m.end(), "year") for m in grammar.the_year.finditer(head)]
-    marks += [(m.end(), "year") for m in grammar.year_named.finditer(head) if int(m.group(1)) == year]
+    named = [(m.end(), int(m.group(1))) for m in grammar.year_named.finditer(head)]
+    marks += [(end, "year") for end, said in named if said == year]
+    marks += [(end, "years") for end, said in named if said < year]
     return max(marks)[1] if marks else ""
 
 
@@ -94,7 +106,7 @@ def review_paragraphs(report: Report, targets: Iterable[Target]) -> tuple[Paragr
         if paragraph.id in ids or paragraph.kind == "targets":
             break
         opening.append(paragraph)
-    return (*opening, *(p for part in _review_parts(report, targets) for p in part.paragraphs()))
+    return (*opening, *(p for part in _review_parts(report, targets) for p in _before_targets(part, ids)))
 
 
 def review_results(report: Report, targets: Iterable[Target], grammar: Grammar) -> tuple[Result, ...]:

@@ -136,6 +136,7 @@ class _Value:
     unit: str
     qualifier: str
     hedge: str = ""
+    hedge_after: bool = False  # the hedge stands after the verb (增长近2%), not before it (力争增长8%)
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ class _Figure:
     def said(self) -> str:
         """The words before the value, as the report has them: 力争增长, 实现增速, 增速达到."""
         words = self.rate + self.verb if self.rate_first else self.verb + self.rate
-        return self.value.hedge + words
+        return words + self.value.hedge if self.value.hedge_after else self.value.hedge + words
 
 
 @dataclass
@@ -176,7 +177,7 @@ class _Context:
 
 
 _CLAUSE = re.compile(r"[^，；;,：:。！？!?]+")
-_YEAR_FIRST = re.compile(r"^\d{4}\s*年(?:度)?\s*")
+_YEAR_FIRST = re.compile(r"^\d{4}\s*年(?:度)?(?:的)?\s*")
 
 
 def _clauses(sentence: str) -> Iterator[tuple[int, int]]:
@@ -206,7 +207,7 @@ def _items(text: str, grammar: Grammar, qualitative: bool) -> list[tuple[int, in
 def _the_list(text: str, grammar: Grammar) -> tuple[int, int]:
     """Where a targets paragraph's list runs: from its introduction (…主要预期目标是：) to the
     next one (重点抓好以下工作：), or the whole paragraph if it has none."""
-    read = readable(text)
+    read = grammar.read(text)
     start = end = None
     for match in _CLAUSE.finditer(read):
         introduces = read[match.end():match.end() + 1] in ("：", ":")
@@ -235,7 +236,7 @@ def _read(paragraph: Paragraph, grammar: Grammar, targets: bool) -> tuple[list[_
         start, end = _the_list(text, grammar)
         text = text[start:end]
     for sentence in sentences(text):
-        read = readable(sentence)
+        read = grammar.read(sentence)
         context = _Context()
         for start, end in _clauses(read):
             clause = read[start:end]
@@ -270,6 +271,10 @@ def _item(sentence: str, read: str, a: int, b: int, grammar: Grammar, context: _
         subject = grammar.indicator(subject[len(hedge):])
         predicates = [_Predicate(p.verb, p.rate, tuple(replace(v, hedge=v.hedge or hedge) for v in p.values))
                       for p in predicates]
+    if grammar.pronoun.match(subject):  # 它虽然比上年减少20%: the indicator before
+        subject = ""
+    elif targets and subject and not grammar.names_quantity(subject):  # a row of the page
+        return f"{subject!r} names no quantity (a clause's link, adverb or judgment)"
     if subject in grammar.words.rate_words:  # …完成123.4亿元，增速5.6%: the same indicator's change
         predicates = [_Predicate(p.verb, p.rate or subject, p.values, rate_first=not p.rate)
                       for p in predicates]
@@ -310,8 +315,12 @@ def _parse_item(item: str, grammar: Grammar, targets: bool) -> tuple[bool, str, 
     body = item[part.end():] if part else item
     found = _predicates(body, grammar)
     if found:
-        subject, predicates = found
-        return bool(part), _subject(subject, grammar), predicates
+        subject, predicates, after = found
+        named = _subject(subject, grammar)
+        if subject.strip() and not named and after.startswith("的"):
+            # 1956年全国完成了140亿元的基本建设投资额: a time and a place, the indicator after the value
+            named = _subject(grammar.asides.sub("", after[1:]), grammar)
+        return bool(part), named, predicates
     stated = grammar.no_change.search(body)
     if stated and stated.start() > 0 and grammar.remark.fullmatch(body, stated.end()):
         return bool(part), _subject(body[:stated.start()], grammar), [
@@ -323,9 +332,9 @@ def _parse_item(item: str, grammar: Grammar, targets: bool) -> tuple[bool, str, 
     return "no verb followed by a figure or a requirement"
 
 
-def _predicates(body: str, grammar: Grammar) -> tuple[str, list[_Predicate]] | None:
-    """(subject, predicates): the first run of predicates, one after another, that only a remark
-    follows; what stands before it is the subject."""
+def _predicates(body: str, grammar: Grammar) -> tuple[str, list[_Predicate], str] | None:
+    """(subject, predicates, remark): the first run of predicates, one after another, that only a
+    remark follows; what stands before it is the subject."""
     runs: list[list[re.Match[str]]] = []
     for match in grammar.predicate.finditer(body):
         last = runs[-1][-1] if runs else None
@@ -335,13 +344,16 @@ def _predicates(body: str, grammar: Grammar) -> tuple[str, list[_Predicate]] | N
             runs.append([match])
     for run in runs:
         if grammar.remark.fullmatch(body, run[-1].end()):
-            return body[:run[0].start()], [_predicate(p, grammar) for p in run]
+            return body[:run[0].start()], [_predicate(p, grammar) for p in run], body[run[-1].end():].strip()
     return None
 
 
 def _predicate(match: re.Match[str], grammar: Grammar) -> _Predicate:
     hedge = match.group("hedge") or match.group("hedge2") or ""
-    values = tuple(_Value(v.group("number"), v.group("unit") or "", v.group("qualifier") or "", hedge)
+    after = bool(match.group("verb")) and not match.group("hedge") and bool(match.group("hedge2"))
+    # A number written in words stands right-aligned in its place (百分之四至百分之五: "  4%至  5").
+    values = tuple(_Value(re.sub(r"\s+", "", v.group("number")), v.group("unit") or "",
+                          v.group("qualifier") or "", hedge, after)
                    for v in grammar.value.finditer(match.group("values")))
     return _Predicate(match.group("verb") or "", match.group("rate") or "", _shared(values))
 
@@ -369,7 +381,8 @@ def _subject(written: str, grammar: Grammar) -> str:
 def _shared(values: tuple[_Value, ...]) -> tuple[_Value, ...]:
     """A unit or qualifier written once after the last value holds for all (5.5、7%以上)."""
     last = values[-1]
-    return tuple(_Value(v.value, v.unit or last.unit, v.qualifier or last.qualifier, v.hedge) for v in values)
+    return tuple(replace(v, unit=v.unit or last.unit, qualifier=v.qualifier or last.qualifier)
+                 for v in values)
 
 
 def _spread(subject: str, predicates: list[_Predicate], grammar: Grammar
@@ -428,9 +441,12 @@ def enumerated(subject: str, count: int, grammar: Grammar | None = None) -> tupl
     if len(set(lengths[:-1])) == 1 and lengths[-1] >= 2 * lengths[0]:
         suffix = items[-1][lengths[0]:]
         return (*(item + suffix for item in items[:-1]), items[-1])
-    if min(lengths) >= 4:
-        return tuple(items)
+    if all(length >= 4 or _ABBREVIATION.fullmatch(item) for item, length in zip(items, lengths, strict=True)):
+        return tuple(items)  # of four characters or more, or a Latin abbreviation (GDP、规模工业增加值)
     return None
+
+
+_ABBREVIATION = re.compile(r"[A-Za-z]{2,}")
 
 
 # --- targets and results -------------------------------------------------------------------------
@@ -473,7 +489,7 @@ def results(paragraphs: Iterable[Paragraph], grammar: Grammar, year: int | None 
 
 def of_the_year(quote: str, grammar: Grammar, year: int | None) -> bool:
     """Whether a review's clause states a figure of one whole year (the year, where it is known)."""
-    read = readable(quote)
+    read = grammar.base_year.sub("", grammar.read(quote))
     if grammar.not_the_year.search(read):
         return False
     return year is None or all(int(named) == year for named in grammar.year_named.findall(read))

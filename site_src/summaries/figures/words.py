@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
+import opencc
+
+from site_src.summaries.figures.numerals import Numerals
 from site_src.yamlio import Field, ListOf, MapOf, Table, Text
 
 MEASURE_CHANGE = "change"  # a growth rate or a fall: 增长7%, 下降3%, 涨幅3%
@@ -33,12 +37,16 @@ class FigureVocabulary:
     growth_verbs: tuple[str, ...]
     fall_verbs: tuple[str, ...]
     level_verbs: tuple[str, ...]
+    aspects: tuple[str, ...]
     no_change: tuple[str, ...]
     hedges: tuple[str, ...]
+    approximations: tuple[str, ...]
     qualifiers: tuple[str, ...]
     comparisons: tuple[str, ...]
+    against_year: tuple[str, ...]
     rate_words: tuple[str, ...]
     ratio_words: tuple[str, ...]
+    fractions: Mapping[str, tuple[str, ...]]
     signs: tuple[str, ...]
     magnitudes: tuple[str, ...]
     measures: tuple[str, ...]
@@ -54,6 +62,10 @@ class FigureVocabulary:
     scope_verbs: tuple[str, ...]
     equivalents: Mapping[str, tuple[str, ...]]
     synonyms: Mapping[str, tuple[str, ...]]
+    not_opening: tuple[str, ...]
+    not_closing: tuple[str, ...]
+    not_holding: tuple[str, ...]
+    pronouns: tuple[str, ...]
     several_years: tuple[str, ...]
     part_of_year: tuple[str, ...]
     plan_periods: tuple[str, ...]
@@ -62,7 +74,7 @@ class FigureVocabulary:
 
 
 _WORDS = ListOf(Text())
-_MAPS = ("enumerations", "equivalents", "synonyms")
+_MAPS = ("enumerations", "equivalents", "synonyms", "fractions")
 FIGURES = Table(FigureVocabulary, tuple(
     Field(name, MapOf(_WORDS) if name in _MAPS else _WORDS)
     for name in FigureVocabulary.__dataclass_fields__))
@@ -86,6 +98,16 @@ def readable(text: str) -> str:
     return _QUOTED.sub(lambda quoted: re.sub(r"\d", "#", quoted.group()), text)
 
 
+@cache
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def simplified(name: str) -> str:
+    """A name in simplified characters, however written (農業, the transitional 农業: 农业)."""
+    return _to_simplified().convert(name)
+
+
 _NUMBER = r"\d+(?:\.\d+)?"
 _ASIDE = r"（[^（）]*）|\([^()]*\)"
 
@@ -106,6 +128,7 @@ class Grammar:
         w = self.words
         unit = (rf"(?:{any_of(w.signs)})|(?:{any_of(w.magnitudes)})(?:{any_of(w.measures)})?"
                 rf"|(?:{any_of(w.measures)})")
+        self.numerals = Numerals(w.fractions, unit, any_of(w.signs + w.magnitudes), w.magnitudes)
         # A number is a value unless a Latin letter touches it (PM2.5, 5G): then it is a name.
         number = rf"(?<![A-Za-z\d.#]){_NUMBER}(?:\s*[%‰]?\s*[－\-—–~～至]\s*{_NUMBER})?(?![A-Za-z\d#])"
         qualifier = any_of(w.qualifiers)
@@ -118,10 +141,13 @@ class Grammar:
         """[其中] indicator [分别] [同比] [力争] verb [增速] values, more predicates, a remark: the
         predicates are found left to right, the subject is what stands before the first of them."""
         w = self.words
-        verb, hedge, rate = any_of(w.change_verbs + w.level_verbs), any_of(w.hedges), any_of(w.rate_words)
-        prefix = rf"(?:(?:{any_of(w.respectively + w.comparisons)})\s*)*"
+        verb, rate = any_of(w.change_verbs + w.level_verbs), any_of(w.rate_words)
+        hedge = any_of(w.hedges + w.approximations)
+        # 比1956年, 比1958年的2050亿元: what a change is measured against
+        self.against_year = rf"(?:{any_of(w.against_year)})\s*\d{{4}}\s*年(?:\s*的\s*{self.values_pattern})?"
+        prefix = rf"(?:(?:{any_of(w.respectively + w.comparisons)}|{self.against_year})\s*)*"
         self.predicate = re.compile(
-            rf"{prefix}(?P<hedge>{hedge})?\s*(?:(?P<verb>{verb})\s*(?P<rate>{rate})?)?\s*"
+            rf"{prefix}(?P<hedge>{hedge})?\s*(?:(?P<verb>{verb})\s*(?:{any_of(w.aspects)})?\s*(?P<rate>{rate})?)?\s*"
             rf"(?P<hedge2>{hedge})?\s*(?P<values>{self.values_pattern})")
         self.between = re.compile(r"\s*、?\s*")  # what may stand between two predicates of an item
         self.remark = re.compile(rf"(?:\s*(?:{_ASIDE})|\s*、\s*(?:{any_of(w.remarks)})[^、]*|的[^\d、]*)*")
@@ -156,7 +182,13 @@ class Grammar:
         self.trailing = re.compile(rf"(?:\s*(?:{any_of(w.comparisons + w.rate_words)}|{_ASIDE}))+$")
         self.asides = re.compile(_ASIDE)
         # After the indicator: what a change is measured against, and when (城镇调查失业率全年).
-        self.after = re.compile(rf"(?:\s*(?:{any_of(w.comparisons + w.scope_times)}))+$")
+        self.after = re.compile(rf"(?:\s*(?:{any_of(w.comparisons + w.scope_times)}|{self.against_year}))+$")
+        # What an indicator, a noun phrase, never is: a clause's link or adverb, a verb of judgment.
+        self.not_opening = re.compile(rf"^(?:{any_of(w.not_opening)})")
+        self.not_closing = re.compile(rf"(?:{any_of(w.not_closing)})$")
+        self.not_holding = re.compile(any_of(w.not_holding))
+        # A pronoun for the indicator before, with nothing but links and adverbs after it (它虽然).
+        self.pronoun = re.compile(rf"^(?:{any_of(w.pronouns)})(?:{any_of(w.not_opening)})*$")
         # A remark before the figure (地区生产总值突破“千亿”、达1234.5亿元): a verb and a name.
         verbs = any_of(w.change_verbs + w.level_verbs)
         self.remark_before = re.compile(rf"(?:{verbs})\s*(?:“[^“”]*”|\"[^\"]*\")\s*、?$")
@@ -172,9 +204,22 @@ class Grammar:
         # A month (1—11月, 12月末) is part of the year, a year other than the review's another one.
         self.not_the_year = re.compile(rf"{any_of(several)}|\d\s*月")
         self.year_named = re.compile(r"(?<!\d)(\d{4})\s*年")
+        self.base_year = re.compile(self.against_year)  # 比1957年的…: the base, not the figure's year
         self.five_years = re.compile(
             rf"{any_of(w.five_years)}|(?:{any_of(w.plan_periods)})[”\"」]?(?:时期|期间)")
         self.the_year = re.compile(any_of(w.the_year))
+
+    def read(self, text: str) -> str:
+        """The text as the grammar reads it (readable), numbers written in words in digits."""
+        return readable(self.numerals.read(text))
+
+    def names_quantity(self, indicator: str) -> bool:
+        """Whether an indicator can be one: it opens on no link or adverb of a clause, closes on no
+        adverb, holds no verb of judgment and no amount (但仍难以 is a clause's beginning, not
+        what a figure is of)."""
+        return not (self.not_opening.match(indicator) or self.not_closing.search(indicator)
+                    or self.not_holding.search(indicator)
+                    or any(value.group("unit") for value in self.value.finditer(indicator)))
 
     def measure(self, verb: str, rate: str, indicator: str, unit: str) -> str:
         """change, level or rate: what a figure of this verb, indicator and unit states."""
@@ -195,9 +240,10 @@ class Grammar:
         return self.after.sub("", subject).strip()
 
     def canonical(self, indicator: str) -> str:
-        """The name a reader gives the indicator, whatever the wording: 规上工业增加值增速 and
-        规模以上工业增加值 are one; 居民消费价格涨幅 is the change of 居民消费价格."""
-        name = self.scope.sub("", self.trailing.sub("", self.asides.sub("", indicator)).strip())
+        """The name a reader gives the indicator, whatever the wording or script: 规上工业增加值增速
+        and 规模以上工业增加值 are one; 居民消费价格涨幅 is the change of 居民消费价格; 農業总产值
+        (and a transitional 农業总产值) is 农业总产值."""
+        name = self.scope.sub("", self.trailing.sub("", self.asides.sub("", simplified(indicator))).strip())
         name = self.equivalent.sub(lambda m: self.variants[m.group()], name)
         name = self.scope.sub("", self.trailing.sub("", name))
         for synonym, wordings in self.words.synonyms.items():
