@@ -1,6 +1,7 @@
 """The package's build: setuptools as pyproject.toml configures it, and one step more, ``ship``: what
 every site's first build would otherwise make before it can start (the shipped templates compiled,
-OpenCC's tables read out), made once here and installed with the code in site_src/compiled/.
+OpenCC's tables read out), made once here and installed with the code in site_src/compiled/; in
+an editable install, the code compiled too (pip compiles a wheel's code as it installs it).
 
 Each is made with the Jinja, OpenCC and Python of the build and read only where those are the
 user's (a build checks, and makes what does not fit, as it did before: slower, never otherwise).
@@ -10,6 +11,7 @@ them in the checkout (site_src/compiled/, ignored by git), a wheel in its build 
 
 from __future__ import annotations
 
+import compileall
 import shutil
 import sys
 from pathlib import Path
@@ -53,6 +55,10 @@ class Ship(Command):
             ship_tables(target)
         except Exception as error:  # no OpenCC here (or its tool failed): the first build reads them
             print(f"ship: OpenCC's tables are not read out ({error}): the first build reads them")
+        if self.editable_mode:
+            # The code compiled, as pip compiles a wheel's when it installs it (an editable
+            # install's code is the checkout's: Python compiles it again where it was edited since).
+            compileall.compile_dir(str(ROOT / "site_src"), quiet=1)
 
     def get_outputs(self) -> list[str]:
         """The files made in the build folder (an editable install's, made in the checkout, are
