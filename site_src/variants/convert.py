@@ -141,6 +141,7 @@ class Converter:
                 pieces.append(Piece(start + a, start + b, single=b - a == 1, rules=rules))
         return pieces
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (the audit converts each text before the report is)
     def convert(self, raw: str) -> str:
         resolved = resolve(raw)
         if not resolved.text:
