@@ -480,7 +480,8 @@ def test_two_builds_at_once_into_two_folders_share_a_new_cache_and_match_a_build
     alone = start("three")
     assert (alone.wait(timeout=300), *alone.communicate()) == (0, "", "")
     assert tree(root / "one") == tree(root / "three") == tree(root / "two")
-    assert list((tmp_path / "machine" / "report-site" / "jinja").iterdir())
+    # What depends on the program alone (the templates' check; the templates come compiled)
+    assert [path for path in (tmp_path / "machine" / "report-site").rglob("*") if path.is_file()]
 
 
 def _cache_writer(cache: str, templates: str) -> None:

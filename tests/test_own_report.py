@@ -230,6 +230,9 @@ def test_the_wheel_works_in_an_empty_folder(tmp_path: Path) -> None:
     (wheel,) = wheels.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "site_src/templates/page_home.html" in names and "site_src/genres/work-report/ui.yaml" in names
+    # What the first build would make otherwise (setup.py: ship): OpenCC's tables, the templates compiled
+    assert "site_src/compiled/opencc-tables.json" in names
+    assert any(name.startswith("site_src/compiled/templates-") and name.endswith(".cache") for name in names)
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
@@ -245,6 +248,7 @@ def test_the_wheel_works_in_an_empty_folder(tmp_path: Path) -> None:
     shutil.copy(REPORT / "source.txt", empty / "report.txt")
     tool = str(venv / "bin" / "report-site")
     environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    environment["XDG_CACHE_HOME"] = str(tmp_path / "machine")  # the program's cache, empty
 
     def run(*argv: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([tool, *argv], cwd=empty, capture_output=True, text=True, env=environment)
@@ -259,4 +263,5 @@ def test_the_wheel_works_in_an_empty_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     home = (empty / "output" / "zh-hant" / "index.html").read_text(encoding="utf-8")
     assert "重慶市榮昌區2024年政府工作報告" in home
+    assert list((tmp_path / "machine" / "report-site" / "jinja").iterdir()) == []  # none compiled
     assert str(ROOT) not in "".join(p.read_text(encoding="utf-8") for p in (empty / "output").rglob("*.html"))

@@ -24,6 +24,9 @@ from site_src.project import library_versions
 
 PACKAGE = Path(__file__).resolve().parent.parent  # site_src/: this program's code and data
 _CACHES = "__pycache__"  # what Python writes beside the code: no input of anything
+# What the package's build made of the code and the libraries (site_src/compiled: setup.py), each
+# read only where it is what the code would make now: a cache, not a part of the program.
+_MADE = frozenset({"compiled"})
 
 
 def walk(folder: Path, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, Path]]:
@@ -118,7 +121,7 @@ def snapshot(folders: tuple[Path, ...], ignored: Any = None) -> tuple[tuple[str,
 def program_now() -> str | None:
     """This program as it is on disk now: its code and data, the versions of the libraries that
     shape its output, and Python's. A result made by another program is not this one's."""
-    package = folder_digest(PACKAGE)
+    package = folder_digest(PACKAGE, _MADE)
     return digest(library_versions(), sys.version, package) if package is not None else None
 
 

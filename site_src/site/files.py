@@ -18,6 +18,7 @@ from site_src.output.parallel import in_order
 from site_src.output.write import Unchanged
 from site_src.project import Project
 from site_src.site import routes
+from site_src.site.environment import shipped_references
 from site_src.site.plan import SitePlan
 from site_src.site.render import make_environment, render_files, render_root_pages, render_variant, words
 from site_src.site.reuse import MEMO_KIND, Digests, group_keys, kept, rendered, shared_key, unchanged
@@ -104,7 +105,7 @@ def _check_templates(env: jinja2.Environment, templates: tuple[Path, ...], memo:
     """check_templates, its verdict kept for the same templates (only a pass: an error is always
     found again, located)."""
     def checked() -> bool:
-        check_templates(env, templates)
+        check_templates(env, templates, shipped_references())
         return True
 
     key = templates_check_key(templates)

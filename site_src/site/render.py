@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.bccache
 from markupsafe import Markup, escape
 
 from site_src.config import SiteConfig, Variant
 from site_src.content.pages import markdown_to_html
 from site_src.errors import Location, Problem, SiteError
-from site_src.output.memo import keep_entry
 from site_src.site import routes
+from site_src.site.environment import environment, shipped_folder
 from site_src.site.nav import Link, ReportNav
 from site_src.site.page import Page
 from site_src.site.plan import SitePlan
@@ -65,59 +64,14 @@ class UnplannedLink(Exception):
     """A template asked for a link to something the plan does not have."""
 
 
-class _ByName(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept by template name, checked against the source as Jinja always does:
-    the cache is shared by every site on the machine, so a copy of a site (or of its templates/
-    folder) elsewhere loads what was compiled, and there is one file per name, not per path."""
-
-    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
-                   source: str) -> jinja2.bccache.Bucket:
-        return super().get_bucket(environment, name, None, source)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Written whole and never an error, however many builds write it at once or clear the
-        cache meanwhile (Jinja's own would fail if the folder went)."""
-        keep_entry(Path(self._get_cache_filename(bucket)), bucket.write_bytecode)
-
-
 def make_environment(templates: tuple[Path, ...], cache_dir: Path | None = None) -> jinja2.Environment:
     """Jinja with autoescape and StrictUndefined over the template folders, first match wins (a
-    site's own templates/ before the shipped ones); compiled templates are kept in ``cache_dir``
-    (keyed by each template's source, so an edited template is compiled again)."""
-    bytecode_cache = None
-    if cache_dir is not None:
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            bytecode_cache = _ByName(str(cache_dir))
-        except OSError:
-            bytecode_cache = None  # a read-only project still builds, only slower
-    env = jinja2.Environment(
-        loader=_Utf8Loader([str(folder) for folder in templates]),
-        bytecode_cache=bytecode_cache,
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["markdown"] = markdown_to_html
-    env.filters["css_string"] = css_string
-    env.filters["keep_numbers"] = keep_numbers
-    env.filters["words"] = words
-    env.filters["quoted"] = quoted
-    return env
-
-
-class _Utf8Loader(jinja2.FileSystemLoader):
-    """A template that is not valid UTF-8 is the project's error with its file, not a traceback."""
-
-    def get_source(self, environment: jinja2.Environment, template: str
-                   ) -> tuple[str, str | None, Any]:
-        try:
-            return super().get_source(environment, template)
-        except UnicodeDecodeError as error:
-            raise SiteError([Problem(Location(template), f"template is not valid UTF-8 "
-                                                         f"(byte {error.start})")]) from None
+    site's own templates/ before the shipped ones), with this module's filters; compiled templates
+    are kept in ``cache_dir`` and found among those the package's build compiled (environment.py),
+    each checked against the template's source, so an edited template is compiled again."""
+    return environment(templates, {"markdown": markdown_to_html, "css_string": css_string,
+                                   "keep_numbers": keep_numbers, "words": words, "quoted": quoted},
+                       cache_dir, shipped_folder())
 
 
 @dataclass(frozen=True)

@@ -8,26 +8,23 @@ source site's own.
     (or pin), or other.
 
 The segmentation is OpenCC's own rule (forward maximum matching over its phrase dictionaries,
-with the glossary's phrases added), replayed here on OpenCC's dictionaries exported as text by
-the opencc_dict tool that ships with the library.
+with the glossary's phrases added), replayed here on OpenCC's dictionaries read out as tables
+(tables.py).
 """
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
-from site_src.errors import Location, Problem, SiteError
 from site_src.model import VERBATIM, GlossaryEntry, Report
 from site_src.variants.context import ContextRules
-from site_src.variants.convert import OPENCC_DATA, Convert, Converter, conversion, identity, make_converter
+from site_src.variants.convert import Convert, Converter, conversion, identity, make_converter
 from site_src.variants.pins import Resolved, resolve
 from site_src.variants.punctuation import with_quotes
+from site_src.variants.tables import load as load_tables
 
 # corrected: OpenCC's phrase dictionary writes the word otherwise than the source, which wrote it
 #   character by character (the source is wrong); accepted: both forms are accepted (the genre's
@@ -126,38 +123,11 @@ class PhraseTable:
 
 
 def load_dictionaries() -> Dictionaries:
-    """Export OpenCC's binary dictionaries to text with its own tool, then read them."""
-    tool = OPENCC_DATA.parent.parent / "bin" / "opencc_dict"
-    if not tool.exists():
-        raise SiteError([Problem(Location(str(tool)), "OpenCC's opencc_dict tool is missing; "
-                                                      "the audit needs it to read the dictionaries")])
-    tables: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    names = ("STCharacters", "STPhrases", "STPhrases_GeneratedFromRegionalPhrases", "TWVariants",
-             "HKVariants")
-    with tempfile.TemporaryDirectory(prefix="report-site-audit-") as folder:
-        # The five exports run side by side: most of their time is starting the tool.
-        running = [(name, subprocess.Popen(
-            [str(tool), "-i", str(OPENCC_DATA / f"{name}.ocd2"), "-o", str(Path(folder) / f"{name}.txt"),
-             "-f", "ocd2", "-t", "text"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
-            for name in names]
-        for name, process in running:
-            _, errors = process.communicate()
-            if process.returncode != 0:
-                raise SiteError([Problem(Location(str(tool)), f"OpenCC's opencc_dict could not export "
-                                         f"{name}: {errors.decode('utf-8', 'replace').strip()}")])
-            rows = []
-            for line in (Path(folder) / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-                key, _, values = line.partition("\t")
-                rows.append((key, tuple(values.split(" "))))
-            tables[name] = rows
-    variants = {(key, value) for name in ("TWVariants", "HKVariants")
-                for key, values in tables[name] for value in values}
-    found = Dictionaries(
-        characters=dict(tables["STCharacters"]),
-        phrases=frozenset(key for name in ("STPhrases", "STPhrases_GeneratedFromRegionalPhrases")
-                          for key, _ in tables[name]),
-        variants=frozenset(variants | {(b, a) for a, b in variants}),
-    )
+    """OpenCC's dictionaries as the audit reads them (tables.py: shipped with the package, or
+    exported by OpenCC's own tool where the installed dictionaries are not those)."""
+    tables = load_tables()
+    found = Dictionaries(characters=tables.characters, phrases=frozenset(tables.phrases),
+                         variants=frozenset(tables.variants))
     # Made now, so that the program's cache keeps them with the tables (loading them is quicker
     # than making them again in every build that audits).
     _ = found.phrase_table, found.ambiguous

@@ -25,11 +25,11 @@ from site_src.model import GlossaryEntry
 from site_src.segment import segmenter
 from site_src.variants.context import ContextRules, shipped_rules
 from site_src.variants.pins import Resolved, resolve
+from site_src.variants.tables import OPENCC_DATA
 
 Convert = Callable[[str], str]
 T = TypeVar("T")
 
-OPENCC_DATA = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
 
 
 def make_converter(config: str | None, glossary: tuple[GlossaryEntry, ...] = (),
@@ -141,6 +141,7 @@ class Converter:
                 pieces.append(Piece(start + a, start + b, single=b - a == 1, rules=rules))
         return pieces
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (the audit converts each text before the report is)
     def convert(self, raw: str) -> str:
         resolved = resolve(raw)
         if not resolved.text:
