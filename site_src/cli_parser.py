@@ -76,12 +76,6 @@ def _close(word: str, possibilities: Iterable[str], n: int = 1) -> list[str]:
     return difflib.get_close_matches(word, possibilities, n=n)
 
 
-def _shell_join(words: list[str]) -> str:
-    import shlex
-
-    return shlex.join(words)
-
-
 def _unknown_command(word: str) -> str:
     match = _close(word, COMMANDS, n=1)
     return (f"unknown command {word!r}: did you mean {match[0]!r}?" if match
@@ -96,7 +90,9 @@ def _unknown_argument(word: str, command: str, commands: dict[str, argparse.Argu
         if word in COMMANDS:
             rest = list(typed[1:])
             rest.remove(word)
-            return f"{word!r} is a command: it comes first: {typed[0]} {_shell_join([word, *rest])}"
+            import shlex  # only a mistyped command line needs it
+
+            return f"{word!r} is a command: it comes first: {typed[0]} {shlex.join([word, *rest])}"
         match = _close(word, COMMANDS, n=1)
         return (f"unexpected argument {word!r}" + (f": did you mean the command {match[0]!r}? "
                                                   "(it comes first)" if match else ""))

@@ -103,8 +103,10 @@ def load_project(project: Project, memo: Memo | None = None) -> SiteContent:
     OpenCC takes the site's own configurations. Given a memo, the genre profile is kept under the
     digest of its files (genre_key): a profile that loaded is loaded again only when they change."""
     key = genre_key(project.content) if memo is not None else None
-    genre = memo.get("genre", key, functools.partial(load_genre, project.content)) \
-        if memo is not None and key is not None else load_genre(project.content)
+    if memo is None or key is None:
+        genre = load_genre(project.content)
+    else:
+        genre = memo.get("genre", key, functools.partial(load_genre, project.content))
     content = load_site(project.content, genre)
     check_configurations(content.site)
     if project.base_url is not None:  # given on the command line: it stands for site.yaml's

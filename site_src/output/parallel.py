@@ -10,6 +10,7 @@ one item, or no fork (not POSIX), the work is done here, the same way.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -22,10 +23,10 @@ def in_order(work: Callable[[Any, Item], Result], shared: Any, items: Iterable[I
     """``work(shared, item)`` for each item, in the items' order, in ``jobs`` processes when there
     are ``at_least`` items (fewer are done before a pool would have started)."""
     items = list(items)
-    if jobs < 2 or len(items) < max(at_least, 2) or "fork" not in _start_methods():
+    if jobs < 2 or len(items) < max(at_least, 2) or not hasattr(os, "fork"):
         yield from (work(shared, item) for item in items)
         return
-    import multiprocessing
+    import multiprocessing  # here, where a pool starts: it and what it imports cost an edit ~15 ms
     # What the workers inherit is moved out of the collector's sight: otherwise each worker's
     # collections walk (and so copy, page by page) the whole inherited heap.
     gc.freeze()
@@ -34,14 +35,6 @@ def in_order(work: Callable[[Any, Item], Result], shared: Any, items: Iterable[I
             yield from pool.imap(_run, items)
     finally:
         gc.unfreeze()
-
-
-def _start_methods() -> list[str]:
-    """How this platform can start a process; multiprocessing is imported only here, where a pool
-    may start (it and what it imports cost a build of one report's edit about 15 ms)."""
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
 
 
 _WORKER: list[Any] = []  # in a worker process only: its work and what it shares (set as it starts)

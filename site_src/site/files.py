@@ -21,7 +21,7 @@ from site_src.site import routes
 from site_src.site.environment import shipped_references
 from site_src.site.plan import SitePlan
 from site_src.site.render import make_environment, render_files, render_root_pages, render_variant, words
-from site_src.site.reuse import MEMO_KIND, Digests, group_keys, kept, rendered, shared_key, unchanged
+from site_src.site.reuse import MEMO_KIND, Digests, kept, page_keys, rendered, shared_key, unchanged
 from site_src.site.search import fold_map, search_index
 from site_src.site.sitemap import robots_txt, sitemap_xml
 from site_src.site.static import static_files
@@ -56,7 +56,7 @@ def site_files(project: Project, content: SiteContent, variants: tuple[VariantCo
     digests = Digests()  # of what the variants' pages share, once
     for variant, plan in zip(variants, plans, strict=True):
         shared = shared_key(project.templates, variant, plan, static_names, digests)
-        yield from _pages((env, plan, variant, static_names), group_keys(shared, plan, digests),
+        yield from _pages((env, plan, variant, static_names), page_keys(shared, plan, digests),
                           project.output, memo, jobs)
         yield from ((data.path, data.html.encode("utf-8")) for data in render_files(plan, variant))
     choices = tuple((v.variant, v.site.title, v.variant.label, v.ui) for v in variants)
@@ -115,26 +115,24 @@ def _check_templates(env: jinja2.Environment, templates: tuple[Path, ...], memo:
         memo.get("templates checked", key, checked, program=True)
 
 
-def _pages(work: _Rendering, keyed: list[tuple[range, str | None]], output: Path, memo: Memo,
+def _pages(work: _Rendering, keys: list[str | None], output: Path, memo: Memo,
            jobs: int) -> Iterator[tuple[str, bytes | Unchanged]]:
-    """Every page of one variant, by groups (``keyed``: each with its key): each group kept from the
-    last build where it stands (reuse.py), the rest rendered (in parallel, in runs)."""
-    plan = work[1]
-    groups, keys = [group for group, _ in keyed], [key for _, key in keyed]
-    planned = plan.routes
+    """Every page of one variant (``keys``: each one's key): each kept from the last build where
+    it stands (reuse.py), the rest rendered (in parallel, in runs)."""
+    planned = work[1].routes
     records = [memo.peek(MEMO_KIND, key) if key else None for key in keys]
     records = [record if kept(record, output, planned) else None for record in records]
-    todo = [n for group, record in zip(groups, records, strict=True) if record is None for n in group]
+    todo = [n for n, record in enumerate(records) if record is None]
     runs = [todo[start:start + PAGE_RUN] for start in range(0, len(todo), PAGE_RUN)]
     made = itertools.chain.from_iterable(in_order(_render_run, work, runs, jobs))
-    for group, key, record in zip(groups, keys, records, strict=True):
+    for key, record in zip(keys, records, strict=True):
         if record is not None:
             yield from unchanged(record)
             continue
-        pages = list(itertools.islice(made, len(group)))
+        page = next(made)
         if key:
-            memo.put(MEMO_KIND, key, rendered(pages))
-        yield from ((path, data) for path, data, _ in pages)
+            memo.put(MEMO_KIND, key, rendered([page]))
+        yield page[0], page[1]
 
 
 def _render_run(work: _Rendering, pages: list[int]) -> list[tuple[str, bytes, frozenset[str]]]:

@@ -4,18 +4,18 @@ A page's HTML is a pure function of the page as planned (its subject, titles, br
 neighbours), the links of its report (nav.ReportNav), what every page of its variant shares (the
 site's settings, the UI's words, the variants, the site's own links, the static files' names), the
 templates and this program (render.py). Each page is kept on its own, under a digest of all of
-that (``group_keys``): so adding a report to an archive renders that report's pages and the pages
+that (``page_keys``): so adding a report to an archive renders that report's pages and the pages
 that list it, and the other reports' pages not at all; and an edit of one paragraph renders the
 pages that show it (its section's, the full text, the report's home), not the report's other pages.
 
 A page's record (``Rendered``: each file's path, size and sha256, and the planned routes it links
-to) is kept in the memo; its files are kept in the output folder itself. The group is taken
+to) is kept in the memo; its files are kept in the output folder itself. The page is taken
 as it is only where its key is this build's, every file in the output folder is byte for byte the
-record's, and every route its pages link to is still planned (a link to a removed page would have
+record's, and every route it links to is still planned (a link to a removed page would have
 failed the render): then its files are linked into the new site (write.Unchanged), never rendered.
 
-The digest is of the values themselves (output/values.py); a value that has none gives its group
-no key, and the group is always rendered.
+The digest is of the values themselves (output/values.py); a value that has none gives its page
+no key, and the page is always rendered.
 """
 
 from __future__ import annotations
@@ -39,10 +39,10 @@ MEMO_KIND = "pages"
 
 @dataclass(frozen=True)
 class Rendered:
-    """What a group of pages was rendered as."""
+    """What a page was rendered as."""
 
     files: tuple[tuple[str, int, str], ...]  # (path in the output folder, size, sha256)
-    links: frozenset[str]  # the planned routes its pages link to
+    links: frozenset[str]  # the planned routes it links to
 
 
 def shared_key(templates: tuple[Path, ...], content: VariantContent, plan: SitePlan,
@@ -59,15 +59,9 @@ def shared_key(templates: tuple[Path, ...], content: VariantContent, plan: SiteP
     return digest("pages", program(), folders, values)
 
 
-def page_groups(plan: SitePlan) -> list[range]:
-    """The plan's pages in the groups they are kept in, in order: each page on its own (a group of
-    a report's pages would be rendered whole for an edit of any one of them)."""
-    return [range(n, n + 1) for n in range(len(plan.pages))]
-
-
-def group_keys(shared: str | None, plan: SitePlan, digests: Digests) -> list[tuple[range, str | None]]:
-    """The plan's pages in groups (page_groups), each with its key: ``shared``, its report's links
-    and its pages as planned."""
+def page_keys(shared: str | None, plan: SitePlan, digests: Digests) -> list[str | None]:
+    """Each page of the plan's key, in order: ``shared``, its report's links and the page as planned
+    (None where one of them has no digest: the page is rendered)."""
     navs: dict[str | None, str | None] = {}
 
     def nav_key(page: Page[object]) -> str | None:
@@ -77,17 +71,15 @@ def group_keys(shared: str | None, plan: SitePlan, digests: Digests) -> list[tup
             navs[slug] = digests.of(nav)
         return navs[slug]
 
-    keys: list[tuple[range, str | None]] = []
-    for group in page_groups(plan):
-        pages = [plan.pages[n] for n in group]
-        parts = [nav_key(page) for page in pages]
-        own = digests.of(pages)
-        keys.append((group, digest(shared, parts, own) if shared and own and None not in parts else None))
+    keys: list[str | None] = []
+    for page in plan.pages:
+        part, own = nav_key(page), digests.of([page])
+        keys.append(digest(shared, [part], own) if shared and own and part is not None else None)
     return keys
 
 
 def kept(record: Rendered | None, output: Path, planned: frozenset[str]) -> bool:
-    """Whether a group's record stands: every route it links to planned, every file in ``output``
+    """Whether a page's record stands: every route it links to planned, every file in ``output``
     byte for byte as recorded."""
     if record is None or not record.links <= planned:
         return False
@@ -108,6 +100,6 @@ def unchanged(record: Rendered) -> Iterator[tuple[str, Unchanged]]:
 
 
 def rendered(made: list[tuple[str, bytes, frozenset[str]]]) -> Rendered:
-    """The record of a group just rendered (each page's path, bytes and links)."""
+    """The record of pages just rendered (each one's path, bytes and links)."""
     return Rendered(tuple((path, len(data), hashlib.sha256(data).hexdigest()) for path, data, _ in made),
                     frozenset().union(*(links for _, _, links in made)))
