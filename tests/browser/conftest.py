@@ -9,18 +9,33 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from site_src.pipeline import BuildResult
 
+from ..archives import Archive, shared_archive, shared_sources
+
 CHROMIUM = Path("/usr/bin/chromium")
 SUB_PATH = "reports/rongchang/"
+SHARED_PER_PAGE = 4  # the shared reports' site: fifteen reports on four home pages, one government on two
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 # Chromium as root in a sandbox, with no background traffic to hosts this machine cannot reach.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def settle(tab: Any) -> None:
+    """Wait for a page as a reader sees it: loaded with what it links, its fonts ready and, on a
+    search page asked a query, the first round of hits shown. Not "networkidle": its 500 ms of quiet
+    after every page, on a static site that makes no late request but the search's, came to minutes
+    over the suite."""
+    tab.wait_for_load_state("load")
+    tab.evaluate("document.fonts.ready.then(() => null)")
+    if tab.query_selector("#search-status") and "q=" in tab.url:
+        tab.wait_for_selector("#search-status:not(:empty)")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -40,6 +55,15 @@ def served(built_site: tuple[Path, BuildResult], tmp_path_factory: pytest.TempPa
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def shared_reports_site(tmp_path_factory: pytest.TempPathFactory) -> Archive | None:
+    """The 15 shared reports in one site, built once for every module that reads it (the archive's
+    pages, its search); None where they are not in ../shared/reports."""
+    if len(shared_sources()) < 15:
+        return None
+    return shared_archive(tmp_path_factory.mktemp("shared-archive"), SHARED_PER_PAGE)
 
 
 @pytest.fixture(scope="session")

@@ -22,14 +22,11 @@ from ..archives import (
     hebei_archive,
     hebei_sources,
     one_government_archive,
-    shared_archive,
-    shared_sources,
 )
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, SHARED_PER_PAGE, settle
 from .test_browser import axe_violations
 
 VARIANTS = ("zh-hans", "zh-hant")
-PER_PAGE = 4  # the shared reports' site: fifteen reports on four home pages, one government on two
 NARROW = (320, 360)
 SITES = ("shared", "hebei", "one")
 SLUGS = "links => links.map(a => a.href.split('/').slice(-2)[0])"  # the report of each link to its home
@@ -37,11 +34,12 @@ OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clie
 
 
 @pytest.fixture(scope="module")
-def archives(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Archive, SiteContent]]]:
+def archives(tmp_path_factory: pytest.TempPathFactory,
+             shared_reports_site: Archive | None) -> Iterator[dict[str, tuple[Archive, SiteContent]]]:
     """Both archives, built once for the module (each only where its reports are there)."""
     built = {}
-    if shared_sources():
-        found = shared_archive(tmp_path_factory.mktemp("shared-archive"), PER_PAGE)
+    if shared_reports_site is not None:
+        found = shared_reports_site
         built["shared"] = (found, load_site(found.project.content, load_genre(found.project.content)))
     if hebei_sources():
         found = hebei_archive(tmp_path_factory.mktemp("hebei-archive"))
@@ -63,7 +61,7 @@ def site_of(archives: dict[str, tuple[Archive, SiteContent]], name: str) -> tupl
 def tab_at(browser: Any, url: str, width: int = 1280, scheme: str = "light") -> Any:
     tab = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
     tab.goto(url)
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     return tab
 
 
@@ -227,7 +225,7 @@ def test_the_home_is_paged_and_each_page_links_the_next(browser: Any, archives: 
         number += 1
         tab = tab_at(browser, page)
         reports = tab.eval_on_selector_all("section.government .years a", "ls => ls.map(a => a.href)")
-        assert 1 <= len(reports) <= PER_PAGE
+        assert 1 <= len(reports) <= SHARED_PER_PAGE
         listed += [href.split("/")[-2] for href in reports]
         assert tab.inner_text(".pager [aria-current=page]") == str(number)
         previous = tab.query_selector(".pager a[rel=prev]")

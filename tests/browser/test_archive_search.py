@@ -17,8 +17,7 @@ from urllib.parse import parse_qs, quote, unquote, urlparse
 
 import pytest
 
-from site_src.cli import main
-
+from ..archives import Archive
 from ..conftest import SHARED_REPORTS
 from .conftest import _QuietHandler
 from .search_model import folded, forms, read, shard_number
@@ -26,26 +25,21 @@ from .test_browser import axe_violations
 from .test_reader import shoot
 from .test_search_shards import STATUSES
 
-NAMES = sorted(path.name for path in SHARED_REPORTS.glob("*.txt")) if SHARED_REPORTS.is_dir() else []
 PHONE = {"width": 360, "height": 780}
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """The shared reports in one site, as a user makes it (new, import each, build): its output
-    folder and its address on a local server."""
-    if len(NAMES) < 15:
+def archive(shared_reports_site: Archive | None) -> Iterator[tuple[Path, str]]:
+    """The shared reports in one site, as a user makes it (new, import each, build; the browser's
+    one, shared with test_archive): its output folder and its address on a local server."""
+    if shared_reports_site is None:
         pytest.skip(f"the shared reports are not in {SHARED_REPORTS} "
                     "(they are read from there, never copied)")
-    root = tmp_path_factory.mktemp("archive")
-    assert main(["new", "content"], root=root) == 0
-    for name in NAMES:
-        assert main(["import", str(SHARED_REPORTS / name)], root=root) == 0, name
-    assert main(["build"], root=root) == 0
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    output = shared_reports_site.project.output
+    handler = functools.partial(_QuietHandler, directory=str(output.parent))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield root / "output", f"http://127.0.0.1:{server.server_address[1]}/output/"
+    yield output, f"http://127.0.0.1:{server.server_address[1]}/{output.name}/"
     server.shutdown()
 
 

@@ -12,7 +12,7 @@ from site_src.model import Report
 from site_src.pipeline import BuildResult
 from site_src.variants.convert import make_converter
 
-from .conftest import ARTIFACTS, AXE
+from .conftest import ARTIFACTS, AXE, settle
 from .search_model import forms
 
 # One page of each type, by route.
@@ -118,7 +118,7 @@ def test_page_types_render_without_errors_or_overflow(browser: Any, served: str,
                if message.type == "error" else None)
         tab.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
         tab.goto(f"{served}{variant}/{PAGE_TYPES[kind]}")
-        tab.wait_for_load_state("networkidle")
+        settle(tab)
         assert errors == [], (kind, name)
         overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (kind, name, overflow)
@@ -163,5 +163,5 @@ def test_dark_mode_follows_the_system(page: Any, served: str) -> None:
 def test_axe_finds_no_violation(page: Any, served: str, kind: str, variant: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{served}{variant}/{PAGE_TYPES[kind]}")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert axe_violations(page) == []

@@ -21,7 +21,7 @@ from site_src.model import Report
 from site_src.pipeline import BuildResult
 from site_src.variants.convert import make_converter
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, settle
 from .test_browser import axe_violations
 
 VARIANTS = ("zh-hans", "zh-hant")
@@ -46,7 +46,7 @@ def printed(text: str) -> re.Pattern[str]:
 def open_page(browser: Any, url: str, screen: str = "phone") -> Any:
     tab = browser.new_context(viewport=SCREENS[screen]).new_page()
     tab.goto(url)
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     return tab
 
 

@@ -13,7 +13,7 @@ import pytest
 from site_src.model import Report
 from site_src.variants.convert import make_converter
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, settle
 from .search_model import synonyms
 from .test_browser import PAGE_TYPES, VARIANTS, result_ids
 
@@ -36,7 +36,7 @@ def open_page(browser: Any, url: str, screen: str = "phone", scheme: str = "ligh
     context = browser.new_context(viewport=SCREENS[screen], color_scheme=scheme, **options)
     tab = context.new_page()
     tab.goto(url)
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     return tab
 
 

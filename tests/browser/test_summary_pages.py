@@ -14,7 +14,7 @@ from site_src.importing import import_source
 from site_src.pipeline import Project, build
 
 from ..conftest import SHARED_REPORTS, bundled_hant
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, settle
 from .test_browser import axe_violations
 
 PHONE = {"width": 360, "height": 740}
@@ -58,7 +58,7 @@ def measure(browser: Any, url: str, name: str) -> dict[str, Any]:
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
     tab.goto(url)
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     tab.eval_on_selector_all("details", "ds => ds.forEach(d => d.open = true)")  # the sources too
     found = tab.evaluate(MEASURE)
     found["chart_label"] = tab.eval_on_selector(".chart-label",
