@@ -90,15 +90,16 @@ def parse(text: str, file: str) -> yaml.Node | None:
     try:
         return _compose(text, file)
     except RecursionError:
-        raise SiteError([_too_deep(text, file)]) from None
+        raise SiteError([_too_deep(text, file, _Loader) or
+                         Problem(Location(file), "invalid YAML: nested too deeply to read")]) from None
 
 
-def _too_deep(text: str, file: str) -> Problem:
-    """Where a document that nests too deeply for the composer passes MAX_DEPTH (the parser's
-    events come without recursion)."""
+def _too_deep(text: str, file: str, loader: type) -> Problem | None:
+    """Where a document passes MAX_DEPTH, if it does (the parser's events come without recursion,
+    and stop there: a document a million brackets deep costs what its first hundred do)."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -110,7 +111,7 @@ def _too_deep(text: str, file: str) -> Problem:
                 depth -= 1
     except yaml.YAMLError:
         pass
-    return Problem(Location(file), "invalid YAML: nested too deeply to read")
+    return None
 
 
 def _compose(text: str, file: str) -> yaml.Node | None:
@@ -118,7 +119,11 @@ def _compose(text: str, file: str) -> yaml.Node | None:
         try:
             return yaml.compose(text, Loader=_FastLoader)
         except yaml.YAMLError:
-            pass  # report it as the Python parser words it
+            # Report it as the Python parser words it; but a document too deep is found by
+            # libyaml's events first: the Python composer would recurse to Python's limit.
+            problem = _too_deep(text, file, _FastLoader)
+            if problem is not None:
+                raise SiteError([problem]) from None
     try:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

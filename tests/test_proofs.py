@@ -234,6 +234,7 @@ def test_the_likelihoods_are_measured_on_the_reviewed_reports() -> None:
     assert dict(tools()[1].likelihoods) == fit(rows)
 
 
+@SLOW  # it reads the 16 reviewed reports from ../shared/reports
 def test_recall_and_precision_on_the_reviewed_reports() -> None:
     """The proofs as the genre ranks and cuts them. Measured 2026-12 (pytest -s prints them):
     bare s2tw (the last round's measure, then 0.78 and 0.28): recall 117/128 (0.91), precision
