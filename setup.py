@@ -1,7 +1,8 @@
 """The package's build: setuptools as pyproject.toml configures it, and one step more, ``ship``: what
 every site's first build would otherwise make before it can start (the shipped templates compiled,
-OpenCC's tables read out), made once here and installed with the code in site_src/compiled/; in
-an editable install, the code compiled too (pip compiles a wheel's code as it installs it).
+OpenCC's tables read out, the genre profile loaded), made once here and installed with the code in
+site_src/compiled/; in an editable install, the code compiled too (pip compiles a wheel's code as
+it installs it).
 
 Each is made with the Jinja, OpenCC and Python of the build and read only where those are the
 user's (a build checks, and makes what does not fit, as it did before: slower, never otherwise).
@@ -23,9 +24,11 @@ ROOT = Path(__file__).resolve().parent
 
 
 class Ship(Command):
-    """Compile the shipped templates and read OpenCC's tables out, into site_src/compiled/."""
+    """Compile the shipped templates, read OpenCC's tables out and keep the genre profile loaded,
+    into site_src/compiled/."""
 
-    description = "compile the shipped templates and read OpenCC's tables out for the first build"
+    description = ("compile the shipped templates, read OpenCC's tables out and load the genre "
+                   "profile for the first build")
     user_options: list[tuple[str, str | None, str]] = []  # noqa: RUF012 (setuptools' interface)
 
     def initialize_options(self) -> None:
@@ -55,6 +58,12 @@ class Ship(Command):
             ship_tables(target)
         except Exception as error:  # no OpenCC here (or its tool failed): the first build reads them
             print(f"ship: OpenCC's tables are not read out ({error}): the first build reads them")
+        try:
+            from site_src.output.shipped import ship as ship_memo
+
+            ship_memo(target)
+        except Exception as error:  # a library missing here: the first build loads the genre
+            print(f"ship: the genre profile is not kept ({error}): the first build loads it")
         if self.editable_mode:
             # The code compiled, as pip compiles a wheel's when it installs it (an editable
             # install's code is the checkout's: Python compiles it again where it was edited since).

@@ -1,8 +1,9 @@
 """What the install ships for the first build (setup.py: ship), against making it in the build: the
 shipped templates checked and loaded (all of them) as shipped and compiled now, OpenCC's tables
-for the audit as shipped and exported by opencc_dict now; each a fresh process, the cases
-interleaved; prints median CPU ms (the process and its children) with the least and the most, and
-each pair's ratio. Figures only, asserts nothing (not a test).
+for the audit as shipped and exported by opencc_dict now, the genre profile as the install kept it
+(output/shipped.py) and loaded from its YAML now; each a fresh process, the cases interleaved;
+prints median CPU ms (the process and its children) with the least and the most, and each pair's
+ratio. Figures only, asserts nothing (not a test).
 
     python bench/shipped.py [--runs 7]
 """
@@ -39,11 +40,23 @@ if not {shipped}:
     audit.load_tables = tables.export
 audit.load_dictionaries()
 """
+GENRE = """
+import tempfile
+from pathlib import Path
+from site_src.genre import load_genre
+from site_src.output.memo import Memo, genre_key
+from site_src.output.shipped import shipped_memo
+with tempfile.TemporaryDirectory() as folder:  # a site's first build: nothing in its own memo
+    memo = Memo(Path(folder) / "memo", shipped=shipped_memo() if {shipped} else None)
+    memo.get("genre", genre_key(None), load_genre)
+"""
 CASES = {
     "templates, shipped": TEMPLATES.format(shipped=True),
     "templates, compiled now": TEMPLATES.format(shipped=False),
     "OpenCC's tables, shipped": TABLES.format(shipped=True),
     "OpenCC's tables, exported now": TABLES.format(shipped=False),
+    "genre profile, shipped": GENRE.format(shipped=True),
+    "genre profile, loaded now": GENRE.format(shipped=False),
 }
 
 

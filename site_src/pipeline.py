@@ -10,6 +10,7 @@ from site_src.content.site import SiteContent, load_site
 from site_src.errors import Location, Problem, SiteError
 from site_src.genre import load_genre
 from site_src.output.memo import Memo, genre_key
+from site_src.output.shipped import shipped_memo
 from site_src.output.uptodate import build_key, kept_build, remember_build
 from site_src.output.write import write_site
 from site_src.progress import Progress
@@ -31,8 +32,9 @@ def build(project: Project, memo: Memo | None = None, jobs: int | None = None) -
     When nothing it depends on changed since the last build into the same folder, and that folder
     is as the build left it, there is nothing to do (see uptodate.py): the result is reported again.
     ``memo`` keeps the results of pure stages between builds (see memo.py); by default they are
-    kept in the project's .cache/memo/. ``jobs`` is how many processes render a large site (by
-    default one per core); the output is the same whatever it is.
+    kept in the project's .cache/memo/ (with the entries the install made: shipped.py). ``jobs``
+    is how many processes render a large site (by default one per core); the output is the same
+    whatever it is.
     """
     key, kept = kept_build(project)
     return kept if kept is not None else build_anew(project, key, memo, jobs)
@@ -43,7 +45,7 @@ def build_anew(project: Project, key: str | None, memo: Memo | None = None,
     """The build when the last one does not stand (``key``: this build's, from kept_build);
     ``progress`` is told of the long stages as they go (by default, nobody is)."""
     if memo is None:
-        memo = Memo(project.cache / "memo", project.kept_for_program("memo"))
+        memo = Memo(project.cache / "memo", project.kept_for_program("memo"), shipped_memo())
     result, key = _build(project, key, memo, jobs or os.cpu_count() or 1, progress or Progress(None))
     remember_build(project, key, result)
     return result

@@ -5,6 +5,7 @@ now, and otherwise made as before."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -151,3 +152,73 @@ def test_a_site_s_own_template_is_compiled_and_checked(tmp_path: Path,
                                  "(partials/footer.html includes it)")]
     # The site's own templates are parsed; a shipped one only where the site has its own source.
     assert sorted(parsed) == ["footer-copy.html", "partials/footer.html"]
+
+
+# --- the genre profile, kept as the memo keeps it (output/shipped.py) -----------------------------
+
+def plain(value: object) -> object:
+    """A value as plain data, to compare (the profile's grammars compare by identity)."""
+    if isinstance(value, re.Pattern):
+        return ("pattern", value.pattern, value.flags)
+    if isinstance(value, dict):
+        return tuple((key, plain(item)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(plain(item) for item in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(plain(item) for item in value)
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return (type(value).__qualname__, plain(vars(value)))
+    return value
+
+
+def no_loading() -> None:
+    raise AssertionError("the genre profile was loaded from its files")
+
+
+def test_a_site_without_a_genre_of_its_own_takes_the_profile_the_install_kept(tmp_path: Path) -> None:
+    from site_src.genre import load_genre
+    from site_src.output.memo import Memo, genre_key
+    from site_src.output.shipped import ship as ship_genre
+
+    shipped = ship_genre(tmp_path / "compiled")
+    assert shipped is not None
+    (tmp_path / "empty" / "genre").mkdir(parents=True)
+    for content in (ROOT / "content", tmp_path / "empty"):  # no genre/; an empty genre/
+        assert genre_key(content) == genre_key(None)
+        memo = Memo(tmp_path / content.name / "memo", shipped=shipped)
+        kept = memo.get("genre", genre_key(content), no_loading)
+        assert plain(kept) == plain(load_genre())
+        assert not (tmp_path / content.name / "memo").exists()  # read, never written again
+
+
+def test_a_site_s_own_genre_file_is_loaded_not_the_kept_profile(tmp_path: Path) -> None:
+    from site_src.genre import SHIPPED as GENRE_FILES
+    from site_src.output.memo import Memo
+    from site_src.output.shipped import ship as ship_genre
+    from site_src.pipeline import Project, load_project
+
+    shipped = ship_genre(tmp_path / "compiled")
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    own = tmp_path / "content" / "genre" / "ui.yaml"
+    own.parent.mkdir()
+    ui = (GENRE_FILES / "ui.yaml").read_text(encoding="utf-8")
+    words = load_project(Project.of(ROOT / "content")).genre.ui
+    key, value = next((key, value) for key, value in words.items() if value and f" {value}\n" in ui)
+    own.write_text(ui.replace(f" {value}\n", f" {value}（改）\n", 1), encoding="utf-8")
+    project = Project.of(tmp_path / "content", tmp_path / "output")
+    assert load_project(project, Memo(tmp_path / "memo", shipped=shipped)).genre.ui[key] == value + "（改）"
+
+
+def test_a_profile_kept_by_another_program_is_not_taken(tmp_path: Path) -> None:
+    """An entry under another key (the code, the genre's files, a library or Python changed since
+    the install made it) is never found: the profile is loaded from its files."""
+    from site_src.output.memo import Memo, genre_key
+    from site_src.output.shipped import ship as ship_genre
+
+    shipped = ship_genre(tmp_path / "compiled")
+    assert shipped is not None
+    (entry,) = (shipped / "genre").iterdir()
+    entry.rename(entry.with_name("0" * 64 + ".pickle"))
+    loaded: list[bool] = []
+    Memo(tmp_path / "memo", shipped=shipped).get("genre", genre_key(None), lambda: loaded.append(True))
+    assert loaded == [True]

@@ -12,6 +12,7 @@ recomputed; one that cannot be written is skipped: the cache only ever saves tim
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import tempfile
@@ -39,11 +40,15 @@ def report_keys(content: Path, folders: Mapping[str, Path]) -> dict[str, str | N
     return keys
 
 
-def genre_key(content: Path) -> str | None:
+def genre_key(content: Path | None) -> str | None:
     """The genre profile of a site: this program (the shipped profile) and the site's own profile
-    files (genre/ in its content folder, by path and bytes); None where they cannot be named."""
-    own = folder_digest(content / GENRE)
+    files (genre/ in its content folder, by path and bytes); None where they cannot be named.
+    ``content`` None: a site without profile files of its own (what the install keeps, shipped.py)."""
+    own = folder_digest(content / GENRE) if content is not None else NO_FILES
     return digest(program(), own) if own is not None else None
+
+
+NO_FILES = hashlib.sha256().hexdigest()  # folder_digest of a folder that is missing or empty
 
 
 def templates_key(templates: tuple[Path, ...]) -> str:
@@ -73,11 +78,14 @@ def characters_key(characters: frozenset[str]) -> str:
 class Memo:
     """Results by (kind, key), in memory and, if ``folder`` is given, on disk. A result that
     depends on this program alone (``program=True``: OpenCC's dictionaries read out) goes to
-    ``program_folder`` instead, which every site on the machine shares."""
+    ``program_folder`` instead, which every site on the machine shares. ``shipped``: entries the
+    install made (shipped.py), read where neither folder holds one, never written."""
 
-    def __init__(self, folder: Path | None = None, program_folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, program_folder: Path | None = None,
+                 shipped: Path | None = None) -> None:
         self.folder = folder
         self.program_folder = program_folder
+        self.shipped = shipped
         self._memory: dict[tuple[str, str], Any] = {}
         self._used: set[tuple[str, str]] = set()
 
@@ -87,6 +95,8 @@ class Memo:
         found = self._memory.get((kind, key), _MISSING)
         if found is _MISSING and folder is not None:
             found = self._read(folder, kind, key)
+        if found is _MISSING and folder is not None and self.shipped is not None:
+            found = self._read(self.shipped, kind, key)  # as the install made it: not written again
         if found is _MISSING:
             found = compute()
             if folder is not None:
