@@ -233,6 +233,7 @@ def test_the_wheel_works_in_an_empty_folder(tmp_path: Path) -> None:
     # What the first build would make otherwise (setup.py: ship): OpenCC's tables, the templates compiled
     assert "site_src/compiled/opencc-tables.json" in names
     assert any(name.startswith("site_src/compiled/templates-") and name.endswith(".cache") for name in names)
+    assert any(name.startswith("site_src/compiled/memo/genre/") for name in names)  # the genre, loaded
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
@@ -264,4 +265,5 @@ def test_the_wheel_works_in_an_empty_folder(tmp_path: Path) -> None:
     home = (empty / "output" / "zh-hant" / "index.html").read_text(encoding="utf-8")
     assert "重慶市榮昌區2024年政府工作報告" in home
     assert list((tmp_path / "machine" / "report-site" / "jinja").iterdir()) == []  # none compiled
+    assert not (empty / ".cache" / "memo" / "genre").exists()  # the genre profile read as shipped
     assert str(ROOT) not in "".join(p.read_text(encoding="utf-8") for p in (empty / "output").rglob("*.html"))

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from site_src import shipped_templates
 from site_src.files import MAX_BYTES
 from site_src.project import library_versions
 
@@ -27,6 +28,7 @@ _CACHES = "__pycache__"  # what Python writes beside the code: no input of anyth
 # What the package's build made of the code and the libraries (site_src/compiled: setup.py), each
 # read only where it is what the code would make now: a cache, not a part of the program.
 _MADE = frozenset({"compiled"})
+_TEMPLATES = "templates"  # site_src/templates: the shipped templates, in a wheel
 
 
 def walk(folder: Path, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, Path]]:
@@ -121,8 +123,13 @@ def snapshot(folders: tuple[Path, ...], ignored: Any = None) -> tuple[tuple[str,
 def program_now() -> str | None:
     """This program as it is on disk now: its code and data, the versions of the libraries that
     shape its output, and Python's. A result made by another program is not this one's."""
-    package = folder_digest(PACKAGE, _MADE)
-    return digest(library_versions(), sys.version, package) if package is not None else None
+    # The shipped templates by themselves: inside the package in a wheel, beside it in a checkout
+    # (a checkout and its wheel are one program: what the install keeps is found by both).
+    package = folder_digest(PACKAGE, _MADE | {_TEMPLATES})
+    templates = folder_digest(shipped_templates())
+    if package is None or templates is None:
+        return None
+    return digest(library_versions(), sys.version, package, templates)
 
 
 @functools.cache
