@@ -2,10 +2,9 @@
 and the one answer to "which program is this".
 
 The memo keys a stage's result by the digest of its inputs (memo.py), the up-to-date check a
-whole build by the digest of the content, the templates and this program (uptodate.py), the
-preview's worker ends when this program changed under it (rebuild.py), and the preview watches the
-same files by their names, sizes and times (serve.py). All of them walk a folder here: by name,
-never following a link, leaving Python's caches out. Kept light (no pipeline): a build with
+whole build by the digest of the content, the templates and this program (uptodate.py), and the
+preview's worker ends when this program changed under it (rebuild.py). All of them walk a folder
+here: by name, never following a link, leaving Python's caches out. Kept light (no pipeline): a build with
 nothing to do says so before the pipeline is imported.
 """
 
@@ -99,23 +98,6 @@ def file_digests(folder: Path) -> dict[str, str]:
     untouched). Raises OSError as ``files`` does."""
     return {relative: hashlib.sha256(data).hexdigest() for relative, data in files(folder)
             if data is not None}
-
-
-def snapshot(folders: tuple[Path, ...], ignored: Any = None) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and modification times of every file under ``folders`` (but those
-    ``ignored(path)`` says): equal means nothing changed. Cheap enough to take ten times a second."""
-    entries = []
-    for folder in folders:
-        for _, path in walk(folder):
-            if ignored is not None and ignored(path):
-                continue
-            try:
-                status = path.stat()
-            except OSError:
-                continue  # removed between listing and looking: the next look sees it gone
-            if stat.S_ISREG(status.st_mode):
-                entries.append((str(path), status.st_size, status.st_mtime_ns))
-    return tuple(entries)
 
 
 def program_now() -> str | None:
