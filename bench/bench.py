@@ -140,24 +140,30 @@ def process_cpu(pid: int) -> float | None:
 # --- the rounds ------------------------------------------------------------------------------------
 
 class Worker:
-    """The preview's build worker, asked to build after each edit (its first build is left out)."""
+    """The preview's build worker, asked to build after each edit (its first build is left out).
+
+    The wall time is until its answer (the pages reload then); the CPU time is all it did since its
+    last answer, so that what it keeps for the next build after answering (rebuild.py: keep_books)
+    counts too."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.process = subprocess.Popen(
             [PYTHON, "-m", "site_src.rebuild", str(root / "content"), str(root / "output")], cwd=root,
             env=our_env(root), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.answered: float | None = None
         self.ask()
 
     def ask(self) -> tuple[float, float | None]:
         assert self.process.stdin is not None and self.process.stdout is not None
-        before, started = process_cpu(self.process.pid), time.perf_counter()
+        started, before = time.perf_counter(), self.answered
         self.process.stdin.write("build\n")
         self.process.stdin.flush()
         answer = json.loads(self.process.stdout.readline())
-        elapsed, after = time.perf_counter() - started, process_cpu(self.process.pid)
+        elapsed, self.answered = time.perf_counter() - started, process_cpu(self.process.pid)
         if answer.get("code") != 0:
             raise SystemExit(f"the worker's build failed: {answer}")
+        after = self.answered
         return elapsed, (after - before if before is not None and after is not None else None)
 
     def close(self) -> None:
@@ -226,8 +232,8 @@ class Reloads:
     """A server watching its folder and a websocket to it, as a browser's page holds one."""
 
     def __init__(self, command: list[str], cwd: Path, url: str, hello: str | None,
-                 saved: Callable[[], None]) -> None:
-        self.server = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
+                 saved: Callable[[], None], env: dict[str, str] = ENV) -> None:
+        self.server = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL)
         self.url, self.hello, self.saved = url, hello, saved
         self.connection = None
@@ -280,7 +286,8 @@ async def _message(connection, timeout: float) -> str | None:  # type: ignore[no
 def reloads(runs: int, root: Path, hugo_folder: Path | None) -> dict[str, Times]:
     port = free_port()
     servers = {"reload": Reloads([PYTHON, "-m", "site_src", "serve", "--port", str(port)], root,
-                                 f"ws://127.0.0.1:{port}/__preview/reload", None, lambda: edit(root))}
+                                 f"ws://127.0.0.1:{port}/__preview/reload", None, lambda: edit(root),
+                                 our_env(root))}
     if hugo_folder is not None and HUGO is not None:
         page = hugo_page(hugo_folder)
         original = page.read_text(encoding="utf-8")

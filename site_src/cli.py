@@ -23,6 +23,8 @@ from site_src.progress import Progress
 from site_src.project import REPORTS, Project
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from site_src.output.memo import Memo
 
 
@@ -206,8 +208,10 @@ def _interrupted(project: Project | None, before: dict[Path, tuple[int, int] | N
 
 
 def build_and_say(project: Project, jobs: int | None = None, memo: Memo | None = None,
-                  progress: Progress | None = None, quiet: bool = False) -> None:
-    """The build command's work and its report; raises SiteError for content errors."""
+                  progress: Progress | None = None, quiet: bool = False,
+                  later: list[Callable[[], None]] | None = None) -> None:
+    """The build command's work and its report; raises SiteError for content errors. ``later``:
+    see pipeline.build_anew."""
     from site_src.output.uptodate import kept_build
 
     started = time.perf_counter()
@@ -215,7 +219,7 @@ def build_and_say(project: Project, jobs: int | None = None, memo: Memo | None =
     if result is None:
         from site_src.pipeline import build_anew
 
-        result = build_anew(project, key, memo, jobs, progress)
+        result = build_anew(project, key, memo, jobs, progress, later)
     if quiet:
         return
     done = "up to date:" if result.up_to_date else "built"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from dataclasses import replace
 
 from site_src.content.site import SiteContent, load_site
@@ -41,13 +42,20 @@ def build(project: Project, memo: Memo | None = None, jobs: int | None = None) -
 
 
 def build_anew(project: Project, key: str | None, memo: Memo | None = None,
-               jobs: int | None = None, progress: Progress | None = None) -> BuildResult:
+               jobs: int | None = None, progress: Progress | None = None,
+               later: list[Callable[[], None]] | None = None) -> BuildResult:
     """The build when the last one does not stand (``key``: this build's, from kept_build);
-    ``progress`` is told of the long stages as they go (by default, nobody is)."""
+    ``progress`` is told of the long stages as they go (by default, nobody is). The site in place,
+    the build is recorded for the next one's up-to-date check; given ``later``, that record is left
+    there to be made once the result is told (the preview's worker tells its pages first)."""
     if memo is None:
         memo = Memo(project.cache / "memo", project.kept_for_program("memo"), shipped_memo())
     result, key = _build(project, key, memo, jobs or os.cpu_count() or 1, progress or Progress(None))
-    remember_build(project, key, result)
+    record = functools.partial(remember_build, project, key, result)
+    if later is None:
+        record()
+    else:
+        later.append(record)
     return result
 
 

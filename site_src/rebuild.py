@@ -18,6 +18,7 @@ import io
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -27,13 +28,14 @@ from site_src.errors import SiteError, format_problems
 from site_src.genre import load_genre
 from site_src.output.fingerprint import program_now
 from site_src.output.memo import Memo
+from site_src.output.shipped import shipped_memo
 from site_src.project import Project
 from site_src.variants.convert import make_converter
 
 
 def main(content: str, output: str) -> int:
     project = Project.of(Path(content), Path(output))
-    memo = Memo(project.cache / "memo", project.kept_for_program("memo"))
+    memo = Memo(project.cache / "memo", project.kept_for_program("memo"), shipped_memo(), hold=True)
     program = program_now()
     channel = sys.stdout
     for line in sys.stdin:
@@ -44,19 +46,30 @@ def main(content: str, output: str) -> int:
             return 0
         out, err = io.StringIO(), io.StringIO()
         code = 0
+        later: list[Callable[[], None]] = []
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
-                build_and_say(project, memo=memo)
+                build_and_say(project, memo=memo, later=later)
             except SiteError as error:
                 print(format_problems(error.problems), file=sys.stderr)
                 code = 1
-        memo.forget_unused()  # what the last build did not use is gone for good (an old text)
         reply: dict[str, object] = {"code": code, "out": out.getvalue(), "err": err.getvalue()}
         if code:  # the preview shows the errors over each page, in the page's own words
             reply["words"] = overlay_words(project.content)
-        if not _say(channel, reply):
+        if not _say(channel, reply):  # the site is in place: the pages reload while the books are kept
             return 0
+        keep_books(memo, later)
     return 0
+
+
+def keep_books(memo: Memo, later: list[Callable[[], None]]) -> None:
+    """What a build keeps for the next one, once its result is told: the record of the build (for
+    the up-to-date check of a build in another process), the memo's results on disk; and what the
+    build did not use is gone from memory for good (an old text). Done before the next build starts."""
+    for task in later:
+        task()
+    memo.write_held()
+    memo.forget_unused()
 
 
 def _say(channel: TextIO, reply: dict[str, object]) -> bool:

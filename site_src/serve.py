@@ -11,7 +11,11 @@ without reaching into its internals.
   did not change, so a save is rebuilt quickly; a crash cannot take the server down (the worker
   is replaced), and an edit to the program starts a new worker. Builds swap their output in only
   when they succeed, so the server never serves a half-built site.
-- A burst of saves is one build: the watched files must stay unchanged for a moment first.
+- The operating system reports each change to a watched file (inotify, FSEvents,
+  ReadDirectoryChangesW, through watchfiles): nothing is polled. A burst of saves is one build: it
+  starts once no new change has come for a moment; changes that come during a build are built next.
+- The pages are told to reload as soon as the worker has swapped the new site in (it keeps its
+  books after answering).
 - While the last build failed, every page carries its errors over the last good site (the output
   folder is not touched), in the page's language (the site's words, in the page's script), each
   with its file and line; the next good save clears them.
@@ -29,21 +33,23 @@ import mimetypes
 import re
 import socket
 import sys
+import threading
 import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import watchfiles
 from tornado import httpserver, ioloop, netutil, web, websocket
 
 from site_src.errors import fail
-from site_src.output.fingerprint import snapshot
 from site_src.site import routes
 
-# How often the watched folders are compared; a comparison stats about a hundred files.
-POLL_SECONDS = 0.1
-SETTLE_SECONDS = 0.05  # a save that is several writes: wait until the tree stops changing
+# A save that is several writes (a temporary file renamed into place): the build starts once no new
+# change has come for this long. A save that lands while the build reads is read again (pipeline.py:
+# load_unchanged), so the wait only spares builds, it guards nothing.
+SETTLE_MS = 25
 BUILD_TIMEOUT_SECONDS = 300
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 RELOAD_PATH = "/__preview/reload"
@@ -56,16 +62,12 @@ RELOAD_SCRIPT = (
 )
 
 
-def tree_fingerprint(folders: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and modification times of every watched file: equal means nothing changed.
-
-    Editors' swap and backup files and importers' temporary files do not count.
-    """
-    return snapshot(folders, _ignored)
-
-
-def _ignored(path: Path) -> bool:
-    return path.name.startswith((".", "#")) or path.name.endswith(("~", ".swp", ".pyc", ".tmp"))
+def counts(change: watchfiles.Change, path: str) -> bool:
+    """Whether a change to ``path`` is one to build for: editors' swap and backup files, importers'
+    temporary files and Python's caches are not."""
+    name = Path(path)
+    return not (name.name.startswith((".", "#")) or name.name.endswith(("~", ".swp", ".pyc", ".tmp"))
+                or "__pycache__" in name.parts)
 
 
 # The overlay's words: the site's interface strings in each variant's script, as the build worker
@@ -108,7 +110,7 @@ class Preview:
 
 
 class Rebuilder:
-    """One build per real change, once the files have settled; then the pages are told.
+    """One build per burst of changes, as the operating system reports them; then the pages are told.
 
     Builds run in a worker process (rebuild.py) that stays up between them and keeps what did not
     change; a worker that dies is replaced, and one whose program changed replaces itself.
@@ -119,31 +121,53 @@ class Rebuilder:
         self.cwd = cwd
         self.watched = watched
         self.preview = preview
-        self.last = tree_fingerprint(watched)
         self.running = False
+        self.pending = False  # a change came that no build has read yet
+        self.stopped = threading.Event()
         self.worker: asyncio.subprocess.Process | None = None
 
-    def first(self) -> bool:
-        """The build at start-up, before any page is there to reload."""
-        return ioloop.IOLoop.current().run_sync(self.build)
+    def watch(self, loop: ioloop.IOLoop) -> None:
+        """Watch the folders from now on (before the first build, so that no save is missed): the
+        watcher waits in a thread of its own and hands each settled burst of changes to ``loop``."""
+        folders = [str(folder) for folder in self.watched if folder.is_dir()]
 
-    async def poll(self) -> None:
+        def run(polling: bool) -> None:
+            for _ in watchfiles.watch(*folders, watch_filter=counts, step=SETTLE_MS, stop_event=self.stopped,
+                                      raise_interrupt=False, force_polling=polling or None):
+                loop.add_callback(self.changed)
+
+        def watching() -> None:
+            try:
+                run(polling=False)
+            except OSError as error:  # the system's watches are used up (inotify's limit): look instead
+                print(f"warning: the system cannot watch the files ({error}): looking for changes "
+                      "every 0.3 s instead", file=sys.stderr)
+                run(polling=True)
+
+        threading.Thread(target=watching, name="preview watcher", daemon=True).start()
+
+    def first(self) -> bool:
+        """The build at start-up, before any page is there to reload; a change during it is built next."""
+        loop = ioloop.IOLoop.current()
+        self.running = True
+        try:
+            return loop.run_sync(self.build)
+        finally:
+            self.running = False
+            if self.pending:
+                loop.add_callback(self.changed)
+
+    async def changed(self) -> None:
+        """Build for what changed, then tell the pages; what changes during a build is built after it."""
+        self.pending = True
         if self.running:
-            return
-        current = tree_fingerprint(self.watched)
-        if current == self.last:
             return
         self.running = True
         try:
-            while True:  # settled: unchanged for one more look
-                await asyncio.sleep(SETTLE_SECONDS)
-                again = tree_fingerprint(self.watched)
-                if again == current:
-                    break
-                current = again
-            self.last = current
-            await self.build()
-            self.preview.reload()
+            while self.pending:
+                self.pending = False
+                await self.build()
+                self.preview.reload()
         finally:
             self.running = False
 
@@ -193,7 +217,9 @@ class Rebuilder:
         return {"code": 1, "err": "error: the build worker stopped without building (see its message above)"}
 
     def close(self) -> None:
-        """At the server's end: the worker finishes what it is doing (its input is closed) and ends."""
+        """At the server's end: the watcher stops, and the worker finishes what it is doing (its
+        input is closed) and ends."""
+        self.stopped.set()
         if self.worker is not None and self.worker.returncode is None and self.worker.stdin is not None:
             self.worker.stdin.close()
 
@@ -371,6 +397,8 @@ def serve(command: list[str], cwd: Path, watched: tuple[Path, ...], output: Path
     sockets = bind(host, port)
     preview = Preview(output)
     rebuild = Rebuilder(command, cwd, watched, preview)
+    loop = ioloop.IOLoop.current()
+    rebuild.watch(loop)
     rebuild.first()  # if it fails, the previous output (if any) is served with the errors
     if host not in LOCAL_HOSTS:
         print(f"warning: serving on {host}: other machines can reach this preview, and it answers "
@@ -379,8 +407,6 @@ def serve(command: list[str], cwd: Path, watched: tuple[Path, ...], output: Path
     hosts = None if remote else local
     server = httpserver.HTTPServer(application(preview, hosts))
     server.add_sockets(sockets)
-    loop = ioloop.IOLoop.current()
-    ioloop.PeriodicCallback(rebuild.poll, POLL_SECONDS * 1000).start()
     announce(f"serving http://{'127.0.0.1' if host in LOCAL_HOSTS else host}:{port}/ (Ctrl-C to stop)")
     try:
         loop.start()

@@ -2,10 +2,9 @@
 and the one answer to "which program is this".
 
 The memo keys a stage's result by the digest of its inputs (memo.py), the up-to-date check a
-whole build by the digest of the content, the templates and this program (uptodate.py), the
-preview's worker ends when this program changed under it (rebuild.py), and the preview watches the
-same files by their names, sizes and times (serve.py). All of them walk a folder here: by name,
-never following a link, leaving Python's caches out. Kept light (no pipeline): a build with
+whole build by the digest of the content, the templates and this program (uptodate.py), and the
+preview's worker ends when this program changed under it (rebuild.py). All of them walk a folder
+here: by name, never following a link, leaving Python's caches out. Kept light (no pipeline): a build with
 nothing to do says so before the pipeline is imported.
 """
 
@@ -13,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import stat
 import sys
 from collections.abc import Iterator
@@ -33,24 +33,39 @@ _TEMPLATES = "templates"  # site_src/templates: the shipped templates, in a whee
 
 def walk(folder: Path, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, Path]]:
     """(relative path, path) of everything under ``folder`` (but its top-level entries named in
-    ``skip``), in the order of their names; links are listed, never followed."""
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if relative.parts[0] in skip or _CACHES in relative.parts:
+    ``skip``), in the order of their names (a folder before what it holds); links are listed, never
+    followed."""
+    for relative, path, _ in _entries(folder, "", skip):
+        yield relative, path
+
+
+def _entries(folder: Path, prefix: str, skip: frozenset[str]) -> Iterator[tuple[str, Path, os.DirEntry[str]]]:
+    """walk's, each with its directory entry (which knows its kind and status without another look)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:  # gone, or not to be read: as a listing that holds nothing
+        return
+    for entry in entries:
+        if entry.name == _CACHES or (not prefix and entry.name in skip):
             continue
-        yield relative.as_posix(), path
+        relative, path = prefix + entry.name, folder / entry.name
+        yield relative, path, entry
+        if entry.is_dir(follow_symlinks=False):
+            yield from _entries(path, relative + "/", skip)
 
 
 def files(folder: Path, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, bytes | None]]:
     """(relative path, bytes) of every file under ``folder``, None for a folder. Raises OSError
     for a link, anything that is no regular file (a device, a named pipe: never opened) and a file
     over MAX_BYTES: their bytes could come from elsewhere, or never end."""
-    for relative, path in walk(folder, skip):
-        mode = path.lstat().st_mode
-        if stat.S_ISDIR(mode):
+    for relative, path, entry in _entries(folder, "", skip):
+        status = entry.stat(follow_symlinks=False)
+        if stat.S_ISDIR(status.st_mode):
             yield relative, None
-        elif stat.S_ISREG(mode) and path.stat().st_size <= MAX_BYTES:
-            yield relative, path.read_bytes()
+        elif stat.S_ISREG(status.st_mode) and status.st_size <= MAX_BYTES:
+            with open(path, "rb") as file:
+                yield relative, file.read()
         else:
             raise OSError(f"{path} is not a regular file of at most {MAX_BYTES} bytes")
 
@@ -101,23 +116,6 @@ def file_digests(folder: Path) -> dict[str, str]:
     untouched). Raises OSError as ``files`` does."""
     return {relative: hashlib.sha256(data).hexdigest() for relative, data in files(folder)
             if data is not None}
-
-
-def snapshot(folders: tuple[Path, ...], ignored: Any = None) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and modification times of every file under ``folders`` (but those
-    ``ignored(path)`` says): equal means nothing changed. Cheap enough to take ten times a second."""
-    entries = []
-    for folder in folders:
-        for _, path in walk(folder):
-            if ignored is not None and ignored(path):
-                continue
-            try:
-                status = path.stat()
-            except OSError:
-                continue  # removed between listing and looking: the next look sees it gone
-            if stat.S_ISREG(status.st_mode):
-                entries.append((str(path), status.st_size, status.st_mtime_ns))
-    return tuple(entries)
 
 
 def program_now() -> str | None:

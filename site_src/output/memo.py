@@ -79,15 +79,19 @@ class Memo:
     """Results by (kind, key), in memory and, if ``folder`` is given, on disk. A result that
     depends on this program alone (``program=True``: OpenCC's dictionaries read out) goes to
     ``program_folder`` instead, which every site on the machine shares. ``shipped``: entries the
-    install made (shipped.py), read where neither folder holds one, never written."""
+    install made (shipped.py), read where neither folder holds one, never written.
+
+    With ``hold``, results are put on disk only when ``write_held`` is called: a process that keeps
+    them in memory anyway (the preview's worker) tells its build's result first, then writes them."""
 
     def __init__(self, folder: Path | None = None, program_folder: Path | None = None,
-                 shipped: Path | None = None) -> None:
+                 shipped: Path | None = None, hold: bool = False) -> None:
         self.folder = folder
         self.program_folder = program_folder
         self.shipped = shipped
         self._memory: dict[tuple[str, str], Any] = {}
         self._used: set[tuple[str, str]] = set()
+        self._held: list[tuple[Path, str, str, Any]] | None = [] if hold else None
 
     def get(self, kind: str, key: str, compute: Callable[[], T], *, disk: bool = True,
             program: bool = False) -> T:
@@ -100,7 +104,7 @@ class Memo:
         if found is _MISSING:
             found = compute()
             if folder is not None:
-                self._write(folder, kind, key, found)
+                self._keep(folder, kind, key, found)
         self._memory[(kind, key)] = found
         self._used.add((kind, key))
         return found  # type: ignore[return-value]
@@ -121,8 +125,20 @@ class Memo:
         self._memory[(kind, key)] = value
         self._used.add((kind, key))
         if self.folder is not None:
-            self._write(self.folder, kind, key, value)
+            self._keep(self.folder, kind, key, value)
         return value
+
+    def write_held(self) -> None:
+        """Put on disk what was held (see ``hold``)."""
+        held, self._held = self._held, [] if self._held is not None else None
+        for folder, kind, key, value in held or ():
+            self._write(folder, kind, key, value)
+
+    def _keep(self, folder: Path, kind: str, key: str, value: Any) -> None:
+        if self._held is None:
+            self._write(folder, kind, key, value)
+        else:
+            self._held.append((folder, kind, key, value))
 
     def forget_unused(self) -> None:
         """Drop from memory what was not used since the last time: a process that builds again

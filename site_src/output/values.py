@@ -16,7 +16,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import operator
 import pickle
+from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
@@ -85,10 +87,12 @@ class _Reducers(dict[type, Any]):
         if names is None:
             raise KeyError(kind)  # not a dataclass: pickled as pickle pickles it
         digests = self.digests
+        read = _fields_reader(names)
+        atoms = _ATOMS.issuperset
 
         def reduce(obj: Any) -> tuple[Any, tuple[Any, ...]]:
-            values = tuple(getattr(obj, name) for name in names)
-            if all(type(value) in _ATOMS for value in values):  # small: written out where it is
+            values = read(obj)
+            if atoms(map(type, values)):  # small: written out where it is
                 return kind, values
             return bytes, (digests.dataclass(obj, values),)
 
@@ -101,3 +105,13 @@ def _field_names(kind: type) -> tuple[str, ...] | None:
     if not hasattr(kind, "__dataclass_fields__"):
         return None
     return tuple(field.name for field in fields(kind))
+
+
+def _fields_reader(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of these fields of an object, as a tuple (attrgetter: a page has tens of thousands)."""
+    if not names:
+        return lambda obj: ()
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    return operator.attrgetter(*names)

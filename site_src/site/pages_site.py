@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from site_src.content.pages import EditorialPage
-from site_src.model import SourcePage
+from site_src.model import Provenance, SourcePage
 from site_src.site import routes
 from site_src.site.builder import Builder, ReportAt, SiteAt
 from site_src.site.nav import Link, SiteNav
@@ -33,9 +33,12 @@ def site_nav(content: VariantContent) -> SiteNav:
 
 @dataclass(frozen=True)
 class ImportRecord:
-    """One report's import record and conversion audit, on its notes page."""
+    """One report's import record and conversion audit, on its notes page: what the page shows of
+    the report and no more, so that an edit of its text renders the page again only where it
+    changes what the page shows (reuse.py keeps a page by what it is rendered from)."""
 
-    report: ReportVariant
+    provenance: Provenance
+    source_page: SourcePage | None  # the page the text was taken from (report.yaml's source:)
     audits: tuple[VariantAudit, ...]
     anchors: Mapping[str, str]
     places: Mapping[str, str]
@@ -70,7 +73,8 @@ class EditorialSubject:
 
 def _record(site: SiteAt, entry: ReportVariant) -> ImportRecord:
     nav = site.navs[entry.slug]
-    return ImportRecord(entry, entry.audits, nav.anchors, nav.places)
+    return ImportRecord(entry.report.provenance, entry.report.source_page, entry.audits, nav.anchors,
+                        nav.places)
 
 
 class EditorialPages(Builder[EditorialSubject]):
