@@ -44,13 +44,13 @@ def build_anew(project: Project, key: str | None, memo: Memo | None = None,
     ``progress`` is told of the long stages as they go (by default, nobody is)."""
     if memo is None:
         memo = Memo(project.cache / "memo", project.kept_for_program("memo"))
-    result, key = _build(project, key, memo, jobs or os.cpu_count() or 1, progress or Progress(None))
-    remember_build(project, key, result)
+    result, key, digests = _build(project, key, memo, jobs or os.cpu_count() or 1, progress or Progress(None))
+    remember_build(project, key, result, digests)
     return result
 
 
 def _build(project: Project, key: str | None, memo: Memo, jobs: int,
-           progress: Progress) -> tuple[BuildResult, str | None]:
+           progress: Progress) -> tuple[BuildResult, str | None, dict[str, str]]:
     progress.stage("loading the content")
     content, key = load_unchanged(project, key, memo)  # one moment's content, and its key
     # summaries, audit, proofs, each script
@@ -67,9 +67,9 @@ def _build(project: Project, key: str | None, memo: Memo, jobs: int,
     files = progress.counted(site_files(project, content, variants, plans, memo, jobs), len(pages),
                              "rendering", "pages", scale=100, counts=lambda file: file[0] in pages)
     written = write_site(files, project.output)
-    return BuildResult(files=len(written), pages=sum(len(plan.pages) for plan in plans),
+    return BuildResult(files=len(written.files), pages=sum(len(plan.pages) for plan in plans),
                        variants=tuple(v.code for v in content.site.variants),
-                       search=search_sizes(written)), key
+                       search=search_sizes(written.files)), key, written.digests
 
 
 _READINGS = 3  # an import's files land within milliseconds: a third reading in a row that sees
