@@ -5,10 +5,13 @@ from __future__ import annotations
 import functools
 import os
 from dataclasses import replace
+from pathlib import Path
 
-from site_src.content.site import SiteContent, load_site
+from site_src.content.report import load_located
+from site_src.content.site import Located, SiteContent, load_site
 from site_src.errors import Location, Problem, SiteError
 from site_src.genre import load_genre
+from site_src.output.fingerprint import digest, folder_digest, program
 from site_src.output.memo import Memo, genre_key
 from site_src.output.uptodate import build_key, kept_build, remember_build
 from site_src.output.write import write_site
@@ -107,8 +110,28 @@ def load_project(project: Project, memo: Memo | None = None) -> SiteContent:
         genre = load_genre(project.content)
     else:
         genre = memo.get("genre", key, functools.partial(load_genre, project.content))
-    content = load_site(project.content, genre)
+    content = load_site(project.content, genre, load_located if memo is None else functools.partial(
+        kept_report, memo))
     check_configurations(content.site)
     if project.base_url is not None:  # given on the command line: it stands for site.yaml's
         content = replace(content, site=replace(content.site, base_url=project.base_url))
     return content
+
+
+LOCATED_KIND = "report read"
+
+
+def kept_report(memo: Memo, folder: Path, years: tuple[int, int]) -> Located:
+    """load_located of a report's folder, kept in ``memo`` under the digest of its files (read
+    before and after: a folder that changed meanwhile is not kept), its path (which its locations
+    name), ``years`` and this program: a report whose files did not change is not parsed again.
+    A folder that fails to load is always read again, so its errors are said."""
+    before, made = folder_digest(folder), program()
+    key = digest(LOCATED_KIND, made, os.fsencode(folder), list(years), before) if before and made else None
+    kept: Located | None = memo.peek(LOCATED_KIND, key) if key else None
+    if kept is not None:
+        return kept
+    located = load_located(folder, years)
+    if key is not None and folder_digest(folder) == before:
+        memo.put(LOCATED_KIND, key, located)
+    return located
