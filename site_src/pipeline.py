@@ -6,10 +6,13 @@ import functools
 import os
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
-from site_src.content.site import SiteContent, load_site
+from site_src.content.report import load_located
+from site_src.content.site import Located, SiteContent, load_site
 from site_src.errors import Location, Problem, SiteError
 from site_src.genre import load_genre
+from site_src.output.fingerprint import digest, folder_digest, program
 from site_src.output.memo import Memo, genre_key
 from site_src.output.shipped import shipped_memo
 from site_src.output.uptodate import build_key, kept_build, remember_build
@@ -50,8 +53,8 @@ def build_anew(project: Project, key: str | None, memo: Memo | None = None,
     there to be made once the result is told (the preview's worker tells its pages first)."""
     if memo is None:
         memo = Memo(project.cache / "memo", project.kept_for_program("memo"), shipped_memo())
-    result, key = _build(project, key, memo, jobs or os.cpu_count() or 1, progress or Progress(None))
-    record = functools.partial(remember_build, project, key, result)
+    result, key, digests = _build(project, key, memo, jobs or os.cpu_count() or 1, progress or Progress(None))
+    record = functools.partial(remember_build, project, key, result, digests)
     if later is None:
         record()
     else:
@@ -60,7 +63,7 @@ def build_anew(project: Project, key: str | None, memo: Memo | None = None,
 
 
 def _build(project: Project, key: str | None, memo: Memo, jobs: int,
-           progress: Progress) -> tuple[BuildResult, str | None]:
+           progress: Progress) -> tuple[BuildResult, str | None, dict[str, str]]:
     progress.stage("loading the content")
     content, key = load_unchanged(project, key, memo)  # one moment's content, and its key
     # summaries, audit, proofs, each script
@@ -77,9 +80,9 @@ def _build(project: Project, key: str | None, memo: Memo, jobs: int,
     files = progress.counted(site_files(project, content, variants, plans, memo, jobs), len(pages),
                              "rendering", "pages", scale=100, counts=lambda file: file[0] in pages)
     written = write_site(files, project.output)
-    return BuildResult(files=len(written), pages=sum(len(plan.pages) for plan in plans),
+    return BuildResult(files=len(written.files), pages=sum(len(plan.pages) for plan in plans),
                        variants=tuple(v.code for v in content.site.variants),
-                       search=search_sizes(written)), key
+                       search=search_sizes(written.files)), key, written.digests
 
 
 _READINGS = 3  # an import's files land within milliseconds: a third reading in a row that sees
@@ -117,8 +120,28 @@ def load_project(project: Project, memo: Memo | None = None) -> SiteContent:
         genre = load_genre(project.content)
     else:
         genre = memo.get("genre", key, functools.partial(load_genre, project.content))
-    content = load_site(project.content, genre)
+    content = load_site(project.content, genre, load_located if memo is None else functools.partial(
+        kept_report, memo))
     check_configurations(content.site)
     if project.base_url is not None:  # given on the command line: it stands for site.yaml's
         content = replace(content, site=replace(content.site, base_url=project.base_url))
     return content
+
+
+LOCATED_KIND = "report read"
+
+
+def kept_report(memo: Memo, folder: Path, years: tuple[int, int]) -> Located:
+    """load_located of a report's folder, kept in ``memo`` under the digest of its files (read
+    before and after: a folder that changed meanwhile is not kept), its path (which its locations
+    name), ``years`` and this program: a report whose files did not change is not parsed again.
+    A folder that fails to load is always read again, so its errors are said."""
+    before, made = folder_digest(folder), program()
+    key = digest(LOCATED_KIND, made, os.fsencode(folder), list(years), before) if before and made else None
+    kept: Located | None = memo.peek(LOCATED_KIND, key) if key else None
+    if kept is not None:
+        return kept
+    located = load_located(folder, years)
+    if key is not None and folder_digest(folder) == before:
+        memo.put(LOCATED_KIND, key, located)
+    return located

@@ -72,6 +72,40 @@ def test_the_genre_is_kept_by_its_files(tmp_path: Path) -> None:
     assert load_project(project, Memo(tmp_path / "memo")).genre.ui == changed.ui  # from the disk
 
 
+def test_a_report_is_read_again_only_where_its_files_changed(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report whose files are the same is taken as the last build read it (equal to reading it);
+    an edited one is read again, and one that fails to read says its error every time."""
+    from site_src import pipeline
+    from site_src.errors import SiteError
+
+    shutil.copytree(CONTENT, tmp_path / "content")
+    project = Project.of(tmp_path / "content", tmp_path / "output")
+    read: list[Path] = []
+    reading = pipeline.load_located
+
+    def recording(folder: Path, years: tuple[int, int]) -> object:
+        read.append(folder)
+        return reading(folder, years)
+
+    monkeypatch.setattr(pipeline, "load_located", recording)
+    first = pipeline.load_project(project, Memo(tmp_path / "memo"))
+    assert len(read) == 1
+    again = pipeline.load_project(project, Memo(tmp_path / "memo"))  # a new process: from the disk
+    assert len(read) == 1 and again.reports == first.reports == pipeline.load_project(project).reports
+    closing = tmp_path / "content" / "reports" / SEED_SLUG / "closing.yaml"
+    text = closing.read_text(encoding="utf-8")
+    closing.write_text(text.replace("继续前进", f"继续前进，{NEW}", 1), encoding="utf-8")
+    edited = pipeline.load_project(project, Memo(tmp_path / "memo"))
+    assert len(read) == 3 and edited.reports != first.reports  # the plain load above, then this one
+    assert any(NEW in paragraph.text for paragraph in edited.reports[0].report.closing)
+    closing.write_text(text.replace("继续前进", "继续前进\n  - : [", 1), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(SiteError):
+            pipeline.load_project(project, Memo(tmp_path / "memo"))
+    assert len(read) == 5
+
+
 def test_headings_rendered_before_are_not_segmented_again(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """The words of a heading (the ``words`` filter) are kept from the last build (on disk, for a

@@ -21,7 +21,8 @@ import yaml
 
 from site_src.content.report import load_report
 from site_src.errors import SiteError
-from site_src.output.write import MARKER, MARKER_TEXT, write_site
+from site_src.output.fingerprint import file_digests
+from site_src.output.write import MARKER, MARKER_TEXT, Unchanged, write_site
 from site_src.pipeline import Project, build
 from site_src.serve import RELOAD_PATH
 from site_src.yamlio import dump
@@ -125,6 +126,20 @@ def test_write_site_refuses_paths_outside_the_output_folder(tmp_path: Path, path
     assert snapshot(out) == {"index.html": b"previous\n", MARKER: MARKER_TEXT}
     assert not (tmp_path / "escaped.html").exists() and not Path("/tmp/escaped.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_write_site_says_what_the_folder_holds_without_reading_it_again(tmp_path: Path) -> None:
+    """What write_site returns is every file of the folder with its sha256, as reading it would
+    say: the files written, those of the same bytes and those given as Unchanged linked in, a path
+    with a step back inside the folder, and the marker (uptodate.py records it as the manifest)."""
+    out = tmp_path / "output"
+    first = write_site([("a.html", b"a"), ("b/b.html", b"b"), ("c.html", b"c")], out)
+    assert first.digests == file_digests(out)
+    kept = Unchanged(1, first.digests["b/b.html"])
+    second = write_site([("a.html", b"a"), ("b/b.html", kept), ("d/../e.html", b"e")], out)
+    assert second.digests == file_digests(out) and sorted(second.digests) == [MARKER, "a.html", "b/b.html",
+                                                                             "e.html"]
+    assert second.files == (("a.html", 1), ("b/b.html", 1), ("d/../e.html", 1))
 
 
 @pytest.mark.parametrize(("file", "old", "new", "key"), [

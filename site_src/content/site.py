@@ -114,7 +114,13 @@ def report_folders(content_dir: Path) -> tuple[tuple[str, Path], ...]:
                  if path.is_dir() and not path.name.startswith(".") and (path / REPORT_FILE).is_file())
 
 
-def load_site(content_dir: Path, genre: Genre) -> SiteContent:
+Located = tuple[Report, dict[str, Location]]  # a report, and where each of its texts is written
+
+
+def load_site(content_dir: Path, genre: Genre,
+              load: Callable[[Path, tuple[int, int]], Located] = load_located) -> SiteContent:
+    """Every file of the content folder, checked; ``load`` reads a report's folder (load_located,
+    or a build's that keeps what it read: pipeline.py)."""
     # Links that lead out of the content folder, and folders that cannot be read, first: a site
     # publishes only what is inside its content folder.
     problems: list[Problem] = check_tree(content_dir)
@@ -140,7 +146,7 @@ def load_site(content_dir: Path, genre: Genre) -> SiteContent:
             problems.append(Problem(Location(str(folder)), f"invalid report folder name {slug!r}: "
                                     "lowercase ASCII letters, digits and hyphens (it becomes a path)"))
             continue
-        located = attempt(load_located, folder, genre.words.data.years)
+        located = attempt(load, folder, genre.words.data.years)
         if located is None:
             continue
         report, locations = located

@@ -41,8 +41,10 @@ def build_key(project: Project) -> str | None:
     return fingerprint(project.content, project.templates, project.output, project.base_url)
 
 
-def remember_build(project: Project, key: str | None, result: BuildResult) -> None:
-    remember(_builds(project), project.output, key, {
+def remember_build(project: Project, key: str | None, result: BuildResult, digests: dict[str, str]) -> None:
+    """Record a build that wrote ``digests`` (each file of the output folder by its path, with its
+    sha256: write.Written's, so the folder is not read again)."""
+    remember(_builds(project), project.output, key, digests, {
         "files": result.files, "pages": result.pages, "variants": list(result.variants),
         "search": [list(item) for item in result.search]})
 
@@ -86,12 +88,11 @@ def previous_result(cache: Path, output: Path, key: str | None) -> dict[str, Any
     return result if isinstance(result, dict) else None
 
 
-def remember(cache: Path, output: Path, key: str | None, result: dict[str, Any]) -> None:
-    """Record a finished build; a project that cannot be written to simply is not skipped."""
+def remember(cache: Path, output: Path, key: str | None, digests: dict[str, str],
+             result: dict[str, Any]) -> None:
+    """Record a finished build that left ``digests`` in ``output`` (each file by its path, with its
+    sha256); a project that cannot be written to simply is not skipped."""
     if key is None:
         return
-    try:
-        record = json.dumps({"fingerprint": key, "manifest": file_digests(output), "result": result})
-    except OSError:
-        return
+    record = json.dumps({"fingerprint": key, "manifest": dict(sorted(digests.items())), "result": result})
     keep_entry(_record(cache, output), lambda file: file.write(record.encode("utf-8")))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import shutil
@@ -42,41 +43,63 @@ _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 @dataclass(frozen=True)
 class Unchanged:
-    """A file the output folder already holds as it should be (the caller checked its bytes): the
-    new site takes it as it is."""
+    """A file the output folder already holds as it should be (the caller checked its bytes: of
+    this size and sha256): the new site takes it as it is."""
 
     size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a site written here holds: each file's path and size in bytes, in the order written,
+    and each file's sha256 by its path (the marker's too: every file of the folder), so that
+    what the folder holds is known without reading it again (uptodate.py)."""
+
+    files: tuple[tuple[str, int], ...]
+    digests: dict[str, str]
 
 
 def write_site(files: Iterable[tuple[str, bytes | Unchanged]], out_dir: Path,
-               environ: Mapping[str, str] | None = None) -> tuple[tuple[str, int], ...]:
+               environ: Mapping[str, str] | None = None) -> Written:
     """Write all files under a staging folder next to out_dir, then swap it in.
 
     Until the swap, out_dir is untouched; a failure (or an interrupt) leaves it as it was.
     With SOURCE_DATE_EPOCH set (in ``environ``, by default the process environment), every file
     and folder gets that modification time, so an archive of the site is reproducible too.
-    Returns what was written: each file's path and size in bytes, in the order written.
+    Returns what was written.
     """
     out_dir = out_dir.resolve()
     mtime = source_date_epoch(os.environ if environ is None else environ)
     _check_replaceable(out_dir)
-    written: dict[str, int] = {}
+    written: dict[str, tuple[str, int, str]] = {}  # path given: path in the folder, size, sha256
     try:
         with staged(out_dir) as staging:
             for relative, data in files:  # one at a time: a generator of pages need not be held whole
-                target = (staging / relative).resolve()
-                if staging not in target.parents:
-                    raise SiteError([Problem(Location(relative), "path escapes the output folder")])
+                inside = _inside(relative)
                 if relative in written:
                     raise SiteError([Problem(Location(relative), "two files want the same path")])
-                written[relative] = data.size if isinstance(data, Unchanged) else len(data)
-                _write(target, data, out_dir / relative)
+                written[relative] = ((inside, data.size, data.sha256) if isinstance(data, Unchanged)
+                                     else (inside, len(data), hashlib.sha256(data).hexdigest()))
+                _write(staging / inside, data, out_dir / relative)
             _write(staging / MARKER, MARKER_TEXT, out_dir / MARKER)
             if mtime is not None:
                 _set_times(staging, mtime)
     except OSError as error:
         raise _cannot_write(out_dir, error) from None
-    return tuple(written.items())
+    digests = {inside: sha for inside, _, sha in written.values()}
+    digests[MARKER] = hashlib.sha256(MARKER_TEXT).hexdigest()
+    return Written(tuple((relative, size) for relative, (_, size, _) in written.items()), digests)
+
+
+def _inside(relative: str) -> str:
+    """``relative`` as a path under the staging folder, by its letters alone (the staging folder is
+    new and holds only the folders and regular files written here, no link: nothing to resolve);
+    a located error where it would leave the folder, or be the folder itself."""
+    normal = os.path.normpath(relative)
+    if os.path.isabs(normal) or normal in (os.curdir, os.pardir) or normal.startswith(os.pardir + os.sep):
+        raise SiteError([Problem(Location(relative), "path escapes the output folder")])
+    return normal
 
 
 def _write(target: Path, data: bytes | Unchanged, old: Path) -> None:

@@ -96,7 +96,7 @@ def kept(record: Rendered | None, output: Path, planned: frozenset[str]) -> bool
 
 
 def unchanged(record: Rendered) -> Iterator[tuple[str, Unchanged]]:
-    return ((path, Unchanged(size)) for path, size, _ in record.files)
+    return ((path, Unchanged(size, sha)) for path, size, sha in record.files)
 
 
 def rendered(made: list[tuple[str, bytes, frozenset[str]]]) -> Rendered:
