@@ -65,9 +65,9 @@ RELOAD_SCRIPT = (
 def counts(change: watchfiles.Change, path: str) -> bool:
     """Whether a change to ``path`` is one to build for: editors' swap and backup files, importers'
     temporary files and Python's caches are not."""
-    name = Path(path)
-    return not (name.name.startswith((".", "#")) or name.name.endswith(("~", ".swp", ".pyc", ".tmp"))
-                or "__pycache__" in name.parts)
+    file = Path(path)
+    return not (file.name.startswith((".", "#")) or file.name.endswith(("~", ".swp", ".pyc", ".tmp"))
+                or "__pycache__" in file.parts)
 
 
 # The overlay's words: the site's interface strings in each variant's script, as the build worker

@@ -225,11 +225,12 @@ def detect_slogans(source: Report | Iterable[tuple[str, str]], voc: SloganVocabu
     # Pass 2: every key where it is written outside quotes (three characters or more), longest
     # first at each position, the next looked for after it (one alternation, longest first).
     unquoted_keys = sorted((key for key in keys if len(key) >= SHORTEST_UNQUOTED), key=lambda k: (-len(k), k))
-    written = re.compile("|".join(map(re.escape, unquoted_keys))) if unquoted_keys else None
-    for index, text in enumerate(texts):
-        for a, b in _unquoted(text, voc) if written is not None else ():
-            places.extend(_Place(index, match.start(), match.group(), match.group())
-                          for match in written.finditer(text, a, b))
+    if unquoted_keys:
+        written = re.compile("|".join(map(re.escape, unquoted_keys)))
+        for index, text in enumerate(texts):
+            for a, b in _unquoted(text, voc):
+                places.extend(_Place(index, match.start(), match.group(), match.group())
+                              for match in written.finditer(text, a, b))
     # Listed phrases of two characters, written without quotes, as the curator listed them.
     short_added = {key for key in added if len(key) < SHORTEST_UNQUOTED}
     if short_added:
